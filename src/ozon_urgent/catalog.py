@@ -1,0 +1,89 @@
+"""The scenario catalog shipped as package data: scenarios, evidence kinds, requests, metrics."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from ozon_urgent.i18n import Lang
+
+IdList = Literal["postings", "orders", "skus", "products", "offer_ids"]
+ID_LISTS: tuple[IdList, ...] = ("postings", "orders", "skus", "products", "offer_ids")
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    ru: str
+    zh: str
+    en: str
+
+    def __call__(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceKind:
+    id: str
+    names: Names
+    video: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    id: str
+    names: Names
+    evidence: tuple[tuple[str, ...], ...]
+    requests: tuple[str, ...]
+    ids: tuple[IdList, ...]
+    ids_mode: Literal["any", "all", "warn_if_empty"]
+    period_required: bool
+    window_days: int | None = None
+    metric: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    scenarios: dict[str, Scenario]
+    kinds: dict[str, EvidenceKind]
+    requests: dict[str, Names]
+    metrics: dict[str, Names]
+    ineligible_scenarios: frozenset[str]
+    ineligible_words: tuple[str, ...]
+
+
+def _names(table: dict[str, object]) -> Names:
+    return Names(ru=str(table["ru"]), zh=str(table["zh"]), en=str(table["en"]))
+
+
+@cache
+def load_catalog() -> Catalog:
+    raw = tomllib.loads(resources.files("ozon_urgent").joinpath("data/catalog.toml").read_text("utf-8"))
+    scenarios = {
+        sid: Scenario(
+            id=sid,
+            names=_names(s),
+            evidence=tuple(tuple(group) for group in s["evidence"]),
+            requests=tuple(s["requests"]),
+            ids=tuple(s["ids"]),
+            ids_mode=s["ids_mode"],
+            period_required=bool(s["period_required"]),
+            window_days=s.get("window_days"),
+            metric=s.get("metric"),
+        )
+        for sid, s in raw["scenarios"].items()
+    }
+    kinds = {
+        kid: EvidenceKind(id=kid, names=_names(k), video=bool(k.get("video", False)))
+        for kid, k in raw["kinds"].items()
+    }
+    return Catalog(
+        scenarios=scenarios,
+        kinds=kinds,
+        requests={rid: _names(r) for rid, r in raw["requests"].items()},
+        metrics={mid: _names(m) for mid, m in raw["metrics"].items()},
+        ineligible_scenarios=frozenset(raw["ineligible"]["scenarios"]),
+        ineligible_words=tuple(raw["ineligible"]["notification_words"]),
+    )

@@ -1,0 +1,24 @@
+"""C160: the notification is older than the appeal window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ozon_urgent.checks.base import CaseContext, Check, Hit
+from ozon_urgent.findings import Severity
+
+
+class AppealWindow(Check):
+    """File within 7 days of the notification (policy `appeal_window_days`); later appeals fare worse.
+
+    This is a warning: you can still file, but say in the explanation why it took longer.
+    """
+
+    code = "C160"
+    name = "appeal-window-passed"
+    severity = Severity.WARNING
+
+    def run(self, ctx: CaseContext) -> Iterator[Hit]:
+        age = (ctx.today - ctx.case.notification.received).days
+        if age > ctx.policy.appeal_window_days:
+            yield Hit(("notification", "received"), params={"days": age, "limit": ctx.policy.appeal_window_days})

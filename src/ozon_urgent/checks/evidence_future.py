@@ -1,0 +1,26 @@
+"""C152: evidence dated after today."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ozon_urgent.checks.base import CaseContext, Check, Hit
+from ozon_urgent.findings import Severity
+
+
+class EvidenceInFuture(Check):
+    """An evidence date lies in the future: almost always a typo in the year or month.
+
+    Fail: `date: 2027-11-18` on a case checked in 2026. Pass: `date: 2026-11-18`.
+    """
+
+    code = "C152"
+    name = "evidence-in-future"
+    severity = Severity.WARNING
+
+    def run(self, ctx: CaseContext) -> Iterator[Hit]:
+        for index, item in enumerate(ctx.case.evidence):
+            span = item.span()
+            if span is not None and span[1] > ctx.today:
+                field = "covers" if item.covers is not None else "date"
+                yield Hit(("evidence", index, field), params={"date": span[1].isoformat()})

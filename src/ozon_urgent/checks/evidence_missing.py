@@ -1,0 +1,24 @@
+"""C180: an evidence file that does not exist."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ozon_urgent.checks.base import CaseContext, Check, Hit
+from ozon_urgent.findings import Severity
+
+
+class EvidenceFileMissing(Check):
+    """The file named in `evidence[].file` does not exist (or cannot be reached) next to the case.
+
+    Fail: `file: evidence/waybil.pdf` (a typo). Pass: the path as it is on disk, relative to the case file.
+    """
+
+    code = "C180"
+    name = "evidence-file-missing"
+    severity = Severity.ERROR
+
+    def run(self, ctx: CaseContext) -> Iterator[Hit]:
+        for index, (item, where) in enumerate(zip(ctx.case.evidence, ctx.located, strict=True)):
+            if where.verdict in ("missing", "os_error"):
+                yield Hit(("evidence", index, "file"), where.verdict, {"file": item.file, "error": where.detail})

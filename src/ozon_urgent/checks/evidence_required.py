@@ -1,0 +1,33 @@
+"""C130: every evidence kind the scenario needs is present."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ozon_urgent.checks.base import CaseContext, Check, Hit
+from ozon_urgent.findings import Severity
+
+
+class EvidenceRequired(Check):
+    """The scenario's checklist of evidence kinds must be met (`ozon-urgent scenarios` shows it).
+
+    Where the checklist offers a choice ("at least one of"), one entry of any of those kinds is enough.
+    A video kind (`unboxing_video`) may be a `links` entry or JPEG key frames under `evidence`.
+    Fail: a `carrier_failure` case without `compensation_voucher`. Pass: add the voucher as PDF or JPEG.
+    """
+
+    code = "C130"
+    name = "evidence-missing"
+    severity = Severity.ERROR
+
+    def run(self, ctx: CaseContext) -> Iterator[Hit]:
+        scenario = ctx.scenario
+        if scenario is None:
+            return
+        present = {item.kind for item in ctx.case.evidence}
+        present |= {link.kind for link in ctx.case.links if ctx.catalog.kinds.get(link.kind, None)
+                    and ctx.catalog.kinds[link.kind].video}
+        for group in scenario.evidence:
+            if not present.intersection(group):
+                yield Hit(("evidence",), "group" if len(group) > 1 else "",
+                          {"kinds": ", ".join(group), "scenario": scenario.id})

@@ -1,0 +1,30 @@
+"""C151: evidence older than the staleness limit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ozon_urgent.checks.base import CaseContext, Check, Hit
+from ozon_urgent.findings import Severity
+
+
+class EvidenceStale(Check):
+    """Evidence whose newest day is more than 90 days ago (policy `stale_after_days`) is stale.
+
+    Ozon judges the current window; old proof does not show the problem is fixed. Fail: a waybill
+    dated five months ago. Pass: evidence from inside the metric's window.
+    """
+
+    code = "C151"
+    name = "evidence-stale"
+    severity = Severity.ERROR
+
+    def run(self, ctx: CaseContext) -> Iterator[Hit]:
+        limit = ctx.policy.stale_after_days
+        for index, item in enumerate(ctx.case.evidence):
+            span = item.span()
+            if span is not None and (ctx.today - span[1]).days > limit:
+                field = "covers" if item.covers is not None else "date"
+                yield Hit(("evidence", index, field), params={
+                    "file": item.file, "newest": span[1].isoformat(), "days": (ctx.today - span[1]).days,
+                    "limit": limit})

@@ -1,0 +1,33 @@
+"""C120: the affected IDs the scenario needs are listed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ozon_urgent.checks.base import CaseContext, Check, Hit
+from ozon_urgent.findings import Severity
+
+
+class IdsRequired(Check):
+    """Every scenario names what Ozon must look at: postings, or SKUs / product IDs / offer IDs.
+
+    Ozon never reviews "all products". Fail: a `carrier_failure` case with no `affected.postings`.
+    Pass: `postings: ["57195475-0050-3", "57195475-0051-1"]`.
+    """
+
+    code = "C120"
+    name = "ids-missing"
+    severity = Severity.ERROR
+
+    def run(self, ctx: CaseContext) -> Iterator[Hit]:
+        scenario = ctx.scenario
+        if scenario is None or scenario.ids_mode == "warn_if_empty":
+            return
+        affected = ctx.case.affected
+        present = [name for name in scenario.ids if getattr(affected, name)]
+        if scenario.ids_mode == "all":
+            for name in scenario.ids:
+                if name not in present:
+                    yield Hit(("affected", name), "all", {"list": name})
+        elif not present:
+            yield Hit(("affected",), "any", {"lists": ", ".join(scenario.ids)})

@@ -1,0 +1,23 @@
+"""C161: the notification date is in the future."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ozon_urgent.checks.base import CaseContext, Check, Hit
+from ozon_urgent.findings import Severity
+
+
+class NotificationInFuture(Check):
+    """`notification.received` is after today, so every window computed from it is wrong.
+
+    Fail: `received: 2027-11-20` on a case checked in 2026. Pass: the date the notification arrived.
+    """
+
+    code = "C161"
+    name = "notification-in-future"
+    severity = Severity.ERROR
+
+    def run(self, ctx: CaseContext) -> Iterator[Hit]:
+        if ctx.case.notification.received > ctx.today:
+            yield Hit(("notification", "received"), params={"date": ctx.case.notification.received.isoformat()})

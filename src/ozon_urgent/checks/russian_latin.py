@@ -1,0 +1,28 @@
+"""C172: Russian text that is mostly Latin letters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ozon_urgent.checks.base import CaseContext, Check, Hit
+from ozon_urgent.checks.russian_text import CYRILLIC, LATIN, russian_fields
+from ozon_urgent.findings import Severity
+
+
+class RussianMostlyLatin(Check):
+    """More than half of the letters in a Russian field are Latin: probably English left untranslated.
+
+    IDs and numbers do not count. Fail: «Please restore our listings». Pass: «Просим восстановить
+    товары в продаже». A few Latin words (brand names, SKU, FBS) are fine.
+    """
+
+    code = "C172"
+    name = "russian-mostly-latin"
+    severity = Severity.WARNING
+
+    def run(self, ctx: CaseContext) -> Iterator[Hit]:
+        for path, text in russian_fields(ctx):
+            latin = len(LATIN.findall(text))
+            cyrillic = len(CYRILLIC.findall(text))
+            if latin > cyrillic:
+                yield Hit(path, params={"percent": round(100 * latin / (latin + cyrillic))})

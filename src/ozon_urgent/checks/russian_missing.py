@@ -1,0 +1,27 @@
+"""C170: the Russian explanation is missing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ozon_urgent.checks.base import CaseContext, Check, Hit
+from ozon_urgent.findings import Severity
+
+
+class RussianMissing(Check):
+    """The ticket body must be Russian: `explanation.ru` holds the seller's explanation in Russian.
+
+    Fail: only `explanation.text` in Chinese. Pass: run `ozon-urgent translate case.yaml`, have a
+    Russian speaker polish `explanation.ru`, then set `ru_reviewed: true`.
+    """
+
+    code = "C170"
+    name = "russian-missing"
+    severity = Severity.ERROR
+
+    def run(self, ctx: CaseContext) -> Iterator[Hit]:
+        explanation = ctx.case.explanation
+        if explanation is None:
+            yield Hit(("explanation",), "no_section")
+        elif not (explanation.ru or "").strip():
+            yield Hit(("explanation", "ru"))

@@ -1,0 +1,26 @@
+"""C173: the Russian has not been reviewed by a person."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ozon_urgent.checks.base import CaseContext, Check, Hit
+from ozon_urgent.findings import Severity
+
+
+class RussianReviewed(Check):
+    """`explanation.ru_reviewed` is false: machine translation must be polished by a person first.
+
+    Serious machine-translation errors make support misread the core facts. Fail: `ru_reviewed: false`
+    right after `ozon-urgent translate`. Pass: a Russian speaker reads and fixes the text, then sets
+    `ru_reviewed: true`.
+    """
+
+    code = "C173"
+    name = "russian-not-reviewed"
+    severity = Severity.WARNING
+
+    def run(self, ctx: CaseContext) -> Iterator[Hit]:
+        explanation = ctx.case.explanation
+        if explanation is not None and explanation.ru and not explanation.ru_reviewed:
+            yield Hit(("explanation", "ru_reviewed"))

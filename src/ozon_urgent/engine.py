@@ -1,0 +1,92 @@
+"""Checking a case: load it, validate it against the model, run every check, return findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ozon_urgent import i18n
+from ozon_urgent.catalog import load_catalog
+from ozon_urgent.checks import CHECKS, RULES, CaseContext, Hit
+from ozon_urgent.checks.evidence_files import locate_evidence
+from ozon_urgent.findings import CaseResult, Finding
+from ozon_urgent.i18n import Lang
+from ozon_urgent.loader import FieldPath, Loaded, LoadProblem, field_path, load_case
+from ozon_urgent.model import Case
+from ozon_urgent.policy import Policy
+from ozon_urgent.validate import schema_problems, validate_case
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    today: date
+    lang: Lang
+
+
+def make_finding(code: str, variant: str, *, file: str, line: int | None, path: FieldPath,
+                 params: dict[str, object], lang: Lang) -> Finding:
+    rule = RULES[code]
+    entry = i18n.catalog(lang).get(code) or i18n.catalog("en")[code]
+    english = i18n.catalog("en")[code]
+    message_key = f"message_{variant}" if variant and f"message_{variant}" in english else "message"
+    hint_key = f"hint_{variant}" if variant and f"hint_{variant}" in english else "hint"
+
+    def fill(key: str) -> str:
+        template = entry.get(key) or english[key]
+        return template.format_map(_Params(params))
+
+    return Finding(code=code, severity=rule.severity, file=file, line=line, path=field_path(path),
+                   message=fill(message_key), hint=fill(hint_key), unreadable=rule.unreadable)
+
+
+class _Params(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def check_case(file: Path, display: str, policy: Policy, options: CheckOptions) -> tuple[CaseResult, Case | None]:
+    """Every finding for one case file, and the validated case when it has one."""
+    result = CaseResult(file=display, case_id=file.stem)
+    try:
+        loaded = load_case(file)
+    except LoadProblem as problem:
+        result.findings.append(make_finding(problem.code, problem.variant, file=display, line=problem.line,
+                                            path=(), params=dict(problem.params), lang=options.lang))
+        return result, None
+    _note_identity(result, loaded)
+    validated = validate_case(loaded)
+    if isinstance(validated, ValidationError):
+        for sp in schema_problems(validated, loaded):
+            result.findings.append(make_finding(sp.code, sp.variant, file=display, line=sp.line, path=sp.path,
+                                                params=sp.params, lang=options.lang))
+        return result, None
+    case = validated
+    result.case_id = case.case_id or file.stem
+    ctx = CaseContext(
+        case_file=file, loaded=loaded, case=case, policy=policy, catalog=load_catalog(), today=options.today,
+        located=tuple(locate_evidence(file.parent, item.file) for item in case.evidence),
+    )
+    for check in CHECKS:
+        if check.code in policy.disable:
+            continue
+        for hit in check().run(ctx):
+            result.findings.append(_hit_finding(check.code, hit, ctx, display, options.lang))
+    return result, case
+
+
+def _hit_finding(code: str, hit: Hit, ctx: CaseContext, display: str, lang: Lang) -> Finding:
+    return make_finding(code, hit.variant, file=hit.file or display, line=ctx.loaded.line_of(hit.path),
+                        path=hit.path, params=hit.params, lang=lang)
+
+
+def _note_identity(result: CaseResult, loaded: Loaded) -> None:
+    """case_id and scenario for the report, even when the rest of the case does not validate."""
+    if isinstance(loaded.data, dict):
+        case_id, scenario = loaded.data.get("case_id"), loaded.data.get("scenario")
+        if isinstance(case_id, str) and case_id:
+            result.case_id = case_id
+        if isinstance(scenario, str):
+            result.scenario = scenario

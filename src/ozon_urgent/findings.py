@@ -1,0 +1,83 @@
+"""Findings and results: the plain data every stage returns and every reporter reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Outcome(StrEnum):
+    """Worst result of a case or a run; its exit code is SPEC §6."""
+
+    OK = "ok"
+    FINDINGS = "fail"
+    UNREADABLE = "unreadable"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    severity: Severity
+    file: str
+    line: int | None
+    path: str
+    message: str
+    hint: str
+    # Input that cannot be read as a case at all (I/O, encoding, YAML syntax) exits 3, not 1.
+    unreadable: bool = False
+
+    def as_dict(self) -> dict[str, str | int | None]:
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "file": self.file,
+            "line": self.line,
+            "path": self.path,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+@dataclass(slots=True)
+class CaseResult:
+    file: str
+    case_id: str | None = None
+    scenario: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+    def outcome(self, *, strict: bool = False) -> Outcome:
+        if any(f.unreadable for f in self.findings):
+            return Outcome.UNREADABLE
+        failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+        if any(f.severity in failing for f in self.findings):
+            return Outcome.FINDINGS
+        return Outcome.OK
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+
+@dataclass(slots=True)
+class RunResult:
+    cases: list[CaseResult]
+    strict: bool = False
+
+    def outcome(self) -> Outcome:
+        outcomes = {case.outcome(strict=self.strict) for case in self.cases}
+        for worst in (Outcome.UNREADABLE, Outcome.FINDINGS):
+            if worst in outcomes:
+                return worst
+        return Outcome.OK
+
+    def count(self, severity: Severity) -> int:
+        return sum(case.count(severity) for case in self.cases)
+
+
+EXIT_CODES: dict[Outcome, int] = {Outcome.OK: 0, Outcome.FINDINGS: 1, Outcome.UNREADABLE: 3}
+EXIT_USAGE = 2

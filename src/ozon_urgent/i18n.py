@@ -1,0 +1,38 @@
+"""Message catalogs (one TOML file per language) and the user's language."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+Lang = Literal["en", "zh"]
+LANGS: tuple[Lang, ...] = ("en", "zh")
+
+
+def detect_lang(environ: dict[str, str] | None = None) -> Lang:
+    """zh when the locale says Chinese (LC_ALL, then LC_MESSAGES, then LANG), else en."""
+    env = os.environ if environ is None else environ
+    for var in ("OZON_URGENT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+@cache
+def catalog(lang: Lang) -> dict[str, dict[str, str]]:
+    text = resources.files("ozon_urgent").joinpath(f"messages/{lang}.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    return {key: dict(value) for key, value in data.items()}
+
+
+def text(lang: Lang, key: str, field: str = "message", **params: object) -> str:
+    """The catalog entry `key.field` in `lang`, formatted with `params`; English when zh lacks it."""
+    entry = catalog(lang).get(key) or catalog("en")[key]
+    template = entry.get(field)
+    if template is None:
+        template = catalog("en")[key][field]
+    return template.format(**params) if params else template

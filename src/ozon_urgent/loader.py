@@ -1,0 +1,248 @@
+"""Safe YAML loading: one document of plain mappings, lists and scalars, with the line of every field.
+
+libyaml's event parser (through PyYAML) does the tokenising; the composer here builds the data itself, so
+no YAML construct can build an object, expand an alias or hide a duplicate key. Scalars are resolved by
+YAML 1.2's core schema, and numbers keep their source text, so `client_id: 0123` stays "0123".
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml; source builds may not
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_CASE_BYTES = 256 * 1024
+MAX_DEPTH = 16
+
+Key = str | int
+FieldPath = tuple[Key, ...]
+
+
+class PlainInt(int):
+    """An integer scalar that remembers how it was written, for fields that want text."""
+
+    raw: str
+
+    def __new__(cls, raw: str) -> PlainInt:
+        obj = super().__new__(cls, int(raw))
+        obj.raw = raw
+        return obj
+
+
+class PlainFloat(float):
+    raw: str
+
+    def __new__(cls, raw: str) -> PlainFloat:
+        obj = super().__new__(cls, float(raw))
+        obj.raw = raw
+        return obj
+
+
+YamlValue = dict[str, "YamlValue"] | list["YamlValue"] | str | int | float | bool | None
+
+
+@dataclass(slots=True)
+class Loaded:
+    data: YamlValue
+    lines: dict[FieldPath, int] = field(default_factory=dict)
+
+    def line_of(self, path: FieldPath) -> int | None:
+        """The line of `path`, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(path[:end])
+            if line is not None:
+                return line
+        return None
+
+
+@dataclass(slots=True)
+class LoadProblem(Exception):
+    """Why a file is not a readable case: a message-catalog variant of code Y00x, with its line."""
+
+    code: str
+    variant: str
+    line: int | None = None
+    params: dict[str, str | int] = field(default_factory=dict)
+
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+
+
+def resolve_plain(value: str) -> YamlValue:
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.match(value):
+        return PlainInt(value)
+    if _FLOAT.match(value):
+        return PlainFloat(value)
+    return value
+
+
+def read_case_text(path: Path) -> str:
+    """The file's text: a regular file, at most MAX_CASE_BYTES, strict UTF-8 (a BOM is allowed)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise LoadProblem("Y001", "missing") from None
+    except OSError as exc:
+        raise LoadProblem("Y001", "os_error", params={"error": exc.strerror or str(exc)}) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise LoadProblem("Y001", "not_regular")
+    if info.st_size > MAX_CASE_BYTES:
+        raise LoadProblem("Y001", "too_big", params={"size": info.st_size, "limit": MAX_CASE_BYTES})
+    try:
+        # O_NONBLOCK: a file swapped for a FIFO after the stat must not hang the reader.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise LoadProblem("Y001", "os_error", params={"error": exc.strerror or str(exc)}) from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise LoadProblem("Y001", "not_regular")
+        data = handle.read(MAX_CASE_BYTES + 1)
+    if len(data) > MAX_CASE_BYTES:
+        raise LoadProblem("Y001", "too_big", params={"size": len(data), "limit": MAX_CASE_BYTES})
+    if b"\x00" in data:
+        raise LoadProblem("Y002", "binary")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise LoadProblem("Y002", "not_utf8", line=line, params={"offset": exc.start}) from None
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        raise LoadProblem("Y003", "empty")
+    return text
+
+
+@dataclass(slots=True)
+class _Frame:
+    container: dict[str, YamlValue] | list[YamlValue]
+    path: FieldPath
+    key: str | None = None  # a mapping's key waiting for its value
+    key_line: int = 0
+
+
+def _forbid_features(event: yaml.Event, line: int) -> None:
+    if isinstance(event, yaml.AliasEvent):
+        raise LoadProblem("Y004", "alias", line=line)
+    if getattr(event, "anchor", None):
+        raise LoadProblem("Y004", "anchor", line=line, params={"anchor": str(event.anchor)})
+    tag = getattr(event, "tag", None)
+    if tag is not None:
+        raise LoadProblem("Y004", "tag", line=line, params={"tag": str(tag)})
+
+
+def _scalar(event: yaml.ScalarEvent) -> YamlValue:
+    # libyaml reports a plain scalar's style as "", the pure-Python parser as None.
+    return event.value if event.style else resolve_plain(event.value)
+
+
+def compose(text: str) -> Loaded:
+    """Build data and line numbers from the event stream, refusing what a case file never needs."""
+    loaded = Loaded(data=None)
+    stack: list[_Frame] = []
+    documents = 0
+    root_done = False
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise LoadProblem("Y003", "multiple_documents", line=line)
+                continue
+            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+                continue
+            _forbid_features(event, line)
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                continue
+            value: YamlValue
+            if isinstance(event, yaml.ScalarEvent):
+                value = _scalar(event)
+            elif isinstance(event, yaml.MappingStartEvent):
+                value = {}
+            else:
+                value = []
+            if not stack:
+                if root_done:  # pragma: no cover - libyaml reports this as a syntax error first
+                    raise LoadProblem("Y003", "multiple_documents", line=line)
+                loaded.data = value
+                root_done = True
+                if isinstance(value, (dict, list)):
+                    stack.append(_Frame(value, ()))
+                continue
+            frame = stack[-1]
+            if isinstance(frame.container, dict) and frame.key is None:
+                frame.key, frame.key_line = _mapping_key(event, value, frame, line), line
+                continue
+            if isinstance(frame.container, dict):
+                assert frame.key is not None
+                path = (*frame.path, frame.key)
+                frame.container[frame.key] = value
+                loaded.lines[path] = frame.key_line
+                frame.key = None
+            else:
+                path = (*frame.path, len(frame.container))
+                frame.container.append(value)
+                loaded.lines[path] = line
+            if isinstance(value, (dict, list)):
+                if len(path) >= MAX_DEPTH:
+                    raise LoadProblem("Y005", "too_deep", line=line, params={"limit": MAX_DEPTH})
+                stack.append(_Frame(value, path))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = (exc.problem or str(exc)).strip()
+        raise LoadProblem("Y003", "syntax", line=mark.line + 1 if mark else None,
+                          params={"detail": problem}) from None
+    except yaml.YAMLError as exc:
+        raise LoadProblem("Y003", "syntax", params={"detail": str(exc).strip()}) from None
+    if loaded.data is None:
+        raise LoadProblem("Y003", "empty")
+    return loaded
+
+
+def _mapping_key(event: yaml.Event, value: YamlValue, frame: _Frame, line: int) -> str:
+    if not isinstance(event, yaml.ScalarEvent):
+        raise LoadProblem("Y004", "complex_key", line=line)
+    key = event.value
+    if key == "<<" and not event.style:
+        raise LoadProblem("Y004", "merge_key", line=line)
+    assert isinstance(frame.container, dict)
+    if key in frame.container or key == frame.key:
+        first = frame.path + (key,)
+        raise LoadProblem("Y005", "duplicate_key", line=line, params={"key": key, "path": _dotted(first)})
+    del value
+    return key
+
+
+def _dotted(path: FieldPath) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def field_path(path: FieldPath) -> str:
+    """`('evidence', 1, 'file')` → `evidence[1].file`, the form findings use."""
+    return _dotted(path)
+
+
+def load_case(path: Path) -> Loaded:
+    return compose(read_case_text(path))

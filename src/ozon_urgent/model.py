@@ -1,0 +1,194 @@
+"""The case file as a pydantic model: exactly the fields of SPEC §1, strict about names and ID formats."""
+
+from __future__ import annotations
+
+import re
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from ozon_urgent.loader import PlainFloat, PlainInt
+
+# What sellers type when they mean "everything": Ozon wants the IDs themselves.
+PLACEHOLDERS = frozenset({"all", "any", "все", "всё", "全部", "所有", "*", "...", "…", "n/a", "tbd", "todo"})
+
+
+def _as_text(value: object) -> object:
+    """A number written where text is wanted keeps its source form: `0123` stays "0123"."""
+    if isinstance(value, (PlainInt, PlainFloat)):
+        return value.raw
+    return value
+
+
+def _id_format(kind: str, pattern: re.Pattern[str], example: str) -> AfterValidator:
+    def check(value: str) -> str:
+        if value.strip().lower() in PLACEHOLDERS or not value.strip():
+            raise PydanticCustomError("placeholder_id", "placeholder instead of an ID: {value}",
+                                      {"value": value})
+        if not pattern.fullmatch(value):
+            raise PydanticCustomError(f"{kind}_format", "not a valid {kind}: {value} (like {example})",
+                                      {"value": value, "kind": kind, "example": example})
+        return value
+
+    return AfterValidator(check)
+
+
+def _positive_id(value: object) -> object:
+    if isinstance(value, str) and (value.strip().lower() in PLACEHOLDERS or not value.strip()):
+        raise PydanticCustomError("placeholder_id", "placeholder instead of an ID: {value}", {"value": value})
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_as_text)]
+NonEmptyText = Annotated[str, BeforeValidator(_as_text), Field(min_length=1)]
+PostingNumber = Annotated[
+    str, BeforeValidator(_as_text),
+    _id_format("posting", re.compile(r"\d+-\d{4}-\d+"), "57195475-0050-3"),
+    Field(json_schema_extra={"pattern": r"^\d+-\d{4}-\d+$"}),
+]
+OrderNumber = Annotated[
+    str, BeforeValidator(_as_text),
+    _id_format("order", re.compile(r"\d+-\d{4}"), "57195475-0050"),
+    Field(json_schema_extra={"pattern": r"^\d+-\d{4}$"}),
+]
+OfferId = Annotated[
+    str, BeforeValidator(_as_text),
+    _id_format("offer_id", re.compile(r"\S(.{0,48}\S)?", re.DOTALL), "250-7898-1"),
+    Field(max_length=50),
+]
+ClientId = Annotated[
+    str, BeforeValidator(_as_text),
+    _id_format("client_id", re.compile(r"[0-9]{1,20}"), "1234567"),
+    Field(json_schema_extra={"pattern": r"^[0-9]{1,20}$"}),
+]
+PositiveId = Annotated[int, BeforeValidator(_positive_id), Field(gt=0, lt=2**63)]
+CaseId = Annotated[
+    str, BeforeValidator(_as_text),
+    Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$"),
+    AfterValidator(lambda v: _no_dots(v)),
+]
+
+
+def _no_dots(value: str) -> str:
+    if ".." in value:
+        raise PydanticCustomError("case_id_dots", "case_id must not contain '..'")
+    return value
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=False, frozen=True)
+
+
+class Seller(StrictModel):
+    store_name: NonEmptyText
+    client_id: ClientId
+
+
+class Notification(StrictModel):
+    received: dt.date
+    text: Text | None = None
+    metric: Text | None = None
+
+
+class Affected(StrictModel):
+    postings: list[PostingNumber] = Field(default_factory=list)
+    orders: list[OrderNumber] = Field(default_factory=list)
+    skus: list[PositiveId] = Field(default_factory=list)
+    products: list[PositiveId] = Field(default_factory=list)
+    offer_ids: list[OfferId] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _refuse_placeholders(cls, data: object) -> object:
+        if isinstance(data, str) and data.strip().lower() in PLACEHOLDERS:
+            raise PydanticCustomError("placeholder_id", "placeholder instead of an ID: {value}",
+                                      {"value": data})
+        if isinstance(data, dict):
+            for key, value in data.items():
+                if isinstance(value, str) and value.strip().lower() in PLACEHOLDERS:
+                    raise PydanticCustomError("placeholder_list", "{key}: {value} instead of a list of IDs",
+                                              {"key": key, "value": value})
+        return data
+
+    def total(self) -> int:
+        return sum(len(getattr(self, name)) for name in type(self).model_fields)
+
+
+class DateRange(StrictModel):
+    start: dt.date = Field(alias="from")
+    end: dt.date = Field(alias="to")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateRange:
+        if self.start > self.end:
+            raise PydanticCustomError("range_order", "'from' {start} is after 'to' {end}",
+                                      {"start": self.start.isoformat(), "end": self.end.isoformat()})
+        return self
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+class Explanation(StrictModel):
+    source_lang: Literal["zh", "en", "ru"]
+    text: Text | None = None
+    ru: Text | None = None
+    ru_reviewed: bool = False
+
+
+class Evidence(StrictModel):
+    file: NonEmptyText
+    kind: NonEmptyText
+    covers: Annotated[
+        Annotated[DateRange, Tag("range")] | Annotated[dt.date, Tag("date")],
+        Discriminator(lambda v: "range" if isinstance(v, (dict, DateRange)) else "date"),
+    ] | None = None
+    date: dt.date | None = None
+    caption_ru: Text | None = None
+    personal_data_ok: bool = False
+
+    @model_validator(mode="after")
+    def _one_dating(self) -> Evidence:
+        if self.covers is not None and self.date is not None:
+            raise PydanticCustomError("covers_and_date", "give either 'covers' or 'date', not both")
+        return self
+
+    def span(self) -> tuple[dt.date, dt.date] | None:
+        """The days this evidence speaks for, or None when it carries no date."""
+        if isinstance(self.covers, DateRange):
+            return self.covers.start, self.covers.end
+        single = self.covers if self.covers is not None else self.date
+        return (single, single) if single is not None else None
+
+
+class Link(StrictModel):
+    url: Annotated[str, Field(pattern=r"^https?://[^\s/]+\.[^\s]+$", max_length=2000)]
+    kind: NonEmptyText
+    caption_ru: Text | None = None
+
+
+class Case(StrictModel):
+    case_id: CaseId | None = None
+    scenario: NonEmptyText
+    seller: Seller
+    notification: Notification
+    affected: Affected = Field(default_factory=Affected)
+    period: DateRange | None = None
+    request: Text | None = None
+    explanation: Explanation | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)

@@ -1,0 +1,107 @@
+"""pydantic's validation errors as findings: the field path as users write it, its line, a useful hint."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from ozon_urgent.checks import SCHEMA_ERROR_CODES
+from ozon_urgent.loader import FieldPath, Key, Loaded, YamlValue, field_path
+from ozon_urgent.model import Case
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaProblem:
+    code: str
+    variant: str
+    path: FieldPath
+    line: int | None
+    params: dict[str, object]
+
+
+def schema_problems(exc: ValidationError, loaded: Loaded) -> Iterator[SchemaProblem]:
+    seen: set[tuple[str, FieldPath]] = set()
+    for error in exc.errors(include_url=False):
+        path = _data_path(error, loaded.data)
+        code = SCHEMA_ERROR_CODES.get(error["type"], "S003")
+        if (code, path) in seen:
+            continue
+        seen.add((code, path))
+        yield SchemaProblem(code, *_variant(error, code, path), path=path, line=loaded.line_of(path))
+
+
+def _variant(error: ErrorDetails, code: str, path: FieldPath) -> tuple[str, dict[str, object]]:
+    ctx: dict[str, object] = dict(error.get("ctx") or {})
+    name = field_path(path) or "(top level)"
+    if code == "S001":
+        key = str(path[-1]) if path else ""
+        allowed = allowed_keys(tuple(p for p in path[:-1] if isinstance(p, str)))
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        return ("guess" if close else "", {"key": key, "guess": close[0] if close else "",
+                                          "allowed": ", ".join(allowed)})
+    if code == "S002":
+        return "", {"field": name}
+    params: dict[str, object] = {"field": name, "input": _short(error.get("input")), "detail": error["msg"]}
+    params.update({k: str(v) for k, v in ctx.items()})
+    return error["type"], params
+
+
+def _short(value: object) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _data_path(error: ErrorDetails, data: YamlValue) -> FieldPath:
+    """pydantic's `loc` without the union and validator tags it inserts, as it stands in the file."""
+    loc = error["loc"]
+    out: list[Key] = []
+    node: YamlValue = data
+    for index, part in enumerate(loc):
+        last = index == len(loc) - 1
+        if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            out.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and part in node:
+            out.append(part)
+            node = node[part]
+        elif last and isinstance(part, str) and error["type"] == "missing" and isinstance(node, dict):
+            out.append(part)
+    return tuple(out)
+
+
+def _inner_models(annotation: object) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+        return
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        yield from _inner_models(typing.get_args(annotation)[0])
+    elif origin in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            yield from _inner_models(arg)
+
+
+def allowed_keys(path: tuple[str, ...], model: type[BaseModel] = Case) -> list[str]:
+    """The keys the case format allows at a mapping reached by `path` (list indexes left out)."""
+    for key in path:
+        found = next((f for n, f in model.model_fields.items() if (f.alias or n) == key), None)
+        if found is None:
+            return []
+        inner = next(_inner_models(found.annotation), None)
+        if inner is None:
+            return []
+        model = inner
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def validate_case(loaded: Loaded) -> Case | ValidationError:
+    try:
+        return Case.model_validate(loaded.data)
+    except ValidationError as exc:
+        return exc
