@@ -209,6 +209,9 @@ def compose(text: str) -> Loaded:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or str(exc)).strip()
+        if "nesting depth" in problem:  # libyaml's own depth cap, met before ours in flow style
+            raise LoadProblem("Y005", "too_deep", line=mark.line + 1 if mark else None,
+                              params={"limit": MAX_DEPTH}) from None
         raise LoadProblem("Y003", "syntax", line=mark.line + 1 if mark else None,
                           params={"detail": problem}) from None
     except yaml.YAMLError as exc:

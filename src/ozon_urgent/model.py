@@ -31,8 +31,10 @@ def _as_text(value: object) -> object:
     return value
 
 
-def _id_format(kind: str, pattern: re.Pattern[str], example: str) -> AfterValidator:
+def _id_format(kind: str, pattern: re.Pattern[str], example: str, *, in_list: bool = True) -> AfterValidator:
     def check(value: str) -> str:
+        if not in_list and not value.strip():
+            raise PydanticCustomError("string_too_short", "empty")
         if value.strip().lower() in PLACEHOLDERS or not value.strip():
             raise PydanticCustomError("placeholder_id", "placeholder instead of an ID: {value}",
                                       {"value": value})
@@ -71,10 +73,10 @@ OfferId = Annotated[
 ]
 ClientId = Annotated[
     str, BeforeValidator(_as_text),
-    _id_format("client_id", re.compile(r"[0-9]{1,20}"), "1234567"),
+    _id_format("client_id", re.compile(r"[0-9]{1,20}"), "1234567", in_list=False),
     Field(json_schema_extra={"pattern": r"^[0-9]{1,20}$"}),
 ]
-PositiveId = Annotated[int, BeforeValidator(_positive_id), Field(gt=0, lt=2**63)]
+PositiveId = Annotated[int, Field(gt=0, lt=2**63), BeforeValidator(_positive_id)]
 CaseId = Annotated[
     str, BeforeValidator(_as_text),
     Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$"),

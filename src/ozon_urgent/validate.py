@@ -33,7 +33,8 @@ def schema_problems(exc: ValidationError, loaded: Loaded) -> Iterator[SchemaProb
         if (code, path) in seen:
             continue
         seen.add((code, path))
-        yield SchemaProblem(code, *_variant(error, code, path), path=path, line=loaded.line_of(path))
+        variant, params = _variant(error, code, path)
+        yield SchemaProblem(code, variant, path, loaded.line_of(path), params)
 
 
 def _variant(error: ErrorDetails, code: str, path: FieldPath) -> tuple[str, dict[str, object]]:
@@ -47,6 +48,8 @@ def _variant(error: ErrorDetails, code: str, path: FieldPath) -> tuple[str, dict
                                           "allowed": ", ".join(allowed)})
     if code == "S002":
         return "", {"field": name}
+    if not path and error["type"] in ("model_type", "model_attributes_type", "dict_type"):
+        return "root_type", {"input": type(error.get("input")).__name__}
     params: dict[str, object] = {"field": name, "input": _short(error.get("input")), "detail": error["msg"]}
     params.update({k: str(v) for k, v in ctx.items()})
     return error["type"], params

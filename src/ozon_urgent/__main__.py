@@ -1,0 +1,5 @@
+"""`python -m ozon_urgent`."""
+
+from ozon_urgent.entry import main
+
+main()

@@ -1,0 +1,193 @@
+"""The command line: the only place that parses arguments, prints and exits."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from ozon_urgent import __version__, i18n
+from ozon_urgent.batch import check_files
+from ozon_urgent.catalog import load_catalog
+from ozon_urgent.checks import RULES
+from ozon_urgent.describe import rule_text, rules_table, scenarios_text
+from ozon_urgent.discovery import discover
+from ozon_urgent.engine import CheckOptions
+from ozon_urgent.findings import EXIT_CODES, EXIT_USAGE
+from ozon_urgent.i18n import Lang
+from ozon_urgent.policy import Policy, PolicyError, load_policy
+from ozon_urgent.reporters import REPORTERS, OutputFormat
+from ozon_urgent.schema import schema_text
+from ozon_urgent.skeleton import render_skeleton
+
+app = typer.Typer(
+    name="ozon-urgent",
+    help="Turn a seller's YAML case file into a checked Ozon urgent performance-review ticket pack.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+class LangChoice(StrEnum):
+    ZH = "zh"
+    EN = "en"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ozon-urgent {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Turn a seller's YAML case file into a checked Ozon urgent performance-review ticket pack."""
+
+
+LangOpt = Annotated[LangChoice | None, typer.Option("--lang", help="Language of messages (default: from the locale).")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems, no summary.")]
+PolicyOpt = Annotated[Path | None, typer.Option("--policy", envvar="OZON_URGENT_POLICY", dir_okay=False,
+                                                help="Policy TOML; wins over ozon-urgent.toml beside the cases.")]
+TodayOpt = Annotated[str | None, typer.Option("--today", envvar="OZON_URGENT_TODAY", metavar="YYYY-MM-DD",
+                                              help="Judge dates as of this day (reproducible CI runs).")]
+
+
+def _lang(choice: LangChoice | None) -> Lang:
+    return i18n.detect_lang() if choice is None else ("zh" if choice is LangChoice.ZH else "en")
+
+
+def _fail(lang: Lang, key: str, code: int, **params: object) -> NoReturn:
+    typer.echo(f"ozon-urgent: {i18n.text(lang, 'cli.errors', key, **params)}", err=True)
+    raise typer.Exit(code)
+
+
+def _today(value: str | None, lang: Lang) -> date:
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _fail(lang, "bad_today", EXIT_USAGE, value=value)
+
+
+def _policy(lang: Lang, explicit: Path | None, beside: Path | None = None) -> Policy:
+    try:
+        files = [p for p in (beside,) if p is not None and p.is_file()]
+        return load_policy(*files, *([explicit] if explicit else []))
+    except PolicyError as exc:
+        _fail(lang, "policy", 3, file=exc.file, detail=exc.detail)
+
+
+def _write_new(path: Path, text: str, lang: Lang) -> None:
+    try:
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        _fail(lang, "exists", EXIT_USAGE, file=path)
+    except OSError as exc:
+        _fail(lang, "write", 3, file=path, detail=exc.strerror or str(exc))
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Case files, folders and globs.", show_default=False)],
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.TEXT,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+    policy: PolicyOpt = None,
+    today: TodayOpt = None,
+) -> None:
+    """Validate case files without writing anything."""
+    user_lang = _lang(lang)
+    found = discover(paths)
+    if found.unmatched:
+        _fail(user_lang, "no_match", EXIT_USAGE, pattern=", ".join(found.unmatched))
+    if not found.files:
+        _fail(user_lang, "no_cases", EXIT_USAGE)
+    options = CheckOptions(today=_today(today, user_lang), lang=user_lang)
+    try:
+        result = check_files(found.files, policy, options, strict=strict)
+    except PolicyError as exc:
+        _fail(user_lang, "policy", 3, file=exc.file, detail=exc.detail)
+    report = REPORTERS[output_format](result, user_lang)
+    if quiet and output_format is OutputFormat.TEXT:
+        report = "".join(line for line in report.splitlines(keepends=True)[:-1])
+    sys.stdout.write(report)
+    raise typer.Exit(EXIT_CODES[result.outcome()])
+
+
+@app.command()
+def init(
+    scenario: Annotated[str, typer.Argument(help="One of the eight scenarios (see `scenarios`).")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    lang: LangOpt = None,
+    policy: PolicyOpt = None,
+    today: TodayOpt = None,
+) -> None:
+    """Write a commented case skeleton for SCENARIO, its checklist included."""
+    user_lang = _lang(lang)
+    catalog = load_catalog()
+    if scenario not in catalog.scenarios:
+        if scenario.lower() in catalog.ineligible_scenarios:
+            _fail(user_lang, "ineligible", EXIT_USAGE, value=scenario)
+        _fail(user_lang, "unknown_scenario", EXIT_USAGE, value=scenario, allowed=", ".join(catalog.scenarios))
+    text = render_skeleton(catalog.scenarios[scenario], catalog, _policy(user_lang, policy),
+                           _today(today, user_lang), user_lang)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    _write_new(output, text, user_lang)
+    typer.echo(i18n.text(user_lang, "cli.done", "init", file=output), err=True)
+
+
+@app.command()
+def scenarios(lang: LangOpt = None, policy: PolicyOpt = None) -> None:
+    """The eight scenarios: their evidence, requests, IDs and windows."""
+    user_lang = _lang(lang)
+    sys.stdout.write(scenarios_text(load_catalog(), _policy(user_lang, policy), user_lang))
+
+
+@app.command()
+def rules(
+    code: Annotated[str | None, typer.Argument(help="A rule code such as C150.")] = None,
+    lang: LangOpt = None,
+) -> None:
+    """The check catalog, or one check explained with its fix."""
+    user_lang = _lang(lang)
+    if code is None:
+        sys.stdout.write(rules_table(user_lang))
+        return
+    wanted = code.upper()
+    if wanted not in RULES:
+        close = difflib.get_close_matches(wanted, list(RULES), n=1)
+        _fail(user_lang, "unknown_rule", EXIT_USAGE, value=code, guess=f" ({close[0]}?)" if close else "")
+    sys.stdout.write(rule_text(wanted, user_lang))
+
+
+@app.command()
+def schema(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    lang: LangOpt = None,
+) -> None:
+    """The JSON Schema of the case file, for editors and CI."""
+    text = schema_text()
+    if output is None:
+        sys.stdout.write(text)
+        return
+    user_lang = _lang(lang)
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(user_lang, "write", 3, file=output, detail=exc.strerror or str(exc))
+    typer.echo(i18n.text(user_lang, "cli.done", "schema", file=output), err=True)

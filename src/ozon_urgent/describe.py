@@ -1,0 +1,55 @@
+"""Text for `scenarios` and `rules`: the catalog and the check registry, in the user's language."""
+
+from __future__ import annotations
+
+import inspect
+import re
+
+from ozon_urgent import i18n
+from ozon_urgent.catalog import Catalog
+from ozon_urgent.checks import RULES
+from ozon_urgent.i18n import Lang
+from ozon_urgent.policy import Policy
+
+
+def scenarios_text(catalog: Catalog, policy: Policy, lang: Lang) -> str:
+    def t(key: str, **params: object) -> str:
+        return i18n.text(lang, "cli.scenarios", key, **params)
+
+    blocks: list[str] = []
+    for number, scenario in enumerate(catalog.scenarios.values(), start=1):
+        lines = [f"{number}. {scenario.id} — {scenario.names(lang)}"]
+        groups = []
+        for group in scenario.evidence:
+            names = " | ".join(f"{k} ({catalog.kinds[k].names(lang)})" for k in group)
+            groups.append(t("one_of", kinds=names) if len(group) > 1 else names)
+        lines.append(f"   {t('evidence')}: " + "; ".join(groups))
+        requests = ", ".join(f"{r} ({catalog.requests[r](lang)})" for r in scenario.requests)
+        lines.append(f"   {t('requests')}: {requests}")
+        lines.append(f"   {t('ids')}: " + t("ids_" + scenario.ids_mode, lists=", ".join(scenario.ids)))
+        window = policy.window_for(scenario.id, scenario.window_days, scenario.metric)
+        lines.append(f"   {t('window')}: " + (t("days", days=window) if window else "—"))
+        if scenario.period_required:
+            lines.append(f"   {t('period')}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
+def rules_table(lang: Lang) -> str:
+    width = max(len(rule.name) for rule in RULES.values())
+    rows = []
+    for code, rule in RULES.items():
+        severity = i18n.text(lang, "cli.severity", rule.severity.value)
+        rows.append(f"{code}  {rule.name:<{width}}  {severity:<8}  {i18n.text(lang, code, 'title')}")
+    return "\n".join(rows) + "\n"
+
+
+def rule_text(code: str, lang: Lang) -> str:
+    rule = RULES[code]
+    doc = inspect.cleandoc(rule.__doc__ or "")
+    severity = i18n.text(lang, "cli.severity", rule.severity.value)
+    head = f"{code} {rule.name} ({severity}): {i18n.text(lang, code, 'title')}"
+    fix = i18n.text(lang, "cli.rules", "fix")
+    # The catalog's hint has {placeholders} a finding fills; shown alone, they read as "…".
+    hint = re.sub(r"\{\w+\}", "…", i18n.text(lang, code, "hint"))
+    return f"{head}\n\n{doc}\n\n{fix}: {hint}\n"

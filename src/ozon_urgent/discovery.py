@@ -1,0 +1,59 @@
+"""Which case files a command's PATH arguments name: files, folders (every *.yaml / *.yml) and globs."""
+
+from __future__ import annotations
+
+import glob
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CASE_SUFFIXES = (".yaml", ".yml")
+# Policy and tool files that live beside cases but are not cases.
+NOT_CASES = frozenset({".pre-commit-config.yaml", ".pre-commit-hooks.yaml"})
+
+
+@dataclass(slots=True)
+class Discovery:
+    files: list[Path] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)  # arguments that named nothing
+
+
+def _walk(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    # followlinks=False: a symlink loop under the folder cannot recurse forever.
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(root, name) for name in sorted(files)
+                     if name.endswith(CASE_SUFFIXES) and name not in NOT_CASES and not name.startswith("."))
+    return found
+
+
+def discover(arguments: list[str]) -> Discovery:
+    """Expand the arguments in order, each file once."""
+    result = Discovery()
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        key = path.absolute()
+        if key not in seen:
+            seen.add(key)
+            result.files.append(path)
+
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            for found in _walk(path):
+                add(found)
+        elif glob.has_magic(argument):
+            matches = sorted(glob.glob(argument, recursive=True))
+            expanded = [Path(m) for m in matches if not Path(m).is_dir()]
+            for match in (Path(m) for m in matches if Path(m).is_dir()):
+                expanded.extend(_walk(match))
+            if not expanded:
+                result.unmatched.append(argument)
+            for found in expanded:
+                add(found)
+        else:
+            # A named file is checked even if it is missing: the report then says so (Y001).
+            add(path)
+    return result

@@ -1,0 +1,87 @@
+"""`init`: a commented case skeleton for one scenario, its checklist written in as comments."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ozon_urgent import i18n
+from ozon_urgent.catalog import Catalog, Scenario
+from ozon_urgent.i18n import Lang
+from ozon_urgent.policy import Policy
+
+_ID_EXAMPLES = {
+    "postings": '["57195475-0050-3"]',
+    "orders": '["57195475-0050"]',
+    "skus": "[498274975]",
+    "products": "[180550365]",
+    "offer_ids": '["250-7898-1"]',
+}
+
+
+def _c(lang: Lang, key: str, **params: object) -> str:
+    return i18n.text(lang, "cli.init", key, **params)
+
+
+def render_skeleton(scenario: Scenario, catalog: Catalog, policy: Policy, today: date, lang: Lang) -> str:
+    window = policy.window_for(scenario.id, scenario.window_days, scenario.metric)
+    start = today - timedelta(days=window or 30)
+    end = today - timedelta(days=1)
+    kinds = [kind for group in scenario.evidence for kind in group]
+    out = [
+        "# yaml-language-server: $schema=case.schema.json",
+        f"# {_c(lang, 'header', scenario=scenario.id, name=scenario.names(lang))}",
+        f"# {_c(lang, 'schema')}",
+        "#",
+        f"# {_c(lang, 'checklist')}",
+    ]
+    for group in scenario.evidence:
+        names = " / ".join(f"{k} ({catalog.kinds[k].names(lang)})" for k in group)
+        key = "evidence_group" if len(group) > 1 else "evidence_one"
+        out.append(f"#   - {_c(lang, key, kinds=names)}")
+    out.append(f"#   - {_c(lang, 'ids_' + scenario.ids_mode, lists=', '.join(scenario.ids))}")
+    if window:
+        out.append(f"#   - {_c(lang, 'window', days=window)}")
+    if scenario.period_required:
+        out.append(f"#   - {_c(lang, 'period')}")
+    out.append(f"#   - {_c(lang, 'formats', mb=policy.max_attachment_bytes // (1024 * 1024))}")
+    out += [
+        "",
+        f"case_id: {scenario.id.replace('_', '-')}-{today:%Y-%m}",
+        f"scenario: {scenario.id}",
+        "seller:",
+        f'  store_name: ""           # {_c(lang, "store_name")}',
+        f'  client_id: ""            # {_c(lang, "client_id")}',
+        "notification:",
+        f"  received: {today.isoformat()}      # {_c(lang, 'received')}",
+        f'  text: ""                 # {_c(lang, "notification_text")}',
+    ]
+    if scenario.metric:
+        out.append(f"  metric: {scenario.metric}")
+    out.append(f"affected:                  # {_c(lang, 'affected')}")
+    for name in scenario.ids or ("postings", "skus"):
+        out.append(f"  {name}: []  # {_c(lang, 'example')} {_ID_EXAMPLES[name]}")
+    period = f"period: {{from: {start.isoformat()}, to: {end.isoformat()}}}"
+    out.append(period if scenario.period_required else f"# {period}")
+    requests = " | ".join(scenario.requests)
+    out += [
+        f"request: {scenario.requests[0]}" + (f"  # {requests}" if len(scenario.requests) > 1 else ""),
+        "explanation:",
+        f"  source_lang: {'zh' if lang == 'zh' else 'en'}          # zh | en | ru",
+        f'  text: ""                 # {_c(lang, "text")}',
+        f'  ru: ""                   # {_c(lang, "ru")}',
+        "  ru_reviewed: false",
+        "evidence:",
+    ]
+    for kind in kinds:
+        if catalog.kinds[kind].video:
+            continue
+        out += [
+            f"  - file: evidence/{kind}.pdf   # {_c(lang, 'todo_file')}",
+            f"    kind: {kind}",
+            f"    covers: {{from: {start.isoformat()}, to: {end.isoformat()}}}",
+        ]
+    video = [kind for kind in kinds if catalog.kinds[kind].video]
+    if video:
+        out.append(f"links:                     # {_c(lang, 'links')}")
+        out += [f"  - url: https://disk.yandex.ru/TODO\n    kind: {kind}" for kind in video]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,141 @@
+"""Builders for test inputs: valid cases per scenario and small real evidence files, made at test time."""
+
+from __future__ import annotations
+
+import copy
+import io
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ozon_urgent.catalog import load_catalog
+
+TODAY = date(2026, 11, 26)
+RECEIVED = date(2026, 11, 22)
+
+
+def make_pdf(text: str = "Tracking 57195475-0050-3 delivered") -> bytes:
+    """A one-page PDF 1.4 with a real text layer, offsets computed so any reader accepts it."""
+    stream = f"BT /F1 14 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def make_jpeg(width: int = 900, height: int = 1200, text: str = "Screenshot") -> bytes:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    for row in range(40, height - 40, 36):
+        draw.text((40, row), f"{text} line {row}", fill="black")
+        draw.line((40, row + 28, width - 40, row + 28), fill=(120, 120, 120), width=2)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+def _iso(day: date) -> str:
+    return day.isoformat()
+
+
+def base_case(scenario: str) -> dict[str, Any]:
+    """A case that passes every check on TODAY, with one file per required evidence kind."""
+    catalog = load_catalog()
+    spec = catalog.scenarios[scenario]
+    window = spec.window_days or 30
+    start, end = RECEIVED - timedelta(days=window), RECEIVED - timedelta(days=1)
+    affected: dict[str, list[Any]] = {"postings": ["57195475-0050-3", "57195475-0051-1"], "skus": [498274975]}
+    evidence = []
+    links = []
+    for group in spec.evidence:
+        kind = group[0]
+        if catalog.kinds[kind].video:
+            links.append({"url": "https://disk.yandex.ru/i/abc123", "kind": kind})
+            continue
+        suffix = "jpg" if "screenshot" in kind or "chat" in kind else "pdf"
+        evidence.append({"file": f"evidence/{kind}.{suffix}", "kind": kind,
+                         "covers": {"from": _iso(start), "to": _iso(end)}})
+    case: dict[str, Any] = {
+        "case_id": f"test-{scenario.replace('_', '-')}",
+        "scenario": scenario,
+        "seller": {"store_name": "Bright Home", "client_id": "1234567"},
+        "notification": {"received": _iso(RECEIVED)},
+        "affected": affected,
+        "period": {"from": _iso(start), "to": _iso(end)},
+        "request": spec.requests[0],
+        "explanation": {
+            "source_lang": "zh",
+            "text": "我们的货物因承运商原因延误。",
+            "ru": "Отправления задержаны по вине службы доставки. Просим учесть приложенные документы.",
+            "ru_reviewed": True,
+        },
+        "evidence": evidence,
+    }
+    if links:
+        case["links"] = links
+    return case
+
+
+def set_path(case: dict[str, Any], dotted: str, value: Any) -> None:
+    """Set `a.b[0].c` in a nested case; the value None deletes the key."""
+    parts: list[str | int] = []
+    for chunk in dotted.split("."):
+        name, _, rest = chunk.partition("[")
+        if name:
+            parts.append(name)
+        while rest:
+            index, _, rest = rest.partition("]")
+            parts.append(int(index))
+            rest = rest.lstrip("[")
+    node: Any = case
+    for part in parts[:-1]:
+        node = node[part]
+    if value is None and isinstance(parts[-1], str):
+        node.pop(parts[-1], None)
+    else:
+        node[parts[-1]] = value
+
+
+def write_case(folder: Path, case: dict[str, Any], name: str = "case.yaml",
+               with_files: bool = True) -> Path:
+    """Write the case as YAML, and a real small file for every evidence path inside the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if with_files:
+        for item in case.get("evidence", []):
+            target = folder / str(item.get("file", ""))
+            if not isinstance(item.get("file"), str) or ".." in item["file"] or item["file"].startswith("/"):
+                continue
+            if target.exists():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(make_jpeg() if target.suffix == ".jpg" else make_pdf())
+    path = folder / name
+    path.write_text(yaml.safe_dump(case, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def variant(scenario: str, changes: dict[str, Any]) -> dict[str, Any]:
+    case = copy.deepcopy(base_case(scenario))
+    for dotted, value in changes.items():
+        set_path(case, dotted, value)
+    return case

@@ -1,0 +1,97 @@
+"""Every rule's pass/fail examples from tests/data/checks/<CODE>.yaml, run through the real engine."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from factories import TODAY, variant, write_case
+from ozon_urgent.checks import RULES
+from ozon_urgent.engine import CheckOptions, check_case
+from ozon_urgent.policy import load_policy
+
+DATA = Path(__file__).parent / "data" / "checks"
+
+
+@dataclass(frozen=True)
+class Example:
+    code: str
+    expect_fail: bool
+    name: str
+    spec: dict[str, Any]
+    scenario: str
+
+
+def _examples() -> list[Example]:
+    found = []
+    for file in sorted(DATA.glob("*.yaml")):
+        data = yaml.safe_load(file.read_text("utf-8"))
+        for outcome in ("pass", "fail"):
+            for spec in data.get(outcome, []):
+                found.append(Example(file.stem, outcome == "fail", spec["name"], spec,
+                                     spec.get("scenario", data.get("scenario", "carrier_failure"))))
+    return found
+
+
+EXAMPLES = _examples()
+
+
+def _setup(folder: Path, how: str) -> None:
+    evidence = folder / "evidence"
+    evidence.mkdir(parents=True, exist_ok=True)
+    if how == "symlink_out":
+        outside = folder.parent / "outside.pdf"
+        outside.write_bytes(b"%PDF-1.4\n")
+        (evidence / "link.pdf").symlink_to(outside)
+    elif how == "symlink_in":
+        (evidence / "target.pdf").write_bytes(b"%PDF-1.4\n")
+        (evidence / "link.pdf").symlink_to(evidence / "target.pdf")
+    elif how == "fifo":
+        os.mkfifo(evidence / "pipe.pdf")
+    elif how == "dir":
+        (evidence / "folder.pdf").mkdir()
+
+
+def run_example(example: Example, tmp_path: Path) -> set[str]:
+    folder = tmp_path / "case"
+    if example.spec.get("raw") is not None:
+        folder.mkdir()
+        path = folder / "case.yaml"
+        raw = example.spec["raw"]
+        data = raw.encode("utf-8") if isinstance(raw, str) else bytes(raw)
+        path.write_bytes(data.ljust(example.spec.get("pad_to", 0), b"#"))
+    else:
+        if "setup" in example.spec:
+            _setup(folder, example.spec["setup"])
+        case = variant(example.scenario, example.spec.get("set", {}))
+        path = write_case(folder, case, with_files=not example.spec.get("no_files", False))
+        if example.spec.get("no_files"):
+            for item in case["evidence"][1:]:
+                (folder / item["file"]).parent.mkdir(parents=True, exist_ok=True)
+                (folder / item["file"]).write_bytes(b"%PDF-1.4\n")
+    result, _ = check_case(path, str(path), load_policy(), CheckOptions(today=TODAY, lang="en"))
+    for finding in result.findings:  # every finding is complete and readable
+        assert finding.message and finding.hint and "{" not in finding.message, finding
+    return {finding.code for finding in result.findings}
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: f"{e.code}-{'fail' if e.expect_fail else 'pass'}-{e.name}")
+def test_rule_example(example: Example, tmp_path: Path) -> None:
+    codes = run_example(example, tmp_path)
+    if example.expect_fail:
+        assert example.code in codes
+    else:
+        assert example.code not in codes
+        assert not codes - set(example.spec.get("allow", [])), f"unexpected findings {codes}"
+
+
+def test_every_rule_has_pass_and_fail_data() -> None:
+    covered = {(e.code, e.expect_fail) for e in EXAMPLES}
+    for code in RULES:
+        assert (code, True) in covered, f"{code} has no failing example in tests/data/checks/{code}.yaml"
+        assert (code, False) in covered, f"{code} has no passing example in tests/data/checks/{code}.yaml"
