@@ -73,8 +73,13 @@ def base_case(scenario: str) -> dict[str, Any]:
             links.append({"url": "https://disk.yandex.ru/i/abc123", "kind": kind})
             continue
         suffix = "jpg" if "screenshot" in kind or "chat" in kind else "pdf"
-        evidence.append({"file": f"evidence/{kind}.{suffix}", "kind": kind,
-                         "covers": {"from": _iso(start), "to": _iso(end)}})
+        evidence.append(
+            {
+                "file": f"evidence/{kind}.{suffix}",
+                "kind": kind,
+                "covers": {"from": _iso(start), "to": _iso(end)},
+            }
+        )
     case: dict[str, Any] = {
         "case_id": f"test-{scenario.replace('_', '-')}",
         "scenario": scenario,
@@ -116,8 +121,7 @@ def set_path(case: dict[str, Any], dotted: str, value: Any) -> None:
         node[parts[-1]] = value
 
 
-def write_case(folder: Path, case: dict[str, Any], name: str = "case.yaml",
-               with_files: bool = True) -> Path:
+def write_case(folder: Path, case: dict[str, Any], name: str = "case.yaml", with_files: bool = True) -> Path:
     """Write the case as YAML, and a real small file for every evidence path inside the folder."""
     folder.mkdir(parents=True, exist_ok=True)
     if with_files:

@@ -33,8 +33,15 @@ def _examples() -> list[Example]:
         data = yaml.safe_load(file.read_text("utf-8"))
         for outcome in ("pass", "fail"):
             for spec in data.get(outcome, []):
-                found.append(Example(file.stem, outcome == "fail", spec["name"], spec,
-                                     spec.get("scenario", data.get("scenario", "carrier_failure"))))
+                found.append(
+                    Example(
+                        file.stem,
+                        outcome == "fail",
+                        spec["name"],
+                        spec,
+                        spec.get("scenario", data.get("scenario", "carrier_failure")),
+                    )
+                )
     return found
 
 
@@ -80,7 +87,9 @@ def run_example(example: Example, tmp_path: Path) -> set[str]:
     return {finding.code for finding in result.findings}
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: f"{e.code}-{'fail' if e.expect_fail else 'pass'}-{e.name}")
+@pytest.mark.parametrize(
+    "example", EXAMPLES, ids=lambda e: f"{e.code}-{'fail' if e.expect_fail else 'pass'}-{e.name}"
+)
 def test_rule_example(example: Example, tmp_path: Path) -> None:
     codes = run_example(example, tmp_path)
     if example.expect_fail:

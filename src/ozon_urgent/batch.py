@@ -9,7 +9,9 @@ from ozon_urgent.findings import CaseResult, RunResult
 from ozon_urgent.policy import policy_for
 
 
-def check_files(files: list[Path], policy_file: Path | None, options: CheckOptions, *, strict: bool) -> RunResult:
+def check_files(
+    files: list[Path], policy_file: Path | None, options: CheckOptions, *, strict: bool
+) -> RunResult:
     """Raises PolicyError when a policy file is unreadable: that stops the run (exit 3)."""
     cases: list[CaseResult] = []
     for file in files:

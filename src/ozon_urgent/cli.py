@@ -48,18 +48,36 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
 ) -> None:
     """Turn a seller's YAML case file into a checked Ozon urgent performance-review ticket pack."""
 
 
-LangOpt = Annotated[LangChoice | None, typer.Option("--lang", help="Language of messages (default: from the locale).")]
+LangOpt = Annotated[
+    LangChoice | None, typer.Option("--lang", help="Language of messages (default: from the locale).")
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems, no summary.")]
-PolicyOpt = Annotated[Path | None, typer.Option("--policy", envvar="OZON_URGENT_POLICY", dir_okay=False,
-                                                help="Policy TOML; wins over ozon-urgent.toml beside the cases.")]
-TodayOpt = Annotated[str | None, typer.Option("--today", envvar="OZON_URGENT_TODAY", metavar="YYYY-MM-DD",
-                                              help="Judge dates as of this day (reproducible CI runs).")]
+PolicyOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--policy",
+        envvar="OZON_URGENT_POLICY",
+        dir_okay=False,
+        help="Policy TOML; wins over ozon-urgent.toml beside the cases.",
+    ),
+]
+TodayOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        envvar="OZON_URGENT_TODAY",
+        metavar="YYYY-MM-DD",
+        help="Judge dates as of this day (reproducible CI runs).",
+    ),
+]
 
 
 def _lang(choice: LangChoice | None) -> Lang:
@@ -101,7 +119,9 @@ def _write_new(path: Path, text: str, lang: Lang) -> None:
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Case files, folders and globs.", show_default=False)],
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.TEXT,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = OutputFormat.TEXT,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
     lang: LangOpt = None,
     quiet: QuietOpt = False,
@@ -130,7 +150,9 @@ def check(
 @app.command()
 def init(
     scenario: Annotated[str, typer.Argument(help="One of the eight scenarios (see `scenarios`).")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
     lang: LangOpt = None,
     policy: PolicyOpt = None,
     today: TodayOpt = None,
@@ -142,8 +164,9 @@ def init(
         if scenario.lower() in catalog.ineligible_scenarios:
             _fail(user_lang, "ineligible", EXIT_USAGE, value=scenario)
         _fail(user_lang, "unknown_scenario", EXIT_USAGE, value=scenario, allowed=", ".join(catalog.scenarios))
-    text = render_skeleton(catalog.scenarios[scenario], catalog, _policy(user_lang, policy),
-                           _today(today, user_lang), user_lang)
+    text = render_skeleton(
+        catalog.scenarios[scenario], catalog, _policy(user_lang, policy), _today(today, user_lang), user_lang
+    )
     if output is None:
         sys.stdout.write(text)
         return
@@ -177,7 +200,9 @@ def rules(
 
 @app.command()
 def schema(
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
     lang: LangOpt = None,
 ) -> None:
     """The JSON Schema of the case file, for editors and CI."""

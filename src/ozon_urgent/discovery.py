@@ -23,8 +23,11 @@ def _walk(folder: Path) -> list[Path]:
     # followlinks=False: a symlink loop under the folder cannot recurse forever.
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(root, name) for name in sorted(files)
-                     if name.endswith(CASE_SUFFIXES) and name not in NOT_CASES and not name.startswith("."))
+        found.extend(
+            Path(root, name)
+            for name in sorted(files)
+            if name.endswith(CASE_SUFFIXES) and name not in NOT_CASES and not name.startswith(".")
+        )
     return found
 
 

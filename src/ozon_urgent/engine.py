@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,7 @@ from ozon_urgent.checks import CHECKS, RULES, CaseContext, Hit
 from ozon_urgent.checks.evidence_files import locate_evidence
 from ozon_urgent.findings import CaseResult, Finding
 from ozon_urgent.i18n import Lang
-from ozon_urgent.loader import FieldPath, Loaded, LoadProblem, field_path, load_case
+from ozon_urgent.loader import FieldPath, Loaded, LoadError, field_path, load_case
 from ozon_urgent.model import Case
 from ozon_urgent.policy import Policy
 from ozon_urgent.validate import schema_problems, validate_case
@@ -26,8 +27,16 @@ class CheckOptions:
     lang: Lang
 
 
-def make_finding(code: str, variant: str, *, file: str, line: int | None, path: FieldPath,
-                 params: dict[str, object], lang: Lang) -> Finding:
+def make_finding(
+    code: str,
+    variant: str,
+    *,
+    file: str,
+    line: int | None,
+    path: FieldPath,
+    params: dict[str, object],
+    lang: Lang,
+) -> Finding:
     rule = RULES[code]
     entry = i18n.catalog(lang).get(code) or i18n.catalog("en")[code]
     english = i18n.catalog("en")[code]
@@ -38,8 +47,16 @@ def make_finding(code: str, variant: str, *, file: str, line: int | None, path: 
         template = entry.get(key) or english[key]
         return template.format_map(_Params(params))
 
-    return Finding(code=code, severity=rule.severity, file=file, line=line, path=field_path(path),
-                   message=fill(message_key), hint=fill(hint_key), unreadable=rule.unreadable)
+    return Finding(
+        code=code,
+        severity=rule.severity,
+        file=file,
+        line=line,
+        path=field_path(path),
+        message=fill(message_key),
+        hint=fill(hint_key),
+        unreadable=rule.unreadable,
+    )
 
 
 class _Params(dict[str, object]):
@@ -47,27 +64,53 @@ class _Params(dict[str, object]):
         return "{" + key + "}"
 
 
-def check_case(file: Path, display: str, policy: Policy, options: CheckOptions) -> tuple[CaseResult, Case | None]:
+def check_case(
+    file: Path, display: str, policy: Policy, options: CheckOptions
+) -> tuple[CaseResult, Case | None]:
     """Every finding for one case file, and the validated case when it has one."""
     result = CaseResult(file=display, case_id=file.stem)
     try:
         loaded = load_case(file)
-    except LoadProblem as problem:
-        result.findings.append(make_finding(problem.code, problem.variant, file=display, line=problem.line,
-                                            path=(), params=dict(problem.params), lang=options.lang))
+    except LoadError as problem:
+        result.findings.append(
+            make_finding(
+                problem.code,
+                problem.variant,
+                file=display,
+                line=problem.line,
+                path=(),
+                params=dict(problem.params),
+                lang=options.lang,
+            )
+        )
         return result, None
     _note_identity(result, loaded)
     validated = validate_case(loaded)
     if isinstance(validated, ValidationError):
         for sp in schema_problems(validated, loaded):
-            result.findings.append(make_finding(sp.code, sp.variant, file=display, line=sp.line, path=sp.path,
-                                                params=sp.params, lang=options.lang))
+            result.findings.append(
+                make_finding(
+                    sp.code,
+                    sp.variant,
+                    file=display,
+                    line=sp.line,
+                    path=sp.path,
+                    params=sp.params,
+                    lang=options.lang,
+                )
+            )
         return result, None
     case = validated
     result.case_id = case.case_id or file.stem
+    base = os.path.realpath(file.parent)
     ctx = CaseContext(
-        case_file=file, loaded=loaded, case=case, policy=policy, catalog=load_catalog(), today=options.today,
-        located=tuple(locate_evidence(file.parent, item.file) for item in case.evidence),
+        case_file=file,
+        loaded=loaded,
+        case=case,
+        policy=policy,
+        catalog=load_catalog(),
+        today=options.today,
+        located=tuple(locate_evidence(base, item.file) for item in case.evidence),
     )
     for check in CHECKS:
         if check.code in policy.disable:
@@ -78,8 +121,15 @@ def check_case(file: Path, display: str, policy: Policy, options: CheckOptions) 
 
 
 def _hit_finding(code: str, hit: Hit, ctx: CaseContext, display: str, lang: Lang) -> Finding:
-    return make_finding(code, hit.variant, file=hit.file or display, line=ctx.loaded.line_of(hit.path),
-                        path=hit.path, params=hit.params, lang=lang)
+    return make_finding(
+        code,
+        hit.variant,
+        file=hit.file or display,
+        line=ctx.loaded.line_of(hit.path),
+        path=hit.path,
+        params=hit.params,
+        lang=lang,
+    )
 
 
 def _note_identity(result: CaseResult, loaded: Loaded) -> None:

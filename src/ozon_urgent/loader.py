@@ -12,6 +12,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import yaml
 
@@ -65,7 +66,7 @@ class Loaded:
 
 
 @dataclass(slots=True)
-class LoadProblem(Exception):
+class LoadError(Exception):
     """Why a file is not a readable case: a message-catalog variant of code Y00x, with its line."""
 
     code: str
@@ -100,33 +101,33 @@ def read_case_text(path: Path) -> str:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise LoadProblem("Y001", "missing") from None
+        raise LoadError("Y001", "missing") from None
     except OSError as exc:
-        raise LoadProblem("Y001", "os_error", params={"error": exc.strerror or str(exc)}) from None
+        raise LoadError("Y001", "os_error", params={"error": exc.strerror or str(exc)}) from None
     if not stat.S_ISREG(info.st_mode):
-        raise LoadProblem("Y001", "not_regular")
+        raise LoadError("Y001", "not_regular")
     if info.st_size > MAX_CASE_BYTES:
-        raise LoadProblem("Y001", "too_big", params={"size": info.st_size, "limit": MAX_CASE_BYTES})
+        raise LoadError("Y001", "too_big", params={"size": info.st_size, "limit": MAX_CASE_BYTES})
     try:
         # O_NONBLOCK: a file swapped for a FIFO after the stat must not hang the reader.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
-        raise LoadProblem("Y001", "os_error", params={"error": exc.strerror or str(exc)}) from None
+        raise LoadError("Y001", "os_error", params={"error": exc.strerror or str(exc)}) from None
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise LoadProblem("Y001", "not_regular")
+            raise LoadError("Y001", "not_regular")
         data = handle.read(MAX_CASE_BYTES + 1)
     if len(data) > MAX_CASE_BYTES:
-        raise LoadProblem("Y001", "too_big", params={"size": len(data), "limit": MAX_CASE_BYTES})
+        raise LoadError("Y001", "too_big", params={"size": len(data), "limit": MAX_CASE_BYTES})
     if b"\x00" in data:
-        raise LoadProblem("Y002", "binary")
+        raise LoadError("Y002", "binary")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise LoadProblem("Y002", "not_utf8", line=line, params={"offset": exc.start}) from None
+        raise LoadError("Y002", "not_utf8", line=line, params={"offset": exc.start}) from None
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        raise LoadProblem("Y003", "empty")
+        raise LoadError("Y003", "empty")
     return text
 
 
@@ -138,19 +139,15 @@ class _Frame:
     key_line: int = 0
 
 
-def _forbid_features(event: yaml.Event, line: int) -> None:
+_SKIPPED = frozenset({yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent})
+
+
+def _refuse_feature(event: yaml.NodeEvent, line: int) -> None:
     if isinstance(event, yaml.AliasEvent):
-        raise LoadProblem("Y004", "alias", line=line)
-    if getattr(event, "anchor", None):
-        raise LoadProblem("Y004", "anchor", line=line, params={"anchor": str(event.anchor)})
-    tag = getattr(event, "tag", None)
-    if tag is not None:
-        raise LoadProblem("Y004", "tag", line=line, params={"tag": str(tag)})
-
-
-def _scalar(event: yaml.ScalarEvent) -> YamlValue:
-    # libyaml reports a plain scalar's style as "", the pure-Python parser as None.
-    return event.value if event.style else resolve_plain(event.value)
+        raise LoadError("Y004", "alias", line=line)
+    if event.anchor:
+        raise LoadError("Y004", "anchor", line=line, params={"anchor": str(event.anchor)})
+    raise LoadError("Y004", "tag", line=line, params={"tag": str(getattr(event, "tag", ""))})
 
 
 def compose(text: str) -> Loaded:
@@ -158,80 +155,82 @@ def compose(text: str) -> Loaded:
     loaded = Loaded(data=None)
     stack: list[_Frame] = []
     documents = 0
-    root_done = False
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            line = event.start_mark.line + 1
-            if isinstance(event, yaml.DocumentStartEvent):
+            kind = type(event)
+            if kind in _SKIPPED:
+                continue
+            line = event.start_mark.line + 1 if event.start_mark else 0
+            if kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise LoadProblem("Y003", "multiple_documents", line=line)
+                    raise LoadError("Y003", "multiple_documents", line=line)
                 continue
-            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
-                continue
-            _forbid_features(event, line)
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 stack.pop()
                 continue
+            node = cast(yaml.ScalarEvent, event)  # every event left is a node event; scalars have most
+            if kind is yaml.AliasEvent or node.anchor or getattr(node, "tag", None) is not None:
+                _refuse_feature(node, line)
             value: YamlValue
-            if isinstance(event, yaml.ScalarEvent):
-                value = _scalar(event)
-            elif isinstance(event, yaml.MappingStartEvent):
+            if kind is yaml.ScalarEvent:
+                # libyaml reports a plain scalar's style as "", the pure-Python parser as None.
+                value = node.value if node.style else resolve_plain(node.value)
+            elif kind is yaml.MappingStartEvent:
                 value = {}
             else:
                 value = []
             if not stack:
-                if root_done:  # pragma: no cover - libyaml reports this as a syntax error first
-                    raise LoadProblem("Y003", "multiple_documents", line=line)
                 loaded.data = value
-                root_done = True
                 if isinstance(value, (dict, list)):
                     stack.append(_Frame(value, ()))
                 continue
             frame = stack[-1]
-            if isinstance(frame.container, dict) and frame.key is None:
-                frame.key, frame.key_line = _mapping_key(event, value, frame, line), line
-                continue
-            if isinstance(frame.container, dict):
-                assert frame.key is not None
+            container = frame.container
+            if type(container) is dict:
+                if frame.key is None:
+                    frame.key, frame.key_line = _mapping_key(event, frame, line), line
+                    continue
                 path = (*frame.path, frame.key)
-                frame.container[frame.key] = value
+                container[frame.key] = value
                 loaded.lines[path] = frame.key_line
                 frame.key = None
             else:
-                path = (*frame.path, len(frame.container))
-                frame.container.append(value)
+                assert isinstance(container, list)
+                path = (*frame.path, len(container))
+                container.append(value)
                 loaded.lines[path] = line
-            if isinstance(value, (dict, list)):
+            if type(value) is dict or type(value) is list:
                 if len(path) >= MAX_DEPTH:
-                    raise LoadProblem("Y005", "too_deep", line=line, params={"limit": MAX_DEPTH})
+                    raise LoadError("Y005", "too_deep", line=line, params={"limit": MAX_DEPTH})
                 stack.append(_Frame(value, path))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or str(exc)).strip()
         if "nesting depth" in problem:  # libyaml's own depth cap, met before ours in flow style
-            raise LoadProblem("Y005", "too_deep", line=mark.line + 1 if mark else None,
-                              params={"limit": MAX_DEPTH}) from None
-        raise LoadProblem("Y003", "syntax", line=mark.line + 1 if mark else None,
-                          params={"detail": problem}) from None
+            raise LoadError(
+                "Y005", "too_deep", line=mark.line + 1 if mark else None, params={"limit": MAX_DEPTH}
+            ) from None
+        raise LoadError(
+            "Y003", "syntax", line=mark.line + 1 if mark else None, params={"detail": problem}
+        ) from None
     except yaml.YAMLError as exc:
-        raise LoadProblem("Y003", "syntax", params={"detail": str(exc).strip()}) from None
+        raise LoadError("Y003", "syntax", params={"detail": str(exc).strip()}) from None
     if loaded.data is None:
-        raise LoadProblem("Y003", "empty")
+        raise LoadError("Y003", "empty")
     return loaded
 
 
-def _mapping_key(event: yaml.Event, value: YamlValue, frame: _Frame, line: int) -> str:
+def _mapping_key(event: yaml.Event, frame: _Frame, line: int) -> str:
     if not isinstance(event, yaml.ScalarEvent):
-        raise LoadProblem("Y004", "complex_key", line=line)
+        raise LoadError("Y004", "complex_key", line=line)
     key = event.value
     if key == "<<" and not event.style:
-        raise LoadProblem("Y004", "merge_key", line=line)
+        raise LoadError("Y004", "merge_key", line=line)
     assert isinstance(frame.container, dict)
     if key in frame.container or key == frame.key:
-        first = frame.path + (key,)
-        raise LoadProblem("Y005", "duplicate_key", line=line, params={"key": key, "path": _dotted(first)})
-    del value
+        first = (*frame.path, key)
+        raise LoadError("Y005", "duplicate_key", line=line, params={"key": key, "path": _dotted(first)})
     return key
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -36,11 +36,15 @@ def _id_format(kind: str, pattern: re.Pattern[str], example: str, *, in_list: bo
         if not in_list and not value.strip():
             raise PydanticCustomError("string_too_short", "empty")
         if value.strip().lower() in PLACEHOLDERS or not value.strip():
-            raise PydanticCustomError("placeholder_id", "placeholder instead of an ID: {value}",
-                                      {"value": value})
+            raise PydanticCustomError(
+                "placeholder_id", "placeholder instead of an ID: {value}", {"value": value}
+            )
         if not pattern.fullmatch(value):
-            raise PydanticCustomError(f"{kind}_format", "not a valid {kind}: {value} (like {example})",
-                                      {"value": value, "kind": kind, "example": example})
+            raise PydanticCustomError(
+                f"{kind}_format",
+                "not a valid {kind}: {value} (like {example})",
+                {"value": value, "kind": kind, "example": example},
+            )
         return value
 
     return AfterValidator(check)
@@ -57,28 +61,33 @@ def _positive_id(value: object) -> object:
 Text = Annotated[str, BeforeValidator(_as_text)]
 NonEmptyText = Annotated[str, BeforeValidator(_as_text), Field(min_length=1)]
 PostingNumber = Annotated[
-    str, BeforeValidator(_as_text),
+    str,
+    BeforeValidator(_as_text),
     _id_format("posting", re.compile(r"\d+-\d{4}-\d+"), "57195475-0050-3"),
     Field(json_schema_extra={"pattern": r"^\d+-\d{4}-\d+$"}),
 ]
 OrderNumber = Annotated[
-    str, BeforeValidator(_as_text),
+    str,
+    BeforeValidator(_as_text),
     _id_format("order", re.compile(r"\d+-\d{4}"), "57195475-0050"),
     Field(json_schema_extra={"pattern": r"^\d+-\d{4}$"}),
 ]
 OfferId = Annotated[
-    str, BeforeValidator(_as_text),
+    str,
+    BeforeValidator(_as_text),
     _id_format("offer_id", re.compile(r"\S(.{0,48}\S)?", re.DOTALL), "250-7898-1"),
     Field(max_length=50),
 ]
 ClientId = Annotated[
-    str, BeforeValidator(_as_text),
+    str,
+    BeforeValidator(_as_text),
     _id_format("client_id", re.compile(r"[0-9]{1,20}"), "1234567", in_list=False),
     Field(json_schema_extra={"pattern": r"^[0-9]{1,20}$"}),
 ]
 PositiveId = Annotated[int, Field(gt=0, lt=2**63), BeforeValidator(_positive_id)]
 CaseId = Annotated[
-    str, BeforeValidator(_as_text),
+    str,
+    BeforeValidator(_as_text),
     Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$"),
     AfterValidator(lambda v: _no_dots(v)),
 ]
@@ -116,13 +125,17 @@ class Affected(StrictModel):
     @classmethod
     def _refuse_placeholders(cls, data: object) -> object:
         if isinstance(data, str) and data.strip().lower() in PLACEHOLDERS:
-            raise PydanticCustomError("placeholder_id", "placeholder instead of an ID: {value}",
-                                      {"value": data})
+            raise PydanticCustomError(
+                "placeholder_id", "placeholder instead of an ID: {value}", {"value": data}
+            )
         if isinstance(data, dict):
             for key, value in data.items():
                 if isinstance(value, str) and value.strip().lower() in PLACEHOLDERS:
-                    raise PydanticCustomError("placeholder_list", "{key}: {value} instead of a list of IDs",
-                                              {"key": key, "value": value})
+                    raise PydanticCustomError(
+                        "placeholder_list",
+                        "{key}: {value} instead of a list of IDs",
+                        {"key": key, "value": value},
+                    )
         return data
 
     def total(self) -> int:
@@ -136,8 +149,11 @@ class DateRange(StrictModel):
     @model_validator(mode="after")
     def _ordered(self) -> DateRange:
         if self.start > self.end:
-            raise PydanticCustomError("range_order", "'from' {start} is after 'to' {end}",
-                                      {"start": self.start.isoformat(), "end": self.end.isoformat()})
+            raise PydanticCustomError(
+                "range_order",
+                "'from' {start} is after 'to' {end}",
+                {"start": self.start.isoformat(), "end": self.end.isoformat()},
+            )
         return self
 
     @property
@@ -155,10 +171,13 @@ class Explanation(StrictModel):
 class Evidence(StrictModel):
     file: NonEmptyText
     kind: NonEmptyText
-    covers: Annotated[
-        Annotated[DateRange, Tag("range")] | Annotated[dt.date, Tag("date")],
-        Discriminator(lambda v: "range" if isinstance(v, (dict, DateRange)) else "date"),
-    ] | None = None
+    covers: (
+        Annotated[
+            Annotated[DateRange, Tag("range")] | Annotated[dt.date, Tag("date")],
+            Discriminator(lambda v: "range" if isinstance(v, (dict, DateRange)) else "date"),
+        ]
+        | None
+    ) = None
     date: dt.date | None = None
     caption_ru: Text | None = None
     personal_data_ok: bool = False

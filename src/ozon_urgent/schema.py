@@ -18,13 +18,18 @@ def case_schema() -> dict[str, Any]:
     schema = Case.model_json_schema(by_alias=True, mode="validation")
     defs = schema["$defs"]
     props = schema["properties"]
-    props["scenario"] = {"type": "string", "enum": sorted(catalog.scenarios), "description":
-                         "One of the eight scenarios (`ozon-urgent scenarios`)."}
+    props["scenario"] = {
+        "type": "string",
+        "enum": sorted(catalog.scenarios),
+        "description": "One of the eight scenarios (`ozon-urgent scenarios`).",
+    }
     props["request"] = {"anyOf": [{"type": "string", "enum": sorted(catalog.requests)}, {"type": "null"}]}
     kinds = {"type": "string", "enum": sorted(catalog.kinds)}
     defs["Evidence"]["properties"]["kind"] = kinds
-    defs["Link"]["properties"]["kind"] = {"type": "string",
-                                          "enum": sorted(k for k, v in catalog.kinds.items() if v.video)}
+    defs["Link"]["properties"]["kind"] = {
+        "type": "string",
+        "enum": sorted(k for k, v in catalog.kinds.items() if v.video),
+    }
     # Numbers written without quotes are read as text where text is wanted (`client_id: 1234567`).
     seller = defs["Seller"]["properties"]
     seller["client_id"] = {"anyOf": [seller["client_id"], {"type": "integer", "minimum": 0}]}

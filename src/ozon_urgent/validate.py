@@ -44,8 +44,10 @@ def _variant(error: ErrorDetails, code: str, path: FieldPath) -> tuple[str, dict
         key = str(path[-1]) if path else ""
         allowed = allowed_keys(tuple(p for p in path[:-1] if isinstance(p, str)))
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        return ("guess" if close else "", {"key": key, "guess": close[0] if close else "",
-                                          "allowed": ", ".join(allowed)})
+        return (
+            "guess" if close else "",
+            {"key": key, "guess": close[0] if close else "", "allowed": ", ".join(allowed)},
+        )
     if code == "S002":
         return "", {"field": name}
     if not path and error["type"] in ("model_type", "model_attributes_type", "dict_type"):
@@ -60,6 +62,17 @@ def _short(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+_ABSENT = object()
+
+
+def _child(node: YamlValue, part: object) -> YamlValue | object:
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return node[part]
+    if isinstance(node, dict) and isinstance(part, str) and part in node:
+        return node[part]
+    return _ABSENT
+
+
 def _data_path(error: ErrorDetails, data: YamlValue) -> FieldPath:
     """pydantic's `loc` without the union and validator tags it inserts, as it stands in the file."""
     loc = error["loc"]
@@ -67,14 +80,12 @@ def _data_path(error: ErrorDetails, data: YamlValue) -> FieldPath:
     node: YamlValue = data
     for index, part in enumerate(loc):
         last = index == len(loc) - 1
-        if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            out.append(part)
-            node = node[part]
-        elif isinstance(node, dict) and isinstance(part, str) and part in node:
-            out.append(part)
-            node = node[part]
-        elif last and isinstance(part, str) and error["type"] == "missing" and isinstance(node, dict):
-            out.append(part)
+        child = _child(node, part)
+        if child is not _ABSENT:
+            node = child  # type: ignore[assignment]
+        elif not (last and isinstance(part, str) and error["type"] == "missing" and isinstance(node, dict)):
+            continue
+        out.append(part)
     return tuple(out)
 
 

@@ -21,4 +21,6 @@ class AppealWindow(Check):
     def run(self, ctx: CaseContext) -> Iterator[Hit]:
         age = (ctx.today - ctx.case.notification.received).days
         if age > ctx.policy.appeal_window_days:
-            yield Hit(("notification", "received"), params={"days": age, "limit": ctx.policy.appeal_window_days})
+            yield Hit(
+                ("notification", "received"), params={"days": age, "limit": ctx.policy.appeal_window_days}
+            )

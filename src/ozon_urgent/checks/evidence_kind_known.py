@@ -27,7 +27,10 @@ class EvidenceKindKnown(Check):
         for section, index, kind in entries:
             if kind not in known:
                 close = difflib.get_close_matches(kind, list(known), n=1)
-                yield Hit((section, index, "kind"), "guess" if close else "",
-                          {"value": kind, "guess": close[0] if close else ""})
+                yield Hit(
+                    (section, index, "kind"),
+                    "guess" if close else "",
+                    {"value": kind, "guess": close[0] if close else ""},
+                )
             elif section == "links" and not known[kind].video:
                 yield Hit((section, index, "kind"), "not_video", {"value": kind})

@@ -21,4 +21,6 @@ class EvidenceFileMissing(Check):
     def run(self, ctx: CaseContext) -> Iterator[Hit]:
         for index, (item, where) in enumerate(zip(ctx.case.evidence, ctx.located, strict=True)):
             if where.verdict in ("missing", "os_error"):
-                yield Hit(("evidence", index, "file"), where.verdict, {"file": item.file, "error": where.detail})
+                yield Hit(
+                    ("evidence", index, "file"), where.verdict, {"file": item.file, "error": where.detail}
+                )

@@ -25,9 +25,15 @@ class EvidenceRequired(Check):
         if scenario is None:
             return
         present = {item.kind for item in ctx.case.evidence}
-        present |= {link.kind for link in ctx.case.links if ctx.catalog.kinds.get(link.kind, None)
-                    and ctx.catalog.kinds[link.kind].video}
+        present |= {
+            link.kind
+            for link in ctx.case.links
+            if ctx.catalog.kinds.get(link.kind, None) and ctx.catalog.kinds[link.kind].video
+        }
         for group in scenario.evidence:
             if not present.intersection(group):
-                yield Hit(("evidence",), "group" if len(group) > 1 else "",
-                          {"kinds": ", ".join(group), "scenario": scenario.id})
+                yield Hit(
+                    ("evidence",),
+                    "group" if len(group) > 1 else "",
+                    {"kinds": ", ".join(group), "scenario": scenario.id},
+                )

@@ -25,6 +25,12 @@ class EvidenceStale(Check):
             span = item.span()
             if span is not None and (ctx.today - span[1]).days > limit:
                 field = "covers" if item.covers is not None else "date"
-                yield Hit(("evidence", index, field), params={
-                    "file": item.file, "newest": span[1].isoformat(), "days": (ctx.today - span[1]).days,
-                    "limit": limit})
+                yield Hit(
+                    ("evidence", index, field),
+                    params={
+                        "file": item.file,
+                        "newest": span[1].isoformat(),
+                        "days": (ctx.today - span[1]).days,
+                        "limit": limit,
+                    },
+                )

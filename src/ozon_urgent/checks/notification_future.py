@@ -20,4 +20,6 @@ class NotificationInFuture(Check):
 
     def run(self, ctx: CaseContext) -> Iterator[Hit]:
         if ctx.case.notification.received > ctx.today:
-            yield Hit(("notification", "received"), params={"date": ctx.case.notification.received.isoformat()})
+            yield Hit(
+                ("notification", "received"), params={"date": ctx.case.notification.received.isoformat()}
+            )

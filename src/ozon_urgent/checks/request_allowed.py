@@ -27,5 +27,8 @@ class RequestAllowed(Check):
         if not ctx.case.request:
             yield Hit(("request",), "missing", {"allowed": allowed})
         elif ctx.case.request not in scenario.requests:
-            yield Hit(("request",), "not_allowed",
-                      {"value": ctx.case.request, "scenario": scenario.id, "allowed": allowed})
+            yield Hit(
+                ("request",),
+                "not_allowed",
+                {"value": ctx.case.request, "scenario": scenario.id, "allowed": allowed},
+            )

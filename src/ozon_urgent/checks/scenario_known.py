@@ -25,4 +25,6 @@ class ScenarioKnown(Check):
         if value in ctx.catalog.scenarios or value.lower() in ctx.catalog.ineligible_scenarios:
             return
         close = difflib.get_close_matches(value, list(ctx.catalog.scenarios), n=1)
-        yield Hit(("scenario",), "guess" if close else "", {"value": value, "guess": close[0] if close else ""})
+        yield Hit(
+            ("scenario",), "guess" if close else "", {"value": value, "guess": close[0] if close else ""}
+        )

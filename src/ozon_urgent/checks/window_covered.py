@@ -53,7 +53,13 @@ class WindowCovered(Check):
         window = (received - timedelta(days=days), received - timedelta(days=1))
         spans = [span for item in ctx.case.evidence if (span := item.span()) is not None]
         for start, end in uncovered(window, spans):
-            yield Hit(("evidence",), params={
-                "days": days, "start": start.isoformat(), "end": end.isoformat(),
-                "window_start": window[0].isoformat(), "window_end": window[1].isoformat(),
-            })
+            yield Hit(
+                ("evidence",),
+                params={
+                    "days": days,
+                    "start": start.isoformat(),
+                    "end": end.isoformat(),
+                    "window_start": window[0].isoformat(),
+                    "window_end": window[1].isoformat(),
+                },
+            )

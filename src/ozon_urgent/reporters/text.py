@@ -22,6 +22,14 @@ def render_text(result: RunResult, lang: Lang) -> str:
         for finding in sorted(case.findings, key=lambda f: (f.line or 0, _ORDER[f.severity], f.code)):
             lines.append(format_finding(finding, lang))
     failing = sum(1 for case in result.cases if case.outcome(strict=result.strict) is not Outcome.OK)
-    lines.append(i18n.text(lang, "cli.summary", cases=len(result.cases), failing=failing,
-                           errors=result.count(Severity.ERROR), warnings=result.count(Severity.WARNING)))
+    lines.append(
+        i18n.text(
+            lang,
+            "cli.summary",
+            cases=len(result.cases),
+            failing=failing,
+            errors=result.count(Severity.ERROR),
+            warnings=result.count(Severity.WARNING),
+        )
+    )
     return "\n".join(lines) + "\n"

@@ -1,0 +1,186 @@
+"""Every command through the real Typer app, with SPEC §6 exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from conftest import RunCli
+from factories import base_case, variant, write_case
+from ozon_urgent import __version__
+
+
+def test_version_and_help(run_cli: RunCli) -> None:
+    assert run_cli("--version").stdout.strip() == f"ozon-urgent {__version__}"
+    result = run_cli("-h")
+    assert result.exit_code == 0 and "check" in result.stdout and "schema" in result.stdout
+
+
+def test_console_script_version_fast_path() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "ozon_urgent", "--version"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout == f"ozon-urgent {__version__}\n"
+
+
+def test_check_clean_case_exits_0(run_cli: RunCli, tmp_path: Path) -> None:
+    path = write_case(tmp_path, base_case("carrier_failure"))
+    result = run_cli("check", path)
+    assert result.exit_code == 0, result.stdout
+    assert "1 case(s) checked, 0 failing" in result.stdout
+
+
+def test_check_errors_exit_1_with_compiler_style_lines(run_cli: RunCli, tmp_path: Path) -> None:
+    path = write_case(tmp_path, variant("carrier_failure", {"request": None}))
+    result = run_cli("check", path)
+    assert result.exit_code == 1
+    line = next(line for line in result.stdout.splitlines() if "C110" in line)
+    assert line.startswith(f"{path}:") and ": C110 error: " in line
+
+
+def test_warnings_pass_unless_strict(run_cli: RunCli, tmp_path: Path) -> None:
+    path = write_case(tmp_path, variant("carrier_failure", {"explanation.ru_reviewed": False}))
+    assert run_cli("check", path).exit_code == 0
+    assert run_cli("check", "--strict", path).exit_code == 1
+
+
+def test_unreadable_input_exits_3(run_cli: RunCli, tmp_path: Path) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_bytes(b"\x00\x01binary")
+    result = run_cli("check", path)
+    assert result.exit_code == 3 and "Y002" in result.stdout
+
+
+def test_json_envelope(run_cli: RunCli, tmp_path: Path) -> None:
+    good = write_case(tmp_path / "a", base_case("carrier_failure"))
+    bad = write_case(tmp_path / "b", variant("sync_delay", {"period": None}))
+    result = run_cli("check", "--format", "json", good, bad)
+    data = json.loads(result.stdout)
+    assert result.exit_code == 1 and data["status"] == "fail"
+    assert data["summary"] == {"cases": 2, "errors": 1, "warnings": 0}
+    first, second = data["cases"]
+    assert first["status"] == "ok" and first["case_id"] == "test-carrier-failure"
+    finding = second["findings"][0]
+    assert finding["code"] == "C140" and finding["path"] == "period" and finding["file"] == str(bad)
+    assert set(finding) == {"code", "severity", "file", "line", "path", "message", "hint"}
+
+
+def test_chinese_messages(run_cli: RunCli, tmp_path: Path) -> None:
+    path = write_case(tmp_path, variant("carrier_failure", {"request": None}))
+    assert "没有明确诉求" in run_cli("check", "--lang", "zh", path).stdout
+    assert "没有明确诉求" in run_cli("check", path, env={"LANG": "zh_CN.UTF-8"}).stdout
+
+
+def test_folders_and_globs(run_cli: RunCli, tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        write_case(tmp_path / "cases" / name, base_case("carrier_failure"))
+    folder = run_cli("check", "--format", "json", tmp_path / "cases")
+    assert json.loads(folder.stdout)["summary"]["cases"] == 2
+    globbed = run_cli("check", "--format", "json", f"{tmp_path}/cases/*/case.yaml")
+    assert json.loads(globbed.stdout)["summary"]["cases"] == 2
+
+
+def test_glob_matching_nothing_is_a_usage_error(run_cli: RunCli, tmp_path: Path) -> None:
+    result = run_cli("check", f"{tmp_path}/*.yaml")
+    assert result.exit_code == 2 and "no case files match" in result.stderr
+
+
+def test_missing_arguments_is_a_usage_error(run_cli: RunCli) -> None:
+    assert run_cli("check").exit_code == 2
+    assert run_cli("nonsense").exit_code == 2
+
+
+def test_policy_beside_the_case_and_explicit(run_cli: RunCli, tmp_path: Path) -> None:
+    path = write_case(tmp_path, variant("carrier_failure", {"notification.received": "2026-11-05"}))
+    assert "C160" in run_cli("check", path).stdout
+    (tmp_path / "ozon-urgent.toml").write_text("appeal_window_days = 30\n")
+    assert "C160" not in run_cli("check", path).stdout
+    strict = tmp_path / "strict.toml"
+    strict.write_text("appeal_window_days = 3\n")
+    assert "C160" in run_cli("check", "--policy", strict, path).stdout
+
+
+def test_policy_disable_switches_a_check_off(run_cli: RunCli, tmp_path: Path) -> None:
+    path = write_case(tmp_path, variant("carrier_failure", {"explanation.ru_reviewed": False}))
+    (tmp_path / "ozon-urgent.toml").write_text('disable = ["C173"]\n')
+    assert "C173" not in run_cli("check", path).stdout
+
+
+def test_bad_policy_exits_3(run_cli: RunCli, tmp_path: Path) -> None:
+    path = write_case(tmp_path, base_case("carrier_failure"))
+    (tmp_path / "ozon-urgent.toml").write_text("stale_after_days = 'soon'\n")
+    result = run_cli("check", path)
+    assert (
+        result.exit_code == 3 and "ozon-urgent.toml" in result.stderr and "stale_after_days" in result.stderr
+    )
+    (tmp_path / "ozon-urgent.toml").write_text("stale_after_dayz = 3\n")
+    assert run_cli("check", path).exit_code == 3
+
+
+def test_bad_today_is_a_usage_error(run_cli: RunCli, tmp_path: Path) -> None:
+    path = write_case(tmp_path, base_case("carrier_failure"))
+    assert run_cli("check", "--today", "2026-13-01", path).exit_code == 2
+
+
+def test_check_writes_nothing(run_cli: RunCli, tmp_path: Path) -> None:
+    path = write_case(tmp_path, base_case("carrier_failure"))
+    before = sorted((p, p.stat().st_mtime_ns) for p in tmp_path.rglob("*"))
+    run_cli("check", path)
+    assert sorted((p, p.stat().st_mtime_ns) for p in tmp_path.rglob("*")) == before
+
+
+def test_init_writes_a_skeleton_that_check_reports_as_incomplete(run_cli: RunCli, tmp_path: Path) -> None:
+    out = tmp_path / "case.yaml"
+    result = run_cli("init", "carrier_failure", "-o", out)
+    assert result.exit_code == 0 and out.exists()
+    text = out.read_text("utf-8")
+    assert "carrier_statement" in text and "compensation_voucher" in text and "# " in text
+    assert yaml.safe_load(text)["scenario"] == "carrier_failure"
+    checked = run_cli("check", out)
+    assert checked.exit_code == 1  # empty store name, no IDs, no files yet
+    assert run_cli("init", "carrier_failure", "-o", out).exit_code == 2  # never overwrites
+
+
+def test_init_every_scenario_in_both_languages(run_cli: RunCli) -> None:
+    for scenario in ("misjudged_delisting", "malicious_returns", "new_store_low_activity"):
+        for lang in ("en", "zh"):
+            result = run_cli("init", scenario, "--lang", lang)
+            assert result.exit_code == 0 and yaml.safe_load(result.stdout)["scenario"] == scenario
+
+
+def test_init_refuses_unknown_and_ineligible(run_cli: RunCli) -> None:
+    assert run_cli("init", "carrier").exit_code == 2
+    result = run_cli("init", "ip_infringement")
+    assert result.exit_code == 2 and "IP complaint" in result.stderr
+
+
+def test_scenarios_lists_all_eight(run_cli: RunCli) -> None:
+    result = run_cli("scenarios")
+    assert result.exit_code == 0 and result.stdout.count("\n\n") == 7
+    assert "60 days" in result.stdout and "at least one of" in result.stdout
+    assert "误判" in run_cli("scenarios", "--lang", "zh").stdout
+
+
+def test_rules_table_and_one_rule(run_cli: RunCli) -> None:
+    table = run_cli("rules")
+    assert table.exit_code == 0 and "C150" in table.stdout and "Y004" in table.stdout
+    one = run_cli("rules", "c150")
+    assert one.exit_code == 0 and "rolling window" in one.stdout and "How to fix" in one.stdout
+    unknown = run_cli("rules", "C15")
+    assert unknown.exit_code == 2 and "unknown rule `C15`" in unknown.stderr
+
+
+def test_schema_stdout_and_file(run_cli: RunCli, tmp_path: Path) -> None:
+    result = run_cli("schema")
+    schema = json.loads(result.stdout)
+    assert (
+        schema["additionalProperties"] is False
+        and "carrier_failure" in schema["properties"]["scenario"]["enum"]
+    )
+    out = tmp_path / "case.schema.json"
+    assert run_cli("schema", "-o", out).exit_code == 0
+    assert json.loads(out.read_text("utf-8")) == schema
