@@ -56,13 +56,13 @@ class Loaded:
     data: YamlValue
     lines: dict[FieldPath, int] = field(default_factory=dict)
 
-    def line_of(self, path: FieldPath) -> int | None:
-        """The line of `path`, or of its nearest ancestor that has one."""
-        for end in range(len(path), -1, -1):
+    def line_of(self, path: FieldPath) -> int:
+        """The line of `path`, or of its nearest ancestor that has one; a missing top-level key: line 1."""
+        for end in range(len(path), 0, -1):
             line = self.lines.get(path[:end])
             if line is not None:
                 return line
-        return None
+        return 1
 
 
 @dataclass(slots=True)

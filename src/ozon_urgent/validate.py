@@ -21,7 +21,7 @@ class SchemaProblem:
     code: str
     variant: str
     path: FieldPath
-    line: int | None
+    line: int
     params: dict[str, object]
 
 
@@ -29,6 +29,9 @@ def schema_problems(exc: ValidationError, loaded: Loaded) -> Iterator[SchemaProb
     seen: set[tuple[str, FieldPath]] = set()
     for error in exc.errors(include_url=False):
         path = _data_path(error, loaded.data)
+        key = (error.get("ctx") or {}).get("key")
+        if error["type"] == "placeholder_list" and isinstance(key, str):
+            path = (*path, key)  # raised by the mapping's validator, about one of its keys
         code = SCHEMA_ERROR_CODES.get(error["type"], "S003")
         if (code, path) in seen:
             continue
