@@ -23,8 +23,8 @@ demo: $(STAMP)
 	OZON_URGENT_TODAY=2026-11-26 $(BIN)/ozon-urgent check examples/cases
 
 test: $(TEST_STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks examples
+	$(BIN)/ruff format --check src tests benchmarks examples
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 

@@ -17,8 +17,12 @@ SCHEMA_ONLY = re.compile(r"^S\d{3}$")
 
 
 def validate(schema: Path, files: list[Path]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "check_jsonschema", "--schemafile", str(schema),
-                           *map(str, files)], capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--schemafile", str(schema), *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -56,4 +60,6 @@ def test_there_are_pure_schema_examples() -> None:
 def test_committed_schema_is_current(request: pytest.FixtureRequest) -> None:
     if request.config.getoption("--update-golden"):
         DOCS_SCHEMA.write_text(schema_text(), encoding="utf-8")
-    assert DOCS_SCHEMA.read_text("utf-8") == schema_text(), "run `make golden` to refresh docs/case.schema.json"
+    assert DOCS_SCHEMA.read_text("utf-8") == schema_text(), (
+        "run `make golden`: docs/case.schema.json is stale"
+    )
