@@ -64,7 +64,7 @@ def test_rule_codes_unique_and_well_formed() -> None:
     codes = [rule.code for rule in RULES.values()]
     names = [rule.name for rule in RULES.values()]
     assert len(codes) == len(set(codes)) and len(names) == len(set(names))
-    assert all(re.fullmatch(r"[YSCAP]\d{3}", code) for code in codes)
+    assert all(re.fullmatch(r"[YSCAPB]\d{3}", code) for code in codes)
     assert all(check.code in RULES for check in CHECKS)
 
 

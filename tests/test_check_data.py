@@ -81,7 +81,7 @@ def run_example(example: Example, tmp_path: Path) -> set[str]:
             for item in case["evidence"][1:]:
                 (folder / item["file"]).parent.mkdir(parents=True, exist_ok=True)
                 (folder / item["file"]).write_bytes(b"%PDF-1.4\n")
-    result, _ = check_case(path, str(path), load_policy(), CheckOptions(today=TODAY, lang="en"))
+    result = check_case(path, str(path), load_policy(), CheckOptions(today=TODAY, lang="en")).result
     for finding in result.findings:  # every finding is complete and readable
         assert finding.message and finding.hint and "{" not in finding.message, finding
     return {finding.code for finding in result.findings}
@@ -99,8 +99,28 @@ def test_rule_example(example: Example, tmp_path: Path) -> None:
         assert not codes - set(example.spec.get("allow", [])), f"unexpected findings {codes}"
 
 
+# Rules about file content or whole runs have their examples where those are made: generated hostile
+# files under tests/attachments, packs in test_build.py. Each entry names the test that proves it.
+TESTED_ELSEWHERE = {
+    "B001": "test_build.py::test_same_case_id_twice_keeps_the_first",
+    "B002": "test_build.py::test_existing_pack_needs_force",
+    "B003": "test_build.py::test_out_folder_is_a_file",
+    "B004": "test_check_content.py::test_check_fix_previews_and_build_fix_converts_without_touching_the_input",
+}
+
+
 def test_every_rule_has_pass_and_fail_data() -> None:
+    from ozon_urgent.checks.attachment_rules import ATTACHMENT_RULES
+
     covered = {(e.code, e.expect_fail) for e in EXAMPLES}
-    for code in RULES:
+    attachment_tests = "".join(
+        p.read_text("utf-8") for p in (DATA.parents[1] / "attachments").glob("test_*.py")
+    )
+    for rule in ATTACHMENT_RULES:
+        assert f'"{rule.code}"' in attachment_tests, f"{rule.code} has no attachment test"
+    for where in TESTED_ELSEWHERE.values():
+        file, _, test = where.partition("::")
+        assert f"def {test}(" in (DATA.parents[1] / file).read_text("utf-8"), where
+    for code in set(RULES) - {r.code for r in ATTACHMENT_RULES} - set(TESTED_ELSEWHERE):
         assert (code, True) in covered, f"{code} has no failing example in tests/data/checks/{code}.yaml"
         assert (code, False) in covered, f"{code} has no passing example in tests/data/checks/{code}.yaml"

@@ -19,7 +19,7 @@ EXPECT = re.compile(r"^# expect: (.+)$", re.MULTILINE)
 
 
 def codes_of(path: Path) -> set[str]:
-    result, _ = check_case(path, str(path), load_policy(), CheckOptions(today=TODAY, lang="en"))
+    result = check_case(path, str(path), load_policy(), CheckOptions(today=TODAY, lang="en")).result
     return {f.code for f in result.findings if f.severity is not Severity.INFO}
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -10,10 +11,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ozon_urgent import i18n
+from ozon_urgent.attachments.model import AttachmentReport
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.checks import CHECKS, RULES, CaseContext, Hit
-from ozon_urgent.checks.evidence_files import locate_evidence
-from ozon_urgent.findings import CaseResult, Finding
+from ozon_urgent.checks.evidence_files import EvidencePath, locate_evidence
+from ozon_urgent.findings import CaseResult, Finding, Severity
 from ozon_urgent.i18n import Lang
 from ozon_urgent.loader import FieldPath, Loaded, LoadError, field_path, load_case
 from ozon_urgent.model import Case
@@ -27,6 +29,21 @@ class CheckOptions:
     lang: Lang
 
 
+@dataclass(slots=True)
+class CheckedCase:
+    """One case file's findings, with its validated model and loaded data when it got that far."""
+
+    result: CaseResult
+    case: Case | None = None
+    loaded: Loaded | None = None
+    located: tuple[EvidencePath, ...] = ()  # where each evidence path leads, when the case validated
+
+
+class _Params(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
 def make_finding(
     code: str,
     variant: str,
@@ -34,9 +51,11 @@ def make_finding(
     file: str,
     line: int | None,
     path: FieldPath,
-    params: dict[str, object],
+    params: Mapping[str, object],
     lang: Lang,
+    severity: Severity | None = None,
 ) -> Finding:
+    """A finding with its message and hint from the catalog: `message_<variant>` where it exists."""
     rule = RULES[code]
     entry = i18n.catalog(lang).get(code) or i18n.catalog("en")[code]
     english = i18n.catalog("en")[code]
@@ -49,7 +68,7 @@ def make_finding(
 
     return Finding(
         code=code,
-        severity=rule.severity,
+        severity=severity or rule.severity,
         file=file,
         line=line,
         path=field_path(path),
@@ -59,32 +78,25 @@ def make_finding(
     )
 
 
-class _Params(dict[str, object]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def check_case(
-    file: Path, display: str, policy: Policy, options: CheckOptions
-) -> tuple[CaseResult, Case | None]:
-    """Every finding for one case file, and the validated case when it has one."""
+def check_case(file: Path, display: str, policy: Policy, options: CheckOptions) -> CheckedCase:
+    """Every finding for one case file that needs no evidence content (see `attachment_findings`)."""
     result = CaseResult(file=display, case_id=file.stem)
     try:
         loaded = load_case(file)
     except LoadError as problem:
-        result.findings.append(
-            make_finding(
-                problem.code,
-                problem.variant,
-                file=display,
-                line=problem.line,
-                path=(),
-                params=dict(problem.params),
-                lang=options.lang,
-            )
+        finding = make_finding(
+            problem.code,
+            problem.variant,
+            file=display,
+            line=problem.line,
+            path=(),
+            params=problem.params,
+            lang=options.lang,
         )
-        return result, None
+        result.findings.append(finding)
+        return CheckedCase(result)
     _note_identity(result, loaded)
+    result.case_sha256 = loaded.sha256
     validated = validate_case(loaded)
     if isinstance(validated, ValidationError):
         for sp in schema_problems(validated, loaded):
@@ -99,7 +111,7 @@ def check_case(
                     lang=options.lang,
                 )
             )
-        return result, None
+        return CheckedCase(result, None, loaded)
     case = validated
     result.case_id = case.case_id or file.stem
     base = os.path.realpath(file.parent)
@@ -117,7 +129,37 @@ def check_case(
             continue
         for hit in check().run(ctx):
             result.findings.append(_hit_finding(check.code, hit, ctx, display, options.lang))
-    return result, case
+    return CheckedCase(result, case, loaded, ctx.located)
+
+
+def attachment_findings(
+    case: Case, loaded: Loaded, display: str, lang: Lang, reports: Sequence[tuple[int, AttachmentReport]]
+) -> list[Finding]:
+    """Findings for evidence judged by content, each located at its `evidence[i].file` line.
+
+    `personal_data_ok: true` on an evidence entry (the seller's own contacts) turns its personal-data
+    findings into notes.
+    """
+    folder = os.path.dirname(display)
+    found = []
+    for index, report in reports:
+        item = case.evidence[index]
+        path = ("evidence", index, "file")
+        for hit in report.hits:
+            quiet = item.personal_data_ok and hit.code.startswith("P")
+            found.append(
+                make_finding(
+                    hit.code,
+                    hit.variant,
+                    file=os.path.join(folder, item.file),
+                    line=loaded.line_of(path),
+                    path=path,
+                    params=hit.params,
+                    lang=lang,
+                    severity=Severity.INFO if quiet else None,
+                )
+            )
+    return found
 
 
 def _hit_finding(code: str, hit: Hit, ctx: CaseContext, display: str, lang: Lang) -> Finding:

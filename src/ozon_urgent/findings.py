@@ -50,6 +50,7 @@ class CaseResult:
     case_id: str | None = None
     scenario: str | None = None
     findings: list[Finding] = field(default_factory=list)
+    case_sha256: str | None = None  # of the bytes the case was loaded from
 
     def outcome(self, *, strict: bool = False) -> Outcome:
         if any(f.unreadable for f in self.findings):

@@ -7,6 +7,7 @@ YAML 1.2's core schema, and numbers keep their source text, so `client_id: 0123`
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
@@ -55,6 +56,7 @@ YamlValue = dict[str, "YamlValue"] | list["YamlValue"] | str | int | float | boo
 class Loaded:
     data: YamlValue
     lines: dict[FieldPath, int] = field(default_factory=dict)
+    sha256: str = ""  # of the file's bytes, so a pack can name exactly the case it came from
 
     def line_of(self, path: FieldPath) -> int:
         """The line of `path`, or of its nearest ancestor that has one; a missing top-level key: line 1."""
@@ -96,8 +98,8 @@ def resolve_plain(value: str) -> YamlValue:
     return value
 
 
-def read_case_text(path: Path) -> str:
-    """The file's text: a regular file, at most MAX_CASE_BYTES, strict UTF-8 (a BOM is allowed)."""
+def read_case_text(path: Path) -> tuple[str, str]:
+    """The file's text and SHA-256: a regular file, at most MAX_CASE_BYTES, strict UTF-8 (BOM allowed)."""
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -128,7 +130,7 @@ def read_case_text(path: Path) -> str:
         raise LoadError("Y002", "not_utf8", line=line, params={"offset": exc.start}) from None
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise LoadError("Y003", "empty")
-    return text
+    return text, hashlib.sha256(data).hexdigest()
 
 
 @dataclass(slots=True)
@@ -247,4 +249,7 @@ def field_path(path: FieldPath) -> str:
 
 
 def load_case(path: Path) -> Loaded:
-    return compose(read_case_text(path))
+    text, digest = read_case_text(path)
+    loaded = compose(text)
+    loaded.sha256 = digest
+    return loaded

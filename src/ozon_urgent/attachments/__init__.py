@@ -1,0 +1,73 @@
+"""Judging evidence files (PDF/JPEG, size, damage, active content, personal data) in child processes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ozon_urgent.attachments.model import (
+    AttachmentHit,
+    AttachmentReport,
+    FixChange,
+    FixedAttachment,
+    InspectLimits,
+)
+from ozon_urgent.attachments.reading import read_checked
+
+# pypdf, Pillow, phonenumbers, stdnum and multiprocessing load only when a function below needs them:
+# `import ozon_urgent.attachments` stays cheap for commands that never open an attachment.
+
+__all__ = [
+    "AttachmentHit",
+    "AttachmentReport",
+    "FixChange",
+    "FixedAttachment",
+    "InspectLimits",
+    "fix_attachment",
+    "fix_attachments",
+    "inspect_attachments",
+    "inspect_blobs",
+    "read_checked",
+    "scan_personal_data",
+]
+
+
+def inspect_attachments(
+    paths: Sequence[Path], limits: InspectLimits, jobs: int | None = None
+) -> list[AttachmentReport]:
+    """One report per path, in order; files are parsed in child processes (`jobs` at a time)."""
+    from ozon_urgent.attachments.inspection import inspect_attachments as run
+
+    return run(paths, limits, jobs)
+
+
+def inspect_blobs(
+    named: Sequence[tuple[str, bytes]], limits: InspectLimits, jobs: int | None = None
+) -> list[AttachmentReport]:
+    """Like `inspect_attachments` for (name, bytes) pairs already in memory, such as fixed copies."""
+    from ozon_urgent.attachments.inspection import inspect_blobs as run
+
+    return run(named, limits, jobs)
+
+
+def scan_personal_data(text: str) -> list[AttachmentHit]:
+    """Masked hits (P300-P303) for phones, ID numbers, bank cards and e-mails in `text`."""
+    from ozon_urgent.attachments.personal_data import scan_personal_data as scan
+
+    return scan(text)
+
+
+def fix_attachment(data: bytes, report: AttachmentReport, limits: InspectLimits) -> FixedAttachment | None:
+    """In this process: convert PNG/WebP/TIFF to JPEG, shrink, strip position/serial. Pure; None = no fix."""
+    from ozon_urgent.attachments.fixing import fix_attachment as fix
+
+    return fix(data, report, limits)
+
+
+def fix_attachments(
+    items: Sequence[tuple[bytes, AttachmentReport]], limits: InspectLimits, jobs: int | None = None
+) -> list[FixedAttachment | AttachmentHit | None]:
+    """`fix_attachment` for each item in a child process; a hit (A210) when the child fails."""
+    from ozon_urgent.attachments.inspection import fix_attachments as run
+
+    return run(items, limits, jobs)

@@ -1,0 +1,25 @@
+"""The stable codes of attachment and personal-data hits; `checks.attachment_rules` documents each."""
+
+from __future__ import annotations
+
+UNREADABLE = "A200"
+TOO_LARGE = "A201"
+WRONG_FORMAT = "A202"
+DAMAGED = "A203"
+PASSWORD = "A204"
+ACTIVE_CONTENT = "A205"
+NO_PAGES = "A206"
+EMPTY_PASSWORD = "A207"
+BOMB = "A208"
+EXTENSION_MISMATCH = "A209"
+NOT_CHECKED = "A210"
+LOW_RESOLUTION = "A211"
+BLURRY = "A212"
+EXIF_PRIVATE = "A213"
+TRAILING_DATA = "A214"
+SCANNED = "A215"
+
+PHONE = "P300"
+ID_NUMBER = "P301"
+BANK_CARD = "P302"
+EMAIL = "P303"

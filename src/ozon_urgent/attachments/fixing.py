@@ -1,0 +1,169 @@
+"""`--fix`: a PNG/WebP/TIFF becomes a JPEG, an oversized JPEG shrinks, position and serials go."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+from PIL import Image
+
+from ozon_urgent.attachments.exif_privacy import private_exif, strip_private_exif, xmp_is_private
+from ozon_urgent.attachments.jpeg_inspect import JPEG_FORMATS, bomb_guard
+from ozon_urgent.attachments.jpeg_markers import header_segments, jpeg_layout
+from ozon_urgent.attachments.model import AttachmentReport, FixChange, FixedAttachment, InspectLimits, Params
+from ozon_urgent.attachments.sniff import sniff
+
+_CONVERTIBLE = {"png": "PNG", "webp": "WEBP", "tiff": "TIFF"}
+_FIRST_QUALITY = 90
+_QUALITIES = (85, 80, 75, 70, 65, 60)  # below 60 text turns to mush; downscaling is kinder then
+_SCALE_STEP = 0.85
+_MAX_SCALE_STEPS = 12
+_APP1, _APP2 = 0xE1, 0xE2
+_EXIF_HEADER = b"Exif\x00\x00"
+_XMP_HEADER = b"http://ns.adobe.com/xap/1.0/\x00"
+_MPF_HEADER = b"MPF\x00"
+
+
+def fix_attachment(data: bytes, report: AttachmentReport, limits: InspectLimits) -> FixedAttachment | None:
+    """A fixed JPEG, or None when there is nothing to fix or it cannot be fixed within the limits."""
+    fmt = report.format or sniff(data)
+    steps = _Steps(data)
+    try:
+        with bomb_guard(limits.max_pixels):
+            if fmt in _CONVERTIBLE:
+                if not _convert(steps, fmt, limits):
+                    return None
+            elif fmt == "jpeg":
+                _clean_jpeg(steps)
+            else:
+                return None
+            if len(steps.current) > limits.max_bytes and not _shrink(steps, limits):
+                return None
+    except MemoryError:
+        raise
+    except Exception:  # a file Pillow cannot decode is not ours to repair
+        return None
+    return steps.result()
+
+
+class _Steps:
+    def __init__(self, data: bytes) -> None:
+        self.current = data
+        self.changes: list[FixChange] = []
+
+    def add(self, what: str, after: bytes, detail: Params) -> None:
+        self.changes.append(
+            FixChange(what, len(self.current), len(after), _sha256(self.current), _sha256(after), detail)
+        )
+        self.current = after
+
+    def result(self) -> FixedAttachment | None:
+        if not self.changes:
+            return None
+        return FixedAttachment(self.current, _sha256(self.current), "jpeg", tuple(self.changes))
+
+
+def _convert(steps: _Steps, fmt: str, limits: InspectLimits) -> bool:
+    image = Image.open(io.BytesIO(steps.current), formats=[_CONVERTIBLE[fmt]])
+    if getattr(image, "n_frames", 1) > 1:
+        return False  # converting only the first page of a multi-page TIFF would lose evidence
+    image.load()
+    orientation = image.getexif().get(0x0112)
+    exif = Image.Exif()
+    if orientation:
+        exif[0x0112] = orientation  # a fresh EXIF: nothing else from the source travels along
+    flat = _flatten(image)
+    out = _encode(flat, _FIRST_QUALITY, image.info.get("icc_profile"), exif.tobytes() if orientation else b"")
+    steps.add("converted", out, {"from": fmt, "quality": _FIRST_QUALITY})
+    return True
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """Transparency onto white paper, any other mode to one a JPEG can hold."""
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+    if has_alpha:
+        rgba = image.convert("RGBA")
+        paper = Image.new("RGB", rgba.size, "white")
+        paper.paste(rgba, mask=rgba.getchannel("A"))
+        return paper
+    return image if image.mode in ("RGB", "L", "CMYK") else image.convert("RGB")
+
+
+def _clean_jpeg(steps: _Steps) -> None:
+    layout = jpeg_layout(steps.current)
+    if layout.trailing and layout.end is not None:
+        steps.add("trailing_removed", steps.current[: layout.end], {"bytes": layout.trailing})
+    stripped = _strip_losslessly(steps.current)
+    if stripped is not None:
+        data, removed = stripped
+        steps.add("metadata_stripped", data, {"removed": ",".join(removed)})
+
+
+def _strip_losslessly(data: bytes) -> tuple[bytes, list[str]] | None:
+    """The first frame with private EXIF/XMP rewritten; the scan data is copied, not re-encoded."""
+    layout = jpeg_layout(data)
+    parsed = header_segments(data)
+    if parsed is None or layout.first_end is None:
+        return None
+    segments, sos = parsed
+    removed: set[str] = set()
+    kept: list[bytes] = []
+    for marker, start, end in segments:
+        payload = data[start + 4 : end]
+        if marker == _APP1 and payload.startswith(_EXIF_HEADER):
+            exif = Image.Exif()
+            exif.load(payload)
+            found = private_exif(exif)
+            if found:
+                removed.update(found)
+                payload = strip_private_exif(exif).tobytes()
+                if not payload.startswith(_EXIF_HEADER):
+                    payload = _EXIF_HEADER + payload
+        elif marker == _APP1 and payload.startswith(_XMP_HEADER) and xmp_is_private(payload):
+            removed.update(private_exif(Image.Exif(), payload))
+            continue
+        elif marker == _APP2 and payload.startswith(_MPF_HEADER) and layout.frames > 1:
+            continue  # further frames are dropped below, so their index goes too
+        kept.append(bytes([0xFF, marker]) + (len(payload) + 2).to_bytes(2, "big") + payload)
+    if not removed:
+        return None
+    # Later MPO frames carry their own metadata; Ozon shows only the first frame anyway.
+    return b"\xff\xd8" + b"".join(kept) + data[sos : layout.first_end], sorted(removed)
+
+
+def _shrink(steps: _Steps, limits: InspectLimits) -> bool:
+    image = Image.open(io.BytesIO(steps.current), formats=JPEG_FORMATS)
+    image.load()
+    icc = image.info.get("icc_profile")
+    exif = strip_private_exif(image.getexif()).tobytes()
+    for quality in _QUALITIES:
+        out = _encode(image, quality, icc, exif)
+        if len(out) <= limits.max_bytes:
+            steps.add("reencoded", out, {"quality": quality})
+            return True
+    scaled: Image.Image = image
+    for _ in range(_MAX_SCALE_STEPS):
+        size = (max(1, int(scaled.width * _SCALE_STEP)), max(1, int(scaled.height * _SCALE_STEP)))
+        scaled = image.resize(size, Image.Resampling.LANCZOS)
+        out = _encode(scaled, _QUALITIES[1], icc, exif)
+        if len(out) <= limits.max_bytes:
+            steps.add("downscaled", out, {"width": size[0], "height": size[1], "quality": _QUALITIES[1]})
+            return True
+    return False
+
+
+def _encode(image: Image.Image, quality: int, icc: object, exif: bytes) -> bytes:
+    out = io.BytesIO()
+    image.save(
+        out,
+        "JPEG",
+        quality=quality,
+        optimize=True,
+        icc_profile=icc if isinstance(icc, bytes) else None,
+        exif=exif,
+    )
+    return out.getvalue()
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

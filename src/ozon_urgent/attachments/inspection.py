@@ -1,0 +1,161 @@
+"""Judging a batch of evidence files: read each safely here, parse it in a child, assemble the reports."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from ozon_urgent.attachments import codes
+from ozon_urgent.attachments.model import (
+    MIB,
+    AttachmentHit,
+    AttachmentReport,
+    FixedAttachment,
+    InspectLimits,
+    Judgement,
+)
+from ozon_urgent.attachments.pool import Done, Failure, Task, shared_pool
+from ozon_urgent.attachments.reading import read_evidence, too_large_hit
+
+
+def inspect_attachments(
+    paths: Sequence[Path], limits: InspectLimits, jobs: int | None = None
+) -> list[AttachmentReport]:
+    """One report per path, in the same order; every failure is a hit, never an exception."""
+    early: dict[int, AttachmentReport] = {}
+    read: dict[int, tuple[int, str, str | None]] = {}
+
+    def tasks() -> Iterator[Task]:
+        # Files are read one at a time as a child frees up, so a big batch never sits in memory at once.
+        for index, path in enumerate(paths):
+            outcome = read_evidence(path, limits.max_bytes)
+            if outcome.data is None:
+                hit = outcome.hit or AttachmentHit(codes.UNREADABLE)
+                early[index] = AttachmentReport(str(path), outcome.size, None, None, None, None, None, (hit,))
+                continue
+            read[index] = (len(outcome.data), hashlib.sha256(outcome.data).hexdigest(), _magic(outcome.data))
+            yield Task(index, "inspect", (path.name, outcome.data, limits))
+
+    results = _run(tasks(), len(paths), limits, jobs)
+    reports: list[AttachmentReport] = []
+    for index, path in enumerate(paths):
+        if index in early:
+            reports.append(early[index])
+            continue
+        size, digest, magic = read[index]
+        judgement = _judgement(results[index], limits)
+        reports.append(
+            AttachmentReport(
+                str(path),
+                size,
+                digest,
+                judgement.format or magic,
+                judgement.pages,
+                judgement.width,
+                judgement.height,
+                judgement.hits,
+            )
+        )
+    return reports
+
+
+def inspect_blobs(
+    named: Sequence[tuple[str, bytes]], limits: InspectLimits, jobs: int | None = None
+) -> list[AttachmentReport]:
+    """The same judgement for bytes already in memory, e.g. what `fix_attachments` produced."""
+    early = {index: _refuse_blob(data, limits) for index, (_, data) in enumerate(named)}
+    tasks = (
+        Task(index, "inspect", (name, data, limits))
+        for index, (name, data) in enumerate(named)
+        if early[index] is None
+    )
+    results = _run(tasks, len(named), limits, jobs)
+    reports: list[AttachmentReport] = []
+    for index, (name, data) in enumerate(named):
+        refused = early[index]
+        digest = hashlib.sha256(data).hexdigest()
+        if refused is not None:
+            reports.append(
+                AttachmentReport(name, len(data), digest, _magic(data), None, None, None, (refused,))
+            )
+            continue
+        judgement = _judgement(results[index], limits)
+        reports.append(
+            AttachmentReport(
+                name,
+                len(data),
+                digest,
+                judgement.format or _magic(data),
+                judgement.pages,
+                judgement.width,
+                judgement.height,
+                judgement.hits,
+            )
+        )
+    return reports
+
+
+def _refuse_blob(data: bytes, limits: InspectLimits) -> AttachmentHit | None:
+    if len(data) > limits.max_bytes:
+        return too_large_hit(len(data), limits.max_bytes)
+    return AttachmentHit(codes.DAMAGED, "empty") if not data else None
+
+
+def fix_attachments(
+    items: Sequence[tuple[bytes, AttachmentReport]], limits: InspectLimits, jobs: int | None = None
+) -> list[FixedAttachment | AttachmentHit | None]:
+    """`fix_attachment` for each item in a child: decoding a stranger's image is as risky as judging it."""
+    tasks = (Task(index, "fix", (data, report, limits)) for index, (data, report) in enumerate(items))
+    results = _run(tasks, len(items), limits, jobs)
+    fixed: list[FixedAttachment | AttachmentHit | None] = []
+    for index in range(len(items)):
+        outcome = results[index]
+        if isinstance(outcome, Failure):
+            fixed.append(not_checked_hit(outcome, limits))
+        elif isinstance(outcome.value, FixedAttachment) or outcome.value is None:
+            fixed.append(outcome.value)
+        else:
+            fixed.append(
+                AttachmentHit(codes.NOT_CHECKED, "internal", {"error": type(outcome.value).__name__})
+            )
+    return fixed
+
+
+def not_checked_hit(failure: Failure, limits: InspectLimits) -> AttachmentHit:
+    if failure.reason == "timeout":
+        return AttachmentHit(codes.NOT_CHECKED, "timeout", {"seconds": _seconds(limits.timeout_s)})
+    if failure.reason == "memory":
+        return AttachmentHit(codes.NOT_CHECKED, "memory", {"limit_mb": limits.memory_bytes // MIB})
+    if failure.reason == "crash":
+        return AttachmentHit(codes.NOT_CHECKED, "crash", {"reason": str(failure.detail)})
+    return AttachmentHit(codes.NOT_CHECKED, "internal", {"error": str(failure.detail)})
+
+
+def _run(
+    tasks: Iterator[Task], count: int, limits: InspectLimits, jobs: int | None
+) -> dict[int, Done | Failure]:
+    if count == 0:
+        return {}
+    pool = shared_pool(limits.memory_bytes)
+    return pool.run(tasks, count, limits.timeout_s, jobs or os.cpu_count() or 1)
+
+
+def _judgement(outcome: Done | Failure, limits: InspectLimits) -> Judgement:
+    if isinstance(outcome, Failure):
+        return Judgement(None, (not_checked_hit(outcome, limits),))
+    if isinstance(outcome.value, Judgement):
+        return outcome.value
+    return Judgement(
+        None, (AttachmentHit(codes.NOT_CHECKED, "internal", {"error": type(outcome.value).__name__}),)
+    )
+
+
+def _magic(data: bytes) -> str | None:
+    """The two accepted formats by their first bytes alone, for a file whose child never answered."""
+    return "pdf" if data.startswith(b"%PDF-") else "jpeg" if data.startswith(b"\xff\xd8\xff") else None
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g}"

@@ -1,0 +1,104 @@
+"""Judging a JPEG: it decodes fully, is big and sharp enough, and carries nothing it should not."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PIL import Image, MpoImagePlugin  # noqa: F401  (registers MPO: a phone's JPEG may be one)
+
+from ozon_urgent.attachments import codes
+from ozon_urgent.attachments.exif_privacy import private_exif
+from ozon_urgent.attachments.jpeg_markers import JpegLayout, jpeg_layout
+from ozon_urgent.attachments.model import AttachmentHit, InspectLimits
+from ozon_urgent.attachments.sharpness import BLUR_THRESHOLD, sharpness
+
+JPEG_FORMATS = ["JPEG", "MPO"]
+
+
+def inspect_jpeg(data: bytes, limits: InspectLimits) -> tuple[int | None, int | None, list[AttachmentHit]]:
+    """Width, height (None when unknown) and the hits."""
+    layout = jpeg_layout(data)
+    try:
+        with bomb_guard(limits.max_pixels):
+            image = Image.open(io.BytesIO(data), formats=JPEG_FORMATS)
+            image.load()  # verify() alone passes a truncated file; only decoding it all tells
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return layout.width, layout.height, [bomb_hit(layout.width, layout.height, limits)]
+    except MemoryError:
+        raise
+    except Exception:
+        variant = "jpeg_truncated" if layout.end is None else "jpeg"
+        return layout.width, layout.height, [AttachmentHit(codes.DAMAGED, variant)]
+    width, height = image.size
+    hits = _quality_hits(image, limits)
+    hits.extend(_metadata_hits(image))
+    hits.extend(_trailing_hits(layout))
+    return width, height, hits
+
+
+@contextmanager
+def bomb_guard(max_pixels: int) -> Iterator[None]:
+    """Pillow's pixel limit for this call only, its decompression-bomb warning raised as an error."""
+    saved = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = max_pixels
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            yield
+    finally:
+        Image.MAX_IMAGE_PIXELS = saved
+
+
+def bomb_hit(width: int | None, height: int | None, limits: InspectLimits) -> AttachmentHit:
+    pixels = (width or 0) * (height or 0)
+    return AttachmentHit(
+        codes.BOMB,
+        "image",
+        {
+            "width": width or 0,
+            "height": height or 0,
+            "megapixels": pixels // 1_000_000,
+            "limit_mp": limits.max_pixels // 1_000_000,
+        },
+    )
+
+
+def _quality_hits(image: Image.Image, limits: InspectLimits) -> list[AttachmentHit]:
+    hits: list[AttachmentHit] = []
+    width, height = image.size
+    if min(width, height) < limits.min_short_side:
+        hits.append(
+            AttachmentHit(
+                codes.LOW_RESOLUTION, params={"width": width, "height": height, "min": limits.min_short_side}
+            )
+        )
+    score = sharpness(image)
+    if score is not None and score < BLUR_THRESHOLD:
+        hits.append(
+            AttachmentHit(codes.BLURRY, params={"score": int(score), "threshold": int(BLUR_THRESHOLD)})
+        )
+    return hits
+
+
+def _metadata_hits(image: Image.Image) -> list[AttachmentHit]:
+    xmp = image.info.get("xmp", b"")
+    try:
+        found = private_exif(image.getexif(), xmp if isinstance(xmp, bytes) else b"")
+    except MemoryError:
+        raise
+    except Exception:  # unreadable EXIF shows Ozon nothing either
+        return []
+    return [AttachmentHit(codes.EXIF_PRIVATE, variant) for variant in found]
+
+
+def _trailing_hits(layout: JpegLayout) -> list[AttachmentHit]:
+    if not layout.trailing:
+        return []
+    return [
+        AttachmentHit(
+            codes.TRAILING_DATA, "jpeg_zip" if layout.trailing_zip else "jpeg", {"bytes": layout.trailing}
+        )
+    ]

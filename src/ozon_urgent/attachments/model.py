@@ -1,0 +1,81 @@
+"""The plain data of attachment inspection: limits, hits, reports and fixes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+MIB = 1024 * 1024
+
+Params = dict[str, str | int]
+
+
+@dataclass(frozen=True, slots=True)
+class InspectLimits:
+    """Budgets for judging one file. The defaults follow Ozon's 5 MiB rule and what such a file needs."""
+
+    max_bytes: int = 5_242_880
+    timeout_s: float = 10.0
+    # Address space a child may add beyond what it inherited when it started: a forked child already
+    # maps the parent's interpreter, so an absolute cap would depend on how big the caller happens to be.
+    memory_bytes: int = 512 * MIB
+    pdf_text_pages: int = 20
+    pdf_text_chars: int = 200_000
+    min_short_side: int = 600
+    # Pillow refuses twice this outright and warns above it; both become a hit.
+    max_pixels: int = 50_000_000
+    # `--fix` may shrink a JPEG that is over `max_bytes`; this bounds what the caller reads for that.
+    fix_max_input_bytes: int = 64 * MIB
+    # Test hook: let files that start with FAULT_MARKER hang, crash or exhaust memory in the child.
+    debug_faults: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentHit:
+    """One problem with one file; `variant` picks message_<variant> / hint_<variant> in the catalog."""
+
+    code: str
+    variant: str = ""
+    params: Params = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentReport:
+    path: str
+    size: int | None
+    sha256: str | None  # of exactly the bytes that were inspected
+    format: str | None  # "pdf", "jpeg", another detected format name, or None when unknown/unread
+    pages: int | None
+    width: int | None
+    height: int | None
+    hits: tuple[AttachmentHit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """What a child found in one file's bytes; the parent adds path, size and hash."""
+
+    format: str | None
+    hits: tuple[AttachmentHit, ...]
+    pages: int | None = None
+    width: int | None = None
+    height: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FixChange:
+    """One step of `--fix`: what changed, and the file before and after that step."""
+
+    what: str  # "converted" | "metadata_stripped" | "trailing_removed" | "reencoded" | "downscaled"
+    before_size: int
+    after_size: int
+    before_sha256: str
+    after_sha256: str
+    detail: Params = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class FixedAttachment:
+    data: bytes
+    sha256: str
+    format: str  # always "jpeg" today
+    changes: tuple[FixChange, ...]

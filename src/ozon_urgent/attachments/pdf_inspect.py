@@ -1,0 +1,211 @@
+"""Judging a PDF: it opens without a password, has pages, runs nothing, and shows no personal data."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import logging
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import pypdf
+from pypdf.errors import DependencyError, LimitReachedError
+from pypdf.generic import DictionaryObject, IndirectObject
+
+from ozon_urgent.attachments import codes
+from ozon_urgent.attachments.model import MIB, AttachmentHit, InspectLimits
+from ozon_urgent.attachments.pdf_active import find_active_content
+from ozon_urgent.attachments.personal_data import scan_pages
+
+T = TypeVar("T")
+
+# pypdf's defaults (75 MB per stream, 300 MB of decoding work) suit trusted files; a 5 MB upload that
+# needs more than this is a bomb. The budgets stay well inside the child's address-space cap.
+_DECODE_LIMIT = 64 * MIB
+_WORK_LIMIT = 128 * MIB
+# pypdf only logs a circular xref chain and carries on; that log line is the one signal there is.
+_XREF_LOOP = "Circular xref"
+_DETAIL_CHARS = 120
+_AES_FILTERS = ("/AESV2", "/AESV3")
+_AES_AVAILABLE = any(importlib.util.find_spec(name) for name in ("cryptography", "Crypto"))
+
+
+class _StopError(Exception):
+    """Raised inside the inspection when the file cannot be judged any further."""
+
+    def __init__(self, hit: AttachmentHit) -> None:
+        super().__init__(hit.code)
+        self.hit = hit
+
+
+def inspect_pdf(data: bytes, limits: InspectLimits) -> tuple[int | None, list[AttachmentHit]]:
+    """The page count (None when unknown) and the hits."""
+    hits: list[AttachmentHit] = []
+    if holds_zip(data):
+        hits.append(AttachmentHit(codes.TRAILING_DATA, "pdf_zip"))
+    pages: int | None = None
+    with warnings.catch_warnings(), pypdf.apply_configuration(**_configuration(limits)), _pypdf_log() as log:
+        warnings.simplefilter("ignore")
+        try:
+            pages = _judge(data, limits, hits, log)
+        except _StopError as stop:
+            hits.append(stop.hit)
+    return pages, hits
+
+
+def holds_zip(data: bytes) -> bool:
+    """A ZIP local header with sane fields, or an end-of-central-directory record near the end."""
+    start = 0
+    while (found := data.find(b"PK\x03\x04", start)) >= 0:
+        header = data[found : found + 30]
+        # "version needed" 1.0-6.3 and a file name: random stream bytes rarely look like that
+        if (
+            len(header) == 30
+            and 10 <= header[4] <= 63
+            and header[5] == 0
+            and 0 < int.from_bytes(header[26:28], "little") < 1024
+        ):
+            return True
+        start = found + 1
+    tail = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    return tail >= 0 and tail + 22 <= len(data)
+
+
+def _judge(data: bytes, limits: InspectLimits, hits: list[AttachmentHit], log: list[str]) -> int:
+    reader = _guarded(lambda: pypdf.PdfReader(io.BytesIO(data), strict=False))
+    if any(_XREF_LOOP in line for line in log):
+        hits.append(AttachmentHit(codes.DAMAGED, "pdf_xref_loop"))
+    if _guarded(lambda: reader.is_encrypted):
+        hits.append(_open_encrypted(reader))
+    count = _guarded(lambda: len(reader.pages))
+    if count == 0:
+        hits.append(AttachmentHit(codes.NO_PAGES))
+        return 0
+    root = _guarded(lambda: reader.trailer.raw_get("/Root"))
+    for variant, where in find_active_content(root).items():
+        hits.append(AttachmentHit(codes.ACTIVE_CONTENT, variant, {"where": where}))
+    hits.extend(_text_hits(reader, count, limits))
+    return count
+
+
+def _open_encrypted(reader: pypdf.PdfReader) -> AttachmentHit:
+    if _uses_aes(reader) and not _AES_AVAILABLE:
+        # pypdf needs `cryptography` for AES: we can neither try the empty password nor read the text.
+        raise _StopError(AttachmentHit(codes.EMPTY_PASSWORD, "aes_unchecked"))
+    try:
+        opened = reader.decrypt("")
+    except DependencyError:
+        raise _StopError(AttachmentHit(codes.EMPTY_PASSWORD, "aes_unchecked")) from None
+    except MemoryError:
+        raise
+    except Exception as exc:
+        raise _StopError(_damaged(exc)) from None
+    if opened == pypdf.PasswordType.NOT_DECRYPTED:
+        raise _StopError(AttachmentHit(codes.PASSWORD))
+    return AttachmentHit(codes.EMPTY_PASSWORD)
+
+
+def _uses_aes(reader: pypdf.PdfReader) -> bool:
+    return _guarded(lambda: _encrypt_uses_aes(reader.trailer["/Encrypt"].get_object()))
+
+
+def _encrypt_uses_aes(encrypt: object) -> bool:
+    if not isinstance(encrypt, DictionaryObject):
+        return False
+    if int(encrypt.get("/R", 0)) >= 5:  # AES-256: even the password check needs AES
+        return True
+    filters = encrypt.get("/CF")
+    filters = filters.get_object() if isinstance(filters, IndirectObject) else filters
+    if not isinstance(filters, DictionaryObject):
+        return False
+    entries = [filters[name] for name in filters]  # [] resolves references
+    return any(isinstance(entry, DictionaryObject) and entry.get("/CFM") in _AES_FILTERS for entry in entries)
+
+
+def _text_hits(reader: pypdf.PdfReader, count: int, limits: InspectLimits) -> list[AttachmentHit]:
+    texts: list[tuple[int, str]] = []
+    budget = limits.pdf_text_chars
+    checked = failures = 0
+    for index in range(min(count, limits.pdf_text_pages)):
+        if budget <= 0:
+            break
+        checked += 1
+        try:
+            text = reader.pages[index].extract_text()
+        except MemoryError:
+            raise
+        except LimitReachedError:
+            return [AttachmentHit(codes.BOMB, "pdf")]
+        except Exception:  # one broken page must not hide the personal data on the others
+            failures += 1
+            continue
+        texts.append((index + 1, text[:budget]))
+        budget -= len(text)
+    if checked and failures == checked:
+        return [AttachmentHit(codes.DAMAGED, "pdf_text")]
+    if not any(text.strip() for _, text in texts):
+        return [AttachmentHit(codes.SCANNED, params={"pages": checked})]
+    return scan_pages(texts)
+
+
+def _guarded(call: Callable[[], T]) -> T:
+    """pypdf raises almost anything on a hostile file; every such failure is a damaged PDF."""
+    try:
+        return call()
+    except MemoryError:
+        raise
+    except LimitReachedError:
+        raise _StopError(AttachmentHit(codes.BOMB, "pdf")) from None
+    except Exception as exc:
+        raise _StopError(_damaged(exc)) from None
+
+
+def _damaged(exc: Exception) -> AttachmentHit:
+    detail = f"{type(exc).__name__}: {exc}"[:_DETAIL_CHARS]
+    return AttachmentHit(codes.DAMAGED, "pdf", {"detail": detail})
+
+
+def _configuration(limits: InspectLimits) -> dict[str, Any]:
+    return {
+        "maximum_declared_stream_length": limits.max_bytes,  # no stream is longer than the file
+        "array_based_stream_maximum_output_length": _DECODE_LIMIT,
+        "zlib_maximum_output_length": _DECODE_LIMIT,
+        "lzw_maximum_output_length": _DECODE_LIMIT,
+        "run_length_maximum_output_length": _DECODE_LIMIT,
+        "jbig2_maximum_output_length": _DECODE_LIMIT,
+        "brotli_maximum_output_length": _DECODE_LIMIT,
+        "image_maximum_buffer_size": _DECODE_LIMIT,
+        "stream_decoding_work_maximum_length": _WORK_LIMIT,
+        "jbig2dec_binary": None,  # never start an external decoder on a stranger's file
+        "disable_legacy_handling": True,
+    }
+
+
+class _Collect(logging.Handler):
+    def __init__(self, sink: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.sink = sink
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.sink) < 200:  # a crafted file can log without end
+            self.sink.append(record.getMessage())
+
+
+@contextmanager
+def _pypdf_log() -> Iterator[list[str]]:
+    """pypdf's warnings, kept off the user's terminal and collected for the few that mean damage."""
+    logger = logging.getLogger("pypdf")
+    sink: list[str] = []
+    handler = _Collect(sink)
+    saved = (logger.propagate, logger.level)
+    logger.addHandler(handler)
+    logger.propagate = False
+    logger.setLevel(logging.WARNING)
+    try:
+        yield sink
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate, level = saved
+        logger.setLevel(level)

@@ -1,0 +1,223 @@
+"""Long-lived child processes that judge files; one that hangs or dies is replaced, never the caller."""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+
+from ozon_urgent.attachments.worker import worker_main
+
+_STARTUP_TIMEOUT_S = 60.0  # importing pypdf and Pillow on a loaded machine; not a file's budget
+_MAX_START_FAILURES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    id: int
+    kind: str  # "inspect" | "fix"
+    args: tuple[object, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    value: object
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    reason: str  # "timeout" | "crash" | "memory" | "internal"
+    detail: str | float = ""
+
+
+class _Worker:
+    def __init__(self, process: BaseProcess, conn: Connection) -> None:
+        self.process = process
+        self.conn = conn
+        self.started = time.monotonic()
+        self.ready = False
+        self.task: int | None = None
+        self.deadline = 0.0
+
+
+class WorkerPool:
+    """Children are started on demand and kept; `run` uses at most `jobs` of them at a time."""
+
+    def __init__(self, memory_bytes: int) -> None:
+        self.memory_bytes = memory_bytes
+        self.owner = os.getpid()
+        self._workers: list[_Worker] = []
+        self._start_failures = 0
+        self._lock = threading.Lock()
+
+    def run(
+        self, tasks: Iterable[Task], count: int, timeout_s: float, jobs: int
+    ) -> dict[int, Done | Failure]:
+        """Every task's outcome by id; `count` (how many tasks there are) keeps idle children unborn."""
+        with self._lock:
+            try:
+                return self._run(iter(tasks), count, timeout_s, max(1, jobs))
+            except BaseException:
+                # Interrupted (Ctrl-C, a failing reader): a busy child would answer into the next run.
+                for worker in [w for w in self._workers if w.task is not None]:
+                    self._remove(worker)
+                raise
+
+    def close(self) -> None:
+        for worker in self._workers:
+            self._stop(worker)
+        self._workers.clear()
+
+    def _run(
+        self, tasks: Iterable[Task], count: int, timeout_s: float, jobs: int
+    ) -> dict[int, Done | Failure]:
+        source = iter(tasks)
+        results: dict[int, Done | Failure] = {}
+        waiting = next(source, None)
+        while waiting is not None or any(worker.task is not None for worker in self._workers):
+            if waiting is not None and self._start_failures >= _MAX_START_FAILURES:
+                results[waiting.id] = Failure("internal", "worker did not start")
+                waiting = next(source, None)
+                continue
+            busy = sum(1 for worker in self._workers if worker.task is not None)
+            if waiting is not None and busy < jobs:
+                self._grow(min(jobs, max(1, count - len(results))))
+                idle = next((w for w in self._workers if w.ready and w.task is None), None)
+                if idle is not None:
+                    self._dispatch(idle, waiting, timeout_s, results)
+                    waiting = next(source, None)
+                    continue
+            self._wait_once(results, timeout_s)
+        return results
+
+    def _grow(self, wanted: int) -> None:
+        while len(self._workers) < wanted:
+            self._workers.append(self._spawn())
+
+    def _spawn(self) -> _Worker:
+        context = multiprocessing.get_context("fork")  # a warm fork costs milliseconds, a spawn ~0.3 s
+        parent_end, child_end = context.Pipe()
+        inherited = [worker.conn.fileno() for worker in self._workers] + [parent_end.fileno()]
+        process = context.Process(
+            target=worker_main,
+            name="ozon-urgent-inspect",
+            daemon=True,
+            args=(child_end, self.memory_bytes, inherited, os.getpid()),
+        )
+        process.start()
+        child_end.close()
+        return _Worker(process, parent_end)
+
+    def _dispatch(
+        self, worker: _Worker, task: Task, timeout_s: float, results: dict[int, Done | Failure]
+    ) -> None:
+        try:
+            worker.conn.send((task.id, task.kind, task.args))
+        except (OSError, ValueError):  # the child died while idle
+            results[task.id] = Failure("crash", _exit_reason(self._remove(worker)))
+            return
+        worker.task = task.id
+        worker.deadline = time.monotonic() + timeout_s
+
+    def _wait_once(self, results: dict[int, Done | Failure], timeout_s: float) -> None:
+        now = time.monotonic()
+        deadlines = [
+            w.deadline if w.ready else w.started + _STARTUP_TIMEOUT_S
+            for w in self._workers
+            if w.task is not None or not w.ready
+        ]
+        timeout = max(0.0, min(deadlines) - now) if deadlines else None
+        objects = [w.conn for w in self._workers] + [w.process.sentinel for w in self._workers]
+        ready = set(wait(objects, timeout))
+        for worker in list(self._workers):
+            if worker.conn in ready:
+                self._receive(worker, results)
+            elif worker.process.sentinel in ready:
+                self._lost(worker, results)
+        now = time.monotonic()
+        for worker in list(self._workers):
+            if worker.task is not None and now >= worker.deadline:
+                results[worker.task] = Failure("timeout", timeout_s)
+                self._remove(worker)
+            elif not worker.ready and now >= worker.started + _STARTUP_TIMEOUT_S:
+                self._start_failures += 1
+                self._remove(worker)
+
+    def _receive(self, worker: _Worker, results: dict[int, Done | Failure]) -> None:
+        try:
+            message = worker.conn.recv()
+        except (EOFError, OSError):
+            self._lost(worker, results)
+            return
+        if message[0] == "ready":
+            worker.ready = True
+            self._start_failures = 0
+            return
+        job_id, status, value = message
+        if job_id != worker.task:
+            return  # an answer nobody waits for any more
+        results[job_id] = Done(value) if status == "ok" else Failure(status, value or "")
+        worker.task = None
+        if status == "memory":
+            self._remove(worker)  # it exits on its own after a MemoryError
+
+    def _lost(self, worker: _Worker, results: dict[int, Done | Failure]) -> None:
+        if not worker.ready:
+            self._start_failures += 1
+        task = worker.task
+        code = self._remove(worker)
+        if task is not None:
+            results[task] = Failure("crash", _exit_reason(code))
+
+    def _remove(self, worker: _Worker) -> int | None:
+        self._workers.remove(worker)
+        return self._stop(worker)
+
+    @staticmethod
+    def _stop(worker: _Worker) -> int | None:
+        worker.conn.close()
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join(5)
+        return worker.process.exitcode
+
+
+def _exit_reason(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            return signal.Signals(-code).name
+        except ValueError:
+            return f"signal {-code}"
+    return f"exit code {code}"
+
+
+_shared: WorkerPool | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_pool(memory_bytes: int) -> WorkerPool:
+    """One warm pool per process, so a second batch does not pay the children's start-up again."""
+    global _shared
+    with _shared_lock:
+        if _shared is not None and (_shared.owner != os.getpid() or _shared.memory_bytes != memory_bytes):
+            if _shared.owner == os.getpid():
+                _shared.close()
+            _shared = None
+        if _shared is None:
+            _shared = WorkerPool(memory_bytes)
+        return _shared
+
+
+def _close_shared() -> None:
+    if _shared is not None and _shared.owner == os.getpid():
+        _shared.close()
+
+
+atexit.register(_close_shared)

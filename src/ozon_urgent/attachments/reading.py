@@ -1,0 +1,115 @@
+"""Reading an evidence file safely: one descriptor, no symlinks or special files, a bounded size."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from ozon_urgent.attachments import codes
+from ozon_urgent.attachments.model import AttachmentHit
+
+# O_NONBLOCK: a FIFO swapped in after lstat must not block open(); O_NOFOLLOW: nor may a symlink.
+_OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOutcome:
+    """Either the bytes and the descriptor's stat, or a hit; `size` is known even for a refused file."""
+
+    data: bytes | None
+    info: os.stat_result | None
+    hit: AttachmentHit | None
+    size: int | None
+
+
+def read_checked(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result] | AttachmentHit:
+    """The file's bytes (at most `max_bytes`) and its stat, or the hit that says why it was not read."""
+    outcome = read_evidence(path, max_bytes)
+    if outcome.hit is not None:
+        return outcome.hit
+    assert outcome.data is not None and outcome.info is not None
+    return outcome.data, outcome.info
+
+
+def read_evidence(path: Path, max_bytes: int) -> ReadOutcome:
+    try:
+        # lstat first: a size over the limit is refused for the price of one system call.
+        early = os.lstat(path)
+    except OSError as exc:
+        return ReadOutcome(None, None, os_error_hit(exc), None)
+    refused = _refuse(early, max_bytes)
+    if refused is not None:
+        return ReadOutcome(None, None, refused, early.st_size if stat.S_ISREG(early.st_mode) else None)
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        return ReadOutcome(None, None, os_error_hit(exc), None)
+    try:
+        # The descriptor is the truth: the path may have been swapped since lstat.
+        info = os.fstat(fd)
+        refused = _refuse(info, max_bytes)
+        if refused is not None:
+            return ReadOutcome(None, None, refused, info.st_size if stat.S_ISREG(info.st_mode) else None)
+        data = _read_at_most(fd, max_bytes + 1)
+    except OSError as exc:
+        return ReadOutcome(None, None, os_error_hit(exc), None)
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:
+        return ReadOutcome(None, None, too_large_hit(len(data), max_bytes), len(data))
+    if len(data) != info.st_size:
+        return ReadOutcome(None, None, AttachmentHit(codes.UNREADABLE, "changed"), len(data))
+    return ReadOutcome(data, info, None, len(data))
+
+
+def too_large_hit(size: int, limit: int) -> AttachmentHit:
+    return AttachmentHit(
+        codes.TOO_LARGE, params={"size": size, "limit": limit, "size_mb": _mb(size), "limit_mb": _mb(limit)}
+    )
+
+
+def os_error_hit(exc: OSError) -> AttachmentHit:
+    if exc.errno == errno.ENOENT:
+        return AttachmentHit(codes.UNREADABLE, "missing")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return AttachmentHit(codes.UNREADABLE, "permission")
+    if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a symlink that appeared after lstat
+        return AttachmentHit(codes.UNREADABLE, "symlink")
+    return AttachmentHit(codes.UNREADABLE, "os_error", {"error": exc.strerror or type(exc).__name__})
+
+
+def _refuse(info: os.stat_result, max_bytes: int) -> AttachmentHit | None:
+    mode = info.st_mode
+    if stat.S_ISLNK(mode):
+        return AttachmentHit(codes.UNREADABLE, "symlink")
+    if stat.S_ISDIR(mode):
+        return AttachmentHit(codes.UNREADABLE, "directory")
+    if stat.S_ISFIFO(mode):
+        return AttachmentHit(codes.UNREADABLE, "fifo")
+    if not stat.S_ISREG(mode):
+        return AttachmentHit(codes.UNREADABLE, "special")
+    if info.st_size > max_bytes:
+        return too_large_hit(info.st_size, max_bytes)
+    if info.st_size == 0:
+        return AttachmentHit(codes.DAMAGED, "empty")
+    return None
+
+
+def _read_at_most(fd: int, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    total = 0
+    while total < limit:
+        chunk = os.read(fd, min(_CHUNK, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}"

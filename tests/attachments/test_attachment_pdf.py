@@ -1,0 +1,118 @@
+"""PDF judgement: each hostile or broken PDF gets its own hit, in time and within the memory cap."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hostile_files import (
+    aes_pdf,
+    file_attachment_pdf,
+    flate_bomb_pdf,
+    huge_length_pdf,
+    javascript_pdf,
+    launch_pdf,
+    names_javascript_pdf,
+    nested_bomb_pdf,
+    pdf_pages,
+    polyglot_pdf_zip,
+    submit_form_pdf,
+    text_pdf,
+    written_pdf,
+    xref_loop_pdf,
+)
+from report_helpers import codes_of, inspect_file, render
+
+from ozon_urgent.attachments import InspectLimits
+
+
+def test_plain_text_pdf_is_clean(tmp_path: Path) -> None:
+    report = inspect_file(
+        tmp_path, "tracking.pdf", text_pdf(["Tracking 57195475-0050-3 delivered"], ["Page two"])
+    )
+    assert (report.format, report.pages, report.hits) == ("pdf", 2, ())
+
+
+@pytest.mark.parametrize(
+    ("name", "build", "expected"),
+    [
+        ("header_only", lambda: b"%PDF-1.7\n", ("A203", "pdf")),
+        ("garbage_after_header", lambda: b"%PDF-1.7\n" + bytes(range(256)) * 64, ("A203", "pdf")),
+        ("junk_before_header", lambda: b"\n\n  " + text_pdf(["x"]), ("A203", "pdf_header")),
+        ("xref_loop", xref_loop_pdf, ("A203", "pdf_xref_loop")),
+        ("flate_bomb", flate_bomb_pdf, ("A208", "pdf")),
+        ("nested_filter_bomb", nested_bomb_pdf, ("A208", "pdf")),
+        ("declared_length_99999999999", huge_length_pdf, ("A208", "pdf")),
+        ("user_password", lambda: written_pdf("user_password"), ("A204", "")),
+        ("empty_password", lambda: written_pdf("empty_password"), ("A207", "")),
+        ("aes_without_cryptography", aes_pdf, ("A207", "aes_unchecked")),
+        ("names_tree_javascript", names_javascript_pdf, ("A205", "javascript")),
+        ("acroform_submit", submit_form_pdf, ("A205", "submit_form")),
+        ("openaction_javascript", javascript_pdf, ("A205", "javascript")),
+        ("launch_action", launch_pdf, ("A205", "launch")),
+        ("embedded_file", lambda: written_pdf("embedded_file"), ("A205", "embedded_file")),
+        ("file_attachment_annotation", file_attachment_pdf, ("A205", "file_attachment")),
+        ("polyglot_pdf_zip", polyglot_pdf_zip, ("A214", "pdf_zip")),
+        ("no_pages", lambda: pdf_pages([]), ("A206", "")),
+    ],
+)
+def test_hostile_pdf_gets_its_hit(
+    tmp_path: Path, name: str, build: object, expected: tuple[str, str]
+) -> None:
+    assert callable(build)
+    data = build()
+    start = time.monotonic()
+    report = inspect_file(tmp_path, f"{name}.pdf", data)
+    assert expected in codes_of(report), codes_of(report)
+    assert not any(code == "A210" for code, _ in codes_of(report)), "must be judged, not cut off"
+    assert time.monotonic() - start < 10
+    assert report.format == "pdf"
+
+
+def test_bomb_is_judged_within_the_memory_cap(tmp_path: Path) -> None:
+    """500 MB of zeros behind 0.5 MB: stopped by pypdf's lowered limits long before a 64 MB cap bites."""
+    report = inspect_file(
+        tmp_path, "bomb.pdf", flate_bomb_pdf(), InspectLimits(memory_bytes=192 * 1024 * 1024)
+    )
+    assert codes_of(report) == [("A208", "pdf")]
+
+
+def test_user_password_says_what_to_do(tmp_path: Path) -> None:
+    report = inspect_file(tmp_path, "statement.pdf", written_pdf("user_password"))
+    message, hint = render(report.hits[0], "en")
+    assert "password" in message and "without a password" in hint
+    assert report.pages is None
+
+
+def test_empty_password_pdf_is_still_read(tmp_path: Path) -> None:
+    report = inspect_file(tmp_path, "protected.pdf", written_pdf("empty_password"))
+    assert report.pages == 1
+    assert ("A215", "") in codes_of(report)  # a blank page has no text layer
+
+
+def test_scanned_pdf_is_info_only(tmp_path: Path) -> None:
+    report = inspect_file(tmp_path, "scan.pdf", pdf_pages([b"0 0 m 100 100 l S", b"q Q"]))
+    assert codes_of(report) == [("A215", "")]
+    assert report.hits[0].params == {"pages": 2}
+
+
+def test_personal_data_in_the_text_layer_is_masked_with_its_page(tmp_path: Path) -> None:
+    data = text_pdf(["Order 57195475-0050-3"], ["Buyer phone +7 912 345-67-89", "Card 4111 1111 1111 1111"])
+    report = inspect_file(tmp_path, "chat.pdf", data)
+    assert codes_of(report) == [("P300", "page"), ("P302", "page")]
+    assert report.hits[0].params == {"masked": "+7 912 ***-**-89", "page": 2}
+    assert "345-67" not in repr(report) and "1111 1111 1111 1111" not in repr(report)
+
+
+def test_text_budget_caps_pages_read(tmp_path: Path) -> None:
+    pages = [[f"Page {number}"] for number in range(1, 6)]
+    pages[4] = ["Buyer phone +7 912 345-67-89"]
+    report = inspect_file(tmp_path, "long.pdf", text_pdf(*pages), InspectLimits(pdf_text_pages=4))
+    assert report.pages == 5 and report.hits == ()
+
+
+def test_repeated_value_reported_once(tmp_path: Path) -> None:
+    pages = [["Buyer +7 912 345-67-89"]] * 3
+    report = inspect_file(tmp_path, "repeat.pdf", text_pdf(*pages))
+    assert codes_of(report) == [("P300", "page")]

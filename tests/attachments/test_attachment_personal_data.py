@@ -1,0 +1,97 @@
+"""Personal data in text: real phones, IDs, cards and e-mails are found and masked; look-alikes are not."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from report_helpers import render
+from stdnum.cn import ric
+
+from ozon_urgent.attachments import scan_personal_data
+from ozon_urgent.attachments.masking import mask_number
+from ozon_urgent.attachments.pd_numbers import snils_is_valid
+
+RIC_BODY = "11010519491231002"
+VALID_RIC = RIC_BODY + ric.calc_check_digit(RIC_BODY + "0")
+WRONG_RIC = RIC_BODY + ("0" if VALID_RIC[-1] != "0" else "1")
+
+FOUND = [
+    ("Покупатель: +7 912 345-67-89", "P300", "", "+7 912 ***-**-89"),
+    ("тел. 8 (912) 345-67-89", "P300", "", "8 (912) ***-**-89"),
+    ("телефон 9123456789", "P300", "", "9123****89"),
+    ("买家电话 13800138000", "P300", "", "1380*****00"),
+    ("电话：+86 138 0013 8000", "P300", "", "+86 13* **** **00"),
+    ("＋７ ９１２ ３４５－６７－８９", "P300", "", "+7 912 ***-**-89"),
+    ("12 13800138000 2026", "P300", "", "1380*****00"),
+    ("57195475-0050-3 +7 912 345-67-89", "P300", "", "+7 912 ***-**-89"),
+    ("qty 3 phone 8 912 345 67 89 sum 1200", "P300", "", "8 912 *** ** 89"),
+    ("WhatsApp 89123456789;", "P300", "", "8912*****89"),
+    ("ИНН 500100732259", "P301", "inn", "5001******59"),
+    (f"身份证 {VALID_RIC}", "P301", "ric", VALID_RIC[:4] + "*" * 12 + VALID_RIC[-2:]),
+    ("СНИЛС 112-233-445 95", "P301", "snils", "112-2**-*** 95"),
+    ("паспорт серия 45 06 123456", "P301", "passport", "45 06 ****56"),
+    ("passport No. 4506 123456 issued", "P301", "passport", "4506 ****56"),
+    ("card 4111 1111 1111 1111", "P302", "", "4111 **** **** **11"),
+    ("карта 2200-1234-5678-9019", "P302", "", "2200-****-****-**19"),
+    ("write to ivan.petrov@mail.ru", "P303", "", "i***@mail.ru"),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "variant", "masked"), FOUND)
+def test_found_and_masked(text: str, code: str, variant: str, masked: str) -> None:
+    hits = scan_personal_data(text)
+    assert [(hit.code, hit.variant, hit.params["masked"]) for hit in hits] == [(code, variant, masked)]
+    for lang in ("en", "zh"):
+        message, _ = render(hits[0], lang)
+        assert masked in message
+
+
+NEAR_MISSES = [
+    "Posting 57195475-0050-3, order 57195475-0050",  # Ozon IDs
+    "SKU 498274975, product 180550365, SKU 2345678901, SKU 9123456789",
+    "Client-Id 1234567, offer 250-7898-1",
+    "2026-11-20, 12.11.2026 14:35, 1 234 567,89 ₽",
+    "ИНН 7707083893 (a company, not a person)",
+    "ИНН 500100732258",  # personal INN with a wrong check digit
+    WRONG_RIC,
+    "4111 1111 1111 1112",  # Luhn fails
+    "3530 1113 3330 0000",  # JCB: not a prefix a Russian or Chinese buyer's card starts with here
+    "112-233-445 96",  # SNILS checksum fails
+    "45 06 123456",  # passport-shaped, but no passport word nearby
+    "icon@2x.png, tracking RU123456789CN, 80085012345678",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_near_misses_do_not_match(text: str) -> None:
+    assert scan_personal_data(text) == []
+
+
+def test_card_is_not_also_a_phone() -> None:
+    assert [hit.code for hit in scan_personal_data("4111 1111 1111 1111 / +7 912 345-67-89")] == [
+        "P302",
+        "P300",
+    ]
+
+
+@pytest.mark.parametrize(("text", "_code", "_variant", "_masked"), FOUND)
+def test_mask_never_shows_the_whole_value(text: str, _code: str, _variant: str, _masked: str) -> None:
+    for hit in scan_personal_data(text):
+        masked = str(hit.params["masked"])
+        assert "*" in masked
+        if hit.code != "P303":
+            shown = re.sub(r"\D", "", masked)
+            assert len(shown) <= len(re.sub(r"\D", "", text)) - 4
+
+
+def test_mask_hides_at_least_four_digits_of_short_numbers() -> None:
+    assert mask_number("345-67-89") == "3**-**-89"
+    assert mask_number("12345") == "****5"
+
+
+def test_snils_checksum() -> None:
+    assert snils_is_valid("11223344595")
+    assert not snils_is_valid("11223344596")
+    assert not snils_is_valid("00100199800")  # numbers up to 001-001-998 carry no checksum
