@@ -20,7 +20,8 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	touch $@ $(STAMP)
 
 demo: $(STAMP)
-	OZON_URGENT_TODAY=2026-11-26 $(BIN)/ozon-urgent check examples/cases
+	@# The examples are dated November 2026; a fixed "today" keeps the demo reproducible.
+	OZON_URGENT_TODAY=2026-11-26 $(BIN)/ozon-urgent build --force --out out examples/cases
 
 test: $(TEST_STAMP)
 	$(BIN)/ruff check src tests benchmarks examples
@@ -33,6 +34,7 @@ golden: $(TEST_STAMP)
 
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/check_many.py
+	$(BIN)/python benchmarks/build_many.py
 
 clean:
 	rm -rf $(VENV) out build dist .mypy_cache .pytest_cache .ruff_cache

@@ -105,7 +105,7 @@ TESTED_ELSEWHERE = {
     "B001": "test_build.py::test_same_case_id_twice_keeps_the_first",
     "B002": "test_build.py::test_existing_pack_needs_force",
     "B003": "test_build.py::test_out_folder_is_a_file",
-    "B004": "test_check_content.py::test_check_fix_previews_and_build_fix_converts_without_touching_the_input",
+    "B004": "test_check_content.py::test_fix_preview_then_fixed_copy_input_untouched",
 }
 
 

@@ -21,6 +21,7 @@ from ozon_urgent.engine import CheckOptions
 from ozon_urgent.findings import EXIT_CODES, EXIT_USAGE
 from ozon_urgent.i18n import Lang
 from ozon_urgent.policy import Policy, PolicyError, load_policy
+from ozon_urgent.render import TemplateError
 from ozon_urgent.reporters import REPORTERS, OutputFormat
 from ozon_urgent.schema import schema_text
 from ozon_urgent.skeleton import render_skeleton
@@ -123,12 +124,19 @@ def check(
         OutputFormat, typer.Option("--format", "-f", help="Report format.")
     ] = OutputFormat.TEXT,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    content: Annotated[
+        bool,
+        typer.Option(
+            "--content/--no-content", help="Open and judge the evidence files (off: case files only)."
+        ),
+    ] = True,
+    fix: Annotated[bool, typer.Option("--fix", help="Preview what `build --fix` would change.")] = False,
     lang: LangOpt = None,
     quiet: QuietOpt = False,
     policy: PolicyOpt = None,
     today: TodayOpt = None,
 ) -> None:
-    """Validate case files without writing anything."""
+    """Validate case files and their evidence without writing anything."""
     user_lang = _lang(lang)
     found = discover(paths)
     if found.unmatched:
@@ -137,7 +145,7 @@ def check(
         _fail(user_lang, "no_cases", EXIT_USAGE)
     options = CheckOptions(today=_today(today, user_lang), lang=user_lang)
     try:
-        result = check_files(found.files, policy, options, strict=strict)
+        result = check_files(found.files, policy, options, strict=strict, content=content, fix_preview=fix)
     except PolicyError as exc:
         _fail(user_lang, "policy", 3, file=exc.file, detail=exc.detail)
     report = REPORTERS[output_format](result, user_lang)
@@ -216,3 +224,84 @@ def schema(
     except OSError as exc:
         _fail(user_lang, "write", 3, file=output, detail=exc.strerror or str(exc))
     typer.echo(i18n.text(user_lang, "cli.done", "schema", file=output), err=True)
+
+
+@app.command()
+def build(
+    paths: Annotated[list[str], typer.Argument(help="Case files, folders and globs.", show_default=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder the packs are written into.")] = Path(
+        "out"
+    ),
+    force: Annotated[bool, typer.Option("--force", help="Replace packs that already exist.")] = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Put converted, compliant copies of fixable files into the pack.")
+    ] = False,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            file_okay=False,
+            exists=True,
+            help="Folder of template overrides (see `templates export`).",
+        ),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = OutputFormat.TEXT,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+    policy: PolicyOpt = None,
+    today: TodayOpt = None,
+) -> None:
+    """Check cases, verify their attachments, render the Russian ticket and write one pack per case."""
+    from ozon_urgent.build import run_build
+
+    user_lang = _lang(lang)
+    found = discover(paths)
+    if found.unmatched:
+        _fail(user_lang, "no_match", EXIT_USAGE, pattern=", ".join(found.unmatched))
+    if not found.files:
+        _fail(user_lang, "no_cases", EXIT_USAGE)
+    options = CheckOptions(today=_today(today, user_lang), lang=user_lang)
+    try:
+        run = run_build(
+            found.files, policy, options, out=out, force=force, fix=fix, templates=templates, strict=strict
+        )
+    except PolicyError as exc:
+        _fail(user_lang, "policy", 3, file=exc.file, detail=exc.detail)
+    except TemplateError as exc:
+        _fail(user_lang, "template", 3, name=exc.name, line=exc.line or "?", detail=exc.detail)
+    report = REPORTERS[output_format](run.result, user_lang)
+    if quiet and output_format is OutputFormat.TEXT:
+        report = "".join(report.splitlines(keepends=True)[:-1])
+    sys.stdout.write(report)
+    if output_format is OutputFormat.TEXT and not quiet:
+        for pack in run.packs:
+            sys.stdout.write(i18n.text(user_lang, "cli.done", "pack", pack=pack) + "\n")
+    raise typer.Exit(EXIT_CODES[run.result.outcome()])
+
+
+templates_app = typer.Typer(
+    help="The built-in Russian templates, for agencies to adapt.", no_args_is_help=True
+)
+app.add_typer(templates_app, name="templates")
+
+
+@templates_app.command("export")
+def templates_export(
+    folder: Annotated[Path, typer.Argument(help="Folder to write the templates into.", file_okay=False)],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite templates already there.")] = False,
+    lang: LangOpt = None,
+) -> None:
+    """Write the built-in templates into FOLDER; then build with `--templates FOLDER`."""
+    from ozon_urgent.render import export_templates
+
+    user_lang = _lang(lang)
+    try:
+        written = export_templates(folder, force=force)
+    except FileExistsError as exc:
+        _fail(user_lang, "exists", EXIT_USAGE, file=exc.args[0])
+    except OSError as exc:
+        _fail(user_lang, "write", 3, file=folder, detail=exc.strerror or str(exc))
+    typer.echo(i18n.text(user_lang, "cli.done", "templates", count=len(written), folder=folder), err=True)

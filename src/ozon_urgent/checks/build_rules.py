@@ -1,0 +1,43 @@
+"""Rules the build reports about packs rather than about one case's content."""
+
+from __future__ import annotations
+
+from ozon_urgent.checks.base import Rule
+from ozon_urgent.findings import Severity
+
+
+class CaseIdTaken(Rule):
+    """Two cases in one run have the same `case_id`, so their packs would overwrite each other.
+
+    The first case builds; the second is refused. Fail: two files with `case_id: bright-home-2026-11`.
+    Pass: give each case its own `case_id` (or leave it out: the file's name is used).
+    """
+
+    code = "B001"
+    name = "case-id-taken"
+    severity = Severity.ERROR
+
+
+class PackExists(Rule):
+    """A pack for this `case_id` already exists in the output folder.
+
+    `build` never replaces a pack silently. Pass: `--force` to replace it (the old pack stays whole until
+    the new one is complete), or another `--out` folder.
+    """
+
+    code = "B002"
+    name = "pack-exists"
+    severity = Severity.ERROR
+
+
+class PackWriteFailed(Rule):
+    """The pack could not be written: the output folder is a file, not writable, or the disk is full.
+
+    Nothing of the pack is left behind and an earlier pack is kept. Pass: choose a writable `--out`
+    folder with enough space.
+    """
+
+    code = "B003"
+    name = "pack-write-failed"
+    severity = Severity.ERROR
+    unreadable = True  # the environment failed, not the case: exit 3

@@ -1,0 +1,65 @@
+"""`--fix`: compliant copies of fixable evidence (converted, shrunk, cleaned), judged again before use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ozon_urgent import i18n
+from ozon_urgent.attachments import (
+    AttachmentReport,
+    FixChange,
+    FixedAttachment,
+    InspectLimits,
+    fix_attachments,
+    inspect_blobs,
+)
+from ozon_urgent.i18n import Lang
+
+
+@dataclass(frozen=True, slots=True)
+class FixOutcome:
+    data: bytes
+    report: AttachmentReport
+    changes: tuple[FixChange, ...]
+
+
+def apply_fixes(
+    blobs: list[tuple[str, bytes]], reports: list[AttachmentReport], limits: InspectLimits
+) -> list[FixOutcome]:
+    """For each file: the fixed copy and its fresh report where a fix applies, else the file unchanged.
+
+    The input bytes are never written anywhere; a fixed copy is inspected again, so it must pass the same
+    judgement as any other attachment.
+    """
+    fixed = fix_attachments(
+        [(data, report) for (_, data), report in zip(blobs, reports, strict=True)], limits
+    )
+    changed = [(i, f) for i, f in enumerate(fixed) if isinstance(f, FixedAttachment)]
+    again = inspect_blobs([(_jpeg_name(blobs[i][0]), f.data) for i, f in changed], limits)
+    outcomes = [FixOutcome(data, report, ()) for (_, data), report in zip(blobs, reports, strict=True)]
+    for (index, fix), report in zip(changed, again, strict=True):
+        outcomes[index] = FixOutcome(fix.data, report, fix.changes)
+    return outcomes
+
+
+def _jpeg_name(name: str) -> str:
+    """The copy is a JPEG whatever the original was called, so it is judged under a JPEG name."""
+    stem = name.rsplit(".", 1)[0] if "." in name.rsplit("/", 1)[-1] else name
+    return f"{stem}.jpg"
+
+
+FIXABLE = frozenset({"A201", "A202", "A213", "A214"})  # too large, convertible format, EXIF, trailing data
+
+
+def needs_fix(report: AttachmentReport) -> bool:
+    return any(hit.code in FIXABLE for hit in report.hits)
+
+
+def change_params(change: FixChange, lang: Lang) -> dict[str, object]:
+    return {
+        "change": i18n.text(lang, "cli.fix", change.what),
+        "before_size": change.before_size,
+        "after_size": change.after_size,
+        "before_sha": change.before_sha256[:12],
+        "after_sha": change.after_sha256[:12],
+    }

@@ -1,0 +1,122 @@
+"""Writing a pack folder whole or not at all: build beside the target, fsync, swap into place."""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import re
+import secrets
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+
+TMP_PREFIX = ".ozon-urgent-tmp-"
+OLD_PREFIX = ".ozon-urgent-old-"
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+_STALE = re.compile(rf"^({re.escape(TMP_PREFIX)}|{re.escape(OLD_PREFIX)}).*-(\d+)-[0-9a-f]{{8}}$")
+
+
+class PackExistsError(Exception):
+    """The pack folder exists and `--force` was not given."""
+
+
+class PackWriteError(Exception):
+    """The pack could not be written; nothing of it was left behind."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(f"{path}: {detail}")
+        self.path, self.detail = path, detail
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE); False where the platform cannot."""
+    name = ctypes.util.find_library("c")
+    if not name:
+        return False
+    libc = ctypes.CDLL(name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return bool(result == 0)
+
+
+def clean_stale(out: Path) -> None:
+    """Remove temp and moved-aside folders that a killed run left behind (their process is gone)."""
+    if not out.is_dir():
+        return
+    for entry in out.iterdir():
+        match = _STALE.match(entry.name)
+        if match and entry.is_dir() and not _alive(int(match[2])):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def write_pack(target: Path, files: Mapping[str, bytes], *, force: bool) -> None:
+    """Write `files` (relative name → bytes) as the folder `target`, replacing it only with `force`."""
+    if target.exists() and not force:
+        raise PackExistsError(str(target))
+    out = target.parent
+    token = f"{target.name}-{os.getpid()}-{secrets.token_hex(4)}"
+    temp = out / f"{TMP_PREFIX}{token}"
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        temp.mkdir()
+        for name, data in files.items():
+            _write_file(temp / name, data)
+        for folder in {(temp / name).parent for name in files} | {temp}:
+            _fsync_dir(folder)
+        _move_into_place(temp, target, out / f"{OLD_PREFIX}{token}")
+        _fsync_dir(out)
+    except OSError as exc:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise PackWriteError(target, exc.strerror or str(exc)) from None
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+
+
+def _move_into_place(temp: Path, target: Path, aside: Path) -> None:
+    if not target.exists():
+        os.rename(temp, target)
+        return
+    if target.is_dir() and _exchange(temp, target):
+        shutil.rmtree(temp)  # now holds the previous pack
+        return
+    os.rename(target, aside)  # the platform cannot swap: move the old pack aside, remove it last
+    try:
+        os.rename(temp, target)
+    except OSError:
+        os.rename(aside, target)
+        raise
+    shutil.rmtree(aside, ignore_errors=True)

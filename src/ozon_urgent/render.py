@@ -1,0 +1,197 @@
+"""Rendering the pack's texts from Jinja templates: the built-in ones, or an agency's overrides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+
+from ozon_urgent.catalog import Catalog
+from ozon_urgent.i18n import Lang
+from ozon_urgent.policy import Policy
+from ozon_urgent.russian import as_sentence, count, ru_date, ru_period
+from ozon_urgent.ticket import CATEGORY, TicketContent
+
+
+class TemplateError(Exception):
+    """A template that cannot be loaded or rendered; the CLI exits 3 naming it and its line."""
+
+    def __init__(self, name: str, line: int | None, detail: str) -> None:
+        where = f"{name}:{line}" if line else name
+        super().__init__(f"{where}: {detail}")
+        self.name, self.line, self.detail = name, line, detail
+
+
+def builtin_templates() -> Path:
+    """The shipped templates: inside the installed package, or the repository's top-level folder."""
+    packaged = resources.files("ozon_urgent").joinpath("templates")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedTicket:
+    subject: str
+    body: str
+
+    @property
+    def text(self) -> str:
+        """ticket.txt: the subject line, a blank line, then the body."""
+        return f"{self.subject}\n\n{self.body}"
+
+
+class Renderer:
+    def __init__(self, overrides: Path | None = None) -> None:
+        import jinja2
+
+        folders = [str(overrides)] if overrides else []
+        folders.append(str(builtin_templates()))
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(folders),  # an override's missing file falls back to ours
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(
+            count=count, ru_date=ru_date, sentence=as_sentence, ru_period=lambda span: ru_period(*span)
+        )
+
+    def _render(self, name: str, **context: object) -> str:
+        import jinja2
+
+        try:
+            return self.env.get_template(name).render(**context)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(
+                exc.filename or exc.name or name, exc.lineno, exc.message or "syntax error"
+            ) from None
+        except jinja2.TemplateNotFound as exc:
+            raise TemplateError(name, None, f"template not found: {exc.name}") from None
+        except jinja2.UndefinedError as exc:
+            raise TemplateError(name, _template_line(exc), str(exc)) from None
+        except Exception as exc:  # a filter fed the wrong value by an override, and the like
+            raise TemplateError(name, _template_line(exc), f"{type(exc).__name__}: {exc}") from None
+
+    def ticket(self, content: TicketContent) -> RenderedTicket:
+        subject = self._render("ticket/subject.txt.j2", t=content).strip()
+        body = self._render(f"ticket/{content.scenario}.txt.j2", t=content)
+        return RenderedTicket(subject=subject, body=_tidy(body))
+
+    def filing(self, content: TicketContent, catalog: Catalog, policy: Policy, lang: Lang) -> str:
+        ids = ", ".join(f"{g.key}: {len(g.items)}" for g in content.id_groups) or "—"
+        scenario = catalog.scenarios[content.scenario]
+        return _tidy(
+            self._render(
+                f"filing/FILING.{lang}.md.j2",
+                t=content,
+                category=CATEGORY,
+                scenario_en=scenario.names.en,
+                scenario_zh=scenario.names.zh,
+                kind_en={k: v.names.en for k, v in catalog.kinds.items()},
+                kind_zh={k: v.names.zh for k, v in catalog.kinds.items()},
+                max_mb=policy.max_attachment_bytes // (1024 * 1024),
+                followup_days=policy.followup_working_days,
+                duplicate_hours=policy.duplicate_hours,
+                id_summary=ids,
+            )
+        )
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """The template line an exception was raised at, from Jinja's rewritten traceback."""
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".j2"):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _tidy(text: str) -> str:
+    """At most one blank line in a row, no trailing spaces, one final newline."""
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def export_templates(target: Path, *, force: bool) -> list[Path]:
+    """Copy the built-in templates into `target` for an agency to adapt; existing files only with force."""
+    source = builtin_templates()
+    files = sorted(p for p in source.rglob("*.j2") if p.is_file())
+    written = []
+    clashes = [target / p.relative_to(source) for p in files if (target / p.relative_to(source)).exists()]
+    if clashes and not force:
+        raise FileExistsError(str(clashes[0]))
+    for path in files:
+        destination = target / path.relative_to(source)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_bytes(path.read_bytes())
+        written.append(destination)
+    return written
+
+
+def sample_content(scenario: str, catalog: Catalog) -> TicketContent:
+    """A ticket that uses every field, to try templates out before a run writes anything."""
+    from datetime import date
+
+    from ozon_urgent.ticket import IdGroup, PackAttachment, TicketLink
+
+    spec = catalog.scenarios[scenario]
+    kinds = [kind for group in spec.evidence for kind in group]
+    attachments = tuple(
+        PackAttachment(
+            n,
+            f"{n:02d}-{kind}.pdf",
+            kind,
+            catalog.kinds[kind].names.ru,
+            "Подпись",
+            1,
+            "0" * 64,
+            (date(2026, 9, 1), date(2026, 11, 1)),
+        )
+        for n, kind in enumerate(kinds, 1)
+    )
+    groups = tuple(
+        IdGroup(key, key, noun, items)
+        for key, noun, items in (
+            ("postings", "отправление", ("1-0001-1",)),
+            ("orders", "заказ", ("1-0001",)),
+            ("skus", "товар", ("1",)),
+            ("products", "товар", ("1",)),
+            ("offer_ids", "артикул", ("A-1",)),
+        )
+    )
+    return TicketContent(
+        case_id="sample",
+        scenario=scenario,
+        scenario_ru=spec.names.ru,
+        store="Sample",
+        client_id="1",
+        received=date(2026, 11, 2),
+        notification_text="Текст",
+        metric_ru="показатель",
+        explanation="Текст.",
+        request=spec.requests[0],
+        period=(date(2026, 9, 1), date(2026, 11, 1)),
+        id_groups=groups,
+        attachments=attachments,
+        links=(TicketLink("видео распаковки", "https://example.org/v", "Видео"),),
+    )
+
+
+def preflight(renderer: Renderer, scenarios: set[str], catalog: Catalog, policy: Policy, lang: Lang) -> None:
+    """Render every template a run needs once on sample content: a broken override stops the run early."""
+    for scenario in sorted(scenarios):
+        if scenario not in catalog.scenarios:
+            continue
+        for request in catalog.scenarios[scenario].requests:
+            content = sample_content(scenario, catalog)
+            renderer.ticket(replace(content, request=request))
+            renderer.filing(content, catalog, policy, lang)

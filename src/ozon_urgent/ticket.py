@@ -1,0 +1,127 @@
+"""What the ticket says: the case turned into the values the Russian templates render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ozon_urgent.catalog import Catalog
+from ozon_urgent.model import Case
+from ozon_urgent.russian import capitalised
+
+CATEGORY = "Performance & Ratings"
+PRIORITY = "Urgent"
+HEADER = "URGENT: Performance Review Request"
+
+
+@dataclass(frozen=True, slots=True)
+class PackAttachment:
+    number: int
+    name: str  # as in the pack: 01-carrier_statement.pdf
+    kind: str
+    kind_ru: str
+    caption_ru: str | None
+    size: int
+    sha256: str
+    span: tuple[date, date] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IdGroup:
+    key: str  # postings, orders, skus, products, offer_ids
+    label: str  # Russian label of the list
+    noun: str  # the noun its count agrees with
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TicketLink:
+    kind_ru: str
+    url: str
+    caption_ru: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TicketContent:
+    case_id: str
+    scenario: str
+    scenario_ru: str
+    store: str
+    client_id: str
+    received: date
+    notification_text: str | None
+    metric_ru: str | None
+    explanation: str
+    request: str
+    period: tuple[date, date] | None
+    id_groups: tuple[IdGroup, ...]
+    attachments: tuple[PackAttachment, ...]
+    links: tuple[TicketLink, ...] = field(default_factory=tuple)
+
+    @property
+    def subject(self) -> str:
+        return f"URGENT: {capitalised(self.scenario_ru)} — магазин «{self.store}», Client ID {self.client_id}"
+
+    @property
+    def coverage(self) -> tuple[date, date] | None:
+        """From the earliest to the latest day the attachments speak for."""
+        spans = [a.span for a in self.attachments if a.span is not None]
+        if not spans:
+            return None
+        return min(s[0] for s in spans), max(s[1] for s in spans)
+
+    def group(self, key: str) -> IdGroup | None:
+        return next((g for g in self.id_groups if g.key == key), None)
+
+    @property
+    def product_group(self) -> IdGroup | None:
+        """The list that names the products best: SKUs, then product IDs, then offer IDs."""
+        return self.group("skus") or self.group("products") or self.group("offer_ids")
+
+    @property
+    def ids(self) -> dict[str, list[str]]:
+        return {g.key: list(g.items) for g in self.id_groups}
+
+
+# Russian label of each ID list and the noun its count agrees with (RUSSIAN.md's terms).
+_ID_LABELS: dict[str, tuple[str, str]] = {
+    "postings": ("номера отправлений", "отправление"),
+    "orders": ("номера заказов", "заказ"),
+    "skus": ("SKU", "товар"),
+    "products": ("идентификаторы товаров (product_id)", "товар"),
+    "offer_ids": ("артикулы", "артикул"),
+}
+
+
+def ticket_content(
+    case: Case, case_id: str, catalog: Catalog, attachments: list[PackAttachment]
+) -> TicketContent:
+    scenario = catalog.scenarios[case.scenario]
+    metric = case.notification.metric or scenario.metric
+    groups = []
+    for key, (label, noun) in _ID_LABELS.items():
+        items = tuple(str(item) for item in getattr(case.affected, key))
+        if items:
+            groups.append(IdGroup(key, label, noun, items))
+    links = tuple(
+        TicketLink(catalog.kinds[link.kind].names.ru, link.url, link.caption_ru)
+        for link in case.links
+        if link.kind in catalog.kinds
+    )
+    assert case.explanation is not None and case.explanation.ru and case.request  # checked before building
+    return TicketContent(
+        case_id=case_id,
+        scenario=scenario.id,
+        scenario_ru=scenario.names.ru,
+        store=case.seller.store_name,
+        client_id=case.seller.client_id,
+        received=case.notification.received,
+        notification_text=case.notification.text,
+        metric_ru=catalog.metrics[metric].ru if metric in catalog.metrics else None,  # never a raw key
+        explanation=case.explanation.ru.strip(),
+        request=case.request,
+        period=(case.period.start, case.period.end) if case.period else None,
+        id_groups=tuple(groups),
+        attachments=tuple(attachments),
+        links=links,
+    )

@@ -1,0 +1,235 @@
+"""`build`: packs for every example, golden tickets, whole-or-nothing writing and the bad inputs."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import RunCli
+from factories import base_case, variant, write_case
+from ozon_urgent import pack
+from test_examples import VALID
+
+GOLDEN = Path(__file__).parent / "golden"
+HEADER = "URGENT: Performance Review Request"
+# Latin that may stand in the Russian prose: Ozon's own abbreviations and labels (RUSSIAN.md)
+LATIN_ALLOWED = {"SKU", "FBS", "FBO", "rFBS", "API", "ERP", "Client", "ID", "product_id", "Ozon"}
+
+
+@pytest.fixture(scope="module")
+def packs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every example built once, in English and in Chinese (FILING.md differs)."""
+    from typer.testing import CliRunner
+
+    from ozon_urgent.cli import app
+
+    out = tmp_path_factory.mktemp("packs")
+    for lang in ("en", "zh"):
+        result = CliRunner().invoke(
+            app,
+            ["build", "--out", str(out / lang), "--lang", lang, "--today", "2026-11-26", *map(str, VALID)],
+        )
+        assert result.exit_code == 0, result.stdout
+    return out
+
+
+def case_ids() -> list[str]:
+    return [re.search(r"^case_id: (\S+)", p.read_text("utf-8"), re.M)[1] for p in VALID]  # type: ignore[index]
+
+
+@pytest.mark.parametrize("case_id", case_ids())
+@pytest.mark.parametrize(
+    ("lang", "name", "golden_name"),
+    [
+        ("en", "ticket.txt", "ticket.txt"),
+        ("en", "FILING.md", "FILING.en.md"),
+        ("zh", "FILING.md", "FILING.zh.md"),
+    ],
+)
+def test_golden(
+    packs: Path, case_id: str, lang: str, name: str, golden_name: str, request: pytest.FixtureRequest
+) -> None:
+    produced = (packs / lang / case_id / name).read_text("utf-8")
+    golden = GOLDEN / case_id / golden_name
+    if request.config.getoption("--update-golden"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(produced, encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden}: run `make golden`"
+    assert produced == golden.read_text("utf-8")
+
+
+def _prose(text: str, ids: list[str], names: list[str]) -> str:
+    """The ticket's prose with what may be Latin taken out: header, IDs, file names, URLs, «names»."""
+    text = text.replace(HEADER, "").replace("URGENT:", "")
+    text = re.sub(r"https?://\S+", " ", text)
+    for name in sorted(names + ids, key=len, reverse=True):
+        text = text.replace(name, " ")
+    return re.sub(r"«[^«»]*»", lambda m: " " if not re.search("[а-яё]", m[0], re.I) else m[0], text)
+
+
+@pytest.mark.parametrize("case_id", case_ids())
+def test_ticket_is_russian_lists_every_id_and_matches_its_attachments(packs: Path, case_id: str) -> None:
+    folder = packs / "en" / case_id
+    ticket = (folder / "ticket.txt").read_text("utf-8")
+    data = json.loads((folder / "ticket.json").read_text("utf-8"))
+    subject, blank, body = ticket.partition("\n\n")
+    assert blank and subject == data["subject"] and body == data["body"]
+    assert body.startswith(HEADER + "\n")
+    ids = [str(i) for group in data["ids"].values() for i in group]
+    assert ids and all(i in body for i in ids)
+    assert "и другие" not in body
+    names = [a["name"] for a in data["attachments"]]
+    prose = _prose(ticket, ids, names)
+    latin = set(re.findall(r"[A-Za-z_]+", prose)) - LATIN_ALLOWED
+    assert not latin, f"Latin words in the Russian prose: {latin}"
+    assert not re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", ticket)
+    assert sorted(p.name for p in (folder / "attachments").iterdir()) == sorted(names)
+    for entry in data["attachments"]:
+        payload = (folder / "attachments" / entry["name"]).read_bytes()
+        assert hashlib.sha256(payload).hexdigest() == entry["sha256"] and len(payload) == entry["bytes"]
+        assert f"{entry['name']} — " in body
+    assert data["category"] == "Performance & Ratings" and data["priority"] == "Urgent"
+    assert len(data["case_sha256"]) == 64
+
+
+def test_filing_names_the_attachments_in_order(packs: Path) -> None:
+    for case_id in case_ids():
+        filing = (packs / "zh" / case_id / "FILING.md").read_text("utf-8")
+        names = json.loads((packs / "zh" / case_id / "ticket.json").read_text("utf-8"))["attachments"]
+        positions = [filing.index(a["name"]) for a in names]
+        assert positions == sorted(positions) and "72" in filing
+
+
+def test_existing_pack_needs_force(run_cli: RunCli, tmp_path: Path) -> None:
+    case = write_case(tmp_path / "case", base_case("carrier_failure"))
+    out = tmp_path / "out"
+    assert run_cli("build", "--out", out, case).exit_code == 0
+    ticket = out / "test-carrier-failure" / "ticket.txt"
+    ticket.write_text("seller's own edit")
+    again = run_cli("build", "--out", out, case)
+    assert again.exit_code == 1 and "B002" in again.stdout and ticket.read_text() == "seller's own edit"
+    assert run_cli("build", "--force", "--out", out, case).exit_code == 0
+    assert ticket.read_text("utf-8").startswith("URGENT:")
+    assert [p.name for p in out.iterdir()] == ["test-carrier-failure"]
+
+
+def test_case_with_errors_builds_nothing(run_cli: RunCli, tmp_path: Path) -> None:
+    case = write_case(tmp_path / "case", variant("carrier_failure", {"request": None}))
+    result = run_cli("build", "--out", tmp_path / "out", case)
+    assert result.exit_code == 1 and "C110" in result.stdout
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_warnings_build_but_fail_under_strict(run_cli: RunCli, tmp_path: Path) -> None:
+    case = write_case(tmp_path / "case", variant("carrier_failure", {"explanation.ru_reviewed": False}))
+    assert run_cli("build", "--out", tmp_path / "a", case).exit_code == 0
+    result = run_cli("build", "--strict", "--out", tmp_path / "b", case)
+    assert result.exit_code == 1 and (tmp_path / "b" / "test-carrier-failure" / "ticket.txt").exists()
+
+
+def test_same_case_id_twice_keeps_the_first(run_cli: RunCli, tmp_path: Path) -> None:
+    first = write_case(tmp_path / "a", base_case("carrier_failure"))
+    second = write_case(tmp_path / "b", variant("carrier_failure", {"seller.store_name": "Other Store"}))
+    result = run_cli("build", "--format", "json", "--out", tmp_path / "out", first, second)
+    data = json.loads(result.stdout)
+    assert result.exit_code == 1
+    assert data["cases"][1]["findings"][0]["code"] == "B001"
+    built = (tmp_path / "out" / "test-carrier-failure" / "ticket.txt").read_text("utf-8")
+    assert "Bright Home" in built and "Other Store" not in built
+
+
+@pytest.mark.parametrize("bad_id", ["a/b", "..", "../x", "a..b"])
+def test_case_id_that_would_leave_the_out_folder(run_cli: RunCli, tmp_path: Path, bad_id: str) -> None:
+    case = write_case(tmp_path / "case", variant("carrier_failure", {"case_id": bad_id}))
+    result = run_cli("build", "--out", tmp_path / "out", case)
+    assert result.exit_code == 1 and "S003" in result.stdout
+    assert not (tmp_path / "out").exists()
+
+
+def test_out_folder_is_a_file(run_cli: RunCli, tmp_path: Path) -> None:
+    case = write_case(tmp_path / "case", base_case("carrier_failure"))
+    (tmp_path / "out").write_text("not a folder")
+    result = run_cli("build", "--out", tmp_path / "out", case)
+    assert result.exit_code == 3 and "B003" in result.stdout
+    assert (tmp_path / "out").read_text() == "not a folder"
+
+
+@pytest.mark.parametrize("error", [errno.ENOSPC, errno.EACCES])
+def test_write_failing_midway_leaves_no_partial_pack_and_keeps_the_old_one(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: int
+) -> None:
+    case = write_case(tmp_path / "case", base_case("carrier_failure"))
+    out = tmp_path / "out"
+    assert run_cli("build", "--out", out, case).exit_code == 0
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    real_write = pack._write_file
+    calls = {"n": 0}
+
+    def failing_write(path: Path, data: bytes) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:  # the second file: the disk fills up (or permission goes) midway
+            raise OSError(error, "simulated")
+        real_write(path, data)
+
+    monkeypatch.setattr(pack, "_write_file", failing_write)
+    result = run_cli("build", "--force", "--out", out, case)
+    assert result.exit_code == 3 and "B003" in result.stdout
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in out.iterdir()] == ["test-carrier-failure"]  # no stray temp folder
+
+
+def test_stale_temp_folders_of_a_killed_run_are_cleaned(run_cli: RunCli, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    stale = out / f"{pack.TMP_PREFIX}x-999999999-0123abcd"
+    (stale / "attachments").mkdir(parents=True)
+    case = write_case(tmp_path / "case", base_case("carrier_failure"))
+    assert run_cli("build", "--out", out, case).exit_code == 0
+    assert not stale.exists()
+
+
+def test_template_override_falls_back_and_reports_broken_ones(run_cli: RunCli, tmp_path: Path) -> None:
+    case = write_case(tmp_path / "case", base_case("carrier_failure"))
+    overrides = tmp_path / "tpl"
+    assert run_cli("templates", "export", overrides).exit_code == 0
+    assert (overrides / "ticket" / "carrier_failure.txt.j2").exists()
+    assert run_cli("templates", "export", overrides).exit_code == 2  # never overwrites silently
+    for other in (overrides / "ticket").glob("*.j2"):  # an agency keeps only the file it changes
+        if other.name != "base.txt.j2":
+            other.unlink()
+    base = overrides / "ticket" / "base.txt.j2"
+    base.write_text(base.read_text("utf-8").replace("Здравствуйте!", "Добрый день!"), encoding="utf-8")
+    result = run_cli("build", "--templates", overrides, "--out", tmp_path / "out", case)
+    assert result.exit_code == 0
+    assert "Добрый день!" in (tmp_path / "out" / "test-carrier-failure" / "ticket.txt").read_text("utf-8")
+
+    base.write_text("{% if %}\n", encoding="utf-8")
+    broken = run_cli("build", "--templates", overrides, "--out", tmp_path / "out2", case)
+    assert broken.exit_code == 3 and "base.txt.j2" in broken.stderr and "line 1" in broken.stderr
+    assert not (tmp_path / "out2").exists()
+
+    base.write_text("line one\n{{ t.no_such_field }}\n", encoding="utf-8")
+    undefined = run_cli("build", "--templates", overrides, "--out", tmp_path / "out3", case)
+    assert undefined.exit_code == 3 and "no_such_field" in undefined.stderr and "line 2" in undefined.stderr
+    assert not (tmp_path / "out3").exists()
+
+
+def test_inputs_are_never_changed(run_cli: RunCli, tmp_path: Path) -> None:
+    folder = tmp_path / "case"
+    case = write_case(folder, base_case("carrier_failure"))
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+    assert run_cli("build", "--out", tmp_path / "out", case).exit_code == 0
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()} == before
+
+
+def test_demo_examples_copy_cleanly(tmp_path: Path) -> None:
+    # the examples' evidence is committed: a build must not depend on regenerating it
+    for path in VALID:
+        shutil.copytree(path.parent, tmp_path / path.parent.name)
+    assert len(list(tmp_path.glob("*/case.yaml"))) == 8

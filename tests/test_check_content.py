@@ -1,0 +1,100 @@
+"""`check` and `build` judge evidence by content, locate it in the case; `--fix` makes compliant copies."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from pathlib import Path
+
+from PIL import Image
+
+from conftest import RunCli
+from factories import make_jpeg, variant, write_case
+
+
+def _png() -> bytes:
+    out = io.BytesIO()
+    Image.open(io.BytesIO(make_jpeg())).save(out, "PNG")
+    return out.getvalue()
+
+
+def _case_with(tmp_path: Path, name: str, data: bytes, **changes: object) -> Path:
+    folder = tmp_path / "case"
+    (folder / "evidence").mkdir(parents=True)
+    (folder / "evidence" / name).write_bytes(data)
+    return write_case(
+        folder, variant("misjudged_delisting", {"evidence[1].file": f"evidence/{name}", **changes})
+    )
+
+
+def findings(run_cli: RunCli, *args: str | Path) -> tuple[int, list[dict[str, object]]]:
+    result = run_cli(*args[:1], "--format", "json", *args[1:])
+    return result.exit_code, json.loads(result.stdout)["cases"][0]["findings"]
+
+
+def test_renamed_png_is_located_at_its_evidence_entry(run_cli: RunCli, tmp_path: Path) -> None:
+    case = _case_with(tmp_path, "chat.jpg", _png())
+    code, found = findings(run_cli, "check", case)
+    [hit] = [f for f in found if f["code"] == "A202"]
+    assert code == 1 and "PNG" in str(hit["message"]) and hit["path"] == "evidence[1].file"
+    assert hit["file"] == str(case.parent / "evidence" / "chat.jpg")
+    lines = case.read_text("utf-8").splitlines()
+    assert "chat.jpg" in lines[int(hit["line"]) - 1]  # type: ignore[call-overload]
+
+
+def test_no_content_skips_the_evidence_files(run_cli: RunCli, tmp_path: Path) -> None:
+    case = _case_with(tmp_path, "chat.jpg", _png())
+    code, found = findings(run_cli, "check", "--no-content", case)
+    assert code == 0 and not [f for f in found if str(f["code"]).startswith("A")]
+
+
+def test_personal_data_ok_turns_findings_into_notes(run_cli: RunCli, tmp_path: Path) -> None:
+    from factories import make_pdf
+
+    pdf = make_pdf("Carrier hotline +7 912 345-67-89")
+    case = _case_with(tmp_path, "statement.pdf", pdf)
+    code, found = findings(run_cli, "check", case)
+    [phone] = [f for f in found if f["code"] == "P300"]
+    assert code == 1 and phone["severity"] == "error" and "345-67-89" not in str(phone["message"])
+    ok = _case_with(tmp_path / "again", "statement.pdf", pdf, **{"evidence[1].personal_data_ok": True})
+    code, found = findings(run_cli, "check", ok)
+    assert code == 0 and [f["severity"] for f in found if f["code"] == "P300"] == ["info"]
+
+
+def test_fix_preview_then_fixed_copy_input_untouched(run_cli: RunCli, tmp_path: Path) -> None:
+    png = _png()
+    case = _case_with(tmp_path, "chat.jpg", png)
+    code, found = findings(run_cli, "check", "--fix", case)
+    assert code == 1 and any(f["code"] == "B004" and "would" in str(f["message"]) for f in found)
+    assert run_cli("build", "--out", tmp_path / "out", case).exit_code == 1  # not without --fix
+    code, found = findings(run_cli, "build", "--fix", "--out", tmp_path / "out", case)
+    assert code == 0
+    [change] = [f for f in found if f["code"] == "B004"]
+    assert "converted to JPEG" in str(change["message"]) and hashlib.sha256(png).hexdigest()[:12] in str(
+        change["message"]
+    )
+    pack = tmp_path / "out" / "test-misjudged-delisting"
+    fixed = pack / "attachments" / "02-buyer_communication.jpg"
+    assert fixed.read_bytes()[:3] == b"\xff\xd8\xff"
+    data = json.loads((pack / "ticket.json").read_text("utf-8"))
+    assert data["attachments"][1]["sha256"] == hashlib.sha256(fixed.read_bytes()).hexdigest()
+    assert (case.parent / "evidence" / "chat.jpg").read_bytes() == png
+
+
+def test_evidence_that_changes_after_checking_is_what_the_pack_holds(run_cli: RunCli, tmp_path: Path) -> None:
+    case = _case_with(tmp_path, "chat.jpg", make_jpeg())
+    code, _ = findings(run_cli, "build", "--out", tmp_path / "out", case)
+    assert code == 0
+    data = json.loads((tmp_path / "out" / "test-misjudged-delisting" / "ticket.json").read_text("utf-8"))
+    copied = tmp_path / "out" / "test-misjudged-delisting" / "attachments" / "02-buyer_communication.jpg"
+    assert data["attachments"][1]["sha256"] == hashlib.sha256(copied.read_bytes()).hexdigest()
+    assert copied.read_bytes() == (case.parent / "evidence" / "chat.jpg").read_bytes()
+
+
+def test_a_bad_file_in_one_case_does_not_stop_the_others(run_cli: RunCli, tmp_path: Path) -> None:
+    bad = _case_with(tmp_path / "a", "chat.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 50)
+    good = write_case(tmp_path / "b", variant("carrier_failure", {}))
+    result = run_cli("check", "--format", "json", bad, good)
+    cases = json.loads(result.stdout)["cases"]
+    assert result.exit_code == 1 and [c["status"] for c in cases] == ["fail", "ok"]
