@@ -120,13 +120,17 @@ def median_ms(action: Callable[[], object], repeat: int) -> float:
 
 
 def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, from /proc."""
+    """Proportional resident memory (PSS) of a process and all its descendants, from /proc.
+
+    PSS shares each page among the processes that map it, so forked workers' copy-on-write pages are not
+    counted once per worker as a plain RSS sum would.
+    """
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS")))
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            total += int(next(line.split()[1] for line in rollup.splitlines() if line.startswith("Pss:")))
             for task in Path(f"/proc/{current}/task").iterdir():
                 stack += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, StopIteration, ValueError):
@@ -188,7 +192,7 @@ def main() -> None:
         )
         print(
             f"`ozon-urgent check` over 200 files (50 cases): {took:.2f} s, {1000 * took / 200:.1f} ms/file"
-            f" wall, peak RSS of the process tree {peak:.0f} MB (target <= 150 MB)"
+            f" wall, peak PSS of the process tree {peak:.0f} MB (target <= 150 MB)"
         )
         bare = median_ms(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), 5)
         print(f"python -c pass: {bare:.1f} ms (process start, for reference)")

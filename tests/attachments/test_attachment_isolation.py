@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hostile_files import encode, grey_jpeg, jpeg, screenshot, slow_pdf, text_pdf
+from hostile_files import encode, flate_bomb_pdf, jpeg, screenshot, slow_pdf, text_pdf
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from report_helpers import check_renders, codes_of, render
@@ -103,9 +103,12 @@ def test_dying_child_becomes_a_hit(
 
 
 def test_real_decode_over_the_memory_cap(tmp_path: Path) -> None:
-    """A genuine 5120x5120 JPEG needs 26 MB to decode; a 16 MB budget makes it a memory hit, not a crash."""
+    """A page stream that inflates to 48 MB (under pypdf's 64 MB cap) meets a 16 MB budget: a memory hit.
+
+    (A big JPEG no longer makes one: it is decoded at reduced scale, which needs only a few MB.)
+    """
     limits = InspectLimits(memory_bytes=16 * 1024 * 1024)
-    paths = write(tmp_path, {"big.jpg": grey_jpeg(5120, 5120), "tracking.pdf": text_pdf(["ok"])})
+    paths = write(tmp_path, {"big.pdf": flate_bomb_pdf(48), "tracking.pdf": text_pdf(["ok"])})
     reports = inspect_attachments(paths, limits, jobs=1)
     assert codes_of(reports[0]) == [("A210", "memory")]
     assert reports[1].hits == ()

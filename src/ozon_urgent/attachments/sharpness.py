@@ -10,7 +10,7 @@ from PIL import Image, ImageFilter, ImageStat
 # where 14 px text stops being legible) scored 290-760; 0.15 % (still mostly legible) scored 540-1750.
 # 1000 flags the mush with room to spare and stays a factor of three below any sharp screenshot.
 BLUR_THRESHOLD = 1000.0
-_LONG_SIDE = 512
+SHARPNESS_SIDE = 512  # the long side of the copy the metric works on
 _TILE = 64
 _CONTENT_VARIANCE = 100.0  # a tile with less grey variance (std < 10) is blank paper, not evidence
 _LAPLACIAN = ImageFilter.Kernel((3, 3), [0, 1, 0, 1, -4, 1, 0, 1, 0], scale=1, offset=128)
@@ -19,7 +19,7 @@ _LAPLACIAN = ImageFilter.Kernel((3, 3), [0, 1, 0, 1, -4, 1, 0, 1, 0], scale=1, o
 def sharpness(image: Image.Image) -> float | None:
     """The 90th-percentile Laplacian variance of content tiles; None when no tile holds content."""
     grey = image.convert("L")
-    factor = -(-max(grey.size) // _LONG_SIDE)  # ceil: reduce() is a fast box filter
+    factor = -(-max(grey.size) // SHARPNESS_SIDE)  # ceil: reduce() is a fast box filter
     if factor > 1:
         grey = grey.reduce(factor)
     edges = grey.filter(_LAPLACIAN)
