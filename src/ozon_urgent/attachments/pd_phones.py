@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from phonenumbers import PhoneNumberMatcher
-
 from ozon_urgent.attachments import codes
 from ozon_urgent.attachments.pd_numbers import Found
 
@@ -29,6 +27,9 @@ def find_phones(text: str) -> Iterator[Found]:
         start = max(0, run.start() - 1)
         window = text[start : run.end() + 1]
         for region in _REGIONS:
+            # imported here: loading libphonenumber's metadata costs ~0.2 s, paid only for a real candidate
+            from phonenumbers import PhoneNumberMatcher
+
             for match in PhoneNumberMatcher(window, region):
                 begin, end = start + match.start, start + match.end
                 if _plausible(text, begin, end, match.raw_string, region):

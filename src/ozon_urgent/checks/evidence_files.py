@@ -30,7 +30,25 @@ def locate_evidence(base: str, written: str) -> EvidencePath:
         return EvidencePath("absolute")
     if ".." in pure.parts:
         return EvidencePath("parent")
-    # os.path on strings: pathlib's resolve() costs several times more, and this runs per evidence file.
+    # Walk the written components under the (already real) base with lstat: no symlink on the way means
+    # the path is its own real path, for two system calls instead of realpath()'s one per component.
+    current = base
+    info: os.stat_result | None = None
+    for part in pure.parts:
+        current = f"{current}{os.sep}{part}"
+        try:
+            info = os.lstat(current)
+        except FileNotFoundError:
+            return EvidencePath("missing", Path(current))
+        except OSError as exc:
+            return EvidencePath("os_error", Path(current), exc.strerror or str(exc))
+        if stat.S_ISLNK(info.st_mode):
+            return _through_link(base, written)
+    assert info is not None  # a relative path has at least one component
+    return _judge(Path(current), info)
+
+
+def _through_link(base: str, written: str) -> EvidencePath:
     resolved = os.path.realpath(os.path.join(base, written))
     if not resolved.startswith(base.rstrip(os.sep) + os.sep):
         return EvidencePath("escapes", Path(resolved))
@@ -40,9 +58,13 @@ def locate_evidence(base: str, written: str) -> EvidencePath:
         return EvidencePath("missing", Path(resolved))
     except OSError as exc:
         return EvidencePath("os_error", Path(resolved), exc.strerror or str(exc))
+    return _judge(Path(resolved), info)
+
+
+def _judge(path: Path, info: os.stat_result) -> EvidencePath:
     if not stat.S_ISREG(info.st_mode):
-        return EvidencePath("not_regular", Path(resolved), _file_type(info.st_mode))
-    return EvidencePath("ok", Path(resolved))
+        return EvidencePath("not_regular", path, _file_type(info.st_mode))
+    return EvidencePath("ok", path)
 
 
 def _file_type(mode: int) -> str:
