@@ -161,11 +161,17 @@ class DateRange(StrictModel):
         return (self.end - self.start).days + 1
 
 
+Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+
+
 class Explanation(StrictModel):
     source_lang: Literal["zh", "en", "ru"]
     text: Text | None = None
     ru: Text | None = None
     ru_reviewed: bool = False
+    # Written by `translate`: the SHA-256 of the `text` the Russian was made from, so a later edit of
+    # the source shows the Russian is out of date.
+    ru_source_sha256: Sha256 | None = None
 
 
 class Evidence(StrictModel):
@@ -179,7 +185,9 @@ class Evidence(StrictModel):
         | None
     ) = None
     date: dt.date | None = None
+    caption: Text | None = None  # in the seller's language; `translate` fills caption_ru from it
     caption_ru: Text | None = None
+    caption_ru_source_sha256: Sha256 | None = None
     personal_data_ok: bool = False
 
     @model_validator(mode="after")
@@ -213,3 +221,5 @@ class Case(StrictModel):
     explanation: Explanation | None = None
     evidence: list[Evidence] = Field(default_factory=list)
     links: list[Link] = Field(default_factory=list)
+    # Words the Russian checks should accept in this case: brand names, model numbers, carriers' names.
+    allow_words: list[NonEmptyText] = Field(default_factory=list)
