@@ -55,7 +55,7 @@ def test_bad_case_file(name: str, run_cli: RunCli, tmp_path: Path) -> None:
     [
         ({"evidenc": []}, "S001", "evidenc"),
         ({"seller.clientid": "1"}, "S001", "seller.clientid"),
-        ({"evidence[1].caption": "x"}, "S001", "evidence[1].caption"),
+        ({"evidence[1].captoin": "x"}, "S001", "evidence[1].captoin"),
         ({"notification.received": "2026-02-30"}, "S003", "notification.received"),
         ({"evidence[0].file": "/etc/passwd"}, "C182", "evidence[0].file"),
         ({"evidence[0].file": "../x.pdf"}, "C182", "evidence[0].file"),
