@@ -35,6 +35,8 @@ golden: $(TEST_STAMP)
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/check_many.py
 	$(BIN)/python benchmarks/build_many.py
+	$(BIN)/python benchmarks/attachments.py
+	$(BIN)/python benchmarks/batch.py
 
 clean:
 	rm -rf $(VENV) out build dist .mypy_cache .pytest_cache .ruff_cache

@@ -106,6 +106,8 @@ TESTED_ELSEWHERE = {
     "B002": "test_build.py::test_existing_pack_needs_force",
     "B003": "test_build.py::test_out_folder_is_a_file",
     "B004": "test_check_content.py::test_fix_preview_then_fixed_copy_input_untouched",
+    "B005": "test_batch.py::test_cross_case_findings",
+    "B006": "test_batch.py::test_cross_case_findings",
 }
 
 

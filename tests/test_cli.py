@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import RunCli
@@ -57,7 +58,9 @@ def test_unreadable_input_exits_3(run_cli: RunCli, tmp_path: Path) -> None:
 
 def test_json_envelope(run_cli: RunCli, tmp_path: Path) -> None:
     good = write_case(tmp_path / "a", base_case("carrier_failure"))
-    bad = write_case(tmp_path / "b", variant("sync_delay", {"period": None}))
+    bad = write_case(
+        tmp_path / "b", variant("sync_delay", {"period": None, "affected": {"postings": ["11-0001-1"]}})
+    )
     result = run_cli("check", "--format", "json", good, bad)
     data = json.loads(result.stdout)
     assert result.exit_code == 1 and data["status"] == "fail"
@@ -184,3 +187,21 @@ def test_schema_stdout_and_file(run_cli: RunCli, tmp_path: Path) -> None:
     out = tmp_path / "case.schema.json"
     assert run_cli("schema", "-o", out).exit_code == 0
     assert json.loads(out.read_text("utf-8")) == schema
+
+
+def test_cached_top_level_help_is_what_typer_prints(request: pytest.FixtureRequest) -> None:
+    from importlib import resources
+
+    from typer.testing import CliRunner
+
+    from ozon_urgent.cli import app
+
+    live = CliRunner().invoke(app, ["--help"], prog_name="ozon-urgent", terminal_width=80).stdout
+    cached = resources.files("ozon_urgent").joinpath("data/help.txt")
+    if request.config.getoption("--update-golden"):
+        Path(str(cached)).write_text(live, encoding="utf-8")
+    assert cached.read_text("utf-8") == live, "run `make golden`: the saved --help is stale"
+    fast = subprocess.run(
+        [sys.executable, "-m", "ozon_urgent", "--help"], capture_output=True, text=True, check=True
+    )
+    assert fast.stdout == live

@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ozon_urgent.attachments import AttachmentReport, InspectLimits, inspect_attachments
 from ozon_urgent.attachments.reading import read_evidence
+from ozon_urgent.crosscase import CaseSummary, SharedEvidence, batch_findings
 from ozon_urgent.engine import CheckedCase, CheckOptions, attachment_findings, check_case, make_finding
 from ozon_urgent.findings import Finding, RunResult
 from ozon_urgent.fixes import apply_fixes, change_params, needs_fix
 from ozon_urgent.policy import Policy, policy_for
+
+Progress = Callable[[str], None]  # called with a case file when it is done
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOptions:
+    strict: bool = False
+    content: bool = True
+    fix_preview: bool = False
+    jobs: int | None = None  # worker processes that judge evidence; None: one per core
+    progress: Progress | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,31 +38,35 @@ def limits_for(policy: Policy) -> InspectLimits:
     return InspectLimits(max_bytes=policy.max_attachment_bytes)
 
 
-def check_files(
-    files: list[Path],
-    policy_file: Path | None,
-    options: CheckOptions,
-    *,
-    strict: bool,
-    content: bool = True,
-    fix_preview: bool = False,
-) -> RunResult:
-    """Every case checked; raises PolicyError when a policy file is unreadable (that stops the run, exit 3).
-
-    With `content`, every evidence file that passed the path checks is read once and judged in child
-    processes, all cases' files in one batch so the pool stays busy.
-    """
-    checked: list[tuple[CheckedCase, Policy]] = []
+def check_all(
+    files: list[Path], policy_file: Path | None, options: CheckOptions, progress: Progress | None = None
+) -> list[tuple[CheckedCase, Policy]]:
+    """The form checks of every case. Raises PolicyError when a policy file is unreadable (exit 3)."""
+    checked = []
     for file in files:
         policy = policy_for(file.parent, policy_file)
         checked.append((check_case(file, str(file), policy, options), policy))
-    if content:
-        _judge_evidence(checked, options, fix_preview)
-    return RunResult(cases=[item.result for item, _ in checked], strict=strict)
+        if progress is not None:
+            progress(str(file))
+    return checked
+
+
+def check_files(
+    files: list[Path], policy_file: Path | None, options: CheckOptions, batch: BatchOptions | None = None
+) -> RunResult:
+    """Every case checked and reported, one bad case never stopping the others."""
+    batch = batch or BatchOptions()
+    # With content, progress follows the evidence, which is where the time goes.
+    checked = check_all(files, policy_file, options, None if batch.content else batch.progress)
+    for number, extra in batch_findings([CaseSummary.of(item) for item, _ in checked], options.lang).items():
+        checked[number][0].result.findings.extend(extra)
+    if batch.content:
+        _judge_evidence(checked, options, batch)
+    return RunResult(cases=[item.result for item, _ in checked], strict=batch.strict)
 
 
 def _judge_evidence(
-    checked: list[tuple[CheckedCase, Policy]], options: CheckOptions, fix_preview: bool
+    checked: list[tuple[CheckedCase, Policy]], options: CheckOptions, batch: BatchOptions
 ) -> None:
     by_limits: dict[InspectLimits, list[_Evidence]] = {}
     for number, (item, policy) in enumerate(checked):
@@ -58,18 +75,31 @@ def _judge_evidence(
         for index, where in enumerate(item.located):
             if where.verdict == "ok" and where.resolved is not None:
                 by_limits.setdefault(limits_for(policy), []).append(_Evidence(number, index, where.resolved))
+    shared = SharedEvidence()
+    remaining = {
+        number: sum(1 for e in group if e.case == number)
+        for group in by_limits.values()
+        for number in {e.case for e in group}
+    }
     for limits, evidence in by_limits.items():
-        reports = inspect_attachments([e.path for e in evidence], limits)
+        reports = inspect_attachments([e.path for e in evidence], limits, batch.jobs)
         for entry, report in zip(evidence, reports, strict=True):
             item = checked[entry.case][0]
             assert item.case is not None and item.loaded is not None
-            item.result.findings.extend(
-                attachment_findings(
-                    item.case, item.loaded, item.result.file, options.lang, [(entry.index, report)]
-                )
+            found = attachment_findings(
+                item.case, item.loaded, item.result.file, options.lang, [(entry.index, report)]
             )
-            if fix_preview and needs_fix(report):
-                item.result.findings.extend(_preview(item, entry, report, limits, options))
+            found += shared.note(item, entry.index, report.sha256, options.lang)
+            if batch.fix_preview and needs_fix(report):
+                found += _preview(item, entry, report, limits, options)
+            item.result.findings.extend(found)
+            remaining[entry.case] -= 1
+            if batch.progress is not None and remaining[entry.case] == 0:
+                batch.progress(item.result.file)
+    if batch.progress is not None:
+        for item, _ in checked:  # cases without evidence to judge
+            if item.case is None or not any(w.verdict == "ok" for w in item.located):
+                batch.progress(item.result.file)
 
 
 def _preview(

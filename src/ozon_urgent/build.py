@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ozon_urgent import __version__
-from ozon_urgent.attachments import AttachmentReport, inspect_blobs
+from ozon_urgent.attachments import AttachmentReport, InspectLimits, inspect_blobs, start_workers
 from ozon_urgent.attachments.reading import read_evidence
-from ozon_urgent.batch import limits_for
+from ozon_urgent.batch import Progress, limits_for
 from ozon_urgent.catalog import Catalog, load_catalog
-from ozon_urgent.engine import CheckOptions, attachment_findings, check_case, make_finding
+from ozon_urgent.crosscase import CaseSummary, SharedEvidence, batch_findings
+from ozon_urgent.engine import CheckedCase, CheckOptions, attachment_findings, check_case, make_finding
 from ozon_urgent.findings import CaseResult, Finding, RunResult, Severity
 from ozon_urgent.fixes import apply_fixes, change_params
-from ozon_urgent.loader import LoadError, load_case
 from ozon_urgent.model import Case
 from ozon_urgent.pack import PackExistsError, PackWriteError, clean_stale, write_pack
 from ozon_urgent.policy import Policy, policy_for
@@ -30,36 +30,77 @@ class BuildOptions:
     out: Path
     force: bool = False
     fix: bool = False
+    templates: Path | None = None
+    strict: bool = False
+    jobs: int | None = None
+    progress: Progress | None = None
 
 
 @dataclass(slots=True)
-class BuildOutcome:
-    result: CaseResult
-    pack: Path | None = None
-    changes: list[str] = field(default_factory=list)
+class BuildRun:
+    result: RunResult
+    packs: list[Path]
+
+
+def run_build(
+    files: list[Path], policy_file: Path | None, check: CheckOptions, options: BuildOptions
+) -> BuildRun:
+    """Build every case; one bad case never stops the others. Raises PolicyError / TemplateError.
+
+    A first pass checks every case and keeps only a small summary of each, so a broken template override
+    and the batch-wide findings (a case_id used twice, IDs split across scenarios) are known before any
+    pack is written, while memory stays flat however many cases there are; the second pass checks each
+    case again (a millisecond) and builds it.
+    """
+    catalog = load_catalog()
+    renderer = Renderer(options.templates)
+    policies = [policy_for(file.parent, policy_file) for file in files]
+    start_workers(limits_for(policies[0]) if policies else InspectLimits(), options.jobs)
+    summaries = [
+        CaseSummary.of(check_case(file, str(file), policy, check))
+        for file, policy in zip(files, policies, strict=True)
+    ]
+    scenarios = {summary.scenario for summary in summaries if summary.scenario}
+    for policy in {id(p): p for p in policies}.values():
+        preflight(renderer, scenarios, catalog, policy, check.lang)
+    extra = batch_findings(summaries, check.lang)
+    del summaries
+    clean_stale(options.out)
+    shared = SharedEvidence()
+    results: list[CaseResult] = []
+    packs: list[Path] = []
+    for number, (file, policy) in enumerate(zip(files, policies, strict=True)):
+        item = check_case(file, str(file), policy, check)
+        item.result.findings.extend(extra.get(number, []))
+        pack = build_case(item, policy, check, options, renderer, shared)
+        results.append(item.result)
+        if pack is not None:
+            packs.append(pack)
+        if options.progress is not None:
+            options.progress(item.result.file)
+    return BuildRun(RunResult(cases=results, strict=options.strict), packs)
 
 
 def build_case(
-    file: Path,
+    checked: CheckedCase,
     policy: Policy,
     check: CheckOptions,
     options: BuildOptions,
     renderer: Renderer,
-    taken: dict[str, str],
-) -> BuildOutcome:
-    """Everything for one case file. Raises TemplateError (the run stops); pack problems are findings."""
-    checked = check_case(file, str(file), policy, check)
+    shared: SharedEvidence,
+) -> Path | None:
+    """The pack of one checked case, or None; every problem is added to the case's findings."""
     result, case, loaded = checked.result, checked.case, checked.loaded
-    outcome = BuildOutcome(result)
     if case is None or loaded is None or _has_errors(result):
-        return outcome
+        return None
     limits = limits_for(policy)
     blobs: list[tuple[str, bytes]] = []
     # --fix may shrink a file over the limit, so it may read more; the copy must still fit.
     read_limit = limits.fix_max_input_bytes if options.fix else limits.max_bytes
+    folder = Path(result.file).parent
     for index, item in enumerate(case.evidence):
         # The bytes judged below are the bytes the pack gets: read once, through one descriptor.
-        read = read_evidence(file.parent / item.file, read_limit)
+        read = read_evidence(folder / item.file, read_limit)
         if read.data is None:
             report = AttachmentReport(
                 item.file, read.size, None, None, None, None, None, (read.hit,) if read.hit else ()
@@ -67,38 +108,18 @@ def build_case(
             result.findings.extend(
                 attachment_findings(case, loaded, result.file, check.lang, [(index, report)])
             )
-            return outcome
+            return None
         blobs.append((item.file, read.data))
-    reports = inspect_blobs(blobs, limits)
+    reports = inspect_blobs(blobs, limits, options.jobs)
     if options.fix:
-        outcomes = apply_fixes(blobs, reports, limits)
-        blobs = [(name, fixed.data) for (name, _), fixed in zip(blobs, outcomes, strict=True)]
-        reports = [fixed.report for fixed in outcomes]
-        for index, fixed in enumerate(outcomes):
-            path = ("evidence", index, "file")
-            for change in fixed.changes:
-                result.findings.append(
-                    make_finding(
-                        "B004",
-                        "",
-                        file=str(file.parent / case.evidence[index].file),
-                        line=loaded.line_of(path),
-                        path=path,
-                        params=change_params(change, check.lang),
-                        lang=check.lang,
-                    )
-                )
+        blobs, reports = _fixed(checked, blobs, reports, limits, check)
     result.findings.extend(
         attachment_findings(case, loaded, result.file, check.lang, list(enumerate(reports)))
     )
+    for index, report in enumerate(reports):
+        result.findings.extend(shared.note(checked, index, report.sha256, check.lang))
     if _has_errors(result) or result.case_id is None:
-        return outcome
-    if result.case_id in taken:  # the first case with this id keeps its pack
-        result.findings.append(
-            _build_finding("B001", result, check, case_id=result.case_id, other=taken[result.case_id])
-        )
-        return outcome
-    taken[result.case_id] = result.file
+        return None
     catalog = load_catalog()
     attachments, files = _attachments(case, catalog, blobs, reports)
     content = ticket_content(case, result.case_id, catalog, attachments)
@@ -113,20 +134,50 @@ def build_case(
         write_pack(target, files, force=options.force)
     except PackExistsError:
         result.findings.append(_build_finding("B002", result, check, pack=str(target)))
-        return outcome
+        return None
     except PackWriteError as exc:
         result.findings.append(_build_finding("B003", result, check, pack=str(target), detail=exc.detail))
-        return outcome
-    outcome.pack = target
-    return outcome
+        return None
+    return target
 
 
-def _build_finding(code: str, result: CaseResult, check: CheckOptions, **params: object) -> Finding:
-    return make_finding(code, "", file=result.file, line=None, path=(), params=params, lang=check.lang)
+def _fixed(
+    checked: CheckedCase,
+    blobs: list[tuple[str, bytes]],
+    reports: list[AttachmentReport],
+    limits: InspectLimits,
+    check: CheckOptions,
+) -> tuple[list[tuple[str, bytes]], list[AttachmentReport]]:
+    """The pack's copies after `--fix`, each change reported (B004) at its evidence entry."""
+    assert checked.case is not None and checked.loaded is not None
+    outcomes = apply_fixes(blobs, reports, limits)
+    folder = Path(checked.result.file).parent
+    for index, fixed in enumerate(outcomes):
+        path = ("evidence", index, "file")
+        for change in fixed.changes:
+            checked.result.findings.append(
+                make_finding(
+                    "B004",
+                    "",
+                    file=str(folder / checked.case.evidence[index].file),
+                    line=checked.loaded.line_of(path),
+                    path=path,
+                    params=change_params(change, check.lang),
+                    lang=check.lang,
+                )
+            )
+    return (
+        [(name, fixed.data) for (name, _), fixed in zip(blobs, outcomes, strict=True)],
+        [fixed.report for fixed in outcomes],
+    )
 
 
 def _has_errors(result: CaseResult) -> bool:
     return any(f.severity is Severity.ERROR for f in result.findings)
+
+
+def _build_finding(code: str, result: CaseResult, check: CheckOptions, **params: object) -> Finding:
+    return make_finding(code, "", file=result.file, line=None, path=(), params=params, lang=check.lang)
 
 
 def _attachments(
@@ -173,50 +224,3 @@ def _ticket_json(
         "findings": [f.as_dict() for f in findings],
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-@dataclass(slots=True)
-class BuildRun:
-    result: RunResult
-    packs: list[Path]
-
-
-def run_build(
-    files: list[Path],
-    policy_file: Path | None,
-    check: CheckOptions,
-    *,
-    out: Path,
-    force: bool,
-    fix: bool,
-    templates: Path | None,
-    strict: bool,
-) -> BuildRun:
-    """Build every case; one bad case never stops the others. Raises PolicyError / TemplateError."""
-    catalog = load_catalog()
-    renderer = Renderer(templates)
-    policies = {file: policy_for(file.parent, policy_file) for file in files}
-    scenarios = {scenario for file in files if (scenario := _scenario_of(file))}
-    for policy in {id(p): p for p in policies.values()}.values():
-        preflight(renderer, scenarios, catalog, policy, check.lang)
-    clean_stale(out)
-    options = BuildOptions(out=out, force=force, fix=fix)
-    taken: dict[str, str] = {}
-    cases: list[CaseResult] = []
-    packs: list[Path] = []
-    for file in files:
-        outcome = build_case(file, policies[file], check, options, renderer, taken)
-        cases.append(outcome.result)
-        if outcome.pack is not None:
-            packs.append(outcome.pack)
-    return BuildRun(RunResult(cases=cases, strict=strict), packs)
-
-
-def _scenario_of(file: Path) -> str | None:
-    """The scenario a case file names, read cheaply for the template pre-flight; None when unreadable."""
-    try:
-        loaded = load_case(file)
-    except LoadError:
-        return None
-    scenario = loaded.data.get("scenario") if isinstance(loaded.data, dict) else None
-    return scenario if isinstance(scenario, str) else None

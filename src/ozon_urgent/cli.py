@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 from datetime import date
 from enum import StrEnum
@@ -12,15 +13,15 @@ from typing import Annotated, NoReturn
 import typer
 
 from ozon_urgent import __version__, i18n
-from ozon_urgent.batch import check_files
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.checks import RULES
 from ozon_urgent.describe import rule_text, rules_table, scenarios_text
 from ozon_urgent.discovery import discover
 from ozon_urgent.engine import CheckOptions
-from ozon_urgent.findings import EXIT_CODES, EXIT_USAGE
+from ozon_urgent.findings import EXIT_CODES, EXIT_USAGE, RunResult
 from ozon_urgent.i18n import Lang
 from ozon_urgent.policy import Policy, PolicyError, load_policy
+from ozon_urgent.progress import progress_bar
 from ozon_urgent.render import TemplateError
 from ozon_urgent.reporters import REPORTERS, OutputFormat
 from ozon_urgent.schema import schema_text
@@ -33,6 +34,8 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Plain help: it reads the same in a pipe, and Rich loads only for the progress bar that needs it.
+    rich_markup_mode=None,
 )
 
 
@@ -117,13 +120,26 @@ def _write_new(path: Path, text: str, lang: Lang) -> None:
         _fail(lang, "write", 3, file=path, detail=exc.strerror or str(exc))
 
 
+FormatOpt = Annotated[
+    OutputFormat | None,
+    typer.Option("--format", "-f", help="Report format (default: text; github under GitHub Actions)."),
+]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help="Processes that judge evidence (default: one per core)."),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", dir_okay=False, help="Write the report to this file instead of stdout."),
+]
+
+
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Case files, folders and globs.", show_default=False)],
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Report format.")
-    ] = OutputFormat.TEXT,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    output_format: FormatOpt = None,
+    strict: StrictOpt = False,
     content: Annotated[
         bool,
         typer.Option(
@@ -131,28 +147,69 @@ def check(
         ),
     ] = True,
     fix: Annotated[bool, typer.Option("--fix", help="Preview what `build --fix` would change.")] = False,
+    jobs: JobsOpt = None,
+    output: OutputOpt = None,
     lang: LangOpt = None,
     quiet: QuietOpt = False,
     policy: PolicyOpt = None,
     today: TodayOpt = None,
 ) -> None:
     """Validate case files and their evidence without writing anything."""
+    from ozon_urgent.batch import BatchOptions, check_files
+
     user_lang = _lang(lang)
+    files = _case_files(paths, user_lang)
+    options = CheckOptions(today=_today(today, user_lang), lang=user_lang)
+    with progress_bar(len(files), enabled=not quiet) as advance:
+        batch = BatchOptions(strict=strict, content=content, fix_preview=fix, jobs=jobs, progress=advance)
+        try:
+            result = check_files(files, policy, options, batch)
+        except PolicyError as exc:
+            _fail(user_lang, "policy", 3, file=exc.file, detail=exc.detail)
+    _report(result, _format(output_format), user_lang, quiet=quiet, output=output)
+    raise typer.Exit(EXIT_CODES[result.outcome()])
+
+
+def _case_files(paths: list[str], lang: Lang) -> list[Path]:
     found = discover(paths)
     if found.unmatched:
-        _fail(user_lang, "no_match", EXIT_USAGE, pattern=", ".join(found.unmatched))
+        _fail(lang, "no_match", EXIT_USAGE, pattern=", ".join(found.unmatched))
     if not found.files:
-        _fail(user_lang, "no_cases", EXIT_USAGE)
-    options = CheckOptions(today=_today(today, user_lang), lang=user_lang)
-    try:
-        result = check_files(found.files, policy, options, strict=strict, content=content, fix_preview=fix)
-    except PolicyError as exc:
-        _fail(user_lang, "policy", 3, file=exc.file, detail=exc.detail)
-    report = REPORTERS[output_format](result, user_lang)
-    if quiet and output_format is OutputFormat.TEXT:
+        _fail(lang, "no_cases", EXIT_USAGE)
+    return found.files
+
+
+def _format(chosen: OutputFormat | None) -> OutputFormat:
+    """GitHub annotations by default inside GitHub Actions, text elsewhere."""
+    if chosen is not None:
+        return chosen
+    return OutputFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.TEXT
+
+
+def _report(
+    result: RunResult,
+    output_format: OutputFormat,
+    lang: Lang,
+    *,
+    quiet: bool,
+    output: Path | None,
+    extra: list[str] | None = None,
+) -> None:
+    """The report on stdout (or in --output); machine formats get nothing else on stdout."""
+    text_format = output_format is OutputFormat.TEXT
+    color = text_format and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    report = REPORTERS[output_format](result, lang, color=color)
+    if quiet and text_format:
         report = "".join(line for line in report.splitlines(keepends=True)[:-1])
-    sys.stdout.write(report)
-    raise typer.Exit(EXIT_CODES[result.outcome()])
+    if text_format and not quiet and extra:
+        report += "".join(line + "\n" for line in extra)
+    if output is None:
+        sys.stdout.write(report)
+        return
+    try:
+        output.write_text(report, encoding="utf-8")
+    except OSError as exc:
+        _fail(lang, "write", 3, file=output, detail=exc.strerror or str(exc))
 
 
 @app.command()
@@ -245,40 +302,33 @@ def build(
             help="Folder of template overrides (see `templates export`).",
         ),
     ] = None,
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Report format.")
-    ] = OutputFormat.TEXT,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    output_format: FormatOpt = None,
+    strict: StrictOpt = False,
+    jobs: JobsOpt = None,
+    output: OutputOpt = None,
     lang: LangOpt = None,
     quiet: QuietOpt = False,
     policy: PolicyOpt = None,
     today: TodayOpt = None,
 ) -> None:
     """Check cases, verify their attachments, render the Russian ticket and write one pack per case."""
-    from ozon_urgent.build import run_build
+    from ozon_urgent.build import BuildOptions, run_build
 
     user_lang = _lang(lang)
-    found = discover(paths)
-    if found.unmatched:
-        _fail(user_lang, "no_match", EXIT_USAGE, pattern=", ".join(found.unmatched))
-    if not found.files:
-        _fail(user_lang, "no_cases", EXIT_USAGE)
-    options = CheckOptions(today=_today(today, user_lang), lang=user_lang)
-    try:
-        run = run_build(
-            found.files, policy, options, out=out, force=force, fix=fix, templates=templates, strict=strict
+    files = _case_files(paths, user_lang)
+    check_options = CheckOptions(today=_today(today, user_lang), lang=user_lang)
+    with progress_bar(len(files), enabled=not quiet) as advance:
+        options = BuildOptions(
+            out=out, force=force, fix=fix, templates=templates, strict=strict, jobs=jobs, progress=advance
         )
-    except PolicyError as exc:
-        _fail(user_lang, "policy", 3, file=exc.file, detail=exc.detail)
-    except TemplateError as exc:
-        _fail(user_lang, "template", 3, name=exc.name, line=exc.line or "?", detail=exc.detail)
-    report = REPORTERS[output_format](run.result, user_lang)
-    if quiet and output_format is OutputFormat.TEXT:
-        report = "".join(report.splitlines(keepends=True)[:-1])
-    sys.stdout.write(report)
-    if output_format is OutputFormat.TEXT and not quiet:
-        for pack in run.packs:
-            sys.stdout.write(i18n.text(user_lang, "cli.done", "pack", pack=pack) + "\n")
+        try:
+            run = run_build(files, policy, check_options, options)
+        except PolicyError as exc:
+            _fail(user_lang, "policy", 3, file=exc.file, detail=exc.detail)
+        except TemplateError as exc:
+            _fail(user_lang, "template", 3, name=exc.name, line=exc.line or "?", detail=exc.detail)
+    written = [i18n.text(user_lang, "cli.done", "pack", pack=pack) for pack in run.packs]
+    _report(run.result, _format(output_format), user_lang, quiet=quiet, output=output, extra=written)
     raise typer.Exit(EXIT_CODES[run.result.outcome()])
 
 

@@ -12,6 +12,13 @@ def main() -> None:
 
         sys.stdout.write(f"ozon-urgent {__version__}\n")
         return
+    if sys.argv[1:] in ([], ["--help"], ["-h"]):
+        # The top-level help is the CLI framework's own output, saved in the package (a test keeps the
+        # copy equal to what Typer prints): it answers in the time Python takes to start.
+        from importlib import resources
+
+        sys.stdout.write(resources.files("ozon_urgent").joinpath("data/help.txt").read_text("utf-8"))
+        return
     from ozon_urgent.cli import app
 
     try:

@@ -29,6 +29,7 @@ __all__ = [
     "inspect_blobs",
     "read_checked",
     "scan_personal_data",
+    "start_workers",
 ]
 
 
@@ -48,6 +49,15 @@ def inspect_blobs(
     from ozon_urgent.attachments.inspection import inspect_blobs as run
 
     return run(named, limits, jobs)
+
+
+def start_workers(limits: InspectLimits, jobs: int | None = None) -> None:
+    """Start the judging processes early, before the caller's memory grows with a big batch."""
+    import os
+
+    from ozon_urgent.attachments.pool import shared_pool
+
+    shared_pool(limits.memory_bytes).start(jobs or os.cpu_count() or 1)
 
 
 def scan_personal_data(text: str) -> list[AttachmentHit]:

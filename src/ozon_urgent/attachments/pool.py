@@ -70,6 +70,11 @@ class WorkerPool:
                     self._remove(worker)
                 raise
 
+    def start(self, jobs: int) -> None:
+        """Fork the children now, while the parent is still small: they inherit its memory."""
+        with self._lock:
+            self._grow(max(1, jobs))
+
     def close(self) -> None:
         for worker in self._workers:
             self._stop(worker)

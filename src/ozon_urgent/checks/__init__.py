@@ -5,7 +5,13 @@ from __future__ import annotations
 from ozon_urgent.checks.appeal_window import AppealWindow
 from ozon_urgent.checks.attachment_rules import ATTACHMENT_RULES
 from ozon_urgent.checks.base import CaseContext, Check, Hit, Rule
-from ozon_urgent.checks.build_rules import CaseIdTaken, PackExists, PackWriteFailed
+from ozon_urgent.checks.build_rules import (
+    CaseIdTaken,
+    EvidenceSharedAcrossSellers,
+    IdsInSeveralScenarios,
+    PackExists,
+    PackWriteFailed,
+)
 from ozon_urgent.checks.evidence_future import EvidenceInFuture
 from ozon_urgent.checks.evidence_kind_known import EvidenceKindKnown
 from ozon_urgent.checks.evidence_missing import EvidenceFileMissing
@@ -77,6 +83,8 @@ _ORDERED: tuple[type[Rule], ...] = (
     PackExists,
     PackWriteFailed,
     AttachmentFixed,
+    IdsInSeveralScenarios,
+    EvidenceSharedAcrossSellers,
 )
 RULES: dict[str, type[Rule]] = {rule.code: rule for rule in _ORDERED}
 

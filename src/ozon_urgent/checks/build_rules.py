@@ -41,3 +41,29 @@ class PackWriteFailed(Rule):
     name = "pack-write-failed"
     severity = Severity.ERROR
     unreadable = True  # the environment failed, not the case: exit 3
+
+
+class IdsInSeveralScenarios(Rule):
+    """The same posting or SKU appears in cases of different scenarios in one batch.
+
+    One problem belongs in one ticket: splitting it across tickets, or merging two problems into one,
+    slows the review. Fail: posting 57195475-0050-3 in a `carrier_failure` case and in a
+    `malicious_returns` case. Pass: decide which problem the posting belongs to, or say in both
+    explanations why it is affected twice.
+    """
+
+    code = "B005"
+    name = "ids-in-several-scenarios"
+    severity = Severity.WARNING
+
+
+class EvidenceSharedAcrossSellers(Rule):
+    """The same evidence file (by SHA-256) is attached to cases of different sellers.
+
+    An agency's copy-paste slip: a store's documents sent in another store's ticket. Fail: one waybill
+    PDF in cases of Client ID 1234567 and 7654321. Pass: each store's own documents.
+    """
+
+    code = "B006"
+    name = "evidence-shared-across-sellers"
+    severity = Severity.WARNING

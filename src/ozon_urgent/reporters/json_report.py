@@ -29,6 +29,6 @@ def envelope(result: RunResult) -> dict[str, object]:
     }
 
 
-def render_json(result: RunResult, lang: Lang) -> str:
-    del lang  # messages are already in the user's language
+def render_json(result: RunResult, lang: Lang, *, color: bool = False) -> str:
+    del lang, color  # messages are already in the user's language
     return json.dumps(envelope(result), ensure_ascii=False, indent=2) + "\n"

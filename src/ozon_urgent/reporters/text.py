@@ -1,26 +1,60 @@
-"""Compiler-style text: `FILE:LINE: CODE message`, the hint below it, then a summary line."""
+"""Compiler-style text grouped by case (`FILE:LINE: CODE message`, the hint below), then a summary table."""
 
 from __future__ import annotations
 
 from ozon_urgent import i18n
-from ozon_urgent.findings import Finding, Outcome, RunResult, Severity
+from ozon_urgent.findings import CaseResult, Finding, Outcome, RunResult, Severity
 from ozon_urgent.i18n import Lang
 
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_COLOUR = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_BOLD, _RESET = "\033[1m", "\033[0m"
 
 
-def format_finding(finding: Finding, lang: Lang) -> str:
+def format_finding(finding: Finding, lang: Lang, *, color: bool = False) -> str:
     where = f"{finding.file}:{finding.line}" if finding.line else finding.file
     severity = i18n.text(lang, "cli.severity", finding.severity.value)
+    if color:
+        severity = f"{_COLOUR[finding.severity]}{severity}{_RESET}"
     field = f" [{finding.path}]" if finding.path else ""
     return f"{where}: {finding.code} {severity}: {finding.message}{field}\n    {finding.hint}"
 
 
-def render_text(result: RunResult, lang: Lang) -> str:
+def _case_block(case: CaseResult, lang: Lang, color: bool) -> list[str]:
+    ordered = sorted(case.findings, key=lambda f: (f.line or 0, _ORDER[f.severity], f.code))
+    return [format_finding(finding, lang, color=color) for finding in ordered]
+
+
+def _table(result: RunResult, lang: Lang, color: bool) -> list[str]:
+    """One row per case that has findings; a batch of many clean cases stays short."""
+    rows = [case for case in result.cases if case.findings]
+    if len(result.cases) < 2 or not rows:
+        return []
+    head = [i18n.text(lang, "cli.table", key) for key in ("case", "scenario", "errors", "warnings", "status")]
+    body = [
+        [
+            case.case_id or case.file,
+            case.scenario or "—",
+            str(case.count(Severity.ERROR)),
+            str(case.count(Severity.WARNING)),
+            i18n.text(lang, "cli.table", case.outcome(strict=result.strict).value),
+        ]
+        for case in rows
+    ]
+    widths = [max(len(row[i]) for row in [head, *body]) for i in range(len(head))]
+    lines = ["", "  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)).rstrip()]
+    for row in body:
+        line = "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        failed = row[-1] != i18n.text(lang, "cli.table", "ok")
+        lines.append(f"{_BOLD}{line}{_RESET}" if color and failed else line)
+    return lines
+
+
+def render_text(result: RunResult, lang: Lang, *, color: bool = False) -> str:
     lines: list[str] = []
     for case in result.cases:
-        for finding in sorted(case.findings, key=lambda f: (f.line or 0, _ORDER[f.severity], f.code)):
-            lines.append(format_finding(finding, lang))
+        lines.extend(_case_block(case, lang, color))
+    lines.extend(_table(result, lang, color))
     failing = sum(1 for case in result.cases if case.outcome(strict=result.strict) is not Outcome.OK)
     lines.append(
         i18n.text(

@@ -1,0 +1,75 @@
+"""SARIF 2.1.0: the check catalog as `tool.driver.rules`, every finding as a result with its location."""
+
+from __future__ import annotations
+
+import inspect
+import json
+
+from ozon_urgent import __version__, i18n
+from ozon_urgent.checks import RULES
+from ozon_urgent.findings import RunResult, Severity
+from ozon_urgent.i18n import Lang
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _rules(lang: Lang) -> list[dict[str, object]]:
+    rules: list[dict[str, object]] = []
+    for code, rule in RULES.items():
+        doc = inspect.cleandoc(rule.__doc__ or "")
+        summary = doc.split("\n\n", 1)[0].replace("\n", " ")
+        rules.append(
+            {
+                "id": code,
+                "name": rule.name,
+                "shortDescription": {"text": i18n.text(lang, code, "title")},
+                "fullDescription": {"text": summary},
+                "help": {"text": doc, "markdown": doc},
+                "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+                "properties": {"tags": [code[0]]},
+            }
+        )
+    return rules
+
+
+def sarif_log(result: RunResult, lang: Lang) -> dict[str, object]:
+    index = {code: number for number, code in enumerate(RULES)}
+    results: list[dict[str, object]] = []
+    for case in result.cases:
+        for finding in case.findings:
+            location: dict[str, object] = {"artifactLocation": {"uri": finding.file}}
+            if finding.line:
+                location["region"] = {"startLine": finding.line}
+            entry: dict[str, object] = {
+                "ruleId": finding.code,
+                "ruleIndex": index[finding.code],
+                "level": _LEVEL[finding.severity],
+                "message": {"text": f"{finding.message}. {finding.hint}"},
+                "locations": [{"physicalLocation": location}],
+            }
+            if finding.path:
+                entry["properties"] = {"field": finding.path, "case_id": case.case_id}
+            results.append(entry)
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "ozon-urgent",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/ozon-urgent/",
+                        "rules": _rules(lang),
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+
+
+def render_sarif(result: RunResult, lang: Lang, *, color: bool = False) -> str:
+    del color
+    return json.dumps(sarif_log(result, lang), ensure_ascii=False, indent=2) + "\n"

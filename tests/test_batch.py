@@ -1,0 +1,206 @@
+"""Batch runs and CI: every output format, cross-case findings, exit codes, interruptions, big folders."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from junitparser import JUnitXml
+
+from conftest import RunCli
+from factories import base_case, make_pdf, variant, write_case
+from ozon_urgent import entry, pack
+from ozon_urgent.checks import RULES
+from ozon_urgent.reporters import REPORTERS, OutputFormat
+
+SARIF_SCHEMA = json.loads(
+    (Path(__file__).parent / "data" / "sarif" / "sarif-2.1.0-required.schema.json").read_text()
+)
+ANNOTATION = re.compile(r"^::(error|warning|notice) file=[^,:]+(,line=\d+)?,title=[A-Z]\d{3}::.+$")
+
+
+@pytest.fixture
+def mixed(tmp_path: Path) -> list[Path]:
+    """A clean case, a case with an error, and an unreadable one."""
+    good = write_case(tmp_path / "good", base_case("carrier_failure"))
+    bad = write_case(tmp_path / "bad", variant("sync_delay", {"period": None, "case_id": "bad-case"}))
+    broken = tmp_path / "broken.yaml"
+    broken.write_bytes(b"a: [1\n")
+    return [good, bad, broken]
+
+
+def test_every_format_has_a_reporter() -> None:
+    assert set(REPORTERS) == set(OutputFormat)
+
+
+def test_sarif_is_valid_and_carries_the_catalog(run_cli: RunCli, mixed: list[Path]) -> None:
+    result = run_cli("check", "--format", "sarif", *mixed)
+    log = json.loads(result.stdout)
+    jsonschema.validate(log, SARIF_SCHEMA, format_checker=jsonschema.FormatChecker())
+    run = log["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == list(RULES) and all(r["help"]["text"] for r in rules)
+    results = run["results"]
+    assert {r["ruleId"] for r in results} >= {"C140", "Y003"}
+    for entry_ in results:
+        assert rules[entry_["ruleIndex"]]["id"] == entry_["ruleId"]
+    c140 = next(r for r in results if r["ruleId"] == "C140")
+    assert c140["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == str(mixed[1])
+    assert result.exit_code == 3 and result.stderr == ""
+
+
+def test_junit_parses_one_testcase_per_case(run_cli: RunCli, mixed: list[Path], tmp_path: Path) -> None:
+    report = tmp_path / "report.xml"
+    result = run_cli("check", "--format", "junit", "--output", report, *mixed)
+    assert result.stdout == ""  # --output: nothing on stdout
+    xml = JUnitXml.fromfile(str(report))
+    cases = [case for suite in xml for case in suite]
+    assert len(cases) == 3
+    outcome = {case.name: [type(r).__name__ for r in case.result] for case in cases}
+    assert outcome["test-carrier-failure"] == [] and outcome["bad-case"] == ["Failure"]
+    assert outcome["broken"] == ["Error"]
+
+
+def test_github_annotations(run_cli: RunCli, mixed: list[Path]) -> None:
+    result = run_cli("check", *mixed, env={"GITHUB_ACTIONS": "true"})
+    lines = result.stdout.splitlines()
+    assert lines and all(ANNOTATION.match(line) for line in lines), lines
+    assert any(line.startswith(f"::error file={mixed[1]},line=") and "C140" in line for line in lines)
+
+
+def test_github_escapes_newlines_and_separators() -> None:
+    from ozon_urgent.findings import CaseResult, Finding, RunResult, Severity
+    from ozon_urgent.reporters.github import render_github
+
+    finding = Finding("C110", Severity.ERROR, "a,b:c.yaml", 3, "request", "line one\nline two 100%", "hint")
+    out = render_github(RunResult([CaseResult("x", findings=[finding])]), "en")
+    assert out == "::error file=a%2Cb%3Ac.yaml,line=3,title=C110::line one%0Aline two 100%25 — hint\n"
+
+
+def test_text_groups_by_case_with_a_summary_table(run_cli: RunCli, mixed: list[Path]) -> None:
+    text = run_cli("check", *mixed).stdout
+    assert "\x1b[" not in text  # no colour when not on a terminal
+    assert re.search(r"^case\s+scenario\s+errors\s+warnings\s+status$", text, re.M)
+    assert re.search(r"^bad-case\s+sync_delay\s+1\s+\d+\s+fail$", text, re.M)
+
+
+def test_batch_exit_code_is_the_worst(run_cli: RunCli, mixed: list[Path]) -> None:
+    assert run_cli("check", mixed[0]).exit_code == 0
+    assert run_cli("check", mixed[0], mixed[1]).exit_code == 1
+    assert run_cli("check", *mixed).exit_code == 3
+
+
+def test_yaml_bomb_and_pdf_bomb_do_not_stop_the_rest(run_cli: RunCli, tmp_path: Path) -> None:
+    import zlib
+
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n")
+    inflating = zlib.compressobj(9).compress(bytes(64 << 20)) + zlib.compressobj(9).flush()
+    stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(inflating) + inflating + b"\nendstream"
+    pdf_bomb = make_pdf().replace(b"%%EOF", b"") + b"6 0 obj\n" + stream + b"\nendobj\n%%EOF\n"
+    case_b = tmp_path / "b"
+    (case_b / "evidence").mkdir(parents=True)
+    (case_b / "evidence" / "carrier_statement.pdf").write_bytes(pdf_bomb)
+    with_bomb = write_case(case_b, base_case("carrier_failure"))
+    good = write_case(tmp_path / "c", variant("carrier_failure", {"case_id": "good"}))
+    result = run_cli("check", "--format", "json", bomb, with_bomb, good)
+    cases = json.loads(result.stdout)["cases"]
+    assert [c["file"] for c in cases] == [str(bomb), str(with_bomb), str(good)]
+    assert cases[0]["findings"][0]["code"] == "Y004" and cases[2]["status"] == "ok"
+    assert result.exit_code == 3
+
+
+def test_cross_case_findings(run_cli: RunCli, tmp_path: Path) -> None:
+    shared = make_pdf("Shared waybill")
+    first = tmp_path / "a"
+    (first / "evidence").mkdir(parents=True)
+    (first / "evidence" / "carrier_statement.pdf").write_bytes(shared)
+    a = write_case(first, base_case("carrier_failure"))
+    second = tmp_path / "b"
+    (second / "evidence").mkdir(parents=True)
+    (second / "evidence" / "chat_records.pdf").write_bytes(shared)
+    b = write_case(second, variant("malicious_returns", {"seller.client_id": "7654321"}))
+    third = write_case(tmp_path / "c", variant("carrier_failure", {"seller.store_name": "Copy"}))
+    result = run_cli("check", "--format", "json", a, b, third)
+    cases = json.loads(result.stdout)["cases"]
+    codes = [{f["code"] for f in case["findings"]} for case in cases]
+    assert "B005" in codes[0] and "B005" in codes[1]  # the same posting in two scenarios
+    assert "B006" in codes[1]  # the first seller's waybill in another seller's case
+    assert "B001" in codes[2] and result.exit_code == 1  # the same case_id twice
+
+
+def test_jobs_one_and_output_file(run_cli: RunCli, mixed: list[Path], tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    result = run_cli("check", "--jobs", "1", "--format", "json", "--output", out, mixed[0])
+    assert result.exit_code == 0 and result.stdout == "" and json.loads(out.read_text())["status"] == "ok"
+    assert run_cli("check", "--jobs", "0", mixed[0]).exit_code == 2
+
+
+def test_symlink_loop_and_missing_files(run_cli: RunCli, tmp_path: Path) -> None:
+    folder = tmp_path / "cases"
+    write_case(folder / "one", base_case("carrier_failure"))
+    (folder / "loop").symlink_to(folder)
+    result = run_cli("check", "--format", "json", folder, tmp_path / "deleted.yaml")
+    cases = json.loads(result.stdout)["cases"]
+    assert len(cases) == 2 and cases[1]["findings"][0]["code"] == "Y001"
+
+
+def test_ten_thousand_case_files_in_one_folder(run_cli: RunCli, tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(10_000):
+        (folder / f"c{number:05d}.yaml").write_text("scenario: carrier_failure\n")
+    result = run_cli("check", "--no-content", "--format", "json", folder)
+    data = json.loads(result.stdout)
+    assert data["summary"]["cases"] == 10_000 and result.exit_code == 1
+
+
+def test_ctrl_c_midway_leaves_whole_packs_and_exits_130(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = write_case(tmp_path / "a", variant("carrier_failure", {"case_id": "first"}))
+    second = write_case(tmp_path / "b", variant("carrier_failure", {"case_id": "second"}))
+    out = tmp_path / "out"
+    real_write = pack._write_file
+    calls = {"n": 0}
+
+    def interrupted(path: Path, data: bytes) -> None:
+        calls["n"] += 1
+        if calls["n"] == 8:  # the first pack has 5 files; stop inside the second
+            raise KeyboardInterrupt
+        real_write(path, data)
+
+    monkeypatch.setattr(pack, "_write_file", interrupted)
+    monkeypatch.setenv("OZON_URGENT_TODAY", "2026-11-26")
+    monkeypatch.setattr(sys, "argv", ["ozon-urgent", "build", "--out", str(out), str(first), str(second)])
+    with pytest.raises(SystemExit) as stopped:
+        entry.main()
+    assert stopped.value.code == 130
+    assert [p.name for p in out.iterdir()] == ["first"]
+    assert sorted(p.name for p in (out / "first").iterdir()) == [
+        "FILING.md",
+        "attachments",
+        "ticket.json",
+        "ticket.txt",
+    ]
+
+
+def test_pre_commit_hook_is_declared_and_runs(run_cli: RunCli, tmp_path: Path) -> None:
+    import yaml
+
+    hooks = yaml.safe_load(
+        (Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml").read_text("utf-8")
+    )
+    [hook] = [h for h in hooks if h["id"] == "ozon-urgent-check"]
+    assert hook["language"] == "python" and re.search(hook["files"], "cases/a.yaml")
+    assert re.search(hook["exclude"], ".pre-commit-config.yaml") and not re.search(
+        hook["exclude"], "cases/a.yaml"
+    )
+    command = hook["entry"].split()
+    assert command[0] == "ozon-urgent"
+    case = write_case(tmp_path, base_case("carrier_failure"))
+    assert run_cli(*command[1:], case).exit_code == 0  # pre-commit appends the staged files
