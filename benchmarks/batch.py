@@ -62,7 +62,8 @@ def main() -> None:
             )
             built = len(list((root / f"o{count}").iterdir()))
             print(
-                f"build {count:5d} cases ({built} packs): {took:6.2f} s, peak PSS {peak:5.0f} MB (target <= 150 MB)"
+                f"build {count:5d} cases ({built} packs): {took:6.2f} s,"
+                f" peak PSS {peak:5.0f} MB (target <= 150 MB)"
             )
 
         bare = timed([sys.executable, "-c", "pass"], 15)
