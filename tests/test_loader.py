@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ozon_urgent.loader import MAX_CASE_BYTES, LoadError, PlainInt, compose, field_path, load_case
+from ozon_urgent.loader import MAX_CASE_BYTES, LoadError, PlainInt, compose, field_path, load_case, resolve_plain
 
 
 def test_numbers_keep_their_source_text() -> None:
@@ -110,7 +110,11 @@ def test_random_bytes_never_raise_anything_else(data: bytes) -> None:
 
 
 # PyYAML's emitter and parser disagree on NEL and the Unicode line separators: not ours to test.
-_text = st.text(st.characters(exclude_categories=("Cc", "Cs"), exclude_characters="\x85\u2028\u2029"))
+# Strings YAML 1.2 reads as numbers but a YAML 1.1 emitter leaves unquoted (`0E0`) are the two
+# versions' known divergence, not a loader fault.
+_text = st.text(st.characters(exclude_categories=("Cc", "Cs"), exclude_characters="\x85\u2028\u2029")).filter(
+    lambda s: isinstance(resolve_plain(s), str)
+)
 yaml_scalars = st.one_of(st.none(), st.booleans(), st.integers(), _text)
 yaml_trees = st.recursive(
     yaml_scalars,

@@ -15,6 +15,7 @@ import typer
 from ozon_urgent import __version__, i18n
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.checks import RULES
+from ozon_urgent.cli_translate import translate
 from ozon_urgent.describe import rule_text, rules_table, scenarios_text
 from ozon_urgent.discovery import discover
 from ozon_urgent.engine import CheckOptions
@@ -330,6 +331,9 @@ def build(
     written = [i18n.text(user_lang, "cli.done", "pack", pack=pack) for pack in run.packs]
     _report(run.result, _format(output_format), user_lang, quiet=quiet, output=output, extra=written)
     raise typer.Exit(EXIT_CODES[run.result.outcome()])
+
+
+app.command()(translate)
 
 
 templates_app = typer.Typer(

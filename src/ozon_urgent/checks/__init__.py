@@ -41,6 +41,7 @@ from ozon_urgent.checks.request_allowed import RequestAllowed
 from ozon_urgent.checks.russian_cjk import RussianHasCjk
 from ozon_urgent.checks.russian_latin import RussianMostlyLatin
 from ozon_urgent.checks.russian_missing import RussianMissing
+from ozon_urgent.checks.russian_outdated import RussianOutdated
 from ozon_urgent.checks.russian_reviewed import RussianReviewed
 from ozon_urgent.checks.scenario_eligible import ScenarioEligible
 from ozon_urgent.checks.scenario_known import ScenarioKnown
@@ -74,6 +75,7 @@ _ORDERED: tuple[type[Rule], ...] = (
     RussianHasCjk,
     RussianMostlyLatin,
     RussianReviewed,
+    RussianOutdated,
     EvidenceFileMissing,
     EvidenceNotRegular,
     EvidenceOutsideCase,

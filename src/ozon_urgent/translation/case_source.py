@@ -1,0 +1,64 @@
+"""Reading a case for translation: the exact text and bytes' hash, and the validated model."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ozon_urgent.engine import make_finding
+from ozon_urgent.findings import Finding
+from ozon_urgent.i18n import Lang
+from ozon_urgent.loader import LoadError, compose, read_case_text
+from ozon_urgent.model import Case
+from ozon_urgent.validate import schema_problems, validate_case
+
+
+@dataclass(frozen=True, slots=True)
+class CaseSource:
+    text: str  # decoded, without the byte-order mark
+    sha256: str  # of the file's bytes, to notice a save made while DeepL was translating
+    bom: bool
+    case: Case
+
+
+@dataclass(slots=True)
+class CaseFailedError(Exception):
+    """A case that was not translated; `key` is a message in `cli.translate`, the file is unchanged."""
+
+    key: str
+    params: dict[str, object]
+    exit_code: int = 3
+    findings: list[Finding] = field(default_factory=list)
+
+
+def read_case_source(path: Path, display: str, lang: Lang) -> CaseSource:
+    """The case as `check` reads it; a file `check` would reject is not translated."""
+    try:
+        text, digest = read_case_text(path)
+        loaded = compose(text)
+    except LoadError as problem:
+        finding = make_finding(
+            problem.code,
+            problem.variant,
+            file=display,
+            line=problem.line,
+            path=(),
+            params=problem.params,
+            lang=lang,
+        )
+        raise CaseFailedError("unreadable", {"file": display}, 3, [finding]) from None
+    validated = validate_case(loaded)
+    if isinstance(validated, ValidationError):
+        findings = [
+            make_finding(
+                p.code, p.variant, file=display, line=p.line, path=p.path, params=p.params, lang=lang
+            )
+            for p in schema_problems(validated, loaded)
+        ]
+        raise CaseFailedError("invalid", {"file": display, "count": len(findings)}, 1, findings)
+    # read_case_text decodes with utf-8-sig; a hash that differs from the text's own means a BOM was there.
+    bom = hashlib.sha256(text.encode("utf-8")).hexdigest() != digest
+    return CaseSource(text, digest, bom, validated)

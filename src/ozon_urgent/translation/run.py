@@ -1,0 +1,139 @@
+"""One case through `translate`: read, plan, ask DeepL, edit the YAML, then write it safely or show a diff."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ozon_urgent.catalog import load_catalog
+from ozon_urgent.i18n import Lang
+from ozon_urgent.loader import MAX_CASE_BYTES
+from ozon_urgent.model import Case
+from ozon_urgent.translation.case_source import CaseFailedError, read_case_source
+from ozon_urgent.translation.deepl_service import RussianTranslator
+from ozon_urgent.translation.plan import Job, Note, Plan, plan_case
+from ozon_urgent.translation.provenance import source_sha256
+from ozon_urgent.translation.safe_write import (
+    FileChangedError,
+    folder_writable,
+    is_read_only,
+    replace_if_unchanged,
+)
+from ozon_urgent.translation.yaml_edit import EditError, FieldUpdate, apply_updates
+
+BOM = b"\xef\xbb\xbf"
+# Where new keys go: after the nearest of these that the mapping already has.
+EXPLANATION_ORDER = ("source_lang", "text", "ru", "ru_reviewed", "ru_source_sha256")
+EVIDENCE_ORDER = ("file", "kind", "covers", "date", "caption", "caption_ru", "caption_ru_source_sha256")
+
+
+@dataclass(slots=True)
+class CaseOutcome:
+    display: str
+    notes: list[Note] = field(default_factory=list)
+    fields: list[str] = field(default_factory=list)  # the Russian fields written
+    characters: int = 0  # billed by DeepL for this case
+    diff: str = ""  # --dry-run: what would change
+    backup: str = ""  # where the previous version was kept, as the user named the case file
+
+
+def translate_case(
+    path: Path, display: str, translator: Callable[[], RussianTranslator], *, dry_run: bool, lang: Lang
+) -> CaseOutcome:
+    """Translate what one case needs; raises CaseFailedError (file unchanged) or ServiceError (DeepL)."""
+    source = read_case_source(path, display, lang)
+    plan = plan_case(source.case)
+    outcome = CaseOutcome(display, list(plan.notes))
+    if not plan.jobs:
+        return outcome
+    if not dry_run:
+        # Refused before DeepL is paid for a translation that could not be saved.
+        if is_read_only(path):
+            raise CaseFailedError("read_only", {"file": display})
+        if not folder_writable(path):
+            raise CaseFailedError("folder_read_only", {"file": display, "folder": str(path.parent)})
+    deepl = translator()
+    billed = deepl.billed_characters
+    updates = _translated_updates(plan, source.case, deepl)
+    try:
+        new_text = apply_updates(source.text, updates)
+    except EditError as exc:
+        raise CaseFailedError("edit_failed", {"file": display, "detail": str(exc)}) from None
+    data = (BOM if source.bom else b"") + new_text.encode("utf-8")
+    if len(data) > MAX_CASE_BYTES:
+        raise CaseFailedError("too_big", {"file": display, "size": len(data), "limit": MAX_CASE_BYTES})
+    outcome.fields = [job.field for job in plan.jobs]
+    outcome.characters = deepl.billed_characters - billed
+    if dry_run:
+        outcome.diff = unified_diff(source.text, new_text, display)
+        return outcome
+    try:
+        backup = replace_if_unchanged(path, data, source.sha256)
+        outcome.backup = str(backup) if path.is_symlink() else f"{display}.bak"
+    except FileChangedError:
+        raise CaseFailedError("changed", {"file": display}) from None
+    except OSError as exc:
+        raise CaseFailedError("write_failed", {"file": display, "detail": exc.strerror or str(exc)}) from None
+    return outcome
+
+
+def unified_diff(before: str, after: str, display: str) -> str:
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), display, display
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def explanation_context(case: Case) -> str:
+    """What DeepL reads around the text, not translating it: who writes to whom about what."""
+    return (
+        "A seller's explanation in a support ticket to Ozon, the Russian marketplace, asking for an urgent "
+        "review of a decision about the store's performance metrics. Обращение продавца в службу поддержки "
+        "Ozon с просьбой срочно пересмотреть решение по показателям магазина." + _scenario(case)
+    )
+
+
+def caption_context(case: Case) -> str:
+    return (
+        "Caption of an evidence file attached to a support ticket to Ozon. Подпись к документу, "
+        "приложенному к обращению в службу поддержки Ozon." + _scenario(case)
+    )
+
+
+def _scenario(case: Case) -> str:
+    scenario = load_catalog().scenarios.get(case.scenario)
+    if scenario is None:
+        return ""
+    return f" Scenario: {scenario.names.en}. Ситуация: {scenario.names.ru}."
+
+
+def _translated_updates(plan: Plan, case: Case, deepl: RussianTranslator) -> list[FieldUpdate]:
+    assert plan.source_lang is not None  # a plan has jobs only when it knows the source language
+    explanation = [job for job in plan.jobs if job.mapping == ("explanation",)]
+    captions = [job for job in plan.jobs if job.mapping != ("explanation",)]
+    russian: dict[Job, str] = {}
+    for jobs, context in ((explanation, explanation_context(case)), (captions, caption_context(case))):
+        if jobs:
+            texts = deepl.translate([job.source for job in jobs], plan.source_lang, context)
+            russian.update(zip(jobs, texts, strict=True))
+    # New keys are inserted in the order given, so each mapping's updates follow its field order.
+    # Machine Russian, in the explanation or in a caption, waits for a person's review again.
+    updates = [_update(("explanation",), "ru_reviewed", False, EXPLANATION_ORDER)]
+    for job in explanation:
+        updates[0:0] = [_update(job.mapping, "ru", russian[job], EXPLANATION_ORDER)]
+        updates.append(_update(job.mapping, "ru_source_sha256", source_sha256(job.source), EXPLANATION_ORDER))
+    for job in captions:
+        updates += [
+            _update(job.mapping, "caption_ru", russian[job], EVIDENCE_ORDER),
+            _update(job.mapping, "caption_ru_source_sha256", source_sha256(job.source), EVIDENCE_ORDER),
+        ]
+    return updates
+
+
+def _update(
+    mapping: tuple[str | int, ...], key: str, value: str | bool, order: tuple[str, ...]
+) -> FieldUpdate:
+    before = order[: order.index(key)]
+    return FieldUpdate(mapping, key, value, tuple(reversed(before)))
