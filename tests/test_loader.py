@@ -9,7 +9,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ozon_urgent.loader import MAX_CASE_BYTES, LoadError, PlainInt, compose, field_path, load_case, resolve_plain
+from ozon_urgent.loader import (
+    MAX_CASE_BYTES,
+    LoadError,
+    PlainInt,
+    compose,
+    field_path,
+    load_case,
+    resolve_plain,
+)
 
 
 def test_numbers_keep_their_source_text() -> None:

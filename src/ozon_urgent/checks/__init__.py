@@ -39,6 +39,7 @@ from ozon_urgent.checks.period_required import PeriodRequired
 from ozon_urgent.checks.personal_data_text import PersonalDataInCase
 from ozon_urgent.checks.request_allowed import RequestAllowed
 from ozon_urgent.checks.russian_cjk import RussianHasCjk
+from ozon_urgent.checks.russian_gate_rules import RUSSIAN_GATE_CHECKS
 from ozon_urgent.checks.russian_latin import RussianMostlyLatin
 from ozon_urgent.checks.russian_missing import RussianMissing
 from ozon_urgent.checks.russian_outdated import RussianOutdated
@@ -76,6 +77,7 @@ _ORDERED: tuple[type[Rule], ...] = (
     RussianMostlyLatin,
     RussianReviewed,
     RussianOutdated,
+    *RUSSIAN_GATE_CHECKS,
     EvidenceFileMissing,
     EvidenceNotRegular,
     EvidenceOutsideCase,
