@@ -37,6 +37,7 @@ bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/build_many.py
 	$(BIN)/python benchmarks/attachments.py
 	$(BIN)/python benchmarks/batch.py
+	$(BIN)/python benchmarks/russian_gate.py
 
 clean:
 	rm -rf $(VENV) out build dist .mypy_cache .pytest_cache .ruff_cache
