@@ -8,6 +8,7 @@ of 200 cases × 4 attachments ≤ 0.6× `--jobs 1`; peak memory of a 1,000-case 
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -25,6 +26,10 @@ TODAY = ["--today", "2026-11-26"]
 
 
 def main() -> None:
+    # a throw-away ledger: benchmark packs must not land in the user's own
+    os.environ["OZON_URGENT_LEDGER"] = os.path.join(
+        tempfile.mkdtemp(prefix="ozon-urgent-ledger-"), "l.sqlite3"
+    )
     root = Path(tempfile.mkdtemp(prefix="ozon-urgent-batch-bench-"))
     try:
         files = generate(root / "k", 1000)

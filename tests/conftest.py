@@ -18,6 +18,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="Rewrite golden files from current output.")
 
 
+@pytest.fixture(autouse=True)
+def _own_ledger(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every test builds against a ledger of its own, never the user's real one."""
+    monkeypatch.setenv("OZON_URGENT_LEDGER", str(tmp_path_factory.mktemp("ledger") / "ledger.sqlite3"))
+
+
 @dataclass(frozen=True)
 class CliResult:
     exit_code: int

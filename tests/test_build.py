@@ -233,3 +233,15 @@ def test_demo_examples_copy_cleanly(tmp_path: Path) -> None:
     for path in VALID:
         shutil.copytree(path.parent, tmp_path / path.parent.name)
     assert len(list(tmp_path.glob("*/case.yaml"))) == 8
+
+
+def test_a_duplicate_of_a_ticket_filed_within_72_hours_is_refused(run_cli: RunCli, tmp_path: Path) -> None:
+    first = write_case(tmp_path / "a", variant("carrier_failure", {"case_id": "first-ticket"}))
+    assert run_cli("build", "--out", tmp_path / "out", first).exit_code == 0
+    recorded = run_cli("record", first, "--ref", "REF-12345")
+    assert recorded.exit_code == 0, recorded.stdout + recorded.stderr
+    again = write_case(tmp_path / "b", variant("carrier_failure", {"case_id": "second-ticket"}))
+    result = run_cli("build", "--out", tmp_path / "out", again)
+    assert result.exit_code == 1 and "B007" in result.stdout and "REF-12345" in result.stdout
+    assert not (tmp_path / "out" / "second-ticket").exists()
+    assert run_cli("build", "--force", "--out", tmp_path / "out", first).exit_code == 0  # its own rebuild

@@ -108,6 +108,7 @@ TESTED_ELSEWHERE = {
     "B004": "test_check_content.py::test_fix_preview_then_fixed_copy_input_untouched",
     "B005": "test_batch.py::test_cross_case_findings",
     "B006": "test_batch.py::test_cross_case_findings",
+    "B007": "test_build.py::test_a_duplicate_of_a_ticket_filed_within_72_hours_is_refused",
 }
 
 

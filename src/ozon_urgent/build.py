@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
+from contextlib import closing
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ozon_urgent import __version__
@@ -16,6 +19,8 @@ from ozon_urgent.crosscase import CaseSummary, SharedEvidence, batch_findings
 from ozon_urgent.engine import CheckedCase, CheckOptions, attachment_findings, check_case, make_finding
 from ozon_urgent.findings import CaseResult, Finding, RunResult, Severity
 from ozon_urgent.fixes import apply_fixes, change_params
+from ozon_urgent.ledger import Conflict, DuplicateTicketError, Ledger, find_conflict, open_ledger, record_pack
+from ozon_urgent.ledger.workdays import msk
 from ozon_urgent.model import Case
 from ozon_urgent.pack import PackExistsError, PackWriteError, clean_stale, write_pack
 from ozon_urgent.policy import Policy, policy_for
@@ -34,6 +39,10 @@ class BuildOptions:
     strict: bool = False
     jobs: int | None = None
     progress: Progress | None = None
+    # The ledger of built and filed tickets (a path or URL; None: the default in the user data folder)
+    # and the moment the build happens, for the 72-hour duplicate guard.
+    ledger: str | None = None
+    now: datetime | None = None
 
 
 @dataclass(slots=True)
@@ -69,15 +78,16 @@ def run_build(
     shared = SharedEvidence()
     results: list[CaseResult] = []
     packs: list[Path] = []
-    for number, (file, policy) in enumerate(zip(files, policies, strict=True)):
-        item = check_case(file, str(file), policy, check)
-        item.result.findings.extend(extra.get(number, []))
-        pack = build_case(item, policy, check, options, renderer, shared)
-        results.append(item.result)
-        if pack is not None:
-            packs.append(pack)
-        if options.progress is not None:
-            options.progress(item.result.file)
+    with closing(open_ledger(options.ledger)) as ledger:
+        for number, (file, policy) in enumerate(zip(files, policies, strict=True)):
+            item = check_case(file, str(file), policy, check)
+            item.result.findings.extend(extra.get(number, []))
+            pack = build_case(item, policy, check, options, renderer, shared, ledger)
+            results.append(item.result)
+            if pack is not None:
+                packs.append(pack)
+            if options.progress is not None:
+                options.progress(item.result.file)
     return BuildRun(RunResult(cases=results, strict=options.strict), packs)
 
 
@@ -88,6 +98,7 @@ def build_case(
     options: BuildOptions,
     renderer: Renderer,
     shared: SharedEvidence,
+    ledger: Ledger,
 ) -> Path | None:
     """The pack of one checked case, or None; every problem is added to the case's findings."""
     result, case, loaded = checked.result, checked.case, checked.loaded
@@ -95,6 +106,7 @@ def build_case(
         return None
     limits = limits_for(policy)
     blobs: list[tuple[str, bytes]] = []
+    now = options.now or datetime.now(UTC)
     # --fix may shrink a file over the limit, so it may read more; the copy must still fit.
     read_limit = limits.fix_max_input_bytes if options.fix else limits.max_bytes
     folder = Path(result.file).parent
@@ -111,6 +123,7 @@ def build_case(
             return None
         blobs.append((item.file, read.data))
     reports = inspect_blobs(blobs, limits, options.jobs)
+    sources = [hashlib.sha256(data).hexdigest() for _, data in blobs]  # before --fix: what the seller has
     if options.fix:
         blobs, reports = _fixed(checked, blobs, reports, limits, check)
     result.findings.extend(
@@ -129,6 +142,18 @@ def build_case(
     files["ticket.json"] = _ticket_json(
         content, ticket.subject, ticket.body, result.case_sha256 or "", result.findings
     )
+    conflict = find_conflict(
+        ledger,
+        case.seller.client_id,
+        case.scenario,
+        content.ids,
+        now,
+        exclude_case=result.case_id,
+        duplicate_hours=policy.duplicate_hours,
+    )
+    if conflict is not None:
+        result.findings.append(_duplicate_finding(conflict, result, check))
+        return None
     target = options.out / result.case_id
     try:
         write_pack(target, files, force=options.force)
@@ -138,7 +163,38 @@ def build_case(
     except PackWriteError as exc:
         result.findings.append(_build_finding("B003", result, check, pack=str(target), detail=exc.detail))
         return None
+    try:
+        record_pack(
+            ledger,
+            case_id=result.case_id,
+            client_id=case.seller.client_id,
+            scenario=case.scenario,
+            ids=content.ids,
+            case_sha256=result.case_sha256 or "",
+            attachments=[(a.name, a.sha256) for a in attachments],
+            pack_path=str(target),
+            now=now,
+            source_sha256s=sources,
+            duplicate_hours=policy.duplicate_hours,
+        )
+    except DuplicateTicketError as lost:  # another process filed a conflicting ticket meanwhile
+        shutil.rmtree(target, ignore_errors=True)
+        result.findings.append(_duplicate_finding(lost.conflict, result, check))
+        return None
     return target
+
+
+def _duplicate_finding(conflict: Conflict, result: CaseResult, check: CheckOptions) -> Finding:
+    return _build_finding(
+        "B007",
+        result,
+        check,
+        reference=conflict.reference,
+        case_id=conflict.case_id,
+        filed_at=msk(conflict.filed_at),
+        window_ends=msk(conflict.window_ends),
+        overlap=", ".join(value for _, value in conflict.overlap),
+    )
 
 
 def _fixed(

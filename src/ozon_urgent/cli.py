@@ -15,6 +15,7 @@ import typer
 from ozon_urgent import __version__, i18n
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.checks import RULES
+from ozon_urgent.cli_ledger import LedgerOpt, followup, record, resolve, status
 from ozon_urgent.cli_translate import translate
 from ozon_urgent.describe import rule_text, rules_table, scenarios_text
 from ozon_urgent.discovery import discover
@@ -311,16 +312,27 @@ def build(
     quiet: QuietOpt = False,
     policy: PolicyOpt = None,
     today: TodayOpt = None,
+    ledger: LedgerOpt = None,
 ) -> None:
     """Check cases, verify their attachments, render the Russian ticket and write one pack per case."""
+    from ozon_urgent import cli_ledger
     from ozon_urgent.build import BuildOptions, run_build
+    from ozon_urgent.ledger import LedgerError
 
     user_lang = _lang(lang)
     files = _case_files(paths, user_lang)
     check_options = CheckOptions(today=_today(today, user_lang), lang=user_lang)
     with progress_bar(len(files), enabled=not quiet) as advance:
         options = BuildOptions(
-            out=out, force=force, fix=fix, templates=templates, strict=strict, jobs=jobs, progress=advance
+            out=out,
+            force=force,
+            fix=fix,
+            templates=templates,
+            strict=strict,
+            jobs=jobs,
+            progress=advance,
+            ledger=ledger,
+            now=cli_ledger.clock(),
         )
         try:
             run = run_build(files, policy, check_options, options)
@@ -328,12 +340,17 @@ def build(
             _fail(user_lang, "policy", 3, file=exc.file, detail=exc.detail)
         except TemplateError as exc:
             _fail(user_lang, "template", 3, name=exc.name, line=exc.line or "?", detail=exc.detail)
+        except LedgerError as exc:
+            typer.echo(f"ozon-urgent: {cli_ledger.text(user_lang, exc.kind, **exc.params)}", err=True)
+            raise typer.Exit(3) from None
     written = [i18n.text(user_lang, "cli.done", "pack", pack=pack) for pack in run.packs]
     _report(run.result, _format(output_format), user_lang, quiet=quiet, output=output, extra=written)
     raise typer.Exit(EXIT_CODES[run.result.outcome()])
 
 
 app.command()(translate)
+for ledger_command in (record, resolve, followup, status):
+    app.command()(ledger_command)
 
 
 templates_app = typer.Typer(

@@ -7,6 +7,7 @@ from ozon_urgent.checks.attachment_rules import ATTACHMENT_RULES
 from ozon_urgent.checks.base import CaseContext, Check, Hit, Rule
 from ozon_urgent.checks.build_rules import (
     CaseIdTaken,
+    DuplicateTicket,
     EvidenceSharedAcrossSellers,
     IdsInSeveralScenarios,
     PackExists,
@@ -89,6 +90,7 @@ _ORDERED: tuple[type[Rule], ...] = (
     AttachmentFixed,
     IdsInSeveralScenarios,
     EvidenceSharedAcrossSellers,
+    DuplicateTicket,
 )
 RULES: dict[str, type[Rule]] = {rule.code: rule for rule in _ORDERED}
 

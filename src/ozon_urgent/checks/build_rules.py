@@ -67,3 +67,16 @@ class EvidenceSharedAcrossSellers(Rule):
     code = "B006"
     name = "evidence-shared-across-sellers"
     severity = Severity.WARNING
+
+
+class DuplicateTicket(Rule):
+    """A ticket of the same seller and scenario with overlapping IDs was filed less than 72 hours ago.
+
+    Ozon archives a duplicate filed within 72 hours, which slows the case down. `build` refuses the pack
+    and names the earlier ticket, its Reference ID and when its window ends. Pass: add a comment to that
+    ticket instead (`ozon-urgent followup CASE`), or wait until the window ends.
+    """
+
+    code = "B007"
+    name = "duplicate-ticket"
+    severity = Severity.ERROR

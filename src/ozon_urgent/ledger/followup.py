@@ -1,0 +1,168 @@
+"""A follow-up comment on the same ticket: only what Ozon does not have yet, as a small pack."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from ozon_urgent.attachments.reading import read_evidence
+from ozon_urgent.attachments.sniff import sniff
+from ozon_urgent.ledger.errors import LedgerRefusedError
+from ozon_urgent.ledger.queries import IdSet, Ticket
+from ozon_urgent.ledger.workdays import MOSCOW
+from ozon_urgent.model import Case
+
+TEMPLATE = "followup/comment.txt.j2"
+_EXTENSION = {"pdf": "pdf", "jpeg": "jpg"}
+# Russian label of each ID list and the noun its count agrees with, as in the ticket itself.
+_ID_LABELS: dict[str, tuple[str, str]] = {
+    "postings": ("номера отправлений", "отправление"),
+    "orders": ("номера заказов", "заказ"),
+    "skus": ("SKU", "товар"),
+    "products": ("идентификаторы товаров (product_id)", "товар"),
+    "offer_ids": ("артикулы", "артикул"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NewAttachment:
+    number: int
+    name: str  # as in the follow-up pack: 01-carrier_statement.pdf
+    kind: str
+    kind_ru: str
+    caption_ru: str | None
+    span: tuple[date, date] | None
+    sha256: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class NewIds:
+    label: str
+    noun: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FollowupPlan:
+    ticket: Ticket
+    number: int
+    store: str
+    attachments: tuple[NewAttachment, ...]
+    new_ids: tuple[tuple[str, str], ...]  # (kind, value)
+
+    @property
+    def empty(self) -> bool:
+        return not self.attachments and not self.new_ids
+
+    @property
+    def id_groups(self) -> tuple[NewIds, ...]:
+        groups = []
+        for key, (label, noun) in _ID_LABELS.items():
+            items = tuple(value for kind, value in self.new_ids if kind == key)
+            if items:
+                groups.append(NewIds(label, noun, items))
+        return tuple(groups)
+
+
+def plan_followup(
+    case: Case,
+    folder: Path,
+    ticket: Ticket,
+    sent: frozenset[str],
+    known_ids: IdSet,
+    *,
+    max_bytes: int,
+    kinds_ru: Mapping[str, str],
+) -> FollowupPlan:
+    """The evidence whose SHA-256 Ozon has not received for this ticket, and the IDs added since."""
+    attachments: list[NewAttachment] = []
+    seen = set(sent)
+    for item in case.evidence:
+        read = read_evidence(folder / item.file, max_bytes)
+        if read.data is None:
+            code = read.hit.code if read.hit else "?"
+            raise LedgerRefusedError("evidence_unreadable", file=str(folder / item.file), code=code)
+        digest = hashlib.sha256(read.data).hexdigest()
+        if digest in seen:
+            continue
+        seen.add(digest)
+        fmt = sniff(read.data)
+        if fmt not in _EXTENSION:
+            raise LedgerRefusedError("evidence_format", file=str(folder / item.file), format=fmt or "?")
+        number = len(attachments) + 1
+        attachments.append(
+            NewAttachment(
+                number,
+                f"{number:02d}-{item.kind}.{_EXTENSION[fmt]}",
+                item.kind,
+                kinds_ru.get(item.kind, item.kind),
+                item.caption_ru,
+                item.span(),
+                digest,
+                read.data,
+            )
+        )
+    current = {key: [str(v) for v in getattr(case.affected, key)] for key in _ID_LABELS}
+    new_ids = tuple(
+        (kind, value)
+        for kind, values in current.items()
+        for value in values
+        if (kind, value) not in known_ids
+    )
+    return FollowupPlan(ticket, ticket.followups + 1, case.seller.store_name, tuple(attachments), new_ids)
+
+
+def render_comment(plan: FollowupPlan, age_working_days: int, templates: Path | None = None) -> str:
+    """The Russian comment from the Jinja template (an agency's override first, like the ticket's)."""
+    from ozon_urgent.render import Renderer, TemplateError
+
+    renderer = Renderer(templates)
+    filed_at = plan.ticket.filed_at
+    assert filed_at is not None and plan.ticket.reference is not None
+    try:
+        text = renderer.env.get_template(TEMPLATE).render(
+            f=plan,
+            reference=plan.ticket.reference,
+            client_id=plan.ticket.client_id,
+            filed_on=filed_at.astimezone(MOSCOW).date(),
+            age=age_working_days,
+        )
+    except Exception as exc:  # a syntax error, a missing variable or filter in an override
+        line = getattr(exc, "lineno", None)
+        raise TemplateError(TEMPLATE, line, f"{type(exc).__name__}: {exc}") from None
+    return _tidy(text)
+
+
+def _tidy(text: str) -> str:
+    """At most one blank line in a row, no trailing spaces, one final newline."""
+    out: list[str] = []
+    for line in (raw.rstrip() for raw in text.strip().splitlines()):
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def followup_files(plan: FollowupPlan, comment: str, now: datetime) -> dict[str, bytes]:
+    """The follow-up pack: comment.txt to paste into the ticket, followup.json, the new attachments."""
+    meta = {
+        "case_id": plan.ticket.case_id,
+        "reference": plan.ticket.reference,
+        "followup": plan.number,
+        "created_at": now.isoformat(),
+        "comment": comment,
+        "new_ids": [{"kind": kind, "value": value} for kind, value in plan.new_ids],
+        "attachments": [
+            {"name": a.name, "kind": a.kind, "bytes": len(a.data), "sha256": a.sha256}
+            for a in plan.attachments
+        ],
+    }
+    files = {"comment.txt": comment.encode("utf-8")}
+    files["followup.json"] = (json.dumps(meta, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    for item in plan.attachments:
+        files[f"attachments/{item.name}"] = item.data
+    return files

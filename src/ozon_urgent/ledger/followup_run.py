@@ -1,0 +1,81 @@
+"""`followup` as one step: is it due, is anything new, write the pack, then record it."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ozon_urgent.catalog import load_catalog
+from ozon_urgent.ledger.casefile import CaseFacts
+from ozon_urgent.ledger.errors import LedgerRefusedError
+from ozon_urgent.ledger.followup import followup_files, plan_followup, render_comment
+from ozon_urgent.ledger.queries import get_ticket, sent_sha256s, ticket_ids
+from ozon_urgent.ledger.records import record_followup
+from ozon_urgent.ledger.store import Store
+from ozon_urgent.ledger.workdays import followup_due, msk, working_days_passed
+from ozon_urgent.pack import write_pack
+from ozon_urgent.policy import Policy
+
+
+@dataclass(frozen=True, slots=True)
+class FollowupDone:
+    number: int
+    reference: str
+    pack: Path
+    files: int
+
+
+def run_followup(
+    store: Store, facts: CaseFacts, policy: Policy, out: Path, templates: Path | None, now: datetime
+) -> FollowupDone:
+    """Raises LedgerRefusedError (unrecorded, answered, not due, nothing new), TemplateError, PackError."""
+    with store.read():
+        ticket = get_ticket(store, facts.case_id)
+        if ticket is None or ticket.reference is None or ticket.filed_at is None:
+            raise LedgerRefusedError("not_recorded", case=facts.case_id)
+        sent, known = sent_sha256s(store, ticket.id), ticket_ids(store, ticket.id)
+    if ticket.outcome is not None:
+        raise LedgerRefusedError("already_answered", case=facts.case_id, outcome=ticket.outcome)
+    start = ticket.clock_start
+    assert start is not None
+    due = followup_due(start, policy.followup_working_days)
+    if now < due:
+        raise LedgerRefusedError(
+            "not_due",
+            case=facts.case_id,
+            reference=ticket.reference,
+            days=policy.followup_working_days,
+            since=msk(start),
+            due=msk(due),
+        )
+    catalog = load_catalog()
+    plan = plan_followup(
+        facts.case,
+        facts.file.parent,
+        ticket,
+        sent,
+        known,
+        max_bytes=policy.max_attachment_bytes,
+        kinds_ru={kind: spec.names.ru for kind, spec in catalog.kinds.items()},
+    )
+    if plan.empty:
+        raise LedgerRefusedError("nothing_new", case=facts.case_id, reference=ticket.reference)
+    comment = render_comment(plan, working_days_passed(ticket.filed_at, now), templates)
+    target = out / f"{facts.case_id}-followup-{plan.number}"
+    write_pack(target, followup_files(plan, comment, now), force=False)
+    try:
+        record_followup(
+            store,
+            ticket=ticket,
+            number=plan.number,
+            new_ids=plan.new_ids,
+            attachments=[(a.name, a.sha256) for a in plan.attachments],
+            pack_path=str(target),
+            now=now,
+        )
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)  # a pack the ledger does not know would be sent twice
+        raise
+    return FollowupDone(plan.number, ticket.reference, target, len(plan.attachments))

@@ -1,0 +1,127 @@
+"""Reading the ledger: tickets, what each has already sent to Ozon, and the duplicate guard."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from ozon_urgent.ledger.errors import Conflict
+from ozon_urgent.ledger.store import Row, Store
+
+IdSet = frozenset[tuple[str, str]]
+
+_COLUMNS = (
+    "t.id, t.case_id, t.client_id, t.scenario, t.case_sha256, t.pack_path, t.built_at, t.reference,"
+    " t.filed_at, t.outcome, t.outcome_note, t.resolved_at,"
+    " (SELECT COUNT(*) FROM followups f WHERE f.ticket_id = t.id),"
+    " (SELECT MAX(f.created_at) FROM followups f WHERE f.ticket_id = t.id)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Ticket:
+    id: int
+    case_id: str
+    client_id: str
+    scenario: str
+    case_sha256: str
+    pack_path: str
+    built_at: datetime | None
+    reference: str | None
+    filed_at: datetime | None
+    outcome: str | None
+    outcome_note: str | None
+    resolved_at: datetime | None
+    followups: int
+    last_followup_at: datetime | None
+
+    @property
+    def clock_start(self) -> datetime | None:
+        """What the follow-up clock counts from: the latest follow-up, else the filing."""
+        return self.last_followup_at or self.filed_at
+
+
+def id_set(ids: Mapping[str, Sequence[object]]) -> IdSet:
+    return frozenset((kind, str(value)) for kind, values in ids.items() for value in values)
+
+
+def _ticket(store: Store, row: Row) -> Ticket:
+    def ts(raw: object) -> datetime | None:
+        return None if raw is None else store.from_ts(raw)
+
+    return Ticket(
+        id=int(row[0]),
+        case_id=row[1],
+        client_id=row[2],
+        scenario=row[3],
+        case_sha256=row[4],
+        pack_path=row[5],
+        built_at=ts(row[6]),
+        reference=row[7],
+        filed_at=ts(row[8]),
+        outcome=row[9],
+        outcome_note=row[10],
+        resolved_at=ts(row[11]),
+        followups=int(row[12]),
+        last_followup_at=ts(row[13]),
+    )
+
+
+def get_ticket(store: Store, case_id: str) -> Ticket | None:
+    rows = store.query(f"SELECT {_COLUMNS} FROM tickets t WHERE t.case_id = ?", (case_id,))
+    return _ticket(store, rows[0]) if rows else None
+
+
+def ticket_by_reference(store: Store, reference: str) -> Ticket | None:
+    rows = store.query(f"SELECT {_COLUMNS} FROM tickets t WHERE t.reference = ?", (reference,))
+    return _ticket(store, rows[0]) if rows else None
+
+
+def list_tickets(store: Store) -> list[Ticket]:
+    return [_ticket(store, row) for row in store.query(f"SELECT {_COLUMNS} FROM tickets t ORDER BY t.id")]
+
+
+def ticket_ids(store: Store, ticket_id: int) -> IdSet:
+    rows = store.query("SELECT kind, value FROM ticket_ids WHERE ticket_id = ?", (ticket_id,))
+    return frozenset((str(kind), str(value)) for kind, value in rows)
+
+
+def sent_sha256s(store: Store, ticket_id: int) -> frozenset[str]:
+    """Every SHA-256 Ozon already has for this ticket: its attachments, their sources, the follow-ups'."""
+    rows = store.query("SELECT sha256 FROM evidence WHERE ticket_id = ?", (ticket_id,))
+    return frozenset(str(row[0]) for row in rows)
+
+
+def find_conflict(
+    store: Store,
+    client_id: str,
+    scenario: str,
+    ids: Mapping[str, Sequence[object]],
+    now: datetime,
+    *,
+    exclude_case: str | None = None,
+    duplicate_hours: int = 72,
+) -> Conflict | None:
+    """The latest ticket of this seller and scenario, sharing an ID, filed less than the window from `now`.
+
+    The window counts both ways, so recording a ticket filed earlier (`record --at`) is judged too.
+    """
+    wanted = id_set(ids)
+    if not wanted:
+        return None
+    window = timedelta(hours=duplicate_hours)
+    rows = store.query(
+        "SELECT id, case_id, reference, filed_at FROM tickets"
+        " WHERE client_id = ? AND scenario = ? AND filed_at IS NOT NULL AND filed_at > ? AND filed_at < ?"
+        " ORDER BY filed_at DESC",
+        (client_id, scenario, store.ts(now - window), store.ts(now + window)),
+    )
+    for ticket_id, case_id, reference, filed_raw in rows:
+        if case_id == exclude_case:
+            continue
+        overlap = wanted & ticket_ids(store, int(ticket_id))
+        if overlap:
+            filed_at = store.from_ts(filed_raw)
+            return Conflict(str(case_id), str(reference), filed_at, filed_at + window, tuple(sorted(overlap)))
+    return None

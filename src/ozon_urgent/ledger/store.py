@@ -1,0 +1,180 @@
+"""One connection to the ledger, SQLite or PostgreSQL, whose write transactions never interleave.
+
+Plain sqlite3 and psycopg 3 rather than SQLAlchemy: the ledger is a handful of tables and statements,
+the two places that differ (how a write transaction excludes others, and the timestamp type) are a few
+lines each, and neither the import cost nor the connection pool of an ORM layer buys anything here.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from ozon_urgent.ledger.errors import LedgerError
+from ozon_urgent.ledger.location import Location, scrub
+
+Row = tuple[Any, ...]
+Dialect = Literal["sqlite", "postgresql"]
+
+BUSY_SECONDS = 30.0  # another process holds the write lock this long at most before we give up
+CONNECT_SECONDS = 5  # an unreachable PostgreSQL server fails within this
+# One key for the whole ledger: PostgreSQL writers queue on it exactly as SQLite writers queue on
+# BEGIN IMMEDIATE, so both backends give the same guarantee with no serialization-failure retries.
+ADVISORY_KEY = 0x6F7A6F6E  # "ozon"
+_TS_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # fixed width: SQLite compares these as text, in time order
+
+
+class Store:
+    """Statements are written with `?` placeholders; PostgreSQL gets them as `%s`."""
+
+    def __init__(self, location: Location) -> None:
+        self.location = location
+        self.dialect: Dialect = "postgresql" if location.is_postgres else "sqlite"
+        self.read_only = False
+        self._conn: Any = _connect_postgres(location) if location.is_postgres else self._connect_sqlite()
+
+    def _connect_sqlite(self) -> sqlite3.Connection:
+        path = Path(self.location.target)
+        if not path.parent.is_dir():
+            if not self.location.default:
+                raise LedgerError("no_folder", ledger=self.location.shown, folder=str(path.parent))
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise LedgerError("unwritable", ledger=str(path), detail=exc.strerror or str(exc)) from None
+        if path.exists():
+            if not path.is_file():
+                raise LedgerError("not_file", ledger=str(path))
+            # The file's mode is the user's intent, even for root, whom the kernel would let write.
+            mode = path.stat().st_mode
+            self.read_only = not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(
+                path, os.W_OK
+            )
+        uri = f"{path.resolve().as_uri()}?mode={'ro' if self.read_only else 'rwc'}"
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise LedgerError("unreadable", ledger=str(path), detail=str(exc)) from None
+        return conn
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.dialect == "sqlite"
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def _sql(self, sql: str) -> str:
+        return sql if self.is_sqlite else sql.replace("?", "%s")
+
+    def execute(self, sql: str, params: Sequence[object] = ()) -> None:
+        self._run(lambda: self._conn.execute(self._sql(sql), tuple(params)))
+
+    def query(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
+        rows: list[Row] = self._run(lambda: self._conn.execute(self._sql(sql), tuple(params)).fetchall())
+        return rows
+
+    def _run(self, action: Any) -> Any:
+        try:
+            return action()
+        except sqlite3.DatabaseError as exc:
+            raise _sqlite_error(exc, self.location) from None
+        except Exception as exc:
+            if self.is_sqlite or not _is_psycopg_error(exc):
+                raise
+            raise LedgerError(
+                "failed", ledger=self.location.shown, detail=scrub(str(exc), self.location.target)
+            ) from None
+
+    @contextmanager
+    def write(self) -> Iterator[Store]:
+        """A transaction no other writer can interleave with; rolled back if anything raises."""
+        if self.read_only:
+            raise LedgerError("read_only", ledger=self.location.shown)
+        self._begin_write()
+        try:
+            yield self
+        except BaseException:
+            self._rollback()
+            raise
+        self.execute("COMMIT")
+
+    @contextmanager
+    def read(self) -> Iterator[Store]:
+        """A consistent snapshot for reading several tables."""
+        self.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            self._rollback()
+
+    def _begin_write(self) -> None:
+        if not self.is_sqlite:
+            self.execute("BEGIN")
+            self.execute("SELECT pg_advisory_xact_lock(?)", (ADVISORY_KEY,))
+            return
+        # The busy timeout already waits; this loop covers the rare SQLITE_BUSY that SQLite returns
+        # without waiting, so "database is locked" never reaches the user before the deadline.
+        deadline = time.monotonic() + BUSY_SECONDS
+        while True:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise _sqlite_error(exc, self.location) from None
+                if time.monotonic() > deadline:
+                    raise LedgerError("busy", ledger=self.location.shown) from None
+                time.sleep(0.01)
+
+    def _rollback(self) -> None:
+        # After a failed BEGIN there is nothing to roll back, and the error that matters is raised already.
+        with suppress(Exception):
+            self._conn.execute("ROLLBACK")
+
+    def ts(self, moment: datetime) -> object:
+        """A UTC instant as the column stores it: text in SQLite, timestamptz in PostgreSQL."""
+        utc = moment.astimezone(UTC)
+        return utc.strftime(_TS_FORMAT) if self.is_sqlite else utc
+
+    def from_ts(self, raw: object) -> datetime:
+        if isinstance(raw, datetime):
+            return raw.astimezone(UTC)
+        return datetime.strptime(str(raw), _TS_FORMAT).replace(tzinfo=UTC)
+
+
+def _connect_postgres(location: Location) -> Any:
+    try:
+        import psycopg
+    except ImportError:
+        raise LedgerError("no_driver", ledger=location.shown) from None
+    try:
+        return psycopg.connect(
+            location.target, autocommit=True, connect_timeout=CONNECT_SECONDS, application_name="ozon-urgent"
+        )
+    except Exception as exc:  # psycopg.Error, or a malformed URL (ProgrammingError)
+        raise LedgerError(
+            "unreachable", ledger=location.shown, detail=scrub(str(exc).strip(), location.target)
+        ) from None
+
+
+def _is_psycopg_error(exc: Exception) -> bool:
+    return type(exc).__module__.startswith("psycopg")
+
+
+def _sqlite_error(exc: sqlite3.Error, location: Location) -> LedgerError:
+    text = str(exc)
+    if "not a database" in text or "malformed" in text:
+        return LedgerError("corrupt", ledger=location.shown, detail=text)
+    if "readonly" in text or "read-only" in text:
+        return LedgerError("read_only", ledger=location.shown)
+    if "locked" in text or "busy" in text:
+        return LedgerError("busy", ledger=location.shown)
+    return LedgerError("failed", ledger=location.shown, detail=text)

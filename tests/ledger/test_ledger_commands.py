@@ -1,0 +1,184 @@
+"""record, resolve, followup and status through the command line, with a frozen clock."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from ledger_testkit import FrozenClock, freeze, run, write_case
+
+from ozon_urgent.ledger.workdays import MOSCOW
+
+FRIDAY_EVENING = datetime(2026, 11, 20, 18, 0, tzinfo=MOSCOW)
+
+
+@pytest.fixture(autouse=True)
+def _env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("LANG", "LC_ALL", "LC_MESSAGES", "OZON_URGENT_LANG", "OZON_URGENT_LEDGER", "OZON_URGENT_NOW"):
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[FrozenClock]:
+    yield freeze(monkeypatch, FRIDAY_EVENING)
+
+
+@pytest.fixture
+def ledger(tmp_path: Path) -> Path:
+    return tmp_path / "ledger.sqlite3"
+
+
+def test_record_then_status(tmp_path: Path, ledger: Path, clock: FrozenClock) -> None:
+    case = write_case(tmp_path, "carrier-a", ["57195475-0050-3"])
+    result = run("record", case, "--ref", "SR-2026-123456", "--ledger", ledger)
+    assert result.exit_code == 0, result.stderr
+    assert "26.11.2026 00:00 MSK" in result.stderr  # the follow-up date, in Moscow time
+    assert "23.11.2026 18:00 MSK" in result.stderr  # the end of the 72-hour window
+    again = run("record", case, "--ref", "SR-2026-123456", "--ledger", ledger)
+    assert again.exit_code == 0 and "nothing changed" in again.stderr
+    status = run("status", "--format", "json", "--ledger", ledger)
+    data = json.loads(status.stdout)
+    [ticket] = data["tickets"]
+    assert ticket["state"] == "waiting" and ticket["next_action"] == "wait"
+    assert ticket["followup_due_at"] == "2026-11-25T21:00:00Z"
+    assert ticket["duplicate_window_until"] == "2026-11-23T15:00:00Z"
+
+
+@pytest.mark.parametrize(
+    ("ref", "words"),
+    [("SR 123", "spaces"), ("SR-١٢٣", "non-ASCII"), ("SR-１２３", "non-ASCII"), ("SR_123", "Latin letters")],
+)
+def test_bad_reference_ids(tmp_path: Path, ledger: Path, clock: FrozenClock, ref: str, words: str) -> None:
+    case = write_case(tmp_path, "carrier-a", ["57195475-0050-3"])
+    result = run("record", case, "--ref", ref, "--ledger", ledger)
+    assert result.exit_code == 2
+    assert words in result.stderr
+    assert not ledger.exists()  # refused before the ledger was even opened
+
+
+def test_record_twice_with_another_reference(tmp_path: Path, ledger: Path, clock: FrozenClock) -> None:
+    case = write_case(tmp_path, "carrier-a", ["57195475-0050-3"])
+    assert run("record", case, "--ref", "SR-1", "--ledger", ledger).exit_code == 0
+    result = run("record", case, "--ref", "SR-2", "--ledger", ledger)
+    assert result.exit_code == 1
+    assert "already recorded with Reference ID SR-1" in result.stderr
+
+
+def test_duplicate_guard_names_the_ticket_and_the_window(
+    tmp_path: Path, ledger: Path, clock: FrozenClock
+) -> None:
+    first = write_case(tmp_path, "carrier-a", ["57195475-0050-3", "57195475-0051-1"])
+    second = write_case(tmp_path, "carrier-b", ["57195475-0051-1", "57195475-0052-7"])
+    assert run("record", first, "--ref", "SR-1", "--ledger", ledger).exit_code == 0
+    clock.now = datetime(2026, 11, 22, 12, 0, tzinfo=MOSCOW)
+    result = run("record", second, "--ref", "SR-2", "--ledger", ledger)
+    assert result.exit_code == 1
+    for part in ("carrier-a", "SR-1", "57195475-0051-1", "23.11.2026 18:00 MSK", "followup", "comment"):
+        assert part in result.stderr
+    # another seller, or the same seller after the window, is not a duplicate
+    other = write_case(tmp_path, "carrier-c", ["57195475-0051-1"], client_id="7654321")
+    assert run("record", other, "--ref", "SR-3", "--ledger", ledger).exit_code == 0
+    clock.now = datetime(2026, 11, 23, 18, 1, tzinfo=MOSCOW)
+    assert run("record", second, "--ref", "SR-2", "--ledger", ledger).exit_code == 0
+
+
+def test_record_at_a_past_moscow_time(tmp_path: Path, ledger: Path, clock: FrozenClock) -> None:
+    case = write_case(tmp_path, "carrier-a", ["57195475-0050-3"])
+    result = run("record", case, "--ref", "SR-1", "--at", "2026-11-17T10:00", "--ledger", ledger)
+    assert result.exit_code == 0
+    assert "17.11.2026 10:00 MSK" in result.stderr and "21.11.2026 00:00 MSK" in result.stderr
+    assert run("record", case, "--ref", "SR-1", "--at", "2027-01-01T00:00", "--ledger", ledger).exit_code == 2
+    assert run("record", case, "--ref", "SR-1", "--at", "yesterday", "--ledger", ledger).exit_code == 2
+
+
+def test_followup_for_a_case_never_recorded(tmp_path: Path, ledger: Path, clock: FrozenClock) -> None:
+    case = write_case(tmp_path, "carrier-a", ["57195475-0050-3"])
+    result = run("followup", case, "--ledger", ledger, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "no filed ticket" in result.stderr
+
+
+def test_followup_cycle(tmp_path: Path, ledger: Path, clock: FrozenClock) -> None:
+    case = write_case(tmp_path, "carrier-a", ["57195475-0050-3"])
+    out = tmp_path / "out"
+    assert run("record", case, "--ref", "SR-77", "--ledger", ledger).exit_code == 0
+
+    clock.now = datetime(2026, 11, 25, 23, 59, tzinfo=MOSCOW)
+    early = run("followup", case, "--ledger", ledger, "--out", out)
+    assert early.exit_code == 1
+    assert "from 26.11.2026 00:00 MSK" in early.stderr and "Moscow time" in early.stderr
+
+    clock.now = datetime(2026, 11, 26, 9, 0, tzinfo=MOSCOW)
+    nothing = run("followup", case, "--ledger", ledger, "--out", out)
+    assert nothing.exit_code == 1 and "nothing new" in nothing.stderr
+    assert not out.exists()
+
+    # the seller adds a new file and a posting found since; the old files stay in the case
+    write_case(
+        tmp_path,
+        "carrier-a",
+        ["57195475-0050-3", "57195475-0099-2"],
+        evidence={"carrier_statement": "Statement", "compensation_voucher": "Voucher", "act": "New act"},
+    )
+    done = run("followup", case, "--ledger", ledger, "--out", out)
+    assert done.exit_code == 0, done.stderr
+    pack = out / "carrier-a-followup-1"
+    comment = (pack / "comment.txt").read_text("utf-8")
+    assert comment.startswith("Дополнение к обращению № SR-77\n\nЗдравствуйте!\n")
+    assert "подано 20.11.2026" in comment and "в течение 3 рабочих дней" in comment
+    assert "номера отправлений (1 отправление): 57195475-0099-2" in comment
+    assert "57195475-0050-3" not in comment  # already in the ticket
+    assert "Новые вложения (1 файл):" in comment and "01-act.pdf" in comment
+    assert (
+        "Прошу рассмотреть обращение № SR-77" in comment and "С уважением,\nмагазин «Bright Home»" in comment
+    )
+    assert [p.name for p in (pack / "attachments").iterdir()] == ["01-act.pdf"]
+    meta = json.loads((pack / "followup.json").read_text("utf-8"))
+    assert meta["reference"] == "SR-77" and len(meta["attachments"]) == 1
+
+    # the follow-up restarts the clock and its evidence now counts as sent
+    clock.now = datetime(2026, 12, 2, 9, 0, tzinfo=MOSCOW)
+    again = run("followup", case, "--ledger", ledger, "--out", out)
+    assert again.exit_code == 1 and "nothing new" in again.stderr
+
+    status = json.loads(run("status", "--format", "json", "--ledger", ledger).stdout)
+    assert status["tickets"][0]["followups"] == 1
+    assert (
+        run("resolve", case, "--outcome", "resolved", "--note", "restored", "--ledger", ledger).exit_code == 0
+    )
+    answered = run("followup", case, "--ledger", ledger, "--out", out)
+    assert answered.exit_code == 1 and "resolved" in answered.stderr
+
+
+def test_status_sorted_by_urgency(tmp_path: Path, ledger: Path, clock: FrozenClock) -> None:
+    cases = {
+        name: write_case(tmp_path, name, [f"5719547{n}-0050-3"])
+        for n, name in enumerate(["waiting", "overdue", "done", "due-first"])
+    }
+    clock.now = datetime(2026, 11, 2, 12, 0, tzinfo=MOSCOW)
+    run("record", cases["due-first"], "--ref", "SR-1", "--ledger", ledger)
+    clock.now = datetime(2026, 11, 9, 12, 0, tzinfo=MOSCOW)
+    run("record", cases["overdue"], "--ref", "SR-2", "--ledger", ledger)
+    run("record", cases["done"], "--ref", "SR-3", "--ledger", ledger)
+    run("resolve", cases["done"], "--outcome", "rejected", "--ledger", ledger)
+    clock.now = datetime(2026, 11, 20, 12, 0, tzinfo=MOSCOW)
+    run("record", cases["waiting"], "--ref", "SR-4", "--ledger", ledger)
+    result = run("status", "--format", "json", "--ledger", ledger)
+    order = [(t["case_id"], t["next_action"]) for t in json.loads(result.stdout)["tickets"]]
+    assert order == [
+        ("due-first", "follow_up"),
+        ("overdue", "follow_up"),
+        ("waiting", "wait"),
+        ("done", "none"),
+    ]
+    text = run("status", "--ledger", ledger, "--lang", "zh").stdout
+    assert "立即跟进" in text and "莫斯科时间" in text and "重复提交窗口" in text
+
+
+def test_resolve_needs_a_filed_ticket(tmp_path: Path, ledger: Path, clock: FrozenClock) -> None:
+    case = write_case(tmp_path, "carrier-a", ["57195475-0050-3"])
+    result = run("resolve", case, "--outcome", "closed", "--ledger", ledger)
+    assert result.exit_code == 1 and "record it first" in result.stderr
