@@ -16,6 +16,7 @@ from ozon_urgent import __version__, i18n
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.checks import RULES
 from ozon_urgent.cli_ledger import LedgerOpt, followup, record, resolve, status
+from ozon_urgent.cli_pull import pull
 from ozon_urgent.cli_translate import translate
 from ozon_urgent.describe import rule_text, rules_table, scenarios_text
 from ozon_urgent.discovery import discover
@@ -349,6 +350,7 @@ def build(
 
 
 app.command()(translate)
+app.command()(pull)
 for ledger_command in (record, resolve, followup, status):
     app.command()(ledger_command)
 

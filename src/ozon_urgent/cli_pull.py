@@ -1,0 +1,151 @@
+"""`ozon-urgent pull`: draft case files from the Ozon Seller API's ratings and FBS/rFBS error index."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from ozon_urgent import i18n
+from ozon_urgent.findings import EXIT_USAGE
+from ozon_urgent.i18n import Lang
+
+EXIT_FAILED = 3
+TIMEOUT_SECONDS = 30.0  # per call; the Seller API answers in well under a second when it is healthy
+# Between retries of a 429 / 5xx; a module attribute so tests can make the backoff instant.
+SLEEP: Callable[[float], None] = time.sleep
+_CLIENT_ID = re.compile(r"[0-9]{1,20}")
+
+
+class MessageLang(StrEnum):
+    ZH = "zh"
+    EN = "en"
+
+
+def pull(
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", file_okay=False, help="Folder for the drafts and the ratings snapshot."),
+    ] = Path("drafts"),
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="YYYY-MM-DD",
+            help="Read rating history and error-index postings from this day "
+            "(default: 90 days of history, the error index's own window).",
+        ),
+    ] = None,
+    client_id: Annotated[
+        str | None,
+        typer.Option(
+            "--client-id",
+            envvar="OZON_CLIENT_ID",
+            help="Ozon Client-Id. The API key comes only from OZON_API_KEY or a hidden prompt.",
+        ),
+    ] = None,
+    lang: Annotated[
+        MessageLang | None, typer.Option("--lang", help="Language of messages (default: from the locale).")
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            envvar="OZON_URGENT_TODAY",
+            metavar="YYYY-MM-DD",
+            help="Take this day as today (reproducible runs).",
+        ),
+    ] = None,
+) -> None:
+    """Read ratings and error-index postings from the Ozon Seller API and draft a case per rating in trouble.
+
+    Every rating in WARNING or CRITICAL gets a draft case file in --out (never overwriting one), with the
+    scenario that fits, its postings and dates; `ratings-YYYY-MM-DD.json` keeps what the API answered.
+    OZON_API_URL overrides the API's address.
+    """
+    from ozon_urgent.policy import PolicyError
+    from ozon_urgent.seller_api.errors import SellerApiError
+    from ozon_urgent.seller_api.pull import PullOptions, run_pull
+    from ozon_urgent.seller_api.report import report_lines
+    from ozon_urgent.seller_api.transport import DEFAULT_URL, Credentials, SellerApiClient
+
+    user_lang: Lang = i18n.detect_lang() if lang is None else ("zh" if lang is MessageLang.ZH else "en")
+    day = _date(today, "--today", user_lang) or date.today()
+    start = _date(since, "--since", user_lang)
+    if start is not None and start > day:
+        _fail(user_lang, "since_future", EXIT_USAGE, value=start.isoformat(), today=day.isoformat())
+    base_url = os.environ.get("OZON_API_URL", "").strip() or DEFAULT_URL
+    if not base_url.startswith(("https://", "http://")):
+        _fail(user_lang, "bad_url", EXIT_USAGE, value=base_url)
+    credentials = Credentials(_client_id(client_id, user_lang), _api_key(user_lang))
+    client = SellerApiClient(credentials, base_url, timeout=TIMEOUT_SECONDS, sleep=SLEEP)
+    options = PullOptions(
+        out=out, today=day, since=start, client_id=credentials.client_id, api_url=base_url, lang=user_lang
+    )
+    try:
+        result = run_pull(client, options)
+    except SellerApiError as error:
+        params = dict(error.params)
+        if error.kind == "wrong_type":
+            params["expected"] = _say(user_lang, f"type_{params['expected']}")
+        _fail(user_lang, error.kind, EXIT_FAILED, **params)
+    except PolicyError as error:
+        message = i18n.text(user_lang, "cli.errors", "policy", file=error.file, detail=error.detail)
+        typer.echo(f"ozon-urgent: {message}", err=True)
+        raise typer.Exit(EXIT_FAILED) from None
+    except OSError as error:
+        _fail(user_lang, "out_unwritable", EXIT_FAILED, folder=out, detail=error.strerror or error)
+    lines = report_lines(result, credentials.client_id, out, user_lang)
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _say(lang: Lang, key: str, **params: object) -> str:
+    return i18n.text(lang, "cli.pull", key, **params)
+
+
+def _fail(lang: Lang, key: str, code: int, **params: object) -> NoReturn:
+    typer.echo(f"ozon-urgent: {_say(lang, key, **params)}", err=True)
+    raise typer.Exit(code)
+
+
+def _date(value: str | None, option: str, lang: Lang) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _fail(lang, "bad_date", EXIT_USAGE, option=option, value=value)
+
+
+def _client_id(value: str | None, lang: Lang) -> str:
+    client_id = (value or "").strip()
+    if not client_id:
+        _fail(lang, "no_client_id", EXIT_USAGE)
+    if not _CLIENT_ID.fullmatch(client_id):
+        _fail(lang, "bad_client_id", EXIT_USAGE, value=client_id)
+    return client_id
+
+
+def _can_prompt() -> bool:
+    return sys.stdin.isatty()
+
+
+def _api_key(lang: Lang) -> str:
+    """OZON_API_KEY, else a hidden prompt on a terminal; never an option, so it stays out of shell history."""
+    key = os.environ.get("OZON_API_KEY", "").strip()
+    if not key and _can_prompt():
+        answer: str = typer.prompt(
+            _say(lang, "prompt"), default="", hide_input=True, show_default=False, err=True
+        )
+        key = answer.strip()
+    if not key:
+        _fail(lang, "no_api_key", EXIT_USAGE)
+    return key

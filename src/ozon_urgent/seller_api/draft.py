@@ -1,0 +1,242 @@
+"""A draft case file for one rating: real IDs and dates from the API, TODOs where only the seller can answer.
+
+Postings are spooled to disk as they stream in, so 10,000 of them cost a file, not memory. The draft is a
+valid case (SPEC §1) that `check` reports as incomplete until the evidence and the explanation are there.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+from ozon_urgent import i18n
+from ozon_urgent.catalog import Catalog, Scenario
+from ozon_urgent.i18n import Lang
+from ozon_urgent.seller_api.error_index import PostingDates, PostingError
+from ozon_urgent.seller_api.figures import rating_title, status_text, thresholds_text, trend_text, value_text
+from ozon_urgent.seller_api.files import publish
+from ozon_urgent.seller_api.plan import DraftPlan
+
+# The case model's posting-number format (model.PostingNumber): anything else would fail validation.
+POSTING_NUMBER = re.compile(r"\d+-\d{4}-\d+")
+STORE_PLACEHOLDER = "TODO"
+
+
+def _c(lang: Lang, key: str, **params: object) -> str:
+    return i18n.text(lang, "cli.pull.draft", key, **params)
+
+
+def _then(lang: Lang, first: str, more: str) -> str:
+    """Two phrases of a comment one after the other: a space in English, none in Chinese."""
+    return first + _c(lang, "then") + more
+
+
+def quoted(text: str) -> str:
+    """A YAML double-quoted scalar. JSON's syntax is valid YAML; \\u escapes keep odd characters legal."""
+    return json.dumps(text, ensure_ascii=True)
+
+
+def comment(text: str) -> str:
+    """Text from the API made safe for a YAML comment: one line, printable characters only."""
+    return "".join(ch if ch.isprintable() else " " for ch in text).strip()
+
+
+def _range(span: tuple[date, date]) -> str:
+    return f"{{from: {span[0].isoformat()}, to: {span[1].isoformat()}}}"
+
+
+class DraftWriter:
+    """Collects one rating's postings, then writes its draft case file."""
+
+    def __init__(self, plan: DraftPlan, folder: Path, catalog: Catalog, lang: Lang) -> None:
+        self.plan = plan
+        self._catalog = catalog
+        self._lang = lang
+        # Closed by __exit__: the writer lives across the whole stream of postings.
+        self._spool: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8", dir=folder)  # noqa: SIM115
+        # Only the numbers, to list each posting once: ~60 bytes each, 0.6 MB for 10,000.
+        self._seen: set[str] = set()
+        self.count = 0
+        self.dated = 0  # postings listed with their error type and dates
+        self.kinds: set[str] = set()
+        self.first: date | None = None
+        self.last: date | None = None
+
+    def wants(self, error: PostingError) -> bool:
+        return error.kind in self.plan.posting_errors
+
+    def add(self, error: PostingError, dates: PostingDates | None) -> None:
+        if error.number in self._seen:
+            return
+        self._seen.add(error.number)
+        if not POSTING_NUMBER.fullmatch(error.number):
+            note = _c(self._lang, "posting_bad", value=comment(error.number))
+            self._spool.write(f"    # {note}\n")
+            return
+        self.count += 1
+        self.kinds.add(error.kind)
+        self.first = error.at if self.first is None else min(self.first, error.at)
+        self.last = error.at if self.last is None else max(self.last, error.at)
+        # Past the postings with dates, bare numbers: 10,000 of them still fit a case file (256 KiB).
+        note = ""
+        if dates is not None:
+            self.dated += 1
+            note = f"   # {self._posting_note(error, dates)}"
+        self._spool.write(f"    - {quoted(error.number)}{note}\n")
+
+    def _posting_note(self, error: PostingError, dates: PostingDates) -> str:
+        lang = self._lang
+        parts = [f"{error.kind} {error.at.isoformat()}"]
+        if error.grace:
+            parts.append(_c(lang, "grace"))
+        if dates.ship_by:
+            parts.append(_c(lang, "ship_by", date=dates.ship_by.isoformat()))
+        if dates.handed_over:
+            parts.append(_c(lang, "handed_over", date=dates.handed_over.isoformat()))
+        if dates.tracking:
+            parts.append(_c(lang, "tracking", value=dates.tracking))
+        if dates.status:
+            parts.append(dates.status)
+        if dates.cancel_reason:
+            parts.append(_c(lang, "cancelled", reason=dates.cancel_reason))
+        return comment(_c(lang, "parts").join(parts))
+
+    def publish(self, folder: Path, snapshot: str, client_id: str, today: date) -> Path:
+        with tempfile.TemporaryFile("w+", encoding="utf-8", dir=folder) as whole:
+            whole.write(self._head(snapshot, client_id, today))
+            self._spool.seek(0)
+            for line in self._spool:
+                whole.write(line)
+            whole.write(self._tail())
+            return publish(whole, folder, self.plan.stem, ".yaml")
+
+    def _head(self, snapshot: str, client_id: str, today: date) -> str:
+        plan, lang = self.plan, self._lang
+        rating = plan.rating
+        figures = _c(
+            lang,
+            "figures",
+            status=status_text(rating.status, lang),
+            value=value_text(rating.value, rating.value_type, lang),
+            thresholds=thresholds_text(plan.history, rating.value_type, lang),
+            trend=trend_text(rating, lang),
+        )
+        title = rating_title(rating, self._catalog, lang)
+        lines = [
+            "# yaml-language-server: $schema=case.schema.json",
+            f"# {_c(lang, 'header', today=today.isoformat(), title=comment(title))}",
+            f"# {comment(figures)}",
+            f"# {_c(lang, 'trace', snapshot=snapshot)}",
+            "#",
+            *self._scenario_lines(),
+            "#",
+            f"# {_c(lang, 'todo', file=plan.stem + '.yaml')}",
+            "",
+            f"scenario: {plan.scenario.id}",
+            "seller:",
+            f"  store_name: {quoted(STORE_PLACEHOLDER)}   # {_c(lang, 'store_name')}",
+            f"  client_id: {quoted(client_id)}",
+            "notification:",
+            f"  received: {plan.received.isoformat()}   # {self._received_note()}",
+            f"  metric: {quoted(rating.key)}",
+            "affected:",
+        ]
+        if self.count:
+            note = _c(
+                lang,
+                "postings",
+                count=self.count,
+                kinds=", ".join(sorted(self.kinds)),
+                first=self.first.isoformat() if self.first else "?",
+                last=self.last.isoformat() if self.last else "?",
+            )
+            if self.dated < self.count:
+                note = _then(lang, note, _c(lang, "details_capped", limit=self.dated))
+            lines.append(f"  postings:   # {note}")
+        else:
+            key = "postings_none" if plan.posting_errors else "postings_not_indexed"
+            lines.append(f"  postings: []   # {_c(lang, key)}")
+        return "\n".join(lines) + "\n"
+
+    def _scenario_lines(self) -> list[str]:
+        plan, lang = self.plan, self._lang
+        if not plan.alternatives:
+            return [f"# {_c(lang, 'single', scenario=plan.scenario.id, name=plan.scenario.names(lang))}"]
+        lines = [f"# {_c(lang, 'choice')}"]
+        for scenario in (plan.scenario, *plan.alternatives):
+            lines.append(f"#   - {self._scenario_summary(scenario)}")
+        return lines
+
+    def _scenario_summary(self, scenario: Scenario) -> str:
+        kinds = ", ".join(" / ".join(group) for group in scenario.evidence)
+        return _c(
+            self._lang,
+            "choice_line",
+            scenario=scenario.id,
+            name=scenario.names(self._lang),
+            requests=" | ".join(scenario.requests),
+            kinds=kinds,
+        )
+
+    def _received_note(self) -> str:
+        plan, lang = self.plan, self._lang
+        if plan.received_from_history:
+            return _c(lang, "received_history", status=status_text(plan.rating.status, lang))
+        return _c(lang, "received_today")
+
+    def _tail(self) -> str:
+        plan, lang = self.plan, self._lang
+        scenario = plan.scenario
+        if plan.period_from_history:
+            period_note = _c(lang, "period_history")
+        else:
+            period_note = _c(lang, "period_window", days=plan.window_days or 30)
+        if self.first and self.last:
+            errors = _c(lang, "period_errors", first=self.first.isoformat(), last=self.last.isoformat())
+            period_note = _then(lang, period_note, errors)
+        request = f"request: {scenario.requests[0]}"
+        if len(scenario.requests) > 1:
+            request += f"   # {_c(lang, 'request_choice', requests=' | '.join(scenario.requests))}"
+        lines = [
+            f"period: {_range(plan.period)}   # {period_note}",
+            request,
+            "explanation:",
+            "  source_lang: zh   # zh | en | ru",
+            f'  text: ""   # {_c(lang, "text")}',
+            f'  ru: ""   # {_c(lang, "ru")}',
+            "  ru_reviewed: false",
+            "evidence:",
+        ]
+        for group in scenario.evidence:
+            lines += self._evidence_entry(group)
+        return "\n".join(lines) + "\n"
+
+    def _evidence_entry(self, group: tuple[str, ...]) -> list[str]:
+        lang = self._lang
+        kind = group[0]
+        known = self._catalog.kinds[kind]
+        # A video kind is accepted as JPEG key frames, so its TODO is a JPEG; a link also does (C130).
+        suffix = "jpg" if known.video else "pdf"
+        note = _c(lang, "evidence", name=known.names(lang))
+        if len(group) > 1:
+            note = _then(lang, note, _c(lang, "evidence_or", kinds=", ".join(group[1:])))
+        if known.video:
+            note = _then(lang, note, _c(lang, "video"))
+        return [
+            f"  - file: evidence/TODO-{kind}.{suffix}   # {note}",
+            f"    kind: {kind}",
+            f"    covers: {_range(self.plan.covers)}",
+        ]
+
+    def __enter__(self) -> DraftWriter:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self._spool.close()
