@@ -6,7 +6,6 @@ import difflib
 import os
 import sys
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -16,6 +15,7 @@ from ozon_urgent import __version__, i18n
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.checks import RULES
 from ozon_urgent.cli_ledger import LedgerOpt, followup, record, resolve, status
+from ozon_urgent.cli_options import LangChoice, LangOpt, PolicyOpt, TodayOpt, user_lang
 from ozon_urgent.cli_pull import pull
 from ozon_urgent.cli_translate import translate
 from ozon_urgent.describe import rule_text, rules_table, scenarios_text
@@ -42,11 +42,6 @@ app = typer.Typer(
 )
 
 
-class LangChoice(StrEnum):
-    ZH = "zh"
-    EN = "en"
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"ozon-urgent {__version__}")
@@ -63,32 +58,11 @@ def main(
     """Turn a seller's YAML case file into a checked Ozon urgent performance-review ticket pack."""
 
 
-LangOpt = Annotated[
-    LangChoice | None, typer.Option("--lang", help="Language of messages (default: from the locale).")
-]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems, no summary.")]
-PolicyOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--policy",
-        envvar="OZON_URGENT_POLICY",
-        dir_okay=False,
-        help="Policy TOML; wins over ozon-urgent.toml beside the cases.",
-    ),
-]
-TodayOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--today",
-        envvar="OZON_URGENT_TODAY",
-        metavar="YYYY-MM-DD",
-        help="Judge dates as of this day (reproducible CI runs).",
-    ),
-]
 
 
 def _lang(choice: LangChoice | None) -> Lang:
-    return i18n.detect_lang() if choice is None else ("zh" if choice is LangChoice.ZH else "en")
+    return user_lang(choice)
 
 
 def _fail(lang: Lang, key: str, code: int, **params: object) -> NoReturn:

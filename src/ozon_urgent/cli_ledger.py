@@ -15,6 +15,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from ozon_urgent import i18n
+from ozon_urgent.cli_options import LangChoice, LangOpt, PolicyOpt, user_lang
 from ozon_urgent.findings import EXIT_USAGE
 from ozon_urgent.i18n import Lang
 from ozon_urgent.ledger import Ledger, LedgerError, LedgerRefusedError, open_ledger
@@ -38,11 +39,6 @@ def system_clock() -> datetime:
 clock: Callable[[], datetime] = system_clock
 
 
-class LangChoice(StrEnum):
-    ZH = "zh"
-    EN = "en"
-
-
 class Outcome(StrEnum):
     RESOLVED = "resolved"
     REJECTED = "rejected"
@@ -64,13 +60,6 @@ LedgerOpt = Annotated[
         show_envvar=True,
     ),
 ]
-LangOpt = Annotated[
-    LangChoice | None, typer.Option("--lang", help="Language of messages (default: from the locale).")
-]
-PolicyOpt = Annotated[
-    Path | None,
-    typer.Option("--policy", envvar="OZON_URGENT_POLICY", dir_okay=False, help="Policy TOML file."),
-]
 
 
 def parse_time(value: str) -> datetime:
@@ -84,7 +73,7 @@ def text(lang: Lang, key: str, table: str = "cli.ledger", /, **params: object) -
 
 
 def _lang(choice: LangChoice | None) -> Lang:
-    return i18n.detect_lang() if choice is None else ("zh" if choice is LangChoice.ZH else "en")
+    return user_lang(choice)
 
 
 def _fail(lang: Lang, key: str, code: int, /, **params: object) -> NoReturn:

@@ -8,13 +8,14 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 
 from ozon_urgent import i18n
+from ozon_urgent.cli_options import LangOpt
+from ozon_urgent.cli_options import user_lang as lang_of
 from ozon_urgent.findings import EXIT_USAGE
 from ozon_urgent.i18n import Lang
 
@@ -23,11 +24,6 @@ TIMEOUT_SECONDS = 30.0  # per call; the Seller API answers in well under a secon
 # Between retries of a 429 / 5xx; a module attribute so tests can make the backoff instant.
 SLEEP: Callable[[float], None] = time.sleep
 _CLIENT_ID = re.compile(r"[0-9]{1,20}")
-
-
-class MessageLang(StrEnum):
-    ZH = "zh"
-    EN = "en"
 
 
 def pull(
@@ -52,9 +48,7 @@ def pull(
             help="Ozon Client-Id. The API key comes only from OZON_API_KEY or a hidden prompt.",
         ),
     ] = None,
-    lang: Annotated[
-        MessageLang | None, typer.Option("--lang", help="Language of messages (default: from the locale).")
-    ] = None,
+    lang: LangOpt = None,
     today: Annotated[
         str | None,
         typer.Option(
@@ -77,7 +71,7 @@ def pull(
     from ozon_urgent.seller_api.report import report_lines
     from ozon_urgent.seller_api.transport import DEFAULT_URL, Credentials, SellerApiClient
 
-    user_lang: Lang = i18n.detect_lang() if lang is None else ("zh" if lang is MessageLang.ZH else "en")
+    user_lang: Lang = lang_of(lang)
     day = _date(today, "--today", user_lang) or date.today()
     start = _date(since, "--since", user_lang)
     if start is not None and start > day:

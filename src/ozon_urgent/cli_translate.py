@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from ozon_urgent import i18n
+from ozon_urgent.cli_options import LangOpt
+from ozon_urgent.cli_options import user_lang as lang_of
 from ozon_urgent.discovery import discover
 from ozon_urgent.findings import EXIT_USAGE
 from ozon_urgent.i18n import Lang
@@ -22,11 +23,6 @@ if TYPE_CHECKING:  # deepl, requests and ruamel load only when the command runs
     from ozon_urgent.translation.run import CaseOutcome
 
 EXIT_FAILED = 3
-
-
-class MessageLang(StrEnum):
-    ZH = "zh"
-    EN = "en"
 
 
 def translate(
@@ -48,9 +44,7 @@ def translate(
             '"term" = "Russian" lines, or DeepL\'s CSV/TSV format (term, Russian, zh|en, ru).',
         ),
     ] = None,
-    lang: Annotated[
-        MessageLang | None, typer.Option("--lang", help="Language of messages (default: from the locale).")
-    ] = None,
+    lang: LangOpt = None,
 ) -> None:
     """Fill `explanation.ru` and evidence `caption_ru` from the seller's text with DeepL.
 
@@ -60,7 +54,7 @@ def translate(
     """
     from ozon_urgent.translation.deepl_service import DeepLSettings
 
-    user_lang: Lang = i18n.detect_lang() if lang is None else ("zh" if lang is MessageLang.ZH else "en")
+    user_lang: Lang = lang_of(lang)
     settings = DeepLSettings.from_env(os.environ)
     if usage:
         _show_usage(settings, user_lang)
