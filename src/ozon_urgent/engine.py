@@ -78,39 +78,40 @@ def make_finding(
     )
 
 
+def load_finding(problem: LoadError, display: str, lang: Lang) -> Finding:
+    """Why a file is no readable case (Y00x), as a finding."""
+    return make_finding(
+        problem.code,
+        problem.variant,
+        file=display,
+        line=problem.line,
+        path=(),
+        params=problem.params,
+        lang=lang,
+    )
+
+
+def schema_findings(exc: ValidationError, loaded: Loaded, display: str, lang: Lang) -> list[Finding]:
+    """Where the loaded data does not fit the case format (S00x, C122), each at its line."""
+    return [
+        make_finding(p.code, p.variant, file=display, line=p.line, path=p.path, params=p.params, lang=lang)
+        for p in schema_problems(exc, loaded)
+    ]
+
+
 def check_case(file: Path, display: str, policy: Policy, options: CheckOptions) -> CheckedCase:
     """Every finding for one case file that needs no evidence content (see `attachment_findings`)."""
     result = CaseResult(file=display, case_id=file.stem)
     try:
         loaded = load_case(file)
     except LoadError as problem:
-        finding = make_finding(
-            problem.code,
-            problem.variant,
-            file=display,
-            line=problem.line,
-            path=(),
-            params=problem.params,
-            lang=options.lang,
-        )
-        result.findings.append(finding)
+        result.findings.append(load_finding(problem, display, options.lang))
         return CheckedCase(result)
     _note_identity(result, loaded)
     result.case_sha256 = loaded.sha256
     validated = validate_case(loaded)
     if isinstance(validated, ValidationError):
-        for sp in schema_problems(validated, loaded):
-            result.findings.append(
-                make_finding(
-                    sp.code,
-                    sp.variant,
-                    file=display,
-                    line=sp.line,
-                    path=sp.path,
-                    params=sp.params,
-                    lang=options.lang,
-                )
-            )
+        result.findings.extend(schema_findings(validated, loaded, display, options.lang))
         return CheckedCase(result, None, loaded)
     case = validated
     result.case_id = case.case_id or file.stem

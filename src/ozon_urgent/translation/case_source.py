@@ -8,12 +8,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ozon_urgent.engine import make_finding
+from ozon_urgent.engine import load_finding, schema_findings
 from ozon_urgent.findings import Finding
 from ozon_urgent.i18n import Lang
 from ozon_urgent.loader import LoadError, compose, read_case_text
 from ozon_urgent.model import Case
-from ozon_urgent.validate import schema_problems, validate_case
+from ozon_urgent.validate import validate_case
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,24 +40,12 @@ def read_case_source(path: Path, display: str, lang: Lang) -> CaseSource:
         text, digest = read_case_text(path)
         loaded = compose(text)
     except LoadError as problem:
-        finding = make_finding(
-            problem.code,
-            problem.variant,
-            file=display,
-            line=problem.line,
-            path=(),
-            params=problem.params,
-            lang=lang,
-        )
-        raise CaseFailedError("unreadable", {"file": display}, 3, [finding]) from None
+        raise CaseFailedError(
+            "unreadable", {"file": display}, 3, [load_finding(problem, display, lang)]
+        ) from None
     validated = validate_case(loaded)
     if isinstance(validated, ValidationError):
-        findings = [
-            make_finding(
-                p.code, p.variant, file=display, line=p.line, path=p.path, params=p.params, lang=lang
-            )
-            for p in schema_problems(validated, loaded)
-        ]
+        findings = schema_findings(validated, loaded, display, lang)
         raise CaseFailedError("invalid", {"file": display, "count": len(findings)}, 1, findings)
     # read_case_text decodes with utf-8-sig; a hash that differs from the text's own means a BOM was there.
     bom = hashlib.sha256(text.encode("utf-8")).hexdigest() != digest
