@@ -133,7 +133,7 @@ def test_followup_cycle(tmp_path: Path, ledger: Path, clock: FrozenClock) -> Non
     assert "57195475-0050-3" not in comment  # already in the ticket
     assert "Новые вложения (1 файл):" in comment and "01-act.pdf" in comment
     assert (
-        "Прошу рассмотреть обращение № SR-77" in comment and "С уважением,\nмагазин «Bright Home»" in comment
+        "Прошу рассмотреть обращение № SR-77" in comment and "С уважением,\nМагазин «Bright Home»\nClient ID " in comment
     )
     assert [p.name for p in (pack / "attachments").iterdir()] == ["01-act.pdf"]
     meta = json.loads((pack / "followup.json").read_text("utf-8"))
