@@ -1,4 +1,4 @@
-"""The Russian gate's checks (C175–C179, C183–C186), in catalog order, for the registry to include."""
+"""The Russian gate's checks (C175–C179, C183–C187), in catalog order, for the registry to include."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from ozon_urgent.checks.russian_pinyin import RussianPinyin
 from ozon_urgent.checks.russian_shouting import RussianShouting
 from ozon_urgent.checks.russian_too_short import RussianExplanationTooShort
 from ozon_urgent.checks.russian_unknown_words import RussianUnknownWords
+from ozon_urgent.checks.russian_yo import RussianYoMixed
 
 RUSSIAN_GATE_CHECKS: tuple[type[Check], ...] = (
     RussianInvisibleCharacters,
@@ -23,4 +24,5 @@ RUSSIAN_GATE_CHECKS: tuple[type[Check], ...] = (
     RussianLongSentence,
     RussianExplanationTooShort,
     RussianEmoji,
+    RussianYoMixed,
 )
