@@ -25,9 +25,14 @@ from ozon_urgent.model import Case
 from ozon_urgent.pack import PackExistsError, PackWriteError, clean_stale, write_pack
 from ozon_urgent.policy import Policy, policy_for
 from ozon_urgent.render import Renderer, preflight
-from ozon_urgent.ticket import CATEGORY, PRIORITY, PackAttachment, TicketContent, ticket_content
-
-_EXTENSION = {"pdf": "pdf", "jpeg": "jpg"}
+from ozon_urgent.ticket import (
+    CATEGORY,
+    PRIORITY,
+    PackAttachment,
+    TicketContent,
+    attachment_name,
+    ticket_content,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +247,7 @@ def _attachments(
     attachments: list[PackAttachment] = []
     files: dict[str, bytes] = {}
     for number, (item, (_, data), report) in enumerate(zip(case.evidence, blobs, reports, strict=True), 1):
-        name = f"{number:02d}-{item.kind}.{_EXTENSION[report.format or 'pdf']}"
+        name = attachment_name(number, item.kind, report.format or "pdf")
         digest = hashlib.sha256(data).hexdigest()
         attachments.append(
             PackAttachment(

@@ -59,6 +59,10 @@ class Renderer:
             count=count, ru_date=ru_date, sentence=as_sentence, ru_period=lambda span: ru_period(*span)
         )
 
+    def text(self, name: str, **context: object) -> str:
+        """Any template rendered and tidied: the follow-up comment, and the ticket's and FILING.md's parts."""
+        return _tidy(self._render(name, **context))
+
     def _render(self, name: str, **context: object) -> str:
         import jinja2
 

@@ -14,6 +14,15 @@ PRIORITY = "Urgent"
 HEADER = "URGENT: Performance Review Request"
 
 
+# The two formats Ozon accepts, and the extension a file of each gets in a pack.
+PACK_EXTENSIONS = {"pdf": "pdf", "jpeg": "jpg"}
+
+
+def attachment_name(number: int, kind: str, fmt: str) -> str:
+    """`01-carrier_statement.pdf`: how the ticket, FILING.md and the pack's folder all name a file."""
+    return f"{number:02d}-{kind}.{PACK_EXTENSIONS[fmt]}"
+
+
 @dataclass(frozen=True, slots=True)
 class PackAttachment:
     number: int
@@ -83,8 +92,9 @@ class TicketContent:
         return {g.key: list(g.items) for g in self.id_groups}
 
 
-# Russian label of each ID list and the noun its count agrees with (RUSSIAN.md's terms).
-_ID_LABELS: dict[str, tuple[str, str]] = {
+# Russian label of each ID list and the noun its count agrees with (RUSSIAN.md's terms); the ticket and
+# the follow-up comment both list IDs this way.
+ID_LABELS: dict[str, tuple[str, str]] = {
     "postings": ("номера отправлений", "отправление"),
     "orders": ("номера заказов", "заказ"),
     "skus": ("SKU", "товар"),
@@ -99,7 +109,7 @@ def ticket_content(
     scenario = catalog.scenarios[case.scenario]
     metric = case.notification.metric or scenario.metric
     groups = []
-    for key, (label, noun) in _ID_LABELS.items():
+    for key, (label, noun) in ID_LABELS.items():
         items = tuple(str(item) for item in getattr(case.affected, key))
         if items:
             groups.append(IdGroup(key, label, noun, items))

@@ -15,17 +15,9 @@ from ozon_urgent.ledger.errors import LedgerRefusedError
 from ozon_urgent.ledger.queries import IdSet, Ticket
 from ozon_urgent.ledger.workdays import MOSCOW
 from ozon_urgent.model import Case
+from ozon_urgent.ticket import ID_LABELS, PACK_EXTENSIONS, attachment_name
 
 TEMPLATE = "followup/comment.txt.j2"
-_EXTENSION = {"pdf": "pdf", "jpeg": "jpg"}
-# Russian label of each ID list and the noun its count agrees with, as in the ticket itself.
-_ID_LABELS: dict[str, tuple[str, str]] = {
-    "postings": ("номера отправлений", "отправление"),
-    "orders": ("номера заказов", "заказ"),
-    "skus": ("SKU", "товар"),
-    "products": ("идентификаторы товаров (product_id)", "товар"),
-    "offer_ids": ("артикулы", "артикул"),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +54,7 @@ class FollowupPlan:
     @property
     def id_groups(self) -> tuple[NewIds, ...]:
         groups = []
-        for key, (label, noun) in _ID_LABELS.items():
+        for key, (label, noun) in ID_LABELS.items():
             items = tuple(value for kind, value in self.new_ids if kind == key)
             if items:
                 groups.append(NewIds(label, noun, items))
@@ -92,13 +84,13 @@ def plan_followup(
             continue
         seen.add(digest)
         fmt = sniff(read.data)
-        if fmt not in _EXTENSION:
+        if fmt not in PACK_EXTENSIONS:
             raise LedgerRefusedError("evidence_format", file=str(folder / item.file), format=fmt or "?")
         number = len(attachments) + 1
         attachments.append(
             NewAttachment(
                 number,
-                f"{number:02d}-{item.kind}.{_EXTENSION[fmt]}",
+                attachment_name(number, item.kind, fmt),
                 item.kind,
                 kinds_ru.get(item.kind, item.kind),
                 item.caption_ru,
@@ -107,7 +99,7 @@ def plan_followup(
                 read.data,
             )
         )
-    current = {key: [str(v) for v in getattr(case.affected, key)] for key in _ID_LABELS}
+    current = {key: [str(v) for v in getattr(case.affected, key)] for key in ID_LABELS}
     new_ids = tuple(
         (kind, value)
         for kind, values in current.items()
@@ -119,32 +111,18 @@ def plan_followup(
 
 def render_comment(plan: FollowupPlan, age_working_days: int, templates: Path | None = None) -> str:
     """The Russian comment from the Jinja template (an agency's override first, like the ticket's)."""
-    from ozon_urgent.render import Renderer, TemplateError
+    from ozon_urgent.render import Renderer
 
-    renderer = Renderer(templates)
     filed_at = plan.ticket.filed_at
     assert filed_at is not None and plan.ticket.reference is not None
-    try:
-        text = renderer.env.get_template(TEMPLATE).render(
-            f=plan,
-            reference=plan.ticket.reference,
-            client_id=plan.ticket.client_id,
-            filed_on=filed_at.astimezone(MOSCOW).date(),
-            age=age_working_days,
-        )
-    except Exception as exc:  # a syntax error, a missing variable or filter in an override
-        line = getattr(exc, "lineno", None)
-        raise TemplateError(TEMPLATE, line, f"{type(exc).__name__}: {exc}") from None
-    return _tidy(text)
-
-
-def _tidy(text: str) -> str:
-    """At most one blank line in a row, no trailing spaces, one final newline."""
-    out: list[str] = []
-    for line in (raw.rstrip() for raw in text.strip().splitlines()):
-        if line or (out and out[-1]):
-            out.append(line)
-    return "\n".join(out) + "\n"
+    return Renderer(templates).text(
+        TEMPLATE,
+        f=plan,
+        reference=plan.ticket.reference,
+        client_id=plan.ticket.client_id,
+        filed_on=filed_at.astimezone(MOSCOW).date(),
+        age=age_working_days,
+    )
 
 
 def followup_files(plan: FollowupPlan, comment: str, now: datetime) -> dict[str, bytes]:
