@@ -24,7 +24,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from factories import base_case
+from factories import base_case, make_text_pdf
 from ozon_urgent.attachments import InspectLimits, inspect_attachments
 from ozon_urgent.attachments.reading import read_evidence
 
@@ -64,37 +64,10 @@ def screenshot(seed: int = 2) -> bytes:
 
 
 def text_pdf(pages: int = 10) -> bytes:
-    """A PDF with `pages` pages of text lines, written by hand with correct offsets.
-
-    Objects: 1 catalog, 2 page tree, 3 font, then per page its content stream and its page dictionary.
-    """
-    kids = [5 + 2 * page for page in range(pages)]
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), pages),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    for page in range(pages):
-        lines = "".join(
-            f"({page}-{n} Posting 5719547{n}-0050-{page} delivered 18.11.2026) Tj T* " for n in range(45)
-        )
-        stream = f"BT /F1 10 Tf 12 TL 40 800 Td {lines} ET".encode()
-        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
-            b" /Resources << /Font << /F1 3 0 R >> >> >>" % (4 + 2 * page)
-        )
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+    """`pages` pages of 45 text lines each, full of IDs for the personal-data scan to sift."""
+    return make_text_pdf(
+        [[f"{page}-{n} Posting 5719547{n}-0050-{page} delivered" for n in range(45)] for page in range(pages)]
+    )
 
 
 def scanned_pdf(pages: int = 40) -> bytes:

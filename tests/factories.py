@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import io
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -17,16 +18,29 @@ RECEIVED = date(2026, 11, 22)
 
 
 def make_pdf(text: str = "Tracking 57195475-0050-3 delivered") -> bytes:
-    """A one-page PDF 1.4 with a real text layer, offsets computed so any reader accepts it."""
-    stream = f"BT /F1 14 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
+    """A one-page PDF 1.4 with a real text layer."""
+    return make_text_pdf([[text]])
+
+
+def make_text_pdf(pages: Sequence[Sequence[str]]) -> bytes:
+    """A PDF 1.4 with one page per item of `pages`, each its lines of text, offsets computed exactly.
+
+    Objects: 1 catalog, 2 page tree, 3 font, then each page's content stream and page dictionary.
+    """
+    kids = [5 + 2 * number for number in range(len(pages))]
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(pages)),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    for number, lines in enumerate(pages):
+        shown = "".join(f"({line}) Tj T* " for line in lines)
+        stream = f"BT /F1 10 Tf 12 TL 40 800 Td {shown}ET".encode("latin-1")
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
+            b" /Resources << /Font << /F1 3 0 R >> >> >>" % (4 + 2 * number)
+        )
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -35,8 +49,7 @@ def make_pdf(text: str = "Tracking 57195475-0050-3 delivered") -> bytes:
         out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
     xref = out.tell()
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
+    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
     out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
     return out.getvalue()
 
