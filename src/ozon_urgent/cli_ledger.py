@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -18,11 +18,12 @@ from ozon_urgent import i18n
 from ozon_urgent.cli_options import LangChoice, LangOpt, PolicyOpt, user_lang
 from ozon_urgent.findings import EXIT_USAGE
 from ozon_urgent.i18n import Lang
-from ozon_urgent.ledger import Ledger, LedgerError, LedgerRefusedError, open_ledger
-from ozon_urgent.ledger.casefile import CaseFacts, CaseUnreadableError, read_case_facts
-from ozon_urgent.ledger.errors import DuplicateTicketError
-from ozon_urgent.ledger.workdays import MOSCOW, msk
 from ozon_urgent.policy import Policy, PolicyError, load_policy, policy_for
+
+if TYPE_CHECKING:  # the ledger (sqlite3, holidays) loads with the commands that use it, not at start-up
+    from ozon_urgent.ledger import Ledger
+    from ozon_urgent.ledger.casefile import CaseFacts
+    from ozon_urgent.ledger.errors import DuplicateTicketError
 
 EXIT_REFUSED, EXIT_FAILED = 1, 3
 NOW_ENV = "OZON_URGENT_NOW"
@@ -64,6 +65,8 @@ LedgerOpt = Annotated[
 
 def parse_time(value: str) -> datetime:
     """ISO 8601; without a zone it is Moscow time, the time Seller Center shows. Raises ValueError."""
+    from ozon_urgent.ledger.workdays import MOSCOW
+
     moment = datetime.fromisoformat(value.strip())
     return moment.replace(tzinfo=MOSCOW) if moment.tzinfo is None else moment
 
@@ -84,6 +87,9 @@ def _fail(lang: Lang, key: str, code: int, /, **params: object) -> NoReturn:
 @contextmanager
 def _ledger(explicit: str | None, lang: Lang) -> Iterator[Ledger]:
     """The open ledger; every ledger error and refusal becomes its message and exit code."""
+    from ozon_urgent.ledger import LedgerError, LedgerRefusedError, open_ledger
+    from ozon_urgent.ledger.errors import DuplicateTicketError
+
     try:
         store = open_ledger(explicit)
     except LedgerError as error:
@@ -101,6 +107,8 @@ def _ledger(explicit: str | None, lang: Lang) -> Iterator[Ledger]:
 
 
 def _fail_duplicate(duplicate: DuplicateTicketError, lang: Lang, case: str) -> NoReturn:
+    from ozon_urgent.ledger.workdays import msk
+
     c = duplicate.conflict
     _fail(
         lang,
@@ -117,6 +125,9 @@ def _fail_duplicate(duplicate: DuplicateTicketError, lang: Lang, case: str) -> N
 
 
 def _case(file: Path, lang: Lang) -> CaseFacts:
+    from ozon_urgent.ledger import LedgerRefusedError
+    from ozon_urgent.ledger.casefile import CaseUnreadableError, read_case_facts
+
     try:
         return read_case_facts(file)
     except CaseUnreadableError as problem:
@@ -150,9 +161,9 @@ def record(
     policy: PolicyOpt = None,
 ) -> None:
     """Record that CASE was filed in Seller Center under Ozon's Reference ID."""
-    from ozon_urgent.ledger import record_filing
+    from ozon_urgent.ledger import DuplicateTicketError, record_filing
     from ozon_urgent.ledger.reference import MAX_LENGTH, reference_problem
-    from ozon_urgent.ledger.workdays import followup_due
+    from ozon_urgent.ledger.workdays import followup_due, msk
 
     user_lang = _lang(lang)
     problem = reference_problem(ref)
