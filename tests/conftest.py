@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ozon_urgent.cli import app
+from ozon_urgent.cli.app import app
 
 REPO = Path(__file__).resolve().parents[1]
 

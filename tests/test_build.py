@@ -27,7 +27,7 @@ def packs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every example built once, in English and in Chinese (FILING.md differs)."""
     from typer.testing import CliRunner
 
-    from ozon_urgent.cli import app
+    from ozon_urgent.cli.app import app
 
     out = tmp_path_factory.mktemp("packs")
     for lang in ("en", "zh"):

@@ -194,7 +194,7 @@ def test_cached_top_level_help_is_what_typer_prints(request: pytest.FixtureReque
 
     from typer.testing import CliRunner
 
-    from ozon_urgent.cli import app
+    from ozon_urgent.cli.app import app
 
     live = CliRunner().invoke(app, ["--help"], prog_name="ozon-urgent", terminal_width=80).stdout
     cached = resources.files("ozon_urgent").joinpath("data/help.txt")

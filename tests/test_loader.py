@@ -9,12 +9,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ozon_urgent.findings import field_path
 from ozon_urgent.loader import (
     MAX_CASE_BYTES,
     LoadError,
     PlainInt,
     compose,
-    field_path,
     load_case,
     resolve_plain,
 )

@@ -1,5 +1,5 @@
 """`python -m ozon_urgent`."""
 
-from ozon_urgent.entry import main
+from ozon_urgent.cli.entry import main
 
 main()

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ozon_urgent.attachments import AttachmentReport, InspectLimits, inspect_attachments
 from ozon_urgent.attachments.reading import read_evidence
 from ozon_urgent.crosscase import CaseSummary, SharedEvidence, batch_findings
-from ozon_urgent.engine import CheckedCase, CheckOptions, attachment_findings, check_case, make_finding
-from ozon_urgent.findings import Finding, RunResult
+from ozon_urgent.engine import CheckedCase, CheckOptions, attachment_findings, check_case
+from ozon_urgent.findings import Code, Finding, RunResult, make_finding
 from ozon_urgent.fixes import apply_fixes, change_params, needs_fix
+from ozon_urgent.pipeline.progress import Progress
 from ozon_urgent.policy import Policy, policy_for
-
-Progress = Callable[[str], None]  # called with a case file when it is done
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +57,7 @@ def check_files(
     # With content, progress follows the evidence, which is where the time goes.
     checked = check_all(files, policy_file, options, None if batch.content else batch.progress)
     for number, extra in batch_findings([CaseSummary.of(item) for item, _ in checked], options.lang).items():
-        checked[number][0].result.findings.extend(extra)
+        checked[number][0].result.add(*extra)
     if batch.content:
         _judge_evidence(checked, options, batch)
     return RunResult(cases=[item.result for item, _ in checked], strict=batch.strict)
@@ -92,7 +90,7 @@ def _judge_evidence(
             found += shared.note(item, entry.index, report.sha256, options.lang)
             if batch.fix_preview and needs_fix(report):
                 found += _preview(item, entry, report, limits, options)
-            item.result.findings.extend(found)
+            item.result.add(*found)
             remaining[entry.case] -= 1
             if batch.progress is not None and remaining[entry.case] == 0:
                 batch.progress(item.result.file)
@@ -118,7 +116,7 @@ def _preview(
     display = os.path.join(os.path.dirname(item.result.file), item.case.evidence[entry.index].file)
     return [
         make_finding(
-            "B004",
+            Code.ATTACHMENT_FIXED,
             "preview",
             file=display,
             line=item.loaded.line_of(path),

@@ -13,16 +13,17 @@ from pathlib import Path
 from ozon_urgent import __version__
 from ozon_urgent.attachments import AttachmentReport, InspectLimits, inspect_blobs, start_workers
 from ozon_urgent.attachments.reading import read_evidence
-from ozon_urgent.batch import Progress, limits_for
+from ozon_urgent.batch import limits_for
 from ozon_urgent.catalog import Catalog, load_catalog
 from ozon_urgent.crosscase import CaseSummary, SharedEvidence, batch_findings
-from ozon_urgent.engine import CheckedCase, CheckOptions, attachment_findings, check_case, make_finding
-from ozon_urgent.findings import CaseResult, Finding, RunResult, Severity
+from ozon_urgent.engine import CheckedCase, CheckOptions, attachment_findings, check_case
+from ozon_urgent.findings import CaseResult, Code, Finding, RunResult, Severity, make_finding
 from ozon_urgent.fixes import apply_fixes, change_params
 from ozon_urgent.ledger import Conflict, DuplicateTicketError, Ledger, find_conflict, open_ledger, record_pack
 from ozon_urgent.ledger.workdays import msk
 from ozon_urgent.model import Case
 from ozon_urgent.pack import PackExistsError, PackWriteError, clean_stale, write_pack
+from ozon_urgent.pipeline.progress import Progress
 from ozon_urgent.policy import Policy, policy_for
 from ozon_urgent.render import Renderer, preflight
 from ozon_urgent.ticket import (
@@ -86,7 +87,7 @@ def run_build(
     with closing(open_ledger(options.ledger)) as ledger:
         for number, (file, policy) in enumerate(zip(files, policies, strict=True)):
             item = check_case(file, str(file), policy, check)
-            item.result.findings.extend(extra.get(number, []))
+            item.result.add(*extra.get(number, []))
             pack = build_case(item, policy, check, options, renderer, shared, ledger)
             results.append(item.result)
             if pack is not None:
@@ -122,20 +123,16 @@ def build_case(
             report = AttachmentReport(
                 item.file, read.size, None, None, None, None, None, (read.hit,) if read.hit else ()
             )
-            result.findings.extend(
-                attachment_findings(case, loaded, result.file, check.lang, [(index, report)])
-            )
+            result.add(*attachment_findings(case, loaded, result.file, check.lang, [(index, report)]))
             return None
         blobs.append((item.file, read.data))
     reports = inspect_blobs(blobs, limits, options.jobs)
     sources = [hashlib.sha256(data).hexdigest() for _, data in blobs]  # before --fix: what the seller has
     if options.fix:
         blobs, reports = _fixed(checked, blobs, reports, limits, check)
-    result.findings.extend(
-        attachment_findings(case, loaded, result.file, check.lang, list(enumerate(reports)))
-    )
+    result.add(*attachment_findings(case, loaded, result.file, check.lang, list(enumerate(reports))))
     for index, report in enumerate(reports):
-        result.findings.extend(shared.note(checked, index, report.sha256, check.lang))
+        result.add(*shared.note(checked, index, report.sha256, check.lang))
     if _has_errors(result) or result.case_id is None:
         return None
     catalog = load_catalog()
@@ -157,16 +154,16 @@ def build_case(
         duplicate_hours=policy.duplicate_hours,
     )
     if conflict is not None:
-        result.findings.append(_duplicate_finding(conflict, result, check))
+        result.add(_duplicate_finding(conflict, result, check))
         return None
     target = options.out / result.case_id
     try:
         write_pack(target, files, force=options.force)
     except PackExistsError:
-        result.findings.append(_build_finding("B002", result, check, pack=str(target)))
+        result.add(_build_finding(Code.PACK_EXISTS, result, check, pack=str(target)))
         return None
     except PackWriteError as exc:
-        result.findings.append(_build_finding("B003", result, check, pack=str(target), detail=exc.detail))
+        result.add(_build_finding(Code.PACK_WRITE_FAILED, result, check, pack=str(target), detail=exc.detail))
         return None
     try:
         record_pack(
@@ -184,14 +181,14 @@ def build_case(
         )
     except DuplicateTicketError as lost:  # another process filed a conflicting ticket meanwhile
         shutil.rmtree(target, ignore_errors=True)
-        result.findings.append(_duplicate_finding(lost.conflict, result, check))
+        result.add(_duplicate_finding(lost.conflict, result, check))
         return None
     return target
 
 
 def _duplicate_finding(conflict: Conflict, result: CaseResult, check: CheckOptions) -> Finding:
     return _build_finding(
-        "B007",
+        Code.DUPLICATE_TICKET,
         result,
         check,
         reference=conflict.reference,
@@ -216,9 +213,9 @@ def _fixed(
     for index, fixed in enumerate(outcomes):
         path = ("evidence", index, "file")
         for change in fixed.changes:
-            checked.result.findings.append(
+            checked.result.add(
                 make_finding(
-                    "B004",
+                    Code.ATTACHMENT_FIXED,
                     "",
                     file=str(folder / checked.case.evidence[index].file),
                     line=checked.loaded.line_of(path),
@@ -237,7 +234,7 @@ def _has_errors(result: CaseResult) -> bool:
     return any(f.severity is Severity.ERROR for f in result.findings)
 
 
-def _build_finding(code: str, result: CaseResult, check: CheckOptions, **params: object) -> Finding:
+def _build_finding(code: Code, result: CaseResult, check: CheckOptions, **params: object) -> Finding:
     return make_finding(code, "", file=result.file, line=None, path=(), params=params, lang=check.lang)
 
 

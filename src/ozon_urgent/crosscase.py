@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ozon_urgent.engine import CheckedCase, make_finding
-from ozon_urgent.findings import Finding
+from ozon_urgent.engine import CheckedCase
+from ozon_urgent.findings import Code, FieldPath, Finding, make_finding
 from ozon_urgent.i18n import Lang
-from ozon_urgent.loader import FieldPath
 
 # The IDs that name one problem: a posting or a product in two scenarios means a split or merged issue.
 _SHARED_KINDS = {"postings": "posting", "skus": "SKU"}
@@ -47,7 +46,7 @@ def batch_findings(cases: Sequence[CaseSummary], lang: Lang) -> dict[int, list[F
             if case.case_id in first_with_id:
                 found.setdefault(number, []).append(
                     make_finding(
-                        "B001",
+                        Code.CASE_ID_TAKEN,
                         "",
                         file=case.file,
                         line=case.lines[("case_id",)],
@@ -70,7 +69,7 @@ def batch_findings(cases: Sequence[CaseSummary], lang: Lang) -> dict[int, list[F
             peer = next(cases[n] for n in numbers if cases[n].scenario != mine.scenario)
             found.setdefault(number, []).append(
                 make_finding(
-                    "B005",
+                    Code.IDS_IN_SEVERAL_SCENARIOS,
                     "",
                     file=mine.file,
                     line=mine.lines[("affected", key)],
@@ -104,7 +103,7 @@ class SharedEvidence:
         line = item.loaded.line_of(path) if item.loaded is not None else None
         return [
             make_finding(
-                "B006",
+                Code.EVIDENCE_SHARED_ACROSS_SELLERS,
                 "",
                 file=item.result.file,
                 line=line,

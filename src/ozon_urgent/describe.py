@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import re
 
 from ozon_urgent import i18n
@@ -46,7 +45,7 @@ def rules_table(lang: Lang) -> str:
 
 def rule_text(code: str, lang: Lang) -> str:
     rule = RULES[code]
-    doc = inspect.cleandoc(rule.__doc__ or "")
+    doc = rule.doc
     severity = i18n.text(lang, "cli.severity", rule.severity.value)
     head = f"{code} {rule.name} ({severity}): {i18n.text(lang, code, 'title')}"
     fix = i18n.text(lang, "cli.rules", "fix")

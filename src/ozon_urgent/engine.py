@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from ozon_urgent import i18n
+from ozon_urgent.attachments.locate import EvidencePath, locate_evidence
 from ozon_urgent.attachments.model import AttachmentReport
 from ozon_urgent.catalog import load_catalog
-from ozon_urgent.checks import CHECKS, RULES, CaseContext, Hit
-from ozon_urgent.checks.evidence_files import EvidencePath, locate_evidence
-from ozon_urgent.findings import CaseResult, Finding, Severity
+from ozon_urgent.checks import CHECKS, CaseContext, Check, Hit
+from ozon_urgent.findings import CaseResult, Finding, Severity, declaration, make_finding
 from ozon_urgent.i18n import Lang
-from ozon_urgent.loader import FieldPath, Loaded, LoadError, field_path, load_case
+from ozon_urgent.loader import Loaded, LoadError, load_case
 from ozon_urgent.model import Case
 from ozon_urgent.policy import Policy
 from ozon_urgent.validate import schema_problems, validate_case
@@ -37,45 +36,6 @@ class CheckedCase:
     case: Case | None = None
     loaded: Loaded | None = None
     located: tuple[EvidencePath, ...] = ()  # where each evidence path leads, when the case validated
-
-
-class _Params(dict[str, object]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def make_finding(
-    code: str,
-    variant: str,
-    *,
-    file: str,
-    line: int | None,
-    path: FieldPath,
-    params: Mapping[str, object],
-    lang: Lang,
-    severity: Severity | None = None,
-) -> Finding:
-    """A finding with its message and hint from the catalog: `message_<variant>` where it exists."""
-    rule = RULES[code]
-    entry = i18n.catalog(lang).get(code) or i18n.catalog("en")[code]
-    english = i18n.catalog("en")[code]
-    message_key = f"message_{variant}" if variant and f"message_{variant}" in english else "message"
-    hint_key = f"hint_{variant}" if variant and f"hint_{variant}" in english else "hint"
-
-    def fill(key: str) -> str:
-        template = entry.get(key) or english[key]
-        return template.format_map(_Params(params))
-
-    return Finding(
-        code=code,
-        severity=severity or rule.severity,
-        file=file,
-        line=line,
-        path=field_path(path),
-        message=fill(message_key),
-        hint=fill(hint_key),
-        unreadable=rule.unreadable,
-    )
 
 
 def load_finding(problem: LoadError, display: str, lang: Lang) -> Finding:
@@ -101,17 +61,17 @@ def schema_findings(exc: ValidationError, loaded: Loaded, display: str, lang: La
 
 def check_case(file: Path, display: str, policy: Policy, options: CheckOptions) -> CheckedCase:
     """Every finding for one case file that needs no evidence content (see `attachment_findings`)."""
-    result = CaseResult(file=display, case_id=file.stem)
+    result = CaseResult(file=display, case_id=file.stem, disabled=frozenset(policy.disable))
     try:
         loaded = load_case(file)
     except LoadError as problem:
-        result.findings.append(load_finding(problem, display, options.lang))
+        result.add(load_finding(problem, display, options.lang))
         return CheckedCase(result)
     _note_identity(result, loaded)
     result.case_sha256 = loaded.sha256
     validated = validate_case(loaded)
     if isinstance(validated, ValidationError):
-        result.findings.extend(schema_findings(validated, loaded, display, options.lang))
+        result.add(*schema_findings(validated, loaded, display, options.lang))
         return CheckedCase(result, None, loaded)
     case = validated
     result.case_id = case.case_id or file.stem
@@ -126,10 +86,10 @@ def check_case(file: Path, display: str, policy: Policy, options: CheckOptions) 
         located=tuple(locate_evidence(base, item.file) for item in case.evidence),
     )
     for check in CHECKS:
-        if check.code in policy.disable:
-            continue
+        if check.code in result.disabled:
+            continue  # not run at all: some checks cost real time (the Russian gate, personal data)
         for hit in check().run(ctx):
-            result.findings.append(_hit_finding(check.code, hit, ctx, display, options.lang))
+            result.add(_hit_finding(check, hit, ctx, display, options.lang))
     return CheckedCase(result, case, loaded, ctx.located)
 
 
@@ -150,7 +110,7 @@ def attachment_findings(
             quiet = item.personal_data_ok and hit.code.startswith("P")
             found.append(
                 make_finding(
-                    hit.code,
+                    declaration(hit.code),
                     hit.variant,
                     file=os.path.join(folder, item.file),
                     line=loaded.line_of(path),
@@ -163,9 +123,9 @@ def attachment_findings(
     return found
 
 
-def _hit_finding(code: str, hit: Hit, ctx: CaseContext, display: str, lang: Lang) -> Finding:
+def _hit_finding(check: type[Check], hit: Hit, ctx: CaseContext, display: str, lang: Lang) -> Finding:
     return make_finding(
-        code,
+        check.declaration,
         hit.variant,
         file=hit.file or display,
         line=ctx.loaded.line_of(hit.path),

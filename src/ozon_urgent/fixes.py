@@ -13,6 +13,7 @@ from ozon_urgent.attachments import (
     fix_attachments,
     inspect_blobs,
 )
+from ozon_urgent.findings import Code
 from ozon_urgent.i18n import Lang
 
 
@@ -48,7 +49,14 @@ def _jpeg_name(name: str) -> str:
     return f"{stem}.jpg"
 
 
-FIXABLE = frozenset({"A201", "A202", "A213", "A214"})  # too large, convertible format, EXIF, trailing data
+FIXABLE = frozenset(
+    {
+        Code.ATTACHMENT_TOO_LARGE,
+        Code.ATTACHMENT_WRONG_FORMAT,  # a PNG, HEIC or WebP becomes a JPEG
+        Code.ATTACHMENT_EXIF_PRIVATE,
+        Code.ATTACHMENT_TRAILING_DATA,
+    }
+)
 
 
 def needs_fix(report: AttachmentReport) -> bool:

@@ -17,6 +17,8 @@ from typing import cast
 
 import yaml
 
+from ozon_urgent.findings import Code, FieldPath, field_path
+
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml; source builds may not
@@ -24,9 +26,6 @@ except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml; source bui
 
 MAX_CASE_BYTES = 256 * 1024
 MAX_DEPTH = 16
-
-Key = str | int
-FieldPath = tuple[Key, ...]
 
 
 class PlainInt(int):
@@ -71,7 +70,7 @@ class Loaded:
 class LoadError(Exception):
     """Why a file is not a readable case: a message-catalog variant of code Y00x, with its line."""
 
-    code: str
+    code: Code
     variant: str
     line: int | None = None
     params: dict[str, str | int] = field(default_factory=dict)
@@ -103,33 +102,39 @@ def read_case_text(path: Path) -> tuple[str, str]:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise LoadError("Y001", "missing") from None
+        raise LoadError(Code.FILE_UNREADABLE, "missing") from None
     except OSError as exc:
-        raise LoadError("Y001", "os_error", params={"error": exc.strerror or str(exc)}) from None
+        raise LoadError(
+            Code.FILE_UNREADABLE, "os_error", params={"error": exc.strerror or str(exc)}
+        ) from None
     if not stat.S_ISREG(info.st_mode):
-        raise LoadError("Y001", "not_regular")
+        raise LoadError(Code.FILE_UNREADABLE, "not_regular")
     if info.st_size > MAX_CASE_BYTES:
-        raise LoadError("Y001", "too_big", params={"size": info.st_size, "limit": MAX_CASE_BYTES})
+        raise LoadError(
+            Code.FILE_UNREADABLE, "too_big", params={"size": info.st_size, "limit": MAX_CASE_BYTES}
+        )
     try:
         # O_NONBLOCK: a file swapped for a FIFO after the stat must not hang the reader.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
-        raise LoadError("Y001", "os_error", params={"error": exc.strerror or str(exc)}) from None
+        raise LoadError(
+            Code.FILE_UNREADABLE, "os_error", params={"error": exc.strerror or str(exc)}
+        ) from None
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise LoadError("Y001", "not_regular")
+            raise LoadError(Code.FILE_UNREADABLE, "not_regular")
         data = handle.read(MAX_CASE_BYTES + 1)
     if len(data) > MAX_CASE_BYTES:
-        raise LoadError("Y001", "too_big", params={"size": len(data), "limit": MAX_CASE_BYTES})
+        raise LoadError(Code.FILE_UNREADABLE, "too_big", params={"size": len(data), "limit": MAX_CASE_BYTES})
     if b"\x00" in data:
-        raise LoadError("Y002", "binary")
+        raise LoadError(Code.NOT_UTF8, "binary")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise LoadError("Y002", "not_utf8", line=line, params={"offset": exc.start}) from None
+        raise LoadError(Code.NOT_UTF8, "not_utf8", line=line, params={"offset": exc.start}) from None
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        raise LoadError("Y003", "empty")
+        raise LoadError(Code.YAML_SYNTAX, "empty")
     return text, hashlib.sha256(data).hexdigest()
 
 
@@ -146,10 +151,10 @@ _SKIPPED = frozenset({yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentE
 
 def _refuse_feature(event: yaml.NodeEvent, line: int) -> None:
     if isinstance(event, yaml.AliasEvent):
-        raise LoadError("Y004", "alias", line=line)
+        raise LoadError(Code.YAML_FEATURE, "alias", line=line)
     if event.anchor:
-        raise LoadError("Y004", "anchor", line=line, params={"anchor": str(event.anchor)})
-    raise LoadError("Y004", "tag", line=line, params={"tag": str(getattr(event, "tag", ""))})
+        raise LoadError(Code.YAML_FEATURE, "anchor", line=line, params={"anchor": str(event.anchor)})
+    raise LoadError(Code.YAML_FEATURE, "tag", line=line, params={"tag": str(getattr(event, "tag", ""))})
 
 
 def compose(text: str) -> Loaded:
@@ -166,7 +171,7 @@ def compose(text: str) -> Loaded:
             if kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise LoadError("Y003", "multiple_documents", line=line)
+                    raise LoadError(Code.YAML_SYNTAX, "multiple_documents", line=line)
                 continue
             if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 stack.pop()
@@ -204,48 +209,41 @@ def compose(text: str) -> Loaded:
                 loaded.lines[path] = line
             if type(value) is dict or type(value) is list:
                 if len(path) >= MAX_DEPTH:
-                    raise LoadError("Y005", "too_deep", line=line, params={"limit": MAX_DEPTH})
+                    raise LoadError(Code.YAML_STRUCTURE, "too_deep", line=line, params={"limit": MAX_DEPTH})
                 stack.append(_Frame(value, path))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or str(exc)).strip()
         if "nesting depth" in problem:  # libyaml's own depth cap, met before ours in flow style
             raise LoadError(
-                "Y005", "too_deep", line=mark.line + 1 if mark else None, params={"limit": MAX_DEPTH}
+                Code.YAML_STRUCTURE,
+                "too_deep",
+                line=mark.line + 1 if mark else None,
+                params={"limit": MAX_DEPTH},
             ) from None
         raise LoadError(
-            "Y003", "syntax", line=mark.line + 1 if mark else None, params={"detail": problem}
+            Code.YAML_SYNTAX, "syntax", line=mark.line + 1 if mark else None, params={"detail": problem}
         ) from None
     except yaml.YAMLError as exc:
-        raise LoadError("Y003", "syntax", params={"detail": str(exc).strip()}) from None
+        raise LoadError(Code.YAML_SYNTAX, "syntax", params={"detail": str(exc).strip()}) from None
     if loaded.data is None:
-        raise LoadError("Y003", "empty")
+        raise LoadError(Code.YAML_SYNTAX, "empty")
     return loaded
 
 
 def _mapping_key(event: yaml.Event, frame: _Frame, line: int) -> str:
     if not isinstance(event, yaml.ScalarEvent):
-        raise LoadError("Y004", "complex_key", line=line)
+        raise LoadError(Code.YAML_FEATURE, "complex_key", line=line)
     key = event.value
     if key == "<<" and not event.style:
-        raise LoadError("Y004", "merge_key", line=line)
+        raise LoadError(Code.YAML_FEATURE, "merge_key", line=line)
     assert isinstance(frame.container, dict)
     if key in frame.container or key == frame.key:
         first = (*frame.path, key)
-        raise LoadError("Y005", "duplicate_key", line=line, params={"key": key, "path": _dotted(first)})
+        raise LoadError(
+            Code.YAML_STRUCTURE, "duplicate_key", line=line, params={"key": key, "path": field_path(first)}
+        )
     return key
-
-
-def _dotted(path: FieldPath) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
-
-
-def field_path(path: FieldPath) -> str:
-    """`('evidence', 1, 'file')` → `evidence[1].file`, the form findings use."""
-    return _dotted(path)
 
 
 def load_case(path: Path) -> Loaded:

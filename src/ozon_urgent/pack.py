@@ -11,6 +11,8 @@ import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
+from ozon_urgent.errors import UserError
+
 TMP_PREFIX = ".ozon-urgent-tmp-"
 OLD_PREFIX = ".ozon-urgent-old-"
 _RENAME_EXCHANGE = 2
@@ -18,15 +20,23 @@ _AT_FDCWD = -100
 _STALE = re.compile(rf"^({re.escape(TMP_PREFIX)}|{re.escape(OLD_PREFIX)}).*-(\d+)-[0-9a-f]{{8}}$")
 
 
-class PackExistsError(Exception):
+class PackExistsError(UserError):
     """The pack folder exists and `--force` was not given."""
 
+    table = "cli.ledger"
 
-class PackWriteError(Exception):
+    def __init__(self, path: str) -> None:
+        super().__init__("pack_exists", pack=path)
+        self.path = path
+
+
+class PackWriteError(UserError):
     """The pack could not be written; nothing of it was left behind."""
 
+    table = "cli.ledger"
+
     def __init__(self, path: Path, detail: str) -> None:
-        super().__init__(f"{path}: {detail}")
+        super().__init__("write", pack=path, detail=detail)
         self.path, self.detail = path, detail
 
 

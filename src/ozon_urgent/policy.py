@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ozon_urgent import i18n
+from ozon_urgent.errors import UserError
+from ozon_urgent.findings.codes import Code, declared
+from ozon_urgent.i18n import Lang
 
 POLICY_FILENAME = "ozon-urgent.toml"
 
@@ -16,7 +21,6 @@ class Policy(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     max_attachment_bytes: int = Field(gt=0)
-    formats: tuple[Literal["pdf", "jpeg"], ...]
     stale_after_days: int = Field(gt=0)
     duplicate_hours: int = Field(gt=0)
     followup_working_days: int = Field(gt=0)
@@ -32,13 +36,23 @@ class Policy(BaseModel):
         return self.windows.get(scenario_id, scenario_days)
 
 
-class PolicyError(Exception):
-    """A policy file that cannot be read or does not fit; the CLI exits 3 with this message."""
+class PolicyError(UserError):
+    """A policy file that cannot be read or does not fit (exit 3).
 
-    def __init__(self, file: Path, detail: str) -> None:
-        super().__init__(f"{file}: {detail}")
-        self.file = file
-        self.detail = detail
+    `detail` is a library's own words (TOML syntax, a type); `problem` names a message of the `policy`
+    table instead, for the mistakes this module itself recognises.
+    """
+
+    def __init__(self, file: Path, detail: str = "", problem: str = "", **params: object) -> None:
+        super().__init__("policy", file=file, detail=detail)
+        self.file, self.detail = file, detail
+        self.problem, self.problem_params = problem, params
+
+    def message(self, lang: Lang) -> str:
+        detail = (
+            i18n.text(lang, "policy", self.problem, **self.problem_params) if self.problem else self.detail
+        )
+        return i18n.text(lang, self.table, self.kind, file=self.file, detail=detail)
 
 
 def _defaults() -> dict[str, object]:
@@ -59,7 +73,9 @@ def load_policy(*files: Path) -> Policy:
     """Defaults, then each file in order; a later file's keys win, tables merge key by key."""
     merged = _defaults()
     for file in files:
-        for key, value in _read_toml(file).items():
+        settings = _read_toml(file)
+        _refuse_mistakes(file, settings)
+        for key, value in settings.items():
             current = merged.get(key)
             if isinstance(value, dict) and isinstance(current, dict):
                 merged[key] = {**current, **value}
@@ -71,6 +87,33 @@ def load_policy(*files: Path) -> Policy:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
         raise PolicyError(files[-1] if files else Path("policy.toml"), f"{where}: {first['msg']}") from None
+
+
+def _refuse_mistakes(file: Path, settings: dict[str, object]) -> None:
+    """Mistakes that would otherwise pass in silence: a code `disable` does not know, a retired key."""
+    if "formats" in settings:
+        # Ozon accepts PDF and JPEG, whatever a policy says; the key was never read, so it goes.
+        raise PolicyError(file, problem="formats_retired")
+    disable = settings.get("disable")
+    if isinstance(disable, list):
+        for code in disable:
+            if isinstance(code, str):
+                _check_disable(file, code)
+
+
+def _check_disable(file: Path, code: str) -> None:
+    known = {member.value for member in Code}
+    if code not in known:
+        if code.strip().upper() in known:
+            raise PolicyError(file, problem="disable_case", code=code, known=code.strip().upper())
+        close = difflib.get_close_matches(code.upper(), sorted(known), n=1, cutoff=0.6)
+        guess = close[0] if close else ""
+        raise PolicyError(
+            file, problem="disable_unknown" if guess else "disable_unknown_no_guess", code=code, guess=guess
+        )
+    entry = declared().get(Code(code))
+    if entry is not None and not entry.can_disable:
+        raise PolicyError(file, problem="disable_required", code=code, name=entry.name)
 
 
 _cache: dict[tuple[Path, ...], Policy] = {}

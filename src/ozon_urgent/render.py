@@ -7,18 +7,18 @@ from importlib import resources
 from pathlib import Path
 
 from ozon_urgent.catalog import Catalog
+from ozon_urgent.errors import UserError
 from ozon_urgent.i18n import Lang
 from ozon_urgent.policy import Policy
 from ozon_urgent.russian import as_sentence, count, ru_date, ru_period
 from ozon_urgent.ticket import CATEGORY, TicketContent
 
 
-class TemplateError(Exception):
-    """A template that cannot be loaded or rendered; the CLI exits 3 naming it and its line."""
+class TemplateError(UserError):
+    """A template that cannot be loaded or rendered (exit 3), named with its line."""
 
     def __init__(self, name: str, line: int | None, detail: str) -> None:
-        where = f"{name}:{line}" if line else name
-        super().__init__(f"{where}: {detail}")
+        super().__init__("template", name=name, line=line or "?", detail=detail)
         self.name, self.line, self.detail = name, line, detail
 
 

@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from ozon_urgent.checks import SCHEMA_ERROR_CODES
-from ozon_urgent.loader import FieldPath, Key, Loaded, YamlValue, field_path
+from ozon_urgent.findings import Code, FieldPath, Key, field_path
+from ozon_urgent.findings.codes import schema_error_code
+from ozon_urgent.loader import Loaded, YamlValue
 from ozon_urgent.model import Case
 
 
 @dataclass(frozen=True, slots=True)
 class SchemaProblem:
-    code: str
+    code: Code
     variant: str
     path: FieldPath
     line: int
@@ -26,13 +27,13 @@ class SchemaProblem:
 
 
 def schema_problems(exc: ValidationError, loaded: Loaded) -> Iterator[SchemaProblem]:
-    seen: set[tuple[str, FieldPath]] = set()
+    seen: set[tuple[Code, FieldPath]] = set()
     for error in exc.errors(include_url=False):
         path = _data_path(error, loaded.data)
         key = (error.get("ctx") or {}).get("key")
         if error["type"] == "placeholder_list" and isinstance(key, str):
             path = (*path, key)  # raised by the mapping's validator, about one of its keys
-        code = SCHEMA_ERROR_CODES.get(error["type"], "S003")
+        code = schema_error_code(error["type"])
         if (code, path) in seen:
             continue
         seen.add((code, path))
@@ -40,10 +41,10 @@ def schema_problems(exc: ValidationError, loaded: Loaded) -> Iterator[SchemaProb
         yield SchemaProblem(code, variant, path, loaded.line_of(path), params)
 
 
-def _variant(error: ErrorDetails, code: str, path: FieldPath) -> tuple[str, dict[str, object]]:
+def _variant(error: ErrorDetails, code: Code, path: FieldPath) -> tuple[str, dict[str, object]]:
     ctx: dict[str, object] = dict(error.get("ctx") or {})
     name = field_path(path) or "(top level)"
-    if code == "S001":
+    if code is Code.UNKNOWN_KEY:
         key = str(path[-1]) if path else ""
         allowed = allowed_keys(tuple(p for p in path[:-1] if isinstance(p, str)))
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
@@ -51,7 +52,7 @@ def _variant(error: ErrorDetails, code: str, path: FieldPath) -> tuple[str, dict
             "guess" if close else "",
             {"key": key, "guess": close[0] if close else "", "allowed": ", ".join(allowed)},
         )
-    if code == "S002":
+    if code is Code.MISSING_FIELD:
         return "", {"field": name}
     if not path and error["type"] in ("model_type", "model_attributes_type", "dict_type"):
         return "root_type", {"input": type(error.get("input")).__name__}

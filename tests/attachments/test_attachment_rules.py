@@ -9,25 +9,23 @@ import sys
 import pytest
 from report_helpers import CATALOGS
 
-from ozon_urgent.attachments import codes
 from ozon_urgent.checks import RULES
-from ozon_urgent.checks.attachment_rules import ATTACHMENT_RULES
-from ozon_urgent.checks.base import Rule
-from ozon_urgent.findings import Severity
+from ozon_urgent.findings import Code, Declaration, Severity, declaration
 
-ALL_CODES = sorted(value for name, value in vars(codes).items() if name.isupper())
+ALL_CODES = sorted(code.value for code in Code if code.startswith(("A", "P")))
+ATTACHMENT_RULES = [declaration(Code(code)) for code in ALL_CODES]
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def test_one_rule_per_code_all_registered() -> None:
-    assert sorted(rule.code for rule in ATTACHMENT_RULES) == ALL_CODES
+    assert len(ALL_CODES) == 20
     assert len({rule.name for rule in ATTACHMENT_RULES}) == len(ATTACHMENT_RULES)
-    assert all(RULES[rule.code] is rule for rule in ATTACHMENT_RULES)
+    assert all(RULES[rule.code] == rule for rule in ATTACHMENT_RULES)
 
 
 @pytest.mark.parametrize("rule", ATTACHMENT_RULES, ids=lambda rule: rule.code)
-def test_rule_is_documented(rule: type[Rule]) -> None:
-    doc = rule.__doc__ or ""
+def test_rule_is_documented(rule: Declaration) -> None:
+    doc = rule.doc
     assert "Fail" in doc and "Pass" in doc, rule.code
     assert re.fullmatch(r"(attachment|personal)-[a-z-]+", rule.name)
     assert isinstance(rule.severity, Severity)

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import typer
 import yaml
 from typer.testing import CliRunner
 
-from ozon_urgent import cli_ledger
+from ozon_urgent.cli import ledger as cli_ledger
+from ozon_urgent.cli.app import app
 
 
 class FrozenClock:
@@ -31,13 +31,6 @@ def freeze(monkeypatch: pytest.MonkeyPatch, now: datetime) -> FrozenClock:
     return frozen
 
 
-def ledger_app() -> typer.Typer:
-    app = typer.Typer(context_settings={"help_option_names": ["-h", "--help"]})
-    for command in (cli_ledger.record, cli_ledger.resolve, cli_ledger.followup, cli_ledger.status):
-        app.command()(command)
-    return app
-
-
 @dataclass(frozen=True)
 class Ran:
     exit_code: int
@@ -46,7 +39,7 @@ class Ran:
 
 
 def run(*args: str | Path) -> Ran:
-    result = CliRunner().invoke(ledger_app(), [str(a) for a in args], catch_exceptions=False)
+    result = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
     return Ran(result.exit_code, result.stdout, result.stderr)
 
 

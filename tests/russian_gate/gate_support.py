@@ -19,7 +19,7 @@ from ozon_urgent.validate import validate_case
 TESTS = Path(__file__).resolve().parents[1]
 REPO = TESTS.parent
 DATA = TESTS / "data" / "checks"
-GATE_CODES = {check.code for check in RUSSIAN_GATE_CHECKS}
+GATE_CODES: set[str] = {check.code.value for check in RUSSIAN_GATE_CHECKS}
 TODAY_ISO = "2026-11-26"
 
 

@@ -25,7 +25,7 @@ def packs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every example built once with the real CLI, as a seller would."""
     from typer.testing import CliRunner
 
-    from ozon_urgent.cli import app
+    from ozon_urgent.cli.app import app
 
     out = tmp_path_factory.mktemp("packs")
     args = ["build", "--out", str(out), "--lang", "en", "--today", TODAY_ISO, *map(str, EXAMPLES)]

@@ -9,12 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import typer
 from pull_fake import API_KEY, CLIENT_ID, FakeOzon, error_entry, history_rating, summary_item
 from pytest_httpserver import HTTPServer
 from typer.testing import CliRunner
 
-from ozon_urgent.cli_pull import pull
+from ozon_urgent.cli.app import app
 
 # tests/factories.py sits outside the folder mypy is pointed at for this package, so it is looked up at run
 # time (pytest puts tests/ on the path) rather than imported by name.
@@ -94,18 +93,6 @@ def standard_account(fake: FakeOzon) -> FakeOzon:
     return fake
 
 
-def pull_app() -> typer.Typer:
-    """`pull` registered the way cli.py will (`app.command()(pull)`), in an app of its own."""
-    app = typer.Typer(add_completion=False)
-
-    @app.callback()
-    def main() -> None:
-        """ozon-urgent (test app)."""
-
-    app.command()(pull)
-    return app
-
-
 @dataclass(frozen=True)
 class PullRun:
     exit_code: int
@@ -136,5 +123,5 @@ def run_pull(
     pull_env(monkeypatch, fake, key)
     if api_url is not None:
         monkeypatch.setenv("OZON_API_URL", api_url)
-    result = CliRunner().invoke(pull_app(), ["pull", *map(str, args)], input=typed, catch_exceptions=False)
+    result = CliRunner().invoke(app, ["pull", *map(str, args)], input=typed, catch_exceptions=False)
     return PullRun(result.exit_code, result.stdout, result.stderr)

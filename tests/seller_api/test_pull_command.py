@@ -14,7 +14,7 @@ from pull_support import TODAY, UNKNOWN_KEY, UNKNOWN_NAME, local_server, run_pul
 from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
-from ozon_urgent import cli_pull
+from ozon_urgent.cli import pull as cli_pull
 
 
 @pytest.fixture(scope="module")

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import deepl
 import pytest
-import typer
 from deepl_fake import KEY, FakeDeepL
 from pytest_httpserver import HTTPServer
 from typer.testing import CliRunner
 
 from ozon_urgent import i18n
-from ozon_urgent.cli_translate import translate
+from ozon_urgent.cli.app import app
 
 MESSAGES = Path(i18n.__file__).parent / "messages"
 
@@ -110,20 +109,8 @@ class Result:
     stderr: str
 
 
-def app() -> typer.Typer:
-    """`translate` registered the way cli.py does it, on an app of its own."""
-    tiny = typer.Typer(pretty_exceptions_enable=False)
-
-    @tiny.callback()
-    def main() -> None:
-        """ozon-urgent"""
-
-    tiny.command()(translate)
-    return tiny
-
-
 def run_translate(*args: str | Path) -> Result:
-    result = CliRunner().invoke(app(), ["translate", *(str(a) for a in args)], catch_exceptions=False)
+    result = CliRunner().invoke(app, ["translate", *(str(a) for a in args)], catch_exceptions=False)
     return Result(result.exit_code, result.stdout, result.stderr)
 
 

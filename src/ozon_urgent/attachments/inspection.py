@@ -7,7 +7,6 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from ozon_urgent.attachments import codes
 from ozon_urgent.attachments.model import (
     MIB,
     AttachmentHit,
@@ -18,6 +17,7 @@ from ozon_urgent.attachments.model import (
 )
 from ozon_urgent.attachments.pool import Done, Failure, Task, shared_pool
 from ozon_urgent.attachments.reading import read_evidence, too_large_hit
+from ozon_urgent.findings.codes import Code
 
 
 def inspect_attachments(
@@ -32,7 +32,7 @@ def inspect_attachments(
         for index, path in enumerate(paths):
             outcome = read_evidence(path, limits.max_bytes)
             if outcome.data is None:
-                hit = outcome.hit or AttachmentHit(codes.UNREADABLE)
+                hit = outcome.hit or AttachmentHit(Code.ATTACHMENT_UNREADABLE)
                 early[index] = AttachmentReport(str(path), outcome.size, None, None, None, None, None, (hit,))
                 continue
             read[index] = (len(outcome.data), hashlib.sha256(outcome.data).hexdigest(), _magic(outcome.data))
@@ -100,7 +100,7 @@ def inspect_blobs(
 def _refuse_blob(data: bytes, limits: InspectLimits) -> AttachmentHit | None:
     if len(data) > limits.max_bytes:
         return too_large_hit(len(data), limits.max_bytes)
-    return AttachmentHit(codes.DAMAGED, "empty") if not data else None
+    return AttachmentHit(Code.ATTACHMENT_DAMAGED, "empty") if not data else None
 
 
 def fix_attachments(
@@ -118,19 +118,21 @@ def fix_attachments(
             fixed.append(outcome.value)
         else:
             fixed.append(
-                AttachmentHit(codes.NOT_CHECKED, "internal", {"error": type(outcome.value).__name__})
+                AttachmentHit(
+                    Code.ATTACHMENT_NOT_CHECKED, "internal", {"error": type(outcome.value).__name__}
+                )
             )
     return fixed
 
 
 def not_checked_hit(failure: Failure, limits: InspectLimits) -> AttachmentHit:
     if failure.reason == "timeout":
-        return AttachmentHit(codes.NOT_CHECKED, "timeout", {"seconds": _seconds(limits.timeout_s)})
+        return AttachmentHit(Code.ATTACHMENT_NOT_CHECKED, "timeout", {"seconds": _seconds(limits.timeout_s)})
     if failure.reason == "memory":
-        return AttachmentHit(codes.NOT_CHECKED, "memory", {"limit_mb": limits.memory_bytes // MIB})
+        return AttachmentHit(Code.ATTACHMENT_NOT_CHECKED, "memory", {"limit_mb": limits.memory_bytes // MIB})
     if failure.reason == "crash":
-        return AttachmentHit(codes.NOT_CHECKED, "crash", {"reason": str(failure.detail)})
-    return AttachmentHit(codes.NOT_CHECKED, "internal", {"error": str(failure.detail)})
+        return AttachmentHit(Code.ATTACHMENT_NOT_CHECKED, "crash", {"reason": str(failure.detail)})
+    return AttachmentHit(Code.ATTACHMENT_NOT_CHECKED, "internal", {"error": str(failure.detail)})
 
 
 def _run(
@@ -148,7 +150,8 @@ def _judgement(outcome: Done | Failure, limits: InspectLimits) -> Judgement:
     if isinstance(outcome.value, Judgement):
         return outcome.value
     return Judgement(
-        None, (AttachmentHit(codes.NOT_CHECKED, "internal", {"error": type(outcome.value).__name__}),)
+        None,
+        (AttachmentHit(Code.ATTACHMENT_NOT_CHECKED, "internal", {"error": type(outcome.value).__name__}),),
     )
 
 

@@ -9,11 +9,11 @@ from contextlib import contextmanager
 
 from PIL import Image, MpoImagePlugin  # noqa: F401  (registers MPO: a phone's JPEG may be one)
 
-from ozon_urgent.attachments import codes
 from ozon_urgent.attachments.exif_privacy import private_exif
 from ozon_urgent.attachments.jpeg_markers import JpegLayout, jpeg_layout
 from ozon_urgent.attachments.model import AttachmentHit, InspectLimits
 from ozon_urgent.attachments.sharpness import BLUR_THRESHOLD, SHARPNESS_SIDE, sharpness
+from ozon_urgent.findings.codes import Code
 
 JPEG_FORMATS = ["JPEG", "MPO"]
 
@@ -33,7 +33,7 @@ def inspect_jpeg(data: bytes, limits: InspectLimits) -> tuple[int | None, int | 
         raise
     except Exception:
         variant = "jpeg_truncated" if layout.end is None else "jpeg"
-        return layout.width, layout.height, [AttachmentHit(codes.DAMAGED, variant)]
+        return layout.width, layout.height, [AttachmentHit(Code.ATTACHMENT_DAMAGED, variant)]
     width, height = size
     hits = _quality_hits(image, size, limits)
     hits.extend(_metadata_hits(image))
@@ -57,7 +57,7 @@ def bomb_guard(max_pixels: int) -> Iterator[None]:
 def bomb_hit(width: int | None, height: int | None, limits: InspectLimits) -> AttachmentHit:
     pixels = (width or 0) * (height or 0)
     return AttachmentHit(
-        codes.BOMB,
+        Code.ATTACHMENT_BOMB,
         "image",
         {
             "width": width or 0,
@@ -88,13 +88,16 @@ def _quality_hits(image: Image.Image, size: tuple[int, int], limits: InspectLimi
     if min(width, height) < limits.min_short_side:
         hits.append(
             AttachmentHit(
-                codes.LOW_RESOLUTION, params={"width": width, "height": height, "min": limits.min_short_side}
+                Code.ATTACHMENT_LOW_RESOLUTION,
+                params={"width": width, "height": height, "min": limits.min_short_side},
             )
         )
     score = sharpness(image)
     if score is not None and score < BLUR_THRESHOLD:
         hits.append(
-            AttachmentHit(codes.BLURRY, params={"score": int(score), "threshold": int(BLUR_THRESHOLD)})
+            AttachmentHit(
+                Code.ATTACHMENT_BLURRY, params={"score": int(score), "threshold": int(BLUR_THRESHOLD)}
+            )
         )
     return hits
 
@@ -107,7 +110,7 @@ def _metadata_hits(image: Image.Image) -> list[AttachmentHit]:
         raise
     except Exception:  # unreadable EXIF shows Ozon nothing either
         return []
-    return [AttachmentHit(codes.EXIF_PRIVATE, variant) for variant in found]
+    return [AttachmentHit(Code.ATTACHMENT_EXIF_PRIVATE, variant) for variant in found]
 
 
 def _trailing_hits(layout: JpegLayout) -> list[AttachmentHit]:
@@ -115,6 +118,8 @@ def _trailing_hits(layout: JpegLayout) -> list[AttachmentHit]:
         return []
     return [
         AttachmentHit(
-            codes.TRAILING_DATA, "jpeg_zip" if layout.trailing_zip else "jpeg", {"bytes": layout.trailing}
+            Code.ATTACHMENT_TRAILING_DATA,
+            "jpeg_zip" if layout.trailing_zip else "jpeg",
+            {"bytes": layout.trailing},
         )
     ]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from ozon_urgent.attachments import codes
 from ozon_urgent.attachments.model import AttachmentHit, InspectLimits, Judgement
 from ozon_urgent.attachments.sniff import FAMILIES, display_name, sniff
+from ozon_urgent.findings.codes import Code
 
 _EXTENSIONS = {"pdf": (".pdf",), "jpeg": (".jpg", ".jpeg", ".jpe", ".jfif")}
 _PACK_EXTENSION = {"pdf": ".pdf", "jpeg": ".jpg"}
@@ -19,7 +19,7 @@ def judge(name: str, data: bytes, limits: InspectLimits) -> Judgement:
     fmt = sniff(data)
     if fmt in _LOOSE_FORMATS and b"%PDF-" in data[:_HEADER_WINDOW]:
         # Viewers tolerate junk before the header; Ozon's checker and we do not.
-        return Judgement("pdf", (AttachmentHit(codes.DAMAGED, "pdf_header"),))
+        return Judgement("pdf", (AttachmentHit(Code.ATTACHMENT_DAMAGED, "pdf_header"),))
     if fmt == "pdf":
         from ozon_urgent.attachments.pdf_inspect import inspect_pdf
 
@@ -35,7 +35,9 @@ def judge(name: str, data: bytes, limits: InspectLimits) -> Judgement:
         fmt,
         (
             AttachmentHit(
-                codes.WRONG_FORMAT, family, {"format": fmt or "unknown", "format_name": display_name(fmt)}
+                Code.ATTACHMENT_WRONG_FORMAT,
+                family,
+                {"format": fmt or "unknown", "format_name": display_name(fmt)},
             ),
         ),
     )
@@ -47,7 +49,7 @@ def _extension_hits(name: str, fmt: str) -> list[AttachmentHit]:
         return []
     return [
         AttachmentHit(
-            codes.EXTENSION_MISMATCH,
+            Code.ATTACHMENT_EXTENSION_MISMATCH,
             params={
                 "extension": suffix or "(none)",
                 "format_name": display_name(fmt),

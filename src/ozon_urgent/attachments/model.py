@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ozon_urgent.findings.codes import Code
+
 MIB = 1024 * 1024
 
 Params = dict[str, str | int]
@@ -33,7 +35,7 @@ class InspectLimits:
 class AttachmentHit:
     """One problem with one file; `variant` picks message_<variant> / hint_<variant> in the catalog."""
 
-    code: str
+    code: Code
     variant: str = ""
     params: Params = field(default_factory=dict)
 

@@ -10,14 +10,14 @@ from stdnum import luhn
 from stdnum.cn import ric
 from stdnum.ru import inn
 
-from ozon_urgent.attachments import codes
+from ozon_urgent.findings.codes import Code
 
 
 @dataclass(frozen=True, slots=True)
 class Found:
     start: int
     end: int
-    code: str
+    code: Code
     variant: str
     raw: str
 
@@ -72,17 +72,17 @@ def _card(_text: str, match: re.Match[str]) -> bool:
 
 
 _Accept = Callable[[str, re.Match[str]], bool]
-_DETECTORS: tuple[tuple[re.Pattern[str], _Accept, str, str], ...] = (
-    (_RIC, lambda _t, m: ric.is_valid(m.group()), codes.ID_NUMBER, "ric"),
-    (_CARD, _card, codes.BANK_CARD, ""),
-    (_INN, lambda _t, m: inn.is_valid(m.group()), codes.ID_NUMBER, "inn"),
-    (_SNILS, lambda _t, m: snils_is_valid(_digits(m.group())), codes.ID_NUMBER, "snils"),
+_DETECTORS: tuple[tuple[re.Pattern[str], _Accept, Code, str], ...] = (
+    (_RIC, lambda _t, m: ric.is_valid(m.group()), Code.PERSONAL_ID_NUMBER, "ric"),
+    (_CARD, _card, Code.PERSONAL_BANK_CARD, ""),
+    (_INN, lambda _t, m: inn.is_valid(m.group()), Code.PERSONAL_ID_NUMBER, "inn"),
+    (_SNILS, lambda _t, m: snils_is_valid(_digits(m.group())), Code.PERSONAL_ID_NUMBER, "snils"),
     (
         _SNILS_BARE,
         lambda t, m: _near(_SNILS_WORDS, t, m) and snils_is_valid(m.group()),
-        codes.ID_NUMBER,
+        Code.PERSONAL_ID_NUMBER,
         "snils",
     ),
-    (_PASSPORT, lambda t, m: _near(_PASSPORT_WORDS, t, m), codes.ID_NUMBER, "passport"),
-    (_EMAIL, lambda _t, m: m.group(1).lower() not in _FILE_SUFFIXES, codes.EMAIL, ""),
+    (_PASSPORT, lambda t, m: _near(_PASSPORT_WORDS, t, m), Code.PERSONAL_ID_NUMBER, "passport"),
+    (_EMAIL, lambda _t, m: m.group(1).lower() not in _FILE_SUFFIXES, Code.PERSONAL_EMAIL, ""),
 )

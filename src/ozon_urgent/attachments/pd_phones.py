@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ozon_urgent.attachments import codes
 from ozon_urgent.attachments.pd_numbers import Found
+from ozon_urgent.findings.codes import Code
 
 _REGIONS = ("RU", "CN")
 _DIGIT_RUN = re.compile(r"[+(]?\d[\d ()\-.\u00a0]*\d")
@@ -33,7 +33,7 @@ def find_phones(text: str) -> Iterator[Found]:
             for match in PhoneNumberMatcher(window, region):
                 begin, end = start + match.start, start + match.end
                 if _plausible(text, begin, end, match.raw_string, region):
-                    yield Found(begin, end, codes.PHONE, "", match.raw_string)
+                    yield Found(begin, end, Code.PERSONAL_PHONE, "", match.raw_string)
 
 
 def _plausible(text: str, start: int, end: int, raw: str, region: str) -> bool:

@@ -14,10 +14,10 @@ import pypdf
 from pypdf.errors import DependencyError, LimitReachedError
 from pypdf.generic import DictionaryObject, IndirectObject
 
-from ozon_urgent.attachments import codes
 from ozon_urgent.attachments.model import MIB, AttachmentHit, InspectLimits
 from ozon_urgent.attachments.pdf_active import find_active_content
 from ozon_urgent.attachments.personal_data import scan_pages
+from ozon_urgent.findings.codes import Code
 
 T = TypeVar("T")
 
@@ -44,7 +44,7 @@ def inspect_pdf(data: bytes, limits: InspectLimits) -> tuple[int | None, list[At
     """The page count (None when unknown) and the hits."""
     hits: list[AttachmentHit] = []
     if holds_zip(data):
-        hits.append(AttachmentHit(codes.TRAILING_DATA, "pdf_zip"))
+        hits.append(AttachmentHit(Code.ATTACHMENT_TRAILING_DATA, "pdf_zip"))
     pages: int | None = None
     with warnings.catch_warnings(), pypdf.apply_configuration(**_configuration(limits)), _pypdf_log() as log:
         warnings.simplefilter("ignore")
@@ -76,16 +76,16 @@ def holds_zip(data: bytes) -> bool:
 def _judge(data: bytes, limits: InspectLimits, hits: list[AttachmentHit], log: list[str]) -> int:
     reader = _guarded(lambda: pypdf.PdfReader(io.BytesIO(data), strict=False))
     if any(_XREF_LOOP in line for line in log):
-        hits.append(AttachmentHit(codes.DAMAGED, "pdf_xref_loop"))
+        hits.append(AttachmentHit(Code.ATTACHMENT_DAMAGED, "pdf_xref_loop"))
     if _guarded(lambda: reader.is_encrypted):
         hits.append(_open_encrypted(reader))
     count = _guarded(lambda: len(reader.pages))
     if count == 0:
-        hits.append(AttachmentHit(codes.NO_PAGES))
+        hits.append(AttachmentHit(Code.ATTACHMENT_NO_PAGES))
         return 0
     root = _guarded(lambda: reader.trailer.raw_get("/Root"))
     for variant, where in find_active_content(root).items():
-        hits.append(AttachmentHit(codes.ACTIVE_CONTENT, variant, {"where": where}))
+        hits.append(AttachmentHit(Code.ATTACHMENT_ACTIVE_CONTENT, variant, {"where": where}))
     hits.extend(_text_hits(reader, count, limits))
     return count
 
@@ -93,18 +93,18 @@ def _judge(data: bytes, limits: InspectLimits, hits: list[AttachmentHit], log: l
 def _open_encrypted(reader: pypdf.PdfReader) -> AttachmentHit:
     if _uses_aes(reader) and not _AES_AVAILABLE:
         # pypdf needs `cryptography` for AES: we can neither try the empty password nor read the text.
-        raise _StopError(AttachmentHit(codes.EMPTY_PASSWORD, "aes_unchecked"))
+        raise _StopError(AttachmentHit(Code.ATTACHMENT_ENCRYPTED, "aes_unchecked"))
     try:
         opened = reader.decrypt("")
     except DependencyError:
-        raise _StopError(AttachmentHit(codes.EMPTY_PASSWORD, "aes_unchecked")) from None
+        raise _StopError(AttachmentHit(Code.ATTACHMENT_ENCRYPTED, "aes_unchecked")) from None
     except MemoryError:
         raise
     except Exception as exc:
         raise _StopError(_damaged(exc)) from None
     if opened == pypdf.PasswordType.NOT_DECRYPTED:
-        raise _StopError(AttachmentHit(codes.PASSWORD))
-    return AttachmentHit(codes.EMPTY_PASSWORD)
+        raise _StopError(AttachmentHit(Code.ATTACHMENT_PASSWORD))
+    return AttachmentHit(Code.ATTACHMENT_ENCRYPTED)
 
 
 def _uses_aes(reader: pypdf.PdfReader) -> bool:
@@ -137,16 +137,16 @@ def _text_hits(reader: pypdf.PdfReader, count: int, limits: InspectLimits) -> li
         except MemoryError:
             raise
         except LimitReachedError:
-            return [AttachmentHit(codes.BOMB, "pdf")]
+            return [AttachmentHit(Code.ATTACHMENT_BOMB, "pdf")]
         except Exception:  # one broken page must not hide the personal data on the others
             failures += 1
             continue
         texts.append((index + 1, text[:budget]))
         budget -= len(text)
     if checked and failures == checked:
-        return [AttachmentHit(codes.DAMAGED, "pdf_text")]
+        return [AttachmentHit(Code.ATTACHMENT_DAMAGED, "pdf_text")]
     if not any(text.strip() for _, text in texts):
-        return [AttachmentHit(codes.SCANNED, params={"pages": checked})]
+        return [AttachmentHit(Code.ATTACHMENT_SCANNED, params={"pages": checked})]
     return scan_pages(texts)
 
 
@@ -157,14 +157,14 @@ def _guarded(call: Callable[[], T]) -> T:
     except MemoryError:
         raise
     except LimitReachedError:
-        raise _StopError(AttachmentHit(codes.BOMB, "pdf")) from None
+        raise _StopError(AttachmentHit(Code.ATTACHMENT_BOMB, "pdf")) from None
     except Exception as exc:
         raise _StopError(_damaged(exc)) from None
 
 
 def _damaged(exc: Exception) -> AttachmentHit:
     detail = f"{type(exc).__name__}: {exc}"[:_DETAIL_CHARS]
-    return AttachmentHit(codes.DAMAGED, "pdf", {"detail": detail})
+    return AttachmentHit(Code.ATTACHMENT_DAMAGED, "pdf", {"detail": detail})
 
 
 def _configuration(limits: InspectLimits) -> dict[str, Any]:

@@ -6,11 +6,11 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from ozon_urgent.attachments import codes
 from ozon_urgent.attachments.masking import mask_email, mask_number
 from ozon_urgent.attachments.model import AttachmentHit
 from ozon_urgent.attachments.pd_numbers import Found, find_numbers
 from ozon_urgent.attachments.pd_phones import find_phones
+from ozon_urgent.findings.codes import Code
 
 _PER_CODE_CAP = 10  # one page of an order export may list hundreds; ten tell the seller enough
 _WORTH_SCANNING = re.compile(r"\d{2}|@")
@@ -48,4 +48,4 @@ def scan_pages(pages: Iterable[tuple[int, str]]) -> list[AttachmentHit]:
 
 
 def _mask(found: Found) -> str:
-    return mask_email(found.raw) if found.code == codes.EMAIL else mask_number(found.raw)
+    return mask_email(found.raw) if found.code == Code.PERSONAL_EMAIL else mask_number(found.raw)

@@ -8,8 +8,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from ozon_urgent.attachments import codes
 from ozon_urgent.attachments.model import AttachmentHit
+from ozon_urgent.findings.codes import Code
 
 # O_NONBLOCK: a FIFO swapped in after lstat must not block open(); O_NOFOLLOW: nor may a symlink.
 _OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
@@ -62,40 +62,43 @@ def read_evidence(path: Path, max_bytes: int) -> ReadOutcome:
     if len(data) > max_bytes:
         return ReadOutcome(None, None, too_large_hit(len(data), max_bytes), len(data))
     if len(data) != info.st_size:
-        return ReadOutcome(None, None, AttachmentHit(codes.UNREADABLE, "changed"), len(data))
+        return ReadOutcome(None, None, AttachmentHit(Code.ATTACHMENT_UNREADABLE, "changed"), len(data))
     return ReadOutcome(data, info, None, len(data))
 
 
 def too_large_hit(size: int, limit: int) -> AttachmentHit:
     return AttachmentHit(
-        codes.TOO_LARGE, params={"size": size, "limit": limit, "size_mb": _mb(size), "limit_mb": _mb(limit)}
+        Code.ATTACHMENT_TOO_LARGE,
+        params={"size": size, "limit": limit, "size_mb": _mb(size), "limit_mb": _mb(limit)},
     )
 
 
 def os_error_hit(exc: OSError) -> AttachmentHit:
     if exc.errno == errno.ENOENT:
-        return AttachmentHit(codes.UNREADABLE, "missing")
+        return AttachmentHit(Code.ATTACHMENT_UNREADABLE, "missing")
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return AttachmentHit(codes.UNREADABLE, "permission")
+        return AttachmentHit(Code.ATTACHMENT_UNREADABLE, "permission")
     if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a symlink that appeared after lstat
-        return AttachmentHit(codes.UNREADABLE, "symlink")
-    return AttachmentHit(codes.UNREADABLE, "os_error", {"error": exc.strerror or type(exc).__name__})
+        return AttachmentHit(Code.ATTACHMENT_UNREADABLE, "symlink")
+    return AttachmentHit(
+        Code.ATTACHMENT_UNREADABLE, "os_error", {"error": exc.strerror or type(exc).__name__}
+    )
 
 
 def _refuse(info: os.stat_result, max_bytes: int) -> AttachmentHit | None:
     mode = info.st_mode
     if stat.S_ISLNK(mode):
-        return AttachmentHit(codes.UNREADABLE, "symlink")
+        return AttachmentHit(Code.ATTACHMENT_UNREADABLE, "symlink")
     if stat.S_ISDIR(mode):
-        return AttachmentHit(codes.UNREADABLE, "directory")
+        return AttachmentHit(Code.ATTACHMENT_UNREADABLE, "directory")
     if stat.S_ISFIFO(mode):
-        return AttachmentHit(codes.UNREADABLE, "fifo")
+        return AttachmentHit(Code.ATTACHMENT_UNREADABLE, "fifo")
     if not stat.S_ISREG(mode):
-        return AttachmentHit(codes.UNREADABLE, "special")
+        return AttachmentHit(Code.ATTACHMENT_UNREADABLE, "special")
     if info.st_size > max_bytes:
         return too_large_hit(info.st_size, max_bytes)
     if info.st_size == 0:
-        return AttachmentHit(codes.DAMAGED, "empty")
+        return AttachmentHit(Code.ATTACHMENT_DAMAGED, "empty")
     return None
 
 

@@ -3,16 +3,7 @@
 from __future__ import annotations
 
 from ozon_urgent.checks.appeal_window import AppealWindow
-from ozon_urgent.checks.attachment_rules import ATTACHMENT_RULES
-from ozon_urgent.checks.base import CaseContext, Check, Hit, Rule
-from ozon_urgent.checks.build_rules import (
-    CaseIdTaken,
-    DuplicateTicket,
-    EvidenceSharedAcrossSellers,
-    IdsInSeveralScenarios,
-    PackExists,
-    PackWriteFailed,
-)
+from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.checks.evidence_future import EvidenceInFuture
 from ozon_urgent.checks.evidence_kind_known import EvidenceKindKnown
 from ozon_urgent.checks.evidence_missing import EvidenceFileMissing
@@ -20,20 +11,8 @@ from ozon_urgent.checks.evidence_not_regular import EvidenceNotRegular
 from ozon_urgent.checks.evidence_outside import EvidenceOutsideCase
 from ozon_urgent.checks.evidence_required import EvidenceRequired
 from ozon_urgent.checks.evidence_stale import EvidenceStale
-from ozon_urgent.checks.fix_rules import AttachmentFixed
 from ozon_urgent.checks.ids_empty import IdsEmpty
 from ozon_urgent.checks.ids_required import IdsRequired
-from ozon_urgent.checks.input_rules import (
-    FileUnreadable,
-    InvalidValue,
-    MissingField,
-    NotUtf8,
-    PlaceholderIds,
-    UnknownKey,
-    YamlFeature,
-    YamlStructure,
-    YamlSyntax,
-)
 from ozon_urgent.checks.notification_future import NotificationInFuture
 from ozon_urgent.checks.notification_ip import NotificationLooksIp
 from ozon_urgent.checks.period_required import PeriodRequired
@@ -48,23 +27,25 @@ from ozon_urgent.checks.russian_reviewed import RussianReviewed
 from ozon_urgent.checks.scenario_eligible import ScenarioEligible
 from ozon_urgent.checks.scenario_known import ScenarioKnown
 from ozon_urgent.checks.window_covered import WindowCovered
+from ozon_urgent.findings import Code, Declaration, declaration
 
-_ORDERED: tuple[type[Rule], ...] = (
-    FileUnreadable,
-    NotUtf8,
-    YamlSyntax,
-    YamlFeature,
-    YamlStructure,
-    UnknownKey,
-    MissingField,
-    InvalidValue,
+# The order users see in `rules` and SARIF: the pipeline's (load, schema, case checks, evidence, build).
+_ORDERED: tuple[type[Check] | Code, ...] = (
+    Code.FILE_UNREADABLE,
+    Code.NOT_UTF8,
+    Code.YAML_SYNTAX,
+    Code.YAML_FEATURE,
+    Code.YAML_STRUCTURE,
+    Code.UNKNOWN_KEY,
+    Code.MISSING_FIELD,
+    Code.INVALID_VALUE,
     ScenarioKnown,
     ScenarioEligible,
     NotificationLooksIp,
     RequestAllowed,
     IdsRequired,
     IdsEmpty,
-    PlaceholderIds,
+    Code.PLACEHOLDER_IDS,
     EvidenceRequired,
     EvidenceKindKnown,
     PeriodRequired,
@@ -83,22 +64,20 @@ _ORDERED: tuple[type[Rule], ...] = (
     EvidenceNotRegular,
     EvidenceOutsideCase,
     PersonalDataInCase,
-    *ATTACHMENT_RULES,
-    CaseIdTaken,
-    PackExists,
-    PackWriteFailed,
-    AttachmentFixed,
-    IdsInSeveralScenarios,
-    EvidenceSharedAcrossSellers,
-    DuplicateTicket,
+    *(code for code in Code if code.startswith(("A", "P"))),
+    Code.CASE_ID_TAKEN,
+    Code.PACK_EXISTS,
+    Code.PACK_WRITE_FAILED,
+    Code.ATTACHMENT_FIXED,
+    Code.IDS_IN_SEVERAL_SCENARIOS,
+    Code.EVIDENCE_SHARED_ACROSS_SELLERS,
+    Code.DUPLICATE_TICKET,
 )
-RULES: dict[str, type[Rule]] = {rule.code: rule for rule in _ORDERED}
 
-CHECKS: tuple[type[Check], ...] = tuple(rule for rule in RULES.values() if issubclass(rule, Check))
+# Every code users can see, with its declaration: the catalog `rules`, SARIF and the policy read.
+_DECLARATIONS = [declaration(entry) if isinstance(entry, Code) else entry.declaration for entry in _ORDERED]
+RULES: dict[str, Declaration] = {entry.code: entry for entry in _DECLARATIONS}
 
-# pydantic error type → the rule that reports it; anything else is S003 invalid-value
-SCHEMA_ERROR_CODES: dict[str, str] = {
-    error: rule.code for rule in RULES.values() for error in rule.schema_errors
-}
+CHECKS: tuple[type[Check], ...] = tuple(entry for entry in _ORDERED if not isinstance(entry, Code))
 
-__all__ = ["CHECKS", "RULES", "SCHEMA_ERROR_CODES", "CaseContext", "Check", "Hit", "Rule"]
+__all__ = ["CHECKS", "RULES", "CaseContext", "Check", "Hit"]

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class AppealWindow(Check):
@@ -14,7 +15,7 @@ class AppealWindow(Check):
     This is a warning: you can still file, but say in the explanation why it took longer.
     """
 
-    code = "C160"
+    code = Code.APPEAL_WINDOW_PASSED
     name = "appeal-window-passed"
     severity = Severity.WARNING
 

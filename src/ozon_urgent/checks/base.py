@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import inspect
+from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
+from ozon_urgent.attachments.locate import EvidencePath
 from ozon_urgent.catalog import Catalog, Scenario
-from ozon_urgent.checks.evidence_files import EvidencePath
-from ozon_urgent.findings import Severity
-from ozon_urgent.loader import FieldPath, Loaded
+from ozon_urgent.findings import Code, Declaration, FieldPath, Severity
+from ozon_urgent.loader import Loaded
 from ozon_urgent.model import Case
 from ozon_urgent.policy import Policy
 
@@ -45,17 +47,25 @@ class CaseContext:
         return self.case_file.parent
 
 
-class Rule:
-    """A catalog entry. Rules raised by the loader or the schema have no `run` of their own."""
+class Check(ABC):
+    """A rule run over every case: its code, name and severity at the top, its docstring for users.
 
-    code: ClassVar[str]
+    The class attributes become its `declaration`, the same record the codes raised outside checks/
+    have, so the catalog, SARIF and `rules CODE` treat every code alike.
+    """
+
+    code: ClassVar[Code]
     name: ClassVar[str]
     severity: ClassVar[Severity]
-    # pydantic error types that this rule reports when validation raises them
-    schema_errors: ClassVar[frozenset[str]] = frozenset()
-    unreadable: ClassVar[bool] = False
+    declaration: ClassVar[Declaration]
 
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if not inspect.isabstract(cls):
+            cls.declaration = Declaration(
+                code=cls.code, name=cls.name, severity=cls.severity, doc=inspect.cleandoc(cls.__doc__ or "")
+            )
 
-class Check(Rule):
+    @abstractmethod
     def run(self, ctx: CaseContext) -> Iterator[Hit]:
-        raise NotImplementedError
+        """Every hit in one case; a check that finds nothing yields nothing."""

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class EvidenceInFuture(Check):
@@ -14,7 +15,7 @@ class EvidenceInFuture(Check):
     Fail: `date: 2027-11-18` on a case checked in 2026. Pass: `date: 2026-11-18`.
     """
 
-    code = "C152"
+    code = Code.EVIDENCE_IN_FUTURE
     name = "evidence-in-future"
     severity = Severity.WARNING
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class EvidenceKindKnown(Check):
@@ -16,7 +17,7 @@ class EvidenceKindKnown(Check):
     `kind: tracking`. Pass: `kind: logistics_tracking`. Use `other` for a supporting document.
     """
 
-    code = "C131"
+    code = Code.UNKNOWN_KIND
     name = "unknown-kind"
     severity = Severity.ERROR
 

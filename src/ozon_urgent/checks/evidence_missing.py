@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class EvidenceFileMissing(Check):
@@ -14,7 +15,7 @@ class EvidenceFileMissing(Check):
     Fail: `file: evidence/waybil.pdf` (a typo). Pass: the path as it is on disk, relative to the case file.
     """
 
-    code = "C180"
+    code = Code.EVIDENCE_FILE_MISSING
     name = "evidence-file-missing"
     severity = Severity.ERROR
 

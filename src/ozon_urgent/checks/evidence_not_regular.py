@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class EvidenceNotRegular(Check):
@@ -14,7 +15,7 @@ class EvidenceNotRegular(Check):
     Fail: `file: evidence/` or a named pipe. Pass: the PDF or JPEG file itself.
     """
 
-    code = "C181"
+    code = Code.EVIDENCE_NOT_REGULAR
     name = "evidence-not-regular"
     severity = Severity.ERROR
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class EvidenceOutsideCase(Check):
@@ -16,7 +17,7 @@ class EvidenceOutsideCase(Check):
     `file: ../other-store/waybill.pdf`. Pass: copy the file next to the case, `file: evidence/waybill.pdf`.
     """
 
-    code = "C182"
+    code = Code.EVIDENCE_OUTSIDE_CASE
     name = "evidence-outside-case"
     severity = Severity.ERROR
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class EvidenceRequired(Check):
@@ -16,7 +17,7 @@ class EvidenceRequired(Check):
     Fail: a `carrier_failure` case without `compensation_voucher`. Pass: add the voucher as PDF or JPEG.
     """
 
-    code = "C130"
+    code = Code.EVIDENCE_MISSING
     name = "evidence-missing"
     severity = Severity.ERROR
 

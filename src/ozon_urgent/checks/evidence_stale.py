@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class EvidenceStale(Check):
@@ -15,7 +16,7 @@ class EvidenceStale(Check):
     dated five months ago. Pass: evidence from inside the metric's window.
     """
 
-    code = "C151"
+    code = Code.EVIDENCE_STALE
     name = "evidence-stale"
     severity = Severity.ERROR
 

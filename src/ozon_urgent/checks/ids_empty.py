@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class IdsEmpty(Check):
@@ -15,7 +16,7 @@ class IdsEmpty(Check):
     the penalty counted, e.g. `postings: ["57195475-0050-3"]`.
     """
 
-    code = "C121"
+    code = Code.IDS_EMPTY
     name = "ids-empty"
     severity = Severity.WARNING
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class IdsRequired(Check):
@@ -15,7 +16,7 @@ class IdsRequired(Check):
     Pass: `postings: ["57195475-0050-3", "57195475-0051-1"]`.
     """
 
-    code = "C120"
+    code = Code.IDS_MISSING
     name = "ids-missing"
     severity = Severity.ERROR
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class NotificationInFuture(Check):
@@ -14,7 +15,7 @@ class NotificationInFuture(Check):
     Fail: `received: 2027-11-20` on a case checked in 2026. Pass: the date the notification arrived.
     """
 
-    code = "C161"
+    code = Code.NOTIFICATION_IN_FUTURE
     name = "notification-in-future"
     severity = Severity.ERROR
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class NotificationLooksIp(Check):
@@ -16,7 +17,7 @@ class NotificationLooksIp(Check):
     товарный знак». Pass: «Товары сняты с продажи из-за низкой доли заказов, доставленных вовремя».
     """
 
-    code = "C102"
+    code = Code.NOTIFICATION_LOOKS_IP
     name = "notification-looks-ip"
     severity = Severity.WARNING
 

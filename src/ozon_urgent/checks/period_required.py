@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class PeriodRequired(Check):
@@ -14,7 +15,7 @@ class PeriodRequired(Check):
     Fail: a `carrier_failure` case with no `period`. Pass: `period: {from: 2026-09-21, to: 2026-11-19}`.
     """
 
-    code = "C140"
+    code = Code.PERIOD_MISSING
     name = "period-missing"
     severity = Severity.ERROR
 

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.checks.russian_text import russian_fields
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
-_VARIANTS = {"P300": "phone", "P302": "card", "P303": "email"}
+_VARIANTS = {Code.PERSONAL_PHONE: "phone", Code.PERSONAL_BANK_CARD: "card", Code.PERSONAL_EMAIL: "email"}
 
 
 class PersonalDataInCase(Check):
@@ -20,7 +21,7 @@ class PersonalDataInCase(Check):
     masked, never in full.
     """
 
-    code = "C190"
+    code = Code.PERSONAL_DATA_IN_CASE
     name = "personal-data-in-case"
     severity = Severity.ERROR
 

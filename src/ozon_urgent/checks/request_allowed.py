@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class RequestAllowed(Check):
@@ -15,7 +16,7 @@ class RequestAllowed(Check):
     `request: lift_restriction` in a `carrier_failure` case. Pass: `request: exclude_period`.
     """
 
-    code = "C110"
+    code = Code.REQUEST_NOT_ALLOWED
     name = "request"
     severity = Severity.ERROR
 

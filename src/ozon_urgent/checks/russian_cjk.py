@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.checks.russian_text import CJK, russian_fields
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class RussianHasCjk(Check):
@@ -16,7 +17,7 @@ class RussianHasCjk(Check):
     bounce. Fail: «Товары сняты，请尽快处理». Pass: «Товары сняты с продажи. Просим проверить».
     """
 
-    code = "C171"
+    code = Code.RUSSIAN_HAS_CJK
     name = "russian-has-cjk"
     severity = Severity.ERROR
 

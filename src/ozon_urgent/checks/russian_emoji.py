@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.checks.russian_gate_fields import gate_reports, listed
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class RussianEmoji(Check):
@@ -16,7 +17,7 @@ class RussianEmoji(Check):
     восстановить товары в продаже».
     """
 
-    code = "C186"
+    code = Code.RUSSIAN_EMOJI
     name = "russian-emoji"
     severity = Severity.WARNING
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.checks.russian_gate_fields import gate_reports, listed, more_variant
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class RussianEnglishWords(Check):
@@ -19,7 +20,7 @@ class RussianEnglishWords(Check):
     в продаже».
     """
 
-    code = "C178"
+    code = Code.RUSSIAN_ENGLISH_WORDS
     name = "russian-english-words"
     severity = Severity.WARNING
 

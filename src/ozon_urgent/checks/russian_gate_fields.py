@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ozon_urgent.checks.base import CaseContext
 from ozon_urgent.checks.russian_text import russian_fields
-from ozon_urgent.loader import FieldPath
+from ozon_urgent.findings import FieldPath
 
 if TYPE_CHECKING:
     from ozon_urgent.russian_gate import TextReport

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.checks.russian_gate_fields import gate_reports
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class RussianInvisibleCharacters(Check):
@@ -20,7 +21,7 @@ class RussianInvisibleCharacters(Check):
     stands. Pass: «Отправление доставлено».
     """
 
-    code = "C175"
+    code = Code.RUSSIAN_INVISIBLE_CHARACTERS
     name = "russian-invisible-characters"
     severity = Severity.WARNING
 

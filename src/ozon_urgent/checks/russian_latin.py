@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.checks.russian_text import CYRILLIC, LATIN, russian_fields
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class RussianMostlyLatin(Check):
@@ -16,7 +17,7 @@ class RussianMostlyLatin(Check):
     товары в продаже». A few Latin words (brand names, SKU, FBS) are fine.
     """
 
-    code = "C172"
+    code = Code.RUSSIAN_MOSTLY_LATIN
     name = "russian-mostly-latin"
     severity = Severity.WARNING
 

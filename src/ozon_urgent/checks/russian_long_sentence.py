@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.checks.russian_gate_fields import MAX_LISTED, gate_reports
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class RussianLongSentence(Check):
@@ -19,7 +20,7 @@ class RussianLongSentence(Check):
     свою вину и выплатила компенсацию. Просим исключить период из расчёта показателя».
     """
 
-    code = "C184"
+    code = Code.RUSSIAN_LONG_SENTENCE
     name = "russian-long-sentence"
     severity = Severity.WARNING
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class RussianMissing(Check):
@@ -15,7 +16,7 @@ class RussianMissing(Check):
     Russian speaker polish `explanation.ru`, then set `ru_reviewed: true`.
     """
 
-    code = "C170"
+    code = Code.RUSSIAN_MISSING
     name = "russian-missing"
     severity = Severity.ERROR
 

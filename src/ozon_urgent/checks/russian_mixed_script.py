@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.checks.russian_gate_fields import MAX_LISTED, gate_reports
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class RussianMixedScript(Check):
@@ -18,7 +19,7 @@ class RussianMixedScript(Check):
     Fail: «Товары сняты с продажи на Oзоне». Pass: «Товары сняты с продажи на Ozon».
     """
 
-    code = "C176"
+    code = Code.RUSSIAN_MIXED_SCRIPT
     name = "russian-mixed-script"
     severity = Severity.ERROR
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 from ozon_urgent.translation.provenance import is_stale
 
 
@@ -20,7 +21,7 @@ class RussianOutdated(Check):
     Russian reviewed; or Russian written by hand, which has no recorded hash.
     """
 
-    code = "C174"
+    code = Code.RUSSIAN_OUT_OF_DATE
     name = "russian-out-of-date"
     severity = Severity.WARNING
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.checks.russian_gate_fields import gate_reports, listed, more_variant
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class RussianPinyin(Check):
@@ -17,7 +18,7 @@ class RussianPinyin(Check):
     с продажи по ошибке». A brand name that happens to look like pinyin goes in «ёлочки» or `allow_words`.
     """
 
-    code = "C179"
+    code = Code.RUSSIAN_PINYIN
     name = "russian-pinyin"
     severity = Severity.WARNING
 

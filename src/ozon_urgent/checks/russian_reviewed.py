@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class RussianReviewed(Check):
@@ -16,7 +17,7 @@ class RussianReviewed(Check):
     `ru_reviewed: true`.
     """
 
-    code = "C173"
+    code = Code.RUSSIAN_NOT_REVIEWED
     name = "russian-not-reviewed"
     severity = Severity.WARNING
 

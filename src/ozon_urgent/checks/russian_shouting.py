@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.checks.russian_gate_fields import gate_reports, listed, more_variant
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class RussianShouting(Check):
@@ -18,7 +19,7 @@ class RussianShouting(Check):
     Fail: «ПРОСИМ СРОЧНО восстановить товары!!!». Pass: «Просим восстановить товары в продаже».
     """
 
-    code = "C183"
+    code = Code.RUSSIAN_SHOUTING
     name = "russian-shouting"
     severity = Severity.WARNING
 

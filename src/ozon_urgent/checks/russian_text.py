@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext
-from ozon_urgent.loader import FieldPath
+from ozon_urgent.findings import FieldPath
 
 CJK = re.compile(
     r"[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.checks.russian_gate_fields import gate_reports
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 MINIMUM_WORDS = 15
 
@@ -20,7 +21,7 @@ class RussianExplanationTooShort(Check):
     отправления доставлены в срок. Просим восстановить товары в продаже».
     """
 
-    code = "C185"
+    code = Code.RUSSIAN_EXPLANATION_TOO_SHORT
     name = "russian-explanation-too-short"
     severity = Severity.WARNING
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.checks.russian_gate_fields import MAX_LISTED, gate_reports
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class RussianUnknownWords(Check):
@@ -20,7 +21,7 @@ class RussianUnknownWords(Check):
     покупателям в срок».
     """
 
-    code = "C177"
+    code = Code.RUSSIAN_UNKNOWN_WORDS
     name = "russian-unknown-words"
     severity = Severity.WARNING
 

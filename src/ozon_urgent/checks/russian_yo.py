@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.checks.russian_gate_fields import gate_fields, listed, more_variant
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class RussianYoMixed(Check):
@@ -17,7 +18,7 @@ class RussianYoMixed(Check):
     Pass: «Просим исключить период из расчёта показателя и ещё раз проверить отправления».
     """
 
-    code = "C187"
+    code = Code.RUSSIAN_YO_MIXED
     name = "russian-yo-mixed"
     severity = Severity.WARNING
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class ScenarioEligible(Check):
@@ -15,7 +16,7 @@ class ScenarioEligible(Check):
     wastes the review. Fail: `scenario: ip_infringement`. Pass: file it through Ozon's IP complaint form.
     """
 
-    code = "C101"
+    code = Code.INELIGIBLE_SCENARIO
     name = "ineligible-scenario"
     severity = Severity.ERROR
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 class ScenarioKnown(Check):
@@ -16,7 +17,7 @@ class ScenarioKnown(Check):
     a case that mixes two problems should become two case files.
     """
 
-    code = "C100"
+    code = Code.UNKNOWN_SCENARIO
     name = "unknown-scenario"
     severity = Severity.ERROR
 

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
 
 
 def uncovered(window: tuple[date, date], spans: list[tuple[date, date]]) -> list[tuple[date, date]]:
@@ -37,7 +38,7 @@ class WindowCovered(Check):
     The window per metric can be changed in `ozon-urgent.toml` (`[metric_windows]`).
     """
 
-    code = "C150"
+    code = Code.WINDOW_NOT_COVERED
     name = "window-not-covered"
     severity = Severity.ERROR
 

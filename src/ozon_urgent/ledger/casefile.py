@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ozon_urgent.errors import UserError
 from ozon_urgent.ledger.errors import LedgerRefusedError
 from ozon_urgent.loader import LoadError, load_case
 from ozon_urgent.model import Case
@@ -16,11 +17,13 @@ from ozon_urgent.validate import validate_case
 ID_KINDS = ("postings", "orders", "skus", "products", "offer_ids")
 
 
-class CaseUnreadableError(Exception):
+class CaseUnreadableError(UserError):
     """The case file cannot be read as YAML (exit 3), with the loader's code and line."""
 
+    table = "cli.ledger"
+
     def __init__(self, file: Path, code: str, line: int | None) -> None:
-        super().__init__(f"{file}: {code}")
+        super().__init__("case_unreadable", file=file, line=line or 1, code=code)
         self.file, self.code, self.line = file, code, line
 
 

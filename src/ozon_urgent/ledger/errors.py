@@ -1,27 +1,26 @@
-"""What the ledger refuses, as data: the CLI turns each into a message and an exit code."""
+"""What the ledger refuses, as data: each error carries its message kind and its exit status."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from ozon_urgent import i18n
+from ozon_urgent.errors import ExitStatus, UserError
+from ozon_urgent.i18n import Lang
 
-class LedgerError(Exception):
+
+class LedgerError(UserError):
     """The ledger cannot be opened, read or written (exit 3); `kind` picks the message, `params` fill it."""
 
-    def __init__(self, kind: str, **params: object) -> None:
-        super().__init__(f"{kind}: {params}")
-        self.kind = kind
-        self.params = params
+    table = "cli.ledger"
 
 
-class LedgerRefusedError(Exception):
+class LedgerRefusedError(UserError):
     """A valid request the ledger refuses (exit 1): a duplicate, a second Reference ID, nothing new."""
 
-    def __init__(self, kind: str, **params: object) -> None:
-        super().__init__(f"{kind}: {params}")
-        self.kind = kind
-        self.params = params
+    table = "cli.ledger"
+    exit_status = ExitStatus.FINDINGS
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +37,22 @@ class Conflict:
 class DuplicateTicketError(LedgerRefusedError):
     """Filing this would duplicate `conflict`: Ozon archives such tickets, so comment on it instead."""
 
-    def __init__(self, conflict: Conflict) -> None:
-        super().__init__("duplicate", case=conflict.case_id, reference=conflict.reference)
+    def __init__(self, conflict: Conflict, case: str) -> None:
+        super().__init__("duplicate", case=case, reference=conflict.reference)
         self.conflict = conflict
+        self.case = case
+
+    def message(self, lang: Lang) -> str:
+        from ozon_urgent.ledger.workdays import msk  # holidays load with the ledger commands only
+
+        c = self.conflict
+        params = {
+            "case": self.case,
+            "other": c.case_id,
+            "reference": c.reference,
+            "overlap": ", ".join(value for _, value in c.overlap),
+            "filed": msk(c.filed_at),
+            "hours": round((c.window_ends - c.filed_at).total_seconds() / 3600),
+            "until": msk(c.window_ends),
+        }
+        return i18n.text(lang, self.table, self.kind, **params)

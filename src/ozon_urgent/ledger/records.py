@@ -40,7 +40,7 @@ def record_pack(
             store, client_id, scenario, ids, now, exclude_case=case_id, duplicate_hours=duplicate_hours
         )
         if conflict is not None:
-            raise DuplicateTicketError(conflict)
+            raise DuplicateTicketError(conflict, case_id)
         existing = get_ticket(store, case_id)
         if existing is not None and existing.filed_at is not None:
             return existing
@@ -93,7 +93,7 @@ def record_filing(
             store, client_id, scenario, ids, filed_at, exclude_case=case_id, duplicate_hours=duplicate_hours
         )
         if conflict is not None:
-            raise DuplicateTicketError(conflict)
+            raise DuplicateTicketError(conflict, case_id)
         if existing is None:
             store.execute(
                 "INSERT INTO tickets"

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Protocol
 
 from ozon_urgent.findings import RunResult
 from ozon_urgent.i18n import Lang
+from ozon_urgent.reporters.formats import OutputFormat
 from ozon_urgent.reporters.github import render_github
 from ozon_urgent.reporters.json_report import render_json
 from ozon_urgent.reporters.junit import render_junit
 from ozon_urgent.reporters.sarif import render_sarif
 from ozon_urgent.reporters.text import render_text
-
-
-class OutputFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-    SARIF = "sarif"
-    JUNIT = "junit"
-    GITHUB = "github"
 
 
 class Reporter(Protocol):

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import inspect
 import json
 
 from ozon_urgent import __version__, i18n
-from ozon_urgent.checks import RULES
 from ozon_urgent.findings import RunResult, Severity
 from ozon_urgent.i18n import Lang
 
@@ -15,9 +13,11 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def _rules(lang: Lang) -> list[dict[str, object]]:
+    from ozon_urgent.checks import RULES  # the whole check catalog loads only when SARIF is written
+
     rules: list[dict[str, object]] = []
     for code, rule in RULES.items():
-        doc = inspect.cleandoc(rule.__doc__ or "")
+        doc = rule.doc
         summary = doc.split("\n\n", 1)[0].replace("\n", " ")
         rules.append(
             {
@@ -34,6 +34,8 @@ def _rules(lang: Lang) -> list[dict[str, object]]:
 
 
 def sarif_log(result: RunResult, lang: Lang) -> dict[str, object]:
+    from ozon_urgent.checks import RULES
+
     index = {code: number for number, code in enumerate(RULES)}
     results: list[dict[str, object]] = []
     for case in result.cases:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
+from ozon_urgent import i18n
+from ozon_urgent.errors import UserError
+from ozon_urgent.i18n import Lang
+
 ErrorKind = Literal[
     "unauthorized",  # 401: Ozon does not know this Client-Id / key pair
     "forbidden",  # 403: the key's role does not open the method
@@ -22,11 +26,18 @@ ErrorKind = Literal[
 ]
 
 
-class SellerApiError(Exception):
-    """A failed call: `kind` picks the message, `params` fill it; `endpoint` is always among them."""
+class SellerApiError(UserError):
+    """A failed call (exit 3): `kind` picks the message, `params` fill it; `endpoint` is always among them."""
+
+    table = "cli.pull"
 
     def __init__(self, kind: ErrorKind, endpoint: str, **params: object) -> None:
+        super().__init__(kind, endpoint=endpoint, **params)
         self.kind: ErrorKind = kind
         self.endpoint = endpoint
-        self.params: dict[str, object] = {"endpoint": endpoint, **params}
-        super().__init__(f"{endpoint}: {kind} {params}")
+
+    def message(self, lang: Lang) -> str:
+        params = dict(self.params)
+        if self.kind == "wrong_type":  # the expected type is named in the user's language
+            params["expected"] = i18n.text(lang, self.table, f"type_{params['expected']}")
+        return i18n.text(lang, self.table, self.kind, **params)

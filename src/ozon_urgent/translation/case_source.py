@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from ozon_urgent.engine import load_finding, schema_findings
+from ozon_urgent.errors import ExitStatus, UserError
 from ozon_urgent.findings import Finding
 from ozon_urgent.i18n import Lang
 from ozon_urgent.loader import LoadError, compose, read_case_text
@@ -24,14 +25,24 @@ class CaseSource:
     case: Case
 
 
-@dataclass(slots=True)
-class CaseFailedError(Exception):
-    """A case that was not translated; `key` is a message in `cli.translate`, the file is unchanged."""
+class CaseFailedError(UserError):
+    """A case that was not translated; `kind` is a message in `cli.translate`, the file is unchanged.
 
-    key: str
-    params: dict[str, object]
-    exit_code: int = 3
-    findings: list[Finding] = field(default_factory=list)
+    `findings` say why, when the case file itself is at fault; a batch reports them and goes on.
+    """
+
+    table = "cli.translate"
+
+    def __init__(
+        self,
+        kind: str,
+        params: dict[str, object],
+        exit_status: ExitStatus = ExitStatus.FAILED,
+        findings: list[Finding] | None = None,
+    ) -> None:
+        super().__init__(kind, **params)
+        self.exit_status = exit_status
+        self.findings = findings or []
 
 
 def read_case_source(path: Path, display: str, lang: Lang) -> CaseSource:
@@ -41,12 +52,14 @@ def read_case_source(path: Path, display: str, lang: Lang) -> CaseSource:
         loaded = compose(text)
     except LoadError as problem:
         raise CaseFailedError(
-            "unreadable", {"file": display}, 3, [load_finding(problem, display, lang)]
+            "unreadable", {"file": display}, ExitStatus.FAILED, [load_finding(problem, display, lang)]
         ) from None
     validated = validate_case(loaded)
     if isinstance(validated, ValidationError):
         findings = schema_findings(validated, loaded, display, lang)
-        raise CaseFailedError("invalid", {"file": display, "count": len(findings)}, 1, findings)
+        raise CaseFailedError(
+            "invalid", {"file": display, "count": len(findings)}, ExitStatus.FINDINGS, findings
+        )
     # read_case_text decodes with utf-8-sig; a hash that differs from the text's own means a BOM was there.
     bom = hashlib.sha256(text.encode("utf-8")).hexdigest() != digest
     return CaseSource(text, digest, bom, validated)

@@ -15,6 +15,7 @@ from typing import Literal
 import deepl
 
 from ozon_urgent import __version__
+from ozon_urgent.errors import UserError
 from ozon_urgent.translation.chunking import (
     join_translations,
     pack_requests,
@@ -30,11 +31,25 @@ TARGET = "RU"
 FORMALITY = "prefer_more"
 
 
-class ServiceError(Exception):
-    """DeepL could not be used: no key, a refused key, no quota, too many requests, no network, a 5xx."""
+class ServiceError(UserError):
+    """DeepL could not be used (exit 3): no key, a refused key, no quota, too many requests, a 5xx."""
 
-    def __init__(self, kind: ServiceErrorKind, detail: str = "", status: int | None = None) -> None:
-        super().__init__(f"{kind}: {detail}" if detail else kind)
+    table = "cli.translate"
+
+    def __init__(
+        self,
+        kind: ServiceErrorKind,
+        detail: str = "",
+        status: int | None = None,
+        settings: DeepLSettings | None = None,
+    ) -> None:
+        super().__init__(
+            kind,
+            masked=settings.masked_key if settings else "",
+            server=settings.server if settings else "",
+            status=status or "?",
+            detail=detail,
+        )
         self.kind: ServiceErrorKind = kind
         self.detail = detail
         self.status = status
@@ -62,6 +77,13 @@ class DeepLSettings:
     def masked_key(self) -> str:
         return mask_key(self.auth_key)
 
+    @property
+    def server(self) -> str:
+        """Where requests go: DEEPL_SERVER_URL, else DeepL's Free or Pro address, as the library picks."""
+        if self.server_url:
+            return self.server_url
+        return "https://api-free.deepl.com" if self.auth_key.endswith(":fx") else "https://api.deepl.com"
+
 
 @dataclass(frozen=True, slots=True)
 class Usage:
@@ -82,6 +104,7 @@ class GlossaryEvent:
 class RussianTranslator:
     def __init__(self, settings: DeepLSettings, glossaries: Mapping[SourceLang, Glossary]) -> None:
         self._key = settings.auth_key
+        self._settings = settings
         client_class: type[deepl.Translator] = getattr(deepl, "DeepLClient", deepl.Translator)
         self._client = client_class(settings.auth_key, server_url=settings.server_url)
         self._client.set_app_info("ozon-urgent", __version__)
@@ -170,7 +193,7 @@ class RussianTranslator:
         except deepl.DeepLException as exc:
             # The library's messages carry the server's words, never the key; scrub it anyway.
             detail = str(exc).replace(self._key, mask_key(self._key))
-            raise ServiceError(_kind(exc), detail, exc.http_status_code) from None
+            raise ServiceError(_kind(exc), detail, exc.http_status_code, self._settings) from None
 
 
 def _kind(exc: deepl.DeepLException) -> ServiceErrorKind:

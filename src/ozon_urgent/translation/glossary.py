@@ -20,6 +20,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from ozon_urgent.errors import UserError
+
 SourceLang = Literal["zh", "en"]
 SOURCE_LANGS: tuple[SourceLang, ...] = ("zh", "en")
 TARGET_LANG = "ru"
@@ -28,27 +30,44 @@ MAX_GLOSSARY_BYTES = 1024 * 1024
 Entries = dict[str, str]
 
 
-@dataclass(slots=True)
-class GlossaryError(Exception):
-    """A seller's glossary that cannot be used; `variant` picks the message."""
+GlossaryProblem = Literal[
+    "unreadable",
+    "too_big",
+    "not_utf8",
+    "syntax",
+    "duplicate",
+    "empty",
+    "control",
+    "not_text",
+    "language",
+    "columns",
+]
 
-    variant: Literal[
-        "unreadable",
-        "too_big",
-        "not_utf8",
-        "syntax",
-        "duplicate",
-        "empty",
-        "control",
-        "not_text",
-        "language",
-        "columns",
-    ]
-    file: str
-    line: int | None = None
-    entry: str = ""
-    detail: str = ""
-    first_line: int | None = None
+
+class GlossaryError(UserError):
+    """A seller's glossary that cannot be used (exit 3); `variant` picks the message."""
+
+    table = "cli.translate"
+
+    def __init__(
+        self,
+        variant: GlossaryProblem,
+        file: str,
+        line: int | None = None,
+        entry: str = "",
+        detail: str = "",
+        first_line: int | None = None,
+    ) -> None:
+        super().__init__(
+            f"glossary_{variant}",
+            file=file,
+            line=line if line is not None else "?",
+            entry=entry,
+            detail=detail,
+            first=first_line if first_line is not None else "?",
+        )
+        self.variant, self.file, self.line = variant, file, line
+        self.entry, self.detail, self.first_line = entry, detail, first_line
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,24 +5,21 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ozon_urgent import i18n
-from ozon_urgent.cli_options import LangOpt
-from ozon_urgent.cli_options import user_lang as lang_of
-from ozon_urgent.discovery import discover
-from ozon_urgent.findings import EXIT_USAGE
+from ozon_urgent.cli.cases import case_files
+from ozon_urgent.cli.exit import ExitStatus, fail
+from ozon_urgent.cli.options import LangOpt, user_lang
 from ozon_urgent.i18n import Lang
 
 if TYPE_CHECKING:  # deepl, requests and ruamel load only when the command runs
     from ozon_urgent.translation.case_source import CaseFailedError
     from ozon_urgent.translation.deepl_service import DeepLSettings, RussianTranslator, ServiceError
-    from ozon_urgent.translation.glossary import Glossary, GlossaryError, SourceLang
+    from ozon_urgent.translation.glossary import Glossary, SourceLang
     from ozon_urgent.translation.run import CaseOutcome
-
-EXIT_FAILED = 3
 
 
 def translate(
@@ -53,41 +50,39 @@ def translate(
     previous version is kept as `<file>.bak`, and `ru_reviewed` is set to false for a person to check.
     """
     from ozon_urgent.translation.deepl_service import DeepLSettings
+    from ozon_urgent.translation.glossary import build_glossaries, read_user_glossary
 
-    user_lang: Lang = lang_of(lang)
+    user: Lang = user_lang(lang)
     settings = DeepLSettings.from_env(os.environ)
     if usage:
-        _show_usage(settings, user_lang)
+        _show_usage(settings, user)
         if not paths:
             return
     if not paths:
-        _fail(user_lang, "no_paths", EXIT_USAGE)
-    found = discover(paths)
-    if found.unmatched:
-        _fail_cli(user_lang, "no_match", EXIT_USAGE, pattern=", ".join(found.unmatched))
-    if not found.files:
-        _fail_cli(user_lang, "no_cases", EXIT_USAGE)
-    session = _Session(settings, _glossaries(glossary, user_lang))
-    raise typer.Exit(_translate_all(found.files, session, dry_run=dry_run, lang=user_lang))
+        fail("no_paths", table="cli.translate")
+    files = case_files(paths)
+    glossaries = build_glossaries(read_user_glossary(glossary) if glossary is not None else None)
+    session = _Session(settings, glossaries)
+    raise typer.Exit(_translate_all(files, session, dry_run=dry_run, lang=user))
 
 
-def _translate_all(files: list[Path], session: _Session, *, dry_run: bool, lang: Lang) -> int:
+def _translate_all(files: list[Path], session: _Session, *, dry_run: bool, lang: Lang) -> ExitStatus:
     """Each case written as soon as it is translated; the exit code is the worst of all cases."""
     from ozon_urgent.translation.case_source import CaseFailedError
     from ozon_urgent.translation.deepl_service import ServiceError
     from ozon_urgent.translation.run import translate_case
 
-    exit_code, counts = 0, {"translated": 0, "unchanged": 0, "failed": 0}
+    status, counts = ExitStatus.OK, {"translated": 0, "unchanged": 0, "failed": 0}
     for index, file in enumerate(files):
         try:
             outcome = translate_case(file, str(file), session.translator, dry_run=dry_run, lang=lang)
         except CaseFailedError as failed:
             _report_failure(failed, lang)
-            exit_code, counts["failed"] = max(exit_code, failed.exit_code), counts["failed"] + 1
+            status, counts["failed"] = max(status, failed.exit_status), counts["failed"] + 1
             continue
         except ServiceError as error:
-            _report_service_error(error, session.settings, lang, str(file))
-            exit_code, counts["failed"] = EXIT_FAILED, counts["failed"] + 1
+            _report_service_error(error, lang, str(file))
+            status, counts["failed"] = ExitStatus.FAILED, counts["failed"] + 1
             if len(files) > index + 1:  # the next case would meet the same refusal
                 _error(lang, "stopped", count=len(files) - index - 1)
             break
@@ -97,7 +92,7 @@ def _translate_all(files: list[Path], session: _Session, *, dry_run: bool, lang:
         counts["translated" if outcome.fields else "unchanged"] += 1
     if len(files) > 1:
         _say(lang, "summary", **counts)
-    return exit_code
+    return status
 
 
 class _Session:
@@ -127,38 +122,12 @@ class _Session:
         self._told = len(self._translator.events)
 
 
-def _glossaries(path: Path | None, lang: Lang) -> dict[SourceLang, Glossary]:
-    from ozon_urgent.translation.glossary import GlossaryError, build_glossaries, read_user_glossary
-
-    try:
-        return build_glossaries(read_user_glossary(path) if path is not None else None)
-    except GlossaryError as problem:
-        _fail_glossary(problem, lang)
-
-
-def _fail_glossary(problem: GlossaryError, lang: Lang) -> NoReturn:
-    _fail(
-        lang,
-        f"glossary_{problem.variant}",
-        EXIT_FAILED,
-        file=problem.file,
-        line=problem.line if problem.line is not None else "?",
-        entry=problem.entry,
-        detail=problem.detail,
-        first=problem.first_line if problem.first_line is not None else "?",
-    )
-
-
 def _show_usage(settings: DeepLSettings | None, lang: Lang) -> None:
     from ozon_urgent.translation.deepl_service import RussianTranslator, ServiceError
 
     if settings is None:
-        _fail(lang, "no_key", EXIT_FAILED)
-    try:
-        usage = RussianTranslator(settings, {}).usage()
-    except ServiceError as error:
-        _report_service_error(error, settings, lang, None)
-        raise typer.Exit(EXIT_FAILED) from None
+        raise ServiceError("no_key")
+    usage = RussianTranslator(settings, {}).usage()
     if usage.characters is None or not usage.limit:
         typer.echo(_text(lang, "usage_unknown", masked=settings.masked_key))
         return
@@ -195,29 +164,13 @@ def _report_failure(failed: CaseFailedError, lang: Lang) -> None:
 
     for finding in failed.findings:
         typer.echo(format_finding(finding, lang), err=True)
-    _error(lang, failed.key, **failed.params)
+    typer.echo(f"ozon-urgent: {failed.message(lang)}", err=True)
 
 
-def _report_service_error(
-    error: ServiceError, settings: DeepLSettings | None, lang: Lang, display: str | None
-) -> None:
-    server = (settings.server_url if settings else None) or (
-        "https://api-free.deepl.com"
-        if settings and settings.auth_key.endswith(":fx")
-        else "https://api.deepl.com"
-    )
-    message = _text(
-        lang,
-        error.kind,
-        masked=settings.masked_key if settings else "",
-        server=server,
-        status=error.status or "?",
-        detail=error.detail,
-    )
-    where = f"{display}: " if display else ""
-    typer.echo(f"ozon-urgent: {where}{message}", err=True)
-    if display:
-        _error(lang, "unchanged", file=display)
+def _report_service_error(error: ServiceError, lang: Lang, display: str) -> None:
+    """A DeepL failure on one case of a batch: said with the case's name; the batch then stops."""
+    typer.echo(f"ozon-urgent: {display}: {error.message(lang)}", err=True)
+    _error(lang, "unchanged", file=display)
 
 
 def _text(lang: Lang, key: str, /, **params: object) -> str:
@@ -231,13 +184,3 @@ def _say(lang: Lang, key: str, /, **params: object) -> None:
 
 def _error(lang: Lang, key: str, /, **params: object) -> None:
     typer.echo(f"ozon-urgent: {_text(lang, key, **params)}", err=True)
-
-
-def _fail(lang: Lang, key: str, code: int, /, **params: object) -> NoReturn:
-    _error(lang, key, **params)
-    raise typer.Exit(code)
-
-
-def _fail_cli(lang: Lang, key: str, code: int, /, **params: object) -> NoReturn:
-    typer.echo(f"ozon-urgent: {i18n.text(lang, 'cli.errors', key, **params)}", err=True)
-    raise typer.Exit(code)

@@ -1,4 +1,4 @@
-"""Console entry point: `--version` answers before anything heavy is imported."""
+"""Console entry point: `--version` and the top-level help answer before anything heavy is imported."""
 
 from __future__ import annotations
 
@@ -16,10 +16,11 @@ def main() -> None:
         # The top-level help is the CLI framework's own output, saved in the package (a test keeps the
         # copy equal to what Typer prints): it answers in the time Python takes to start.
         # a plain open(): importlib.resources alone would double the time this answer takes
-        with open(os.path.join(os.path.dirname(__file__), "data", "help.txt"), encoding="utf-8") as saved:
+        folder = os.path.dirname(os.path.dirname(__file__))
+        with open(os.path.join(folder, "data", "help.txt"), encoding="utf-8") as saved:
             sys.stdout.write(saved.read())
         return
-    from ozon_urgent.cli import app
+    from ozon_urgent.cli.app import app
 
     try:
         app(prog_name="ozon-urgent")
@@ -33,4 +34,6 @@ def main() -> None:
             f"ozon-urgent: internal error ({type(exc).__name__}: {exc}).\n"
             "Please report it with the command you ran; OZON_URGENT_DEBUG=1 shows the traceback.\n"
         )
-        sys.exit(3)
+        from ozon_urgent.errors import ExitStatus
+
+        sys.exit(ExitStatus.FAILED)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+Key = str | int
+FieldPath = tuple[Key, ...]  # where in the case file: ("evidence", 1, "file")
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -13,7 +16,7 @@ class Severity(StrEnum):
 
 
 class Outcome(StrEnum):
-    """Worst result of a case or a run; its exit code is SPEC §6."""
+    """Worst result of a case or a run; `cli.exit` maps it to the exit status (docs/exit-codes.md)."""
 
     OK = "ok"
     FINDINGS = "fail"
@@ -51,6 +54,11 @@ class CaseResult:
     scenario: str | None = None
     findings: list[Finding] = field(default_factory=list)
     case_sha256: str | None = None  # of the bytes the case was loaded from
+    # Codes the case's policy switches off (`disable`): dropped here, whichever stage raises them.
+    disabled: frozenset[str] = frozenset()
+
+    def add(self, *findings: Finding) -> None:
+        self.findings.extend(f for f in findings if f.code not in self.disabled)
 
     def outcome(self, *, strict: bool = False) -> Outcome:
         if any(f.unreadable for f in self.findings):
@@ -80,5 +88,9 @@ class RunResult:
         return sum(case.count(severity) for case in self.cases)
 
 
-EXIT_CODES: dict[Outcome, int] = {Outcome.OK: 0, Outcome.FINDINGS: 1, Outcome.UNREADABLE: 3}
-EXIT_USAGE = 2
+def field_path(path: FieldPath) -> str:
+    """`('evidence', 1, 'file')` → `evidence[1].file`, the form findings use."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out

@@ -14,12 +14,10 @@ from typing import Annotated, NoReturn
 import typer
 
 from ozon_urgent import i18n
-from ozon_urgent.cli_options import LangOpt
-from ozon_urgent.cli_options import user_lang as lang_of
-from ozon_urgent.findings import EXIT_USAGE
+from ozon_urgent.cli.exit import ExitStatus, fail
+from ozon_urgent.cli.options import LangOpt, TodayOpt, today_of, user_lang
 from ozon_urgent.i18n import Lang
 
-EXIT_FAILED = 3
 TIMEOUT_SECONDS = 30.0  # per call; the Seller API answers in well under a second when it is healthy
 # Between retries of a 429 / 5xx; a module attribute so tests can make the backoff instant.
 SLEEP: Callable[[float], None] = time.sleep
@@ -49,15 +47,7 @@ def pull(
         ),
     ] = None,
     lang: LangOpt = None,
-    today: Annotated[
-        str | None,
-        typer.Option(
-            "--today",
-            envvar="OZON_URGENT_TODAY",
-            metavar="YYYY-MM-DD",
-            help="Take this day as today (reproducible runs).",
-        ),
-    ] = None,
+    today: TodayOpt = None,
 ) -> None:
     """Read ratings and error-index postings from the Ozon Seller API and draft a case per rating in trouble.
 
@@ -65,39 +55,28 @@ def pull(
     scenario that fits, its postings and dates; `ratings-YYYY-MM-DD.json` keeps what the API answered.
     OZON_API_URL overrides the API's address.
     """
-    from ozon_urgent.policy import PolicyError
-    from ozon_urgent.seller_api.errors import SellerApiError
     from ozon_urgent.seller_api.pull import PullOptions, run_pull
     from ozon_urgent.seller_api.report import report_lines
     from ozon_urgent.seller_api.transport import DEFAULT_URL, Credentials, SellerApiClient
 
-    user_lang: Lang = lang_of(lang)
-    day = _date(today, "--today", user_lang) or date.today()
-    start = _date(since, "--since", user_lang)
+    user: Lang = user_lang(lang)
+    day = today_of(today)
+    start = _since(since)
     if start is not None and start > day:
-        _fail(user_lang, "since_future", EXIT_USAGE, value=start.isoformat(), today=day.isoformat())
+        _fail("since_future", value=start.isoformat(), today=day.isoformat())
     base_url = os.environ.get("OZON_API_URL", "").strip() or DEFAULT_URL
     if not base_url.startswith(("https://", "http://")):
-        _fail(user_lang, "bad_url", EXIT_USAGE, value=base_url)
-    credentials = Credentials(_client_id(client_id, user_lang), _api_key(user_lang))
+        _fail("bad_url", value=base_url)
+    credentials = Credentials(_client_id(client_id), _api_key(user))
     client = SellerApiClient(credentials, base_url, timeout=TIMEOUT_SECONDS, sleep=SLEEP)
     options = PullOptions(
-        out=out, today=day, since=start, client_id=credentials.client_id, api_url=base_url, lang=user_lang
+        out=out, today=day, since=start, client_id=credentials.client_id, api_url=base_url, lang=user
     )
     try:
         result = run_pull(client, options)
-    except SellerApiError as error:
-        params = dict(error.params)
-        if error.kind == "wrong_type":
-            params["expected"] = _say(user_lang, f"type_{params['expected']}")
-        _fail(user_lang, error.kind, EXIT_FAILED, **params)
-    except PolicyError as error:
-        message = i18n.text(user_lang, "cli.errors", "policy", file=error.file, detail=error.detail)
-        typer.echo(f"ozon-urgent: {message}", err=True)
-        raise typer.Exit(EXIT_FAILED) from None
     except OSError as error:
-        _fail(user_lang, "out_unwritable", EXIT_FAILED, folder=out, detail=error.strerror or error)
-    lines = report_lines(result, credentials.client_id, out, user_lang)
+        _fail("out_unwritable", ExitStatus.FAILED, folder=out, detail=error.strerror or error)
+    lines = report_lines(result, credentials.client_id, out, user)
     sys.stdout.write("\n".join(lines) + "\n")
 
 
@@ -105,26 +84,25 @@ def _say(lang: Lang, key: str, **params: object) -> str:
     return i18n.text(lang, "cli.pull", key, **params)
 
 
-def _fail(lang: Lang, key: str, code: int, **params: object) -> NoReturn:
-    typer.echo(f"ozon-urgent: {_say(lang, key, **params)}", err=True)
-    raise typer.Exit(code)
+def _fail(key: str, status: ExitStatus = ExitStatus.USAGE, **params: object) -> NoReturn:
+    fail(key, table="cli.pull", status=status, **params)
 
 
-def _date(value: str | None, option: str, lang: Lang) -> date | None:
+def _since(value: str | None) -> date | None:
     if not value:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        _fail(lang, "bad_date", EXIT_USAGE, option=option, value=value)
+        _fail("bad_date", option="--since", value=value)
 
 
-def _client_id(value: str | None, lang: Lang) -> str:
+def _client_id(value: str | None) -> str:
     client_id = (value or "").strip()
     if not client_id:
-        _fail(lang, "no_client_id", EXIT_USAGE)
+        _fail("no_client_id")
     if not _CLIENT_ID.fullmatch(client_id):
-        _fail(lang, "bad_client_id", EXIT_USAGE, value=client_id)
+        _fail("bad_client_id", value=client_id)
     return client_id
 
 
@@ -141,5 +119,5 @@ def _api_key(lang: Lang) -> str:
         )
         key = answer.strip()
     if not key:
-        _fail(lang, "no_api_key", EXIT_USAGE)
+        _fail("no_api_key")
     return key

@@ -1,0 +1,72 @@
+"""The Typer app: every command registered, and the one place a `UserError` becomes a message and exit."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from ozon_urgent import __version__
+from ozon_urgent.cli import cases, catalog, ledger, pull, translate
+from ozon_urgent.cli.options import run_lang, start_run
+from ozon_urgent.errors import UserError
+
+
+class _Commands(TyperGroup):
+    """Runs a command; an error the user can act on ends it with its message and exit status."""
+
+    def invoke(self, ctx: Any) -> Any:  # Any: the Context class is Click's or Typer's own, by version
+        start_run()
+        try:
+            return super().invoke(ctx)
+        except UserError as error:
+            typer.echo(f"ozon-urgent: {error.message(run_lang())}", err=True)
+            raise typer.Exit(error.exit_status) from None
+
+
+app = typer.Typer(
+    cls=_Commands,
+    name="ozon-urgent",
+    help="Turn a seller's YAML case file into a checked Ozon urgent performance-review ticket pack.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    # Plain help: it reads the same in a pipe, and Rich loads only for the progress bar that needs it.
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ozon-urgent {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Turn a seller's YAML case file into a checked Ozon urgent performance-review ticket pack."""
+
+
+for command in (
+    cases.check,
+    cases.init,
+    catalog.scenarios,
+    catalog.rules,
+    catalog.schema,
+    cases.build,
+    translate.translate,
+    pull.pull,
+    ledger.record,
+    ledger.resolve,
+    ledger.followup,
+    ledger.status,
+):
+    app.command()(command)
+app.add_typer(catalog.templates_app, name="templates")

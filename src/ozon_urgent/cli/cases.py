@@ -1,0 +1,153 @@
+"""`check`, `build` and `init`: the commands that read, judge and write cases."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ozon_urgent import i18n
+from ozon_urgent.cli.exit import fail, status_of
+from ozon_urgent.cli.options import (
+    JobsOpt,
+    LangChoice,
+    LangOpt,
+    LedgerOpt,
+    OutputOpt,
+    PathsArg,
+    PolicyOpt,
+    QuietOpt,
+    StrictOpt,
+    TemplatesOpt,
+    TodayOpt,
+    today_of,
+    user_lang,
+)
+from ozon_urgent.cli.progress import progress_bar
+from ozon_urgent.cli.report import FormatOpt, report, write_new
+from ozon_urgent.discovery import discover
+
+if TYPE_CHECKING:  # the case model, checks and evidence judges load when a command runs, not for --help
+    from ozon_urgent.engine import CheckOptions
+
+
+def check(
+    paths: PathsArg,
+    output_format: FormatOpt = None,
+    strict: StrictOpt = False,
+    content: Annotated[
+        bool,
+        typer.Option(
+            "--content/--no-content", help="Open and judge the evidence files (off: case files only)."
+        ),
+    ] = True,
+    fix: Annotated[bool, typer.Option("--fix", help="Preview what `build --fix` would change.")] = False,
+    jobs: JobsOpt = None,
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+    policy: PolicyOpt = None,
+    today: TodayOpt = None,
+) -> None:
+    """Validate case files and their evidence without writing anything."""
+    from ozon_urgent.batch import BatchOptions, check_files
+
+    options = _check_options(lang, today)
+    files = case_files(paths)
+    with progress_bar(len(files), enabled=not quiet) as advance:
+        batch = BatchOptions(strict=strict, content=content, fix_preview=fix, jobs=jobs, progress=advance)
+        result = check_files(files, policy, options, batch)
+    report(result, output_format, options.lang, quiet=quiet, output=output)
+    raise typer.Exit(status_of(result.outcome()))
+
+
+def build(
+    paths: PathsArg,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder the packs are written into.")] = Path(
+        "out"
+    ),
+    force: Annotated[bool, typer.Option("--force", help="Replace packs that already exist.")] = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Put converted, compliant copies of fixable files into the pack.")
+    ] = False,
+    templates: TemplatesOpt = None,
+    output_format: FormatOpt = None,
+    strict: StrictOpt = False,
+    jobs: JobsOpt = None,
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+    policy: PolicyOpt = None,
+    today: TodayOpt = None,
+    ledger: LedgerOpt = None,
+) -> None:
+    """Check cases, verify their attachments, render the Russian ticket and write one pack per case."""
+    from ozon_urgent.build import BuildOptions, run_build
+    from ozon_urgent.cli.ledger import clock
+
+    options = _check_options(lang, today)
+    files = case_files(paths)
+    with progress_bar(len(files), enabled=not quiet) as advance:
+        build_options = BuildOptions(
+            out=out,
+            force=force,
+            fix=fix,
+            templates=templates,
+            strict=strict,
+            jobs=jobs,
+            progress=advance,
+            ledger=ledger,
+            now=clock(),
+        )
+        run = run_build(files, policy, options, build_options)
+    written = [i18n.text(options.lang, "cli.done", "pack", pack=pack) for pack in run.packs]
+    report(run.result, output_format, options.lang, quiet=quiet, output=output, extra=written)
+    raise typer.Exit(status_of(run.result.outcome()))
+
+
+def init(
+    scenario: Annotated[str, typer.Argument(help="One of the eight scenarios (see `scenarios`).")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
+    lang: LangOpt = None,
+    policy: PolicyOpt = None,
+    today: TodayOpt = None,
+) -> None:
+    """Write a commented case skeleton for SCENARIO, its checklist included."""
+    from ozon_urgent.catalog import load_catalog
+    from ozon_urgent.policy import load_policy
+    from ozon_urgent.skeleton import render_skeleton
+
+    user = user_lang(lang)
+    catalog = load_catalog()
+    if scenario not in catalog.scenarios:
+        if scenario.lower() in catalog.ineligible_scenarios:
+            fail("ineligible", value=scenario)
+        fail("unknown_scenario", value=scenario, allowed=", ".join(catalog.scenarios))
+    rules = load_policy(*([policy] if policy else []))
+    text = render_skeleton(catalog.scenarios[scenario], catalog, rules, today_of(today), user)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    write_new(output, text)
+    typer.echo(i18n.text(user, "cli.done", "init", file=output), err=True)
+
+
+def case_files(paths: list[str]) -> list[Path]:
+    """The case files the paths and globs name; none at all is a usage error."""
+    found = discover(paths)
+    if found.unmatched:
+        fail("no_match", pattern=", ".join(found.unmatched))
+    if not found.files:
+        fail("no_cases")
+    return found.files
+
+
+def _check_options(lang: LangChoice | None, today: str | None) -> CheckOptions:
+    from ozon_urgent.engine import CheckOptions
+
+    user = user_lang(lang)
+    return CheckOptions(today=today_of(today), lang=user)

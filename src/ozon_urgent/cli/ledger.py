@@ -1,0 +1,247 @@
+"""`record`, `resolve`, `followup` and `status`: the ledger of filed tickets."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ozon_urgent import i18n
+from ozon_urgent.cli.exit import fail
+from ozon_urgent.cli.options import LangOpt, LedgerOpt, PolicyOpt, TemplatesOpt, user_lang
+from ozon_urgent.i18n import Lang
+
+if TYPE_CHECKING:  # the ledger (sqlite3, holidays) loads with the commands that use it, not at start-up
+    from ozon_urgent.ledger import Ledger
+    from ozon_urgent.ledger.casefile import CaseFacts
+    from ozon_urgent.policy import Policy
+
+NOW_ENV = "OZON_URGENT_NOW"
+
+
+def system_clock() -> datetime:
+    """Now, or OZON_URGENT_NOW (ISO 8601) for reproducible runs; tests replace `clock` instead."""
+    fixed = os.environ.get(NOW_ENV)
+    if fixed:
+        return parse_time(fixed)
+    return datetime.now(UTC)
+
+
+clock: Callable[[], datetime] = system_clock
+
+
+class Outcome(StrEnum):
+    RESOLVED = "resolved"
+    REJECTED = "rejected"
+    CLOSED = "closed"
+
+
+class StatusFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+CaseArg = Annotated[Path, typer.Argument(help="The case file.", dir_okay=False, show_default=False)]
+
+
+def parse_time(value: str) -> datetime:
+    """ISO 8601; without a zone it is Moscow time, the time Seller Center shows. Raises ValueError."""
+    from ozon_urgent.ledger.workdays import MOSCOW
+
+    moment = datetime.fromisoformat(value.strip())
+    return moment.replace(tzinfo=MOSCOW) if moment.tzinfo is None else moment
+
+
+def text(lang: Lang, key: str, table: str = "cli.ledger", /, **params: object) -> str:
+    return i18n.text(lang, table, key, **params)
+
+
+@contextmanager
+def _ledger(explicit: str | None) -> Iterator[Ledger]:
+    """The open ledger, closed however the command ends; its errors carry their own messages."""
+    from ozon_urgent.ledger import open_ledger
+
+    store = open_ledger(explicit)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _case(file: Path) -> CaseFacts:
+    from ozon_urgent.ledger.casefile import read_case_facts
+
+    return read_case_facts(file)
+
+
+def _policy(explicit: Path | None, case_file: Path | None = None) -> Policy:
+    from ozon_urgent.policy import load_policy, policy_for
+
+    if case_file is not None:
+        return policy_for(case_file.parent, explicit)
+    return load_policy(*([explicit] if explicit else []))
+
+
+def _filed_at(at: str | None, now: datetime) -> datetime:
+    if at is None:
+        return now
+    try:
+        filed_at = parse_time(at)
+    except ValueError:
+        fail("bad_at", table="cli.ledger", value=at)
+    if filed_at > now:
+        fail("at_future", table="cli.ledger", value=at)
+    return filed_at
+
+
+def record(
+    case: CaseArg,
+    ref: Annotated[str, typer.Option("--ref", help="Ozon's Reference ID of the filed ticket.")],
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at", metavar="TIME", help="When it was filed (ISO 8601; Moscow time unless a zone is given)."
+        ),
+    ] = None,
+    ledger: LedgerOpt = None,
+    lang: LangOpt = None,
+    policy: PolicyOpt = None,
+) -> None:
+    """Record that CASE was filed in Seller Center under Ozon's Reference ID."""
+    from ozon_urgent.ledger import record_filing
+    from ozon_urgent.ledger.reference import MAX_LENGTH, reference_problem
+    from ozon_urgent.ledger.workdays import followup_due, msk
+
+    user = user_lang(lang)
+    problem = reference_problem(ref)
+    if problem is not None:
+        fail(f"ref_{problem}", table="cli.ledger", ref=ref, limit=MAX_LENGTH)
+    filed_at = _filed_at(at, clock())
+    facts = _case(case)
+    rules = _policy(policy, case)
+    with _ledger(ledger) as store:
+        ticket, new = record_filing(
+            store,
+            case_id=facts.case_id,
+            client_id=facts.case.seller.client_id,
+            scenario=facts.case.scenario,
+            ids=facts.ids,
+            case_sha256=facts.sha256,
+            sources=facts.sources(),
+            reference=ref,
+            filed_at=filed_at,
+            duplicate_hours=rules.duplicate_hours,
+        )
+    assert ticket.filed_at is not None
+    if not new:
+        typer.echo(text(user, "recorded_again", case=facts.case_id, reference=ticket.reference), err=True)
+        return
+    typer.echo(
+        text(
+            user,
+            "recorded",
+            case=facts.case_id,
+            filed=msk(ticket.filed_at),
+            reference=ticket.reference,
+            due=msk(followup_due(ticket.filed_at, rules.followup_working_days)),
+            days=rules.followup_working_days,
+            until=msk(ticket.filed_at + timedelta(hours=rules.duplicate_hours)),
+        ),
+        err=True,
+    )
+
+
+def resolve(
+    case: CaseArg,
+    outcome: Annotated[Outcome, typer.Option("--outcome", help="How Ozon answered.")],
+    note: Annotated[str | None, typer.Option("--note", help="A note for your records.")] = None,
+    ledger: LedgerOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Record how Ozon answered the ticket of CASE."""
+    from ozon_urgent.ledger import record_outcome
+
+    user = user_lang(lang)
+    facts = _case(case)
+    with _ledger(ledger) as store:
+        ticket = record_outcome(store, facts.case_id, outcome.value, note, clock())
+    typer.echo(
+        text(user, "resolved", case=facts.case_id, reference=ticket.reference, outcome=outcome.value),
+        err=True,
+    )
+
+
+def followup(
+    case: CaseArg,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the follow-up pack.")] = Path("out"),
+    templates: TemplatesOpt = None,
+    ledger: LedgerOpt = None,
+    lang: LangOpt = None,
+    policy: PolicyOpt = None,
+) -> None:
+    """Write the Russian follow-up comment for CASE's ticket, with only its new evidence, and record it."""
+    from ozon_urgent.ledger.followup_run import run_followup
+
+    user = user_lang(lang)
+    facts = _case(case)
+    rules = _policy(policy, case)
+    with _ledger(ledger) as store:
+        done = run_followup(store, facts, rules, out, templates, clock())
+    typer.echo(
+        text(
+            user,
+            "followup_written",
+            number=done.number,
+            reference=done.reference,
+            pack=done.pack,
+            files=done.files,
+        ),
+        err=True,
+    )
+
+
+def status(
+    output_format: Annotated[StatusFormat, typer.Option("--format", "-f", help="Report format.")] = (
+        StatusFormat.TEXT
+    ),
+    ledger: LedgerOpt = None,
+    lang: LangOpt = None,
+    policy: PolicyOpt = None,
+) -> None:
+    """Every ticket: its age in Russian working days, its state and what to do next, most urgent first."""
+    from ozon_urgent.ledger import list_tickets
+    from ozon_urgent.ledger.status import ledger_status
+
+    user = user_lang(lang)
+    rules = _policy(policy)
+    now = clock()
+    with _ledger(ledger) as store:
+        with store.read():
+            tickets = list_tickets(store)
+        shown = store.location.shown
+    items = ledger_status(
+        tickets, now, followup_days=rules.followup_working_days, duplicate_hours=rules.duplicate_hours
+    )
+    if output_format is StatusFormat.JSON:
+        data = {
+            "ledger": shown,
+            "now": now.astimezone(UTC).isoformat().replace("+00:00", "Z"),
+            "time_zone": "Europe/Moscow",
+            "tickets": [item.as_dict() for item in items],
+        }
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    from ozon_urgent.ledger.status_text import status_text
+
+    def say(key: str, **params: object) -> str:
+        return text(user, key, "cli.ledger.status", **params)
+
+    sys.stdout.write(status_text(items, shown, now, say))

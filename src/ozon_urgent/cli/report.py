@@ -1,0 +1,74 @@
+"""Where a run's report goes: its format, stdout or `--output`, and the files commands write."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ozon_urgent.cli.exit import ExitStatus, fail
+from ozon_urgent.reporters.formats import OutputFormat
+
+if TYPE_CHECKING:
+    from ozon_urgent.findings import RunResult
+    from ozon_urgent.i18n import Lang
+
+FormatOpt = Annotated[
+    OutputFormat | None,
+    typer.Option("--format", "-f", help="Report format (default: text; github under GitHub Actions)."),
+]
+
+
+def chosen_format(chosen: OutputFormat | None) -> OutputFormat:
+    """GitHub annotations by default inside GitHub Actions, text elsewhere."""
+    if chosen is not None:
+        return chosen
+    return OutputFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.TEXT
+
+
+def report(
+    result: RunResult,
+    output_format: OutputFormat | None,
+    lang: Lang,
+    *,
+    quiet: bool,
+    output: Path | None,
+    extra: list[str] | None = None,
+) -> None:
+    """The report on stdout (or in --output); machine formats get nothing else on stdout."""
+    from ozon_urgent.reporters import REPORTERS
+
+    shown = chosen_format(output_format)
+    text_format = shown is OutputFormat.TEXT
+    color = text_format and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    text = REPORTERS[shown](result, lang, color=color)
+    if quiet and text_format:
+        text = "".join(line for line in text.splitlines(keepends=True)[:-1])
+    if text_format and not quiet and extra:
+        text += "".join(line + "\n" for line in extra)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    write_file(output, text)
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write (or replace) a file the user named; a failure is the run's, exit 3."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail("write", status=ExitStatus.FAILED, file=path, detail=exc.strerror or str(exc))
+
+
+def write_new(path: Path, text: str) -> None:
+    """Write a file the user named that must not exist yet (a skeleton is never written over work)."""
+    try:
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        fail("exists", file=path)
+    except OSError as exc:
+        fail("write", status=ExitStatus.FAILED, file=path, detail=exc.strerror or str(exc))

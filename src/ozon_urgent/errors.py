@@ -1,0 +1,45 @@
+"""Errors a user can act on: a message from the catalog, its parameters, and the exit status it ends with."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from ozon_urgent import i18n
+from ozon_urgent.i18n import Lang
+
+
+class ExitStatus(IntEnum):
+    """What `ozon-urgent` exits with; docs/exit-codes.md is the table users script against."""
+
+    OK = 0
+    FINDINGS = 1  # errors in a case (warnings too under --strict), or a request the ledger refuses
+    USAGE = 2  # a command line that cannot be run: an unknown option, a bad date, no case files
+    FAILED = 3  # unreadable input, configuration, a template, a service or the output folder failed
+
+
+class UserError(Exception):
+    """A failure the user can fix: `kind` picks the message in `table`, `params` fill it.
+
+    Every family of such errors (policy, templates, packs, the ledger, DeepL, the Seller API, case
+    sources) derives from this class, and the command line catches this class alone: it prints
+    `message()` and exits with `exit_status`. A subclass overrides `message()` only when its text needs
+    more than filling in parameters.
+    """
+
+    table: str = "cli.errors"
+    exit_status: ExitStatus = ExitStatus.FAILED
+
+    def __init__(self, kind: str, /, **params: object) -> None:
+        # Only the kind in the exception's own text: parameters may hold paths or a server's words.
+        super().__init__(kind)
+        self.kind = kind
+        self.params: dict[str, object] = params
+
+    def message(self, lang: Lang) -> str:
+        return i18n.text(lang, self.table, self.kind, **self.params)
+
+
+class UsageError(UserError):
+    """A command line that cannot be run as given (exit 2)."""
+
+    exit_status = ExitStatus.USAGE

@@ -1,0 +1,138 @@
+"""The one table of finding codes: every code's name, and the declarations of those raised outside checks/."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+
+from ozon_urgent.findings.result import Severity
+
+
+class Code(StrEnum):
+    """Every finding code there is, cited by name; the first group is declared in `data/codes.toml`."""
+
+    FILE_UNREADABLE = "Y001"
+    NOT_UTF8 = "Y002"
+    YAML_SYNTAX = "Y003"
+    YAML_FEATURE = "Y004"
+    YAML_STRUCTURE = "Y005"
+    UNKNOWN_KEY = "S001"
+    MISSING_FIELD = "S002"
+    INVALID_VALUE = "S003"
+    PLACEHOLDER_IDS = "C122"
+    ATTACHMENT_UNREADABLE = "A200"
+    ATTACHMENT_TOO_LARGE = "A201"
+    ATTACHMENT_WRONG_FORMAT = "A202"
+    ATTACHMENT_DAMAGED = "A203"
+    ATTACHMENT_PASSWORD = "A204"
+    ATTACHMENT_ACTIVE_CONTENT = "A205"
+    ATTACHMENT_NO_PAGES = "A206"
+    ATTACHMENT_ENCRYPTED = "A207"
+    ATTACHMENT_BOMB = "A208"
+    ATTACHMENT_EXTENSION_MISMATCH = "A209"
+    ATTACHMENT_NOT_CHECKED = "A210"
+    ATTACHMENT_LOW_RESOLUTION = "A211"
+    ATTACHMENT_BLURRY = "A212"
+    ATTACHMENT_EXIF_PRIVATE = "A213"
+    ATTACHMENT_TRAILING_DATA = "A214"
+    ATTACHMENT_SCANNED = "A215"
+    PERSONAL_PHONE = "P300"
+    PERSONAL_ID_NUMBER = "P301"
+    PERSONAL_BANK_CARD = "P302"
+    PERSONAL_EMAIL = "P303"
+    CASE_ID_TAKEN = "B001"
+    PACK_EXISTS = "B002"
+    PACK_WRITE_FAILED = "B003"
+    ATTACHMENT_FIXED = "B004"
+    IDS_IN_SEVERAL_SCENARIOS = "B005"
+    EVIDENCE_SHARED_ACROSS_SELLERS = "B006"
+    DUPLICATE_TICKET = "B007"
+    # Declared by their checks in checks/ (severity, name and documentation beside the rule itself).
+    UNKNOWN_SCENARIO = "C100"
+    INELIGIBLE_SCENARIO = "C101"
+    NOTIFICATION_LOOKS_IP = "C102"
+    REQUEST_NOT_ALLOWED = "C110"
+    IDS_MISSING = "C120"
+    IDS_EMPTY = "C121"
+    EVIDENCE_MISSING = "C130"
+    UNKNOWN_KIND = "C131"
+    PERIOD_MISSING = "C140"
+    WINDOW_NOT_COVERED = "C150"
+    EVIDENCE_STALE = "C151"
+    EVIDENCE_IN_FUTURE = "C152"
+    APPEAL_WINDOW_PASSED = "C160"
+    NOTIFICATION_IN_FUTURE = "C161"
+    RUSSIAN_MISSING = "C170"
+    RUSSIAN_HAS_CJK = "C171"
+    RUSSIAN_MOSTLY_LATIN = "C172"
+    RUSSIAN_NOT_REVIEWED = "C173"
+    RUSSIAN_OUT_OF_DATE = "C174"
+    RUSSIAN_INVISIBLE_CHARACTERS = "C175"
+    RUSSIAN_MIXED_SCRIPT = "C176"
+    RUSSIAN_UNKNOWN_WORDS = "C177"
+    RUSSIAN_ENGLISH_WORDS = "C178"
+    RUSSIAN_PINYIN = "C179"
+    RUSSIAN_SHOUTING = "C183"
+    RUSSIAN_LONG_SENTENCE = "C184"
+    RUSSIAN_EXPLANATION_TOO_SHORT = "C185"
+    RUSSIAN_EMOJI = "C186"
+    RUSSIAN_YO_MIXED = "C187"
+    EVIDENCE_FILE_MISSING = "C180"
+    EVIDENCE_NOT_REGULAR = "C181"
+    EVIDENCE_OUTSIDE_CASE = "C182"
+    PERSONAL_DATA_IN_CASE = "C190"
+
+
+@dataclass(frozen=True, slots=True)
+class Declaration:
+    """What users read of a code: its stable name, default severity and documentation.
+
+    Checks declare theirs from their class attributes and docstring; every other code's comes from
+    `data/codes.toml`. `unreadable` findings make a run exit 3 (the input or the environment failed, not
+    the case); `schema_errors` are the pydantic error types the schema reports under this code; a code
+    that cannot be disabled guards something a policy must not switch off (an unread case, a lost pack).
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    doc: str
+    unreadable: bool = False
+    schema_errors: frozenset[str] = frozenset()
+    can_disable: bool = True
+
+
+@cache
+def declared() -> dict[Code, Declaration]:
+    """The declarations of `data/codes.toml`, in the order users see them (load, schema, evidence, build)."""
+    text = resources.files("ozon_urgent").joinpath("data/codes.toml").read_text("utf-8")
+    table = tomllib.loads(text)
+    return {
+        Code(code): Declaration(
+            code=code,
+            name=entry["name"],
+            severity=Severity(entry["severity"]),
+            doc=entry["doc"].strip(),
+            unreadable=entry.get("unreadable", False),
+            schema_errors=frozenset(entry.get("schema_errors", ())),
+            can_disable=entry.get("can_disable", True),
+        )
+        for code, entry in table.items()
+    }
+
+
+def declaration(code: Code) -> Declaration:
+    return declared()[code]
+
+
+@cache
+def _schema_codes() -> dict[str, Code]:
+    return {error: code for code, entry in declared().items() for error in entry.schema_errors}
+
+
+def schema_error_code(error_type: str) -> Code:
+    """The code a pydantic error type is reported under; anything unnamed is an invalid value."""
+    return _schema_codes().get(error_type, Code.INVALID_VALUE)
