@@ -1,0 +1,203 @@
+"""Atomic writes: a name shows the old bytes or the new ones, never half; exclusive never replaces."""
+
+from __future__ import annotations
+
+import ast
+import errno
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ozon_urgent import safe_files
+from ozon_urgent.safe_files import sync_folder, write_atomically, write_first_free
+
+OLD = b"old content\n"
+NEW = b"new content, longer than the old one\n"
+
+
+class DiskFullError(Exception):
+    """Raised on purpose halfway through a write."""
+
+
+def _half_then_fail() -> Iterator[bytes]:
+    yield NEW[:10]
+    raise DiskFullError
+
+
+def _names(folder: Path) -> list[str]:
+    return sorted(os.listdir(folder))
+
+
+@pytest.fixture
+def existing(tmp_path: Path) -> Path:
+    path = tmp_path / "file.txt"
+    path.write_bytes(OLD)
+    path.chmod(0o640)
+    return path
+
+
+def test_the_bottom_layer_imports_nothing_else_of_the_package() -> None:
+    tree = ast.parse(Path(safe_files.__file__).read_text("utf-8"))
+    imported: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            imported += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            imported.append(node.module or "")
+    assert "os" in imported and not [name for name in imported if name.startswith("ozon_urgent")]
+
+
+def test_replace_writes_the_new_bytes_and_leaves_no_temporary_file(existing: Path) -> None:
+    write_atomically(existing, NEW)
+    assert existing.read_bytes() == NEW
+    assert _names(existing.parent) == ["file.txt"]
+
+
+def test_chunks_are_written_in_order(tmp_path: Path) -> None:
+    path = tmp_path / "chunks.txt"
+    write_atomically(path, iter([b"one ", b"two ", b"three"]))
+    assert path.read_bytes() == b"one two three"
+
+
+@pytest.mark.parametrize("exclusive", [False, True])
+def test_a_write_failing_midway_keeps_the_old_file_and_leaves_no_temporary_file(
+    existing: Path, exclusive: bool
+) -> None:
+    target = existing if not exclusive else existing.with_name("new.txt")
+    with pytest.raises(DiskFullError):
+        write_atomically(target, _half_then_fail(), exclusive=exclusive)
+    assert existing.read_bytes() == OLD
+    assert _names(existing.parent) == ["file.txt"]
+
+
+def test_a_failing_fsync_keeps_the_old_file_and_leaves_no_temporary_file(
+    existing: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing_fsync(fd: int) -> None:
+        raise OSError(errno.EIO, "simulated")
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    with pytest.raises(OSError, match="simulated"):
+        write_atomically(existing, NEW)
+    assert existing.read_bytes() == OLD
+    assert _names(existing.parent) == ["file.txt"]
+
+
+def test_before_swap_runs_after_the_bytes_are_written_and_can_still_stop_the_swap(existing: Path) -> None:
+    seen: list[list[str]] = []
+
+    def refuse() -> None:
+        seen.append(_names(existing.parent))
+        raise DiskFullError
+
+    with pytest.raises(DiskFullError):
+        write_atomically(existing, NEW, before_swap=refuse)
+    [names] = seen
+    assert len(names) == 2 and names[0].startswith(".file.txt.") and names[0].endswith(".tmp")
+    assert existing.read_bytes() == OLD
+    assert _names(existing.parent) == ["file.txt"]
+
+
+def test_a_replaced_file_keeps_its_permissions_and_a_given_mode_wins(existing: Path) -> None:
+    write_atomically(existing, NEW)
+    assert stat.S_IMODE(existing.stat().st_mode) == 0o640
+    write_atomically(existing, OLD, mode=0o600)
+    assert stat.S_IMODE(existing.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("exclusive", [False, True])
+def test_a_new_file_gets_what_the_umask_allows(tmp_path: Path, exclusive: bool) -> None:
+    previous = os.umask(0o027)
+    try:
+        write_atomically(tmp_path / "new.txt", NEW, exclusive=exclusive)
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == 0o640
+
+
+def test_exclusive_refuses_an_existing_file_and_leaves_it_unchanged(existing: Path) -> None:
+    with pytest.raises(FileExistsError):
+        write_atomically(existing, NEW, exclusive=True)
+    assert existing.read_bytes() == OLD
+    assert stat.S_IMODE(existing.stat().st_mode) == 0o640
+    assert _names(existing.parent) == ["file.txt"]
+
+
+def test_exclusive_refuses_a_dangling_symlink_and_creates_nothing_where_it_points(tmp_path: Path) -> None:
+    link = tmp_path / "link.txt"
+    link.symlink_to(tmp_path / "nowhere.txt")
+    with pytest.raises(FileExistsError):
+        write_atomically(link, NEW, exclusive=True)
+    assert link.is_symlink() and not (tmp_path / "nowhere.txt").exists()
+    assert _names(tmp_path) == ["link.txt"]
+
+
+def test_exclusive_without_hard_links_still_never_replaces(
+    existing: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(source: Path, target: Path) -> None:
+        raise OSError(errno.EPERM, "no hard links here")
+
+    monkeypatch.setattr(os, "link", no_links)
+    with pytest.raises(FileExistsError):
+        write_atomically(existing, NEW, exclusive=True)
+    assert existing.read_bytes() == OLD
+    write_atomically(existing.with_name("new.txt"), NEW, exclusive=True)
+    assert existing.with_name("new.txt").read_bytes() == NEW
+    assert _names(existing.parent) == ["file.txt", "new.txt"]
+
+
+def test_a_symlink_is_itself_replaced_and_what_it_points_to_is_kept(existing: Path) -> None:
+    link = existing.with_name("link.txt")
+    link.symlink_to(existing)
+    write_atomically(link, NEW)
+    assert not link.is_symlink() and link.read_bytes() == NEW
+    assert existing.read_bytes() == OLD
+
+
+def test_a_fifo_is_refused_not_replaced(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError, match="not a regular file"):
+        write_atomically(fifo, NEW)
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert _names(tmp_path) == ["pipe"]
+
+
+def test_first_free_writes_the_data_once_and_takes_the_first_free_name(tmp_path: Path) -> None:
+    (tmp_path / "a").write_bytes(OLD)
+    (tmp_path / "b").symlink_to(tmp_path / "nowhere")
+    produced: list[bytes] = []
+
+    def chunks() -> Iterator[bytes]:
+        produced.append(NEW)
+        yield NEW
+
+    path = write_first_free([tmp_path / name for name in ("a", "b", "c", "d")], chunks())
+    assert path == tmp_path / "c" and path.read_bytes() == NEW and produced == [NEW]
+    assert (tmp_path / "a").read_bytes() == OLD and (tmp_path / "b").is_symlink()
+    assert _names(tmp_path) == ["a", "b", "c"]
+
+
+def test_first_free_with_every_name_taken_names_the_first(existing: Path) -> None:
+    with pytest.raises(FileExistsError, match=r"file\.txt"):
+        write_first_free([existing], NEW)
+    assert _names(existing.parent) == ["file.txt"]
+
+
+@pytest.mark.parametrize(("code", "raised"), [(errno.EINVAL, False), (errno.EIO, True)])
+def test_a_folder_that_cannot_be_synced_is_no_failure_but_an_io_error_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, raised: bool
+) -> None:
+    def failing_fsync(fd: int) -> None:
+        raise OSError(code, "simulated")
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    if raised:
+        with pytest.raises(OSError, match="simulated"):
+            sync_folder(tmp_path)
+    else:
+        sync_folder(tmp_path)
