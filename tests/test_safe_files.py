@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import errno
+import hashlib
+import io
 import os
 import stat
 from collections.abc import Iterator
@@ -11,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from ozon_urgent import safe_files
+from ozon_urgent import pack, safe_files
 from ozon_urgent.safe_files import sync_folder, write_atomically, write_first_free
+from ozon_urgent.seller_api.files import publish
+from ozon_urgent.translation.safe_write import FileChangedError, replace_if_unchanged
 
 OLD = b"old content\n"
 NEW = b"new content, longer than the old one\n"
@@ -91,9 +95,9 @@ def test_before_swap_runs_after_the_bytes_are_written_and_can_still_stop_the_swa
 
     def refuse() -> None:
         seen.append(_names(existing.parent))
-        raise DiskFullError
+        raise FileChangedError(str(existing))
 
-    with pytest.raises(DiskFullError):
+    with pytest.raises(FileChangedError):
         write_atomically(existing, NEW, before_swap=refuse)
     [names] = seen
     assert len(names) == 2 and names[0].startswith(".file.txt.") and names[0].endswith(".tmp")
@@ -201,3 +205,59 @@ def test_a_folder_that_cannot_be_synced_is_no_failure_but_an_io_error_is(
             sync_folder(tmp_path)
     else:
         sync_folder(tmp_path)
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def test_case_file_replacement_keeps_a_backup_with_the_same_permissions(existing: Path) -> None:
+    backup = replace_if_unchanged(existing, NEW, _sha(OLD))
+    assert existing.read_bytes() == NEW and backup.read_bytes() == OLD
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o640 == stat.S_IMODE(existing.stat().st_mode)
+    assert _names(existing.parent) == ["file.txt", "file.txt.bak"]
+
+
+def test_case_file_through_a_link_is_written_through_but_a_linked_backup_is_replaced(existing: Path) -> None:
+    link = existing.with_name("case.yaml")
+    link.symlink_to(existing)
+    elsewhere = existing.with_name("elsewhere")
+    elsewhere.write_bytes(b"keep me")
+    existing.with_name("file.txt.bak").symlink_to(elsewhere)
+
+    backup = replace_if_unchanged(link, NEW, _sha(OLD))
+
+    assert link.is_symlink() and existing.read_bytes() == NEW
+    assert not backup.is_symlink() and backup.read_bytes() == OLD
+    assert elsewhere.read_bytes() == b"keep me"
+
+
+def test_case_file_changed_on_disk_is_not_replaced(existing: Path) -> None:
+    with pytest.raises(FileChangedError):
+        replace_if_unchanged(existing, NEW, _sha(b"what was read earlier"))
+    assert existing.read_bytes() == OLD
+    assert _names(existing.parent) == ["file.txt"]
+
+
+def test_publish_skips_taken_names_and_links_and_writes_the_whole_spool(tmp_path: Path) -> None:
+    (tmp_path / "draft.yaml").write_bytes(OLD)
+    (tmp_path / "draft-2.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    text = "имя: Склад\n" * 20_000  # several chunks, multi-byte characters across their edges
+    spool = io.StringIO(text)
+    spool.seek(len(text) // 3)
+
+    path = publish(spool, tmp_path, "draft", ".yaml")
+
+    assert path == tmp_path / "draft-3.yaml" and path.read_text("utf-8") == text
+    assert (tmp_path / "draft.yaml").read_bytes() == OLD and not (tmp_path / "nowhere.yaml").exists()
+
+
+def test_pack_files_are_never_written_over_an_existing_one(tmp_path: Path) -> None:
+    (tmp_path / "attachments").mkdir()
+    taken = tmp_path / "attachments" / "01.pdf"
+    taken.write_bytes(OLD)
+    with pytest.raises(FileExistsError):
+        pack._write_file(taken, NEW)
+    assert taken.read_bytes() == OLD
+    pack._write_file(tmp_path / "deeper" / "ticket.txt", NEW)
+    assert (tmp_path / "deeper" / "ticket.txt").read_bytes() == NEW

@@ -8,10 +8,11 @@ import os
 import re
 import secrets
 import shutil
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ozon_urgent.errors import UserError
+from ozon_urgent.safe_files import sync_folder, write_atomically
 
 TMP_PREFIX = ".ozon-urgent-tmp-"
 OLD_PREFIX = ".ozon-urgent-old-"
@@ -40,21 +41,9 @@ class PackWriteError(UserError):
         self.path, self.detail = path, detail
 
 
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _write_file(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+    write_atomically(path, data, exclusive=True)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -104,16 +93,24 @@ def write_pack(target: Path, files: Mapping[str, bytes], *, force: bool) -> None
         temp.mkdir()
         for name, data in files.items():
             _write_file(temp / name, data)
-        for folder in {(temp / name).parent for name in files} | {temp}:
-            _fsync_dir(folder)
+        for folder in _created_folders(temp, files):
+            sync_folder(folder)  # the folders' own names; each file's name was synced as it was written
         _move_into_place(temp, target, out / f"{OLD_PREFIX}{token}")
-        _fsync_dir(out)
+        sync_folder(out)
     except OSError as exc:
         shutil.rmtree(temp, ignore_errors=True)
         raise PackWriteError(target, exc.strerror or str(exc)) from None
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
+
+
+def _created_folders(temp: Path, names: Iterable[str]) -> set[Path]:
+    """`temp` and every folder made under it for `names`."""
+    folders = {temp}
+    for name in names:
+        folders.update(p for p in (temp / name).parents if p.is_relative_to(temp))
+    return folders
 
 
 def _move_into_place(temp: Path, target: Path, aside: Path) -> None:

@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from ozon_urgent.safe_files import write_first_free
+
 _MAX_SUFFIX = 10_000
+_CHUNK = 64 * 1024
 
 
 def publish(spool: IO[str], folder: Path, stem: str, suffix: str) -> Path:
-    """Copy a finished spool into a new file; the name is claimed with O_EXCL, so a race cannot overwrite."""
-    for number in range(1, _MAX_SUFFIX):
-        path = folder / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
-        try:
-            handle = path.open("x", encoding="utf-8", newline="\n")
-        except FileExistsError:
-            continue
-        try:
-            with handle:
-                spool.seek(0)
-                shutil.copyfileobj(spool, handle)
-        except BaseException:
-            path.unlink(missing_ok=True)
-            raise
-        return path
-    raise FileExistsError(folder / f"{stem}{suffix}")
+    """Copy a finished spool into a new file that is whole before it has its name and never replaces one."""
+    names = (folder / (f"{stem}{suffix}" if n == 1 else f"{stem}-{n}{suffix}") for n in range(1, _MAX_SUFFIX))
+    return write_first_free(names, _encoded(spool))
+
+
+def _encoded(spool: IO[str]) -> Iterator[bytes]:
+    spool.seek(0)
+    while chunk := spool.read(_CHUNK):
+        yield chunk.encode("utf-8")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-import tempfile
 from pathlib import Path
+
+from ozon_urgent.safe_files import write_atomically
 
 
 class FileChangedError(Exception):
@@ -34,21 +35,13 @@ def replace_if_unchanged(path: Path, data: bytes, expected_sha256: str) -> Path:
     target = path.resolve()  # a symbolic link to the case file stays a link; its target is replaced
     mode = stat.S_IMODE(target.stat().st_mode)
     backup = target.with_name(target.name + ".bak")
-    temp = _write_temp(target, data, mode)
-    try:
-        previous = _current(target, expected_sha256)
-        backup_temp = _write_temp(backup, previous, mode)
-        try:
-            os.replace(backup_temp, backup)
-        except BaseException:
-            backup_temp.unlink(missing_ok=True)
-            raise
+
+    def back_up_and_recheck() -> None:
+        # A `.bak` that is a symlink is replaced, not written through: the link may lead anywhere.
+        write_atomically(backup, _current(target, expected_sha256), mode=mode)
         _current(target, expected_sha256)
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    _sync_folder(target.parent)
+
+    write_atomically(target, data, mode=mode, before_swap=back_up_and_recheck)
     return backup
 
 
@@ -57,33 +50,3 @@ def _current(target: Path, expected_sha256: str) -> bytes:
     if hashlib.sha256(data).hexdigest() != expected_sha256:
         raise FileChangedError(str(target))
     return data
-
-
-def _write_temp(beside: Path, data: bytes, mode: int) -> Path:
-    """A synced temporary file in the target's folder, so the rename stays on one file system."""
-    fd, name = tempfile.mkstemp(dir=beside.parent, prefix=f".{beside.name}.", suffix=".tmp")
-    temp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, mode)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return temp
-
-
-def _sync_folder(folder: Path) -> None:
-    # The rename is durable only once the folder's entry is on disk; not every platform can open a folder.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
