@@ -8,6 +8,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ozon_urgent.attachments.model import InspectLimits
+from ozon_urgent.attachments.reading import read_evidence
 from ozon_urgent.errors import UserError
 from ozon_urgent.ledger.errors import LedgerRefusedError
 from ozon_urgent.loader import LoadError, load_case
@@ -15,6 +17,8 @@ from ozon_urgent.model import Case
 from ozon_urgent.validate import validate_case
 
 ID_KINDS = ("postings", "orders", "skus", "products", "offer_ids")
+# The default policy's max_attachment_bytes; `record` should pass the case's own policy value.
+DEFAULT_MAX_BYTES = InspectLimits().max_bytes
 
 
 class CaseUnreadableError(UserError):
@@ -38,15 +42,17 @@ class CaseFacts:
     def ids(self) -> dict[str, list[str]]:
         return {kind: [str(v) for v in getattr(self.case.affected, kind)] for kind in ID_KINDS}
 
-    def sources(self) -> list[tuple[str, str]]:
-        """(file, SHA-256) of each evidence file that can be read; unreadable ones are skipped."""
+    def sources(self, max_bytes: int = DEFAULT_MAX_BYTES) -> list[tuple[str, str]]:
+        """(file, SHA-256) of each evidence file that build would read; refused ones are skipped.
+
+        Read as build and follow-up read them, so a symlink or a file over `max_bytes` is refused here
+        as it is there, and a hash recorded here is one a follow-up can match.
+        """
         out = []
         for item in self.case.evidence:
-            try:
-                data = (self.file.parent / item.file).read_bytes()
-            except OSError:
-                continue
-            out.append((item.file, hashlib.sha256(data).hexdigest()))
+            read = read_evidence(self.file.parent / item.file, max_bytes)
+            if read.data is not None:
+                out.append((item.file, hashlib.sha256(read.data).hexdigest()))
         return out
 
 
