@@ -11,6 +11,7 @@ from ozon_urgent.errors import UserError
 from ozon_urgent.i18n import Lang
 from ozon_urgent.policy import Policy
 from ozon_urgent.russian import as_sentence, count, ru_date, ru_period
+from ozon_urgent.safe_files import write_atomically
 from ozon_urgent.ticket import CATEGORY, TicketContent
 
 
@@ -136,7 +137,7 @@ def export_templates(target: Path, *, force: bool) -> list[Path]:
     for path in files:
         destination = target / path.relative_to(source)
         destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_bytes(path.read_bytes())
+        write_atomically(destination, path.read_bytes(), exclusive=not force)
         written.append(destination)
     return written
 

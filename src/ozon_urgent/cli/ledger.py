@@ -135,7 +135,7 @@ def record(
             scenario=facts.case.scenario,
             ids=facts.ids,
             case_sha256=facts.sha256,
-            sources=facts.sources(),
+            sources=facts.sources(max_bytes=rules.max_attachment_bytes),
             reference=ref,
             filed_at=filed_at,
             duplicate_hours=rules.duplicate_hours,

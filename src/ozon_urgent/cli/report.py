@@ -11,6 +11,7 @@ import typer
 
 from ozon_urgent.cli.exit import ExitStatus, fail
 from ozon_urgent.reporters.formats import OutputFormat
+from ozon_urgent.safe_files import write_atomically
 
 if TYPE_CHECKING:
     from ozon_urgent.findings import RunResult
@@ -56,9 +57,12 @@ def report(
 
 
 def write_file(path: Path, text: str) -> None:
-    """Write (or replace) a file the user named; a failure is the run's, exit 3."""
+    """Write (or replace) a file the user named, whole or not at all; a failure is the run's, exit 3."""
     try:
-        path.write_text(text, encoding="utf-8")
+        if path.exists() and not path.is_file():  # /dev/stdout, a pipe: written into, not replaced
+            path.write_text(text, encoding="utf-8")
+        else:
+            write_atomically(path.resolve(), text.encode("utf-8"))
     except OSError as exc:
         fail("write", status=ExitStatus.FAILED, file=path, detail=exc.strerror or str(exc))
 
@@ -66,8 +70,7 @@ def write_file(path: Path, text: str) -> None:
 def write_new(path: Path, text: str) -> None:
     """Write a file the user named that must not exist yet (a skeleton is never written over work)."""
     try:
-        with path.open("x", encoding="utf-8") as handle:
-            handle.write(text)
+        write_atomically(path, text.encode("utf-8"), exclusive=True)
     except FileExistsError:
         fail("exists", file=path)
     except OSError as exc:
