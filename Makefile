@@ -38,6 +38,7 @@ bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/attachments.py
 	$(BIN)/python benchmarks/batch.py
 	$(BIN)/python benchmarks/russian_gate.py
+	$(BIN)/python benchmarks/seller_api_transport.py
 
 clean:
 	rm -rf $(VENV) out build dist .mypy_cache .pytest_cache .ruff_cache
