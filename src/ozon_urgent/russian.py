@@ -36,11 +36,6 @@ def count(number: int, noun: str, case: GrammaticalCase = "nomn") -> str:
     return f"{number} {forms[plural_category(number)]}"
 
 
-def noun_form(number: int, noun: str, case: GrammaticalCase = "nomn") -> str:
-    """The noun alone, as it stands after `number`."""
-    return _nouns()[noun][case][plural_category(number)]
-
-
 def ru_date(day: date) -> str:
     return day.strftime("%d.%m.%Y")
 
