@@ -6,7 +6,8 @@ from PIL import Image
 
 _GPS_IFD = 0x8825
 _EXIF_IFD = 0x8769
-_GPS_POSITION = (1, 2, 3, 4)  # latitude ref, latitude, longitude ref, longitude
+# GPSLatitude and GPSLongitude: a position needs them; their refs (N/E) alone say nothing.
+_GPS_COORDINATES = (2, 4)
 _IFD0_SERIALS = (0xC62F,)  # CameraSerialNumber (DNG)
 _EXIF_SERIALS = (0xA431, 0xA435)  # BodySerialNumber, LensSerialNumber
 _MAKER_NOTE = 0x927C  # vendor blob where most cameras also keep the serial
@@ -17,7 +18,11 @@ def private_exif(exif: Image.Exif, xmp: bytes = b"") -> list[str]:
     """ "gps" and/or "serial" when the metadata holds a position or a device serial number."""
     found: list[str] = []
     gps = exif.get_ifd(_GPS_IFD)
-    if any(_filled(gps.get(tag)) for tag in (2, 4)) or b"GPSLatitude" in xmp or b"GPSLongitude" in xmp:
+    if (
+        any(_filled(gps.get(tag)) for tag in _GPS_COORDINATES)
+        or b"GPSLatitude" in xmp
+        or b"GPSLongitude" in xmp
+    ):
         found.append("gps")
     extra = exif.get_ifd(_EXIF_IFD)
     if (
