@@ -11,7 +11,6 @@ from ozon_urgent.russian import capitalised
 
 CATEGORY = "Performance & Ratings"
 PRIORITY = "Urgent"
-HEADER = "URGENT: Performance Review Request"
 
 
 # The two formats Ozon accepts, and the extension a file of each gets in a pack.
