@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 import string
+from typing import get_args
 
 import pytest
 
 from ozon_urgent import i18n
-from ozon_urgent.catalog import ID_LISTS, load_catalog
+from ozon_urgent.catalog import IdList, load_catalog
 from ozon_urgent.checks import CHECKS, RULES
 from ozon_urgent.checks.russian_text import CJK, LATIN
+from ozon_urgent.model import Affected
 
 CATALOG = load_catalog()
 CYRILLIC_PROSE = re.compile(r"^[А-Яа-яЁё0-9 ,.()«»\-–—]+$")
@@ -33,11 +35,13 @@ def test_eight_scenarios_as_in_the_spec() -> None:
 
 
 def test_every_reference_resolves() -> None:
+    assert set(get_args(IdList)) == set(Affected.model_fields)
     for scenario in CATALOG.scenarios.values():
         for group in scenario.evidence:
             assert group and all(kind in CATALOG.kinds for kind in group)
         assert scenario.requests and all(r in CATALOG.requests for r in scenario.requests)
-        assert all(name in ID_LISTS for name in scenario.ids)
+        # A scenario can only require ID lists that a case file's `affected` actually has.
+        assert all(name in Affected.model_fields for name in scenario.ids)
         assert scenario.metric is None or scenario.metric in CATALOG.metrics
 
 

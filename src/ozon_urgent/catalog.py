@@ -11,7 +11,6 @@ from typing import Literal
 from ozon_urgent.i18n import Lang
 
 IdList = Literal["postings", "orders", "skus", "products", "offer_ids"]
-ID_LISTS: tuple[IdList, ...] = ("postings", "orders", "skus", "products", "offer_ids")
 
 
 @dataclass(frozen=True, slots=True)
