@@ -12,6 +12,7 @@ from ozon_urgent import i18n
 from ozon_urgent.catalog import IdList, load_catalog
 from ozon_urgent.checks import CHECKS, RULES
 from ozon_urgent.checks.russian_text import CJK, LATIN
+from ozon_urgent.i18n import Lang
 from ozon_urgent.model import Affected
 
 CATALOG = load_catalog()
@@ -77,7 +78,7 @@ def test_every_rule_is_documented_in_both_languages(code: str) -> None:
     rule = RULES[code]
     doc = rule.__doc__ or ""
     assert len(doc.strip()) > 40, f"{code} needs a docstring: `ozon-urgent rules {code}` prints it"
-    for lang in i18n.LANGS:
+    for lang in get_args(Lang):
         entry = i18n.catalog(lang)[code]
         assert entry.get("title") and entry.get("message") and entry.get("hint"), (lang, code)
 

@@ -9,7 +9,6 @@ from importlib import resources
 from typing import Literal
 
 Lang = Literal["en", "zh"]
-LANGS: tuple[Lang, ...] = ("en", "zh")
 
 
 def detect_lang(environ: dict[str, str] | None = None) -> Lang:

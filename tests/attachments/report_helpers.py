@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import get_args
 
 from ozon_urgent import i18n
 from ozon_urgent.attachments import AttachmentHit, AttachmentReport, InspectLimits, inspect_attachments
+from ozon_urgent.i18n import Lang
 
-CATALOGS: dict[str, dict[str, dict[str, str]]] = {lang: i18n.catalog(lang) for lang in i18n.LANGS}
+CATALOGS: dict[str, dict[str, dict[str, str]]] = {lang: i18n.catalog(lang) for lang in get_args(Lang)}
 
 
 def render(hit: AttachmentHit, lang: str) -> tuple[str, str]:
