@@ -18,8 +18,8 @@ from ozon_urgent.attachments import (
     fix_attachment,
     fix_attachments,
     inspect_blobs,
-    read_checked,
 )
+from ozon_urgent.attachments.reading import read_evidence
 
 LIMITS = InspectLimits()
 
@@ -128,9 +128,9 @@ def test_fix_in_the_pool_leaves_the_input_alone_and_passes_inspection(tmp_path: 
     assert {code for code, _ in codes_of(reports["photo.jpg"])} == {"A213", "A214"}
     items = []
     for name in inputs:
-        read = read_checked(tmp_path / name, LIMITS.fix_max_input_bytes)
-        assert isinstance(read, tuple)
-        items.append((read[0], reports[name]))
+        read = read_evidence(tmp_path / name, LIMITS.fix_max_input_bytes)
+        assert read.data is not None, read.hit
+        items.append((read.data, reports[name]))
     results = fix_attachments(items, LIMITS)
     for name, data in inputs.items():
         assert (tmp_path / name).read_bytes() == data

@@ -13,14 +13,16 @@ import pytest
 from hostile_files import big_pdf
 from report_helpers import check_renders, codes_of
 
-from ozon_urgent.attachments import AttachmentHit, InspectLimits, inspect_attachments, read_checked
+from ozon_urgent.attachments import InspectLimits, inspect_attachments
+from ozon_urgent.attachments.reading import ReadOutcome, read_evidence
 
 LIMIT = 5_242_880
 
 
-def hit_of(result: object) -> tuple[str, str]:
-    assert isinstance(result, AttachmentHit), result
-    return result.code, result.variant
+def hit_of(outcome: ReadOutcome) -> tuple[str, str]:
+    """The refusal's code and variant; a refused file yields no bytes and no stat."""
+    assert outcome.hit is not None and outcome.data is None and outcome.info is None, outcome
+    return outcome.hit.code, outcome.hit.variant
 
 
 def test_sparse_2_gb_file_is_refused_for_the_price_of_a_stat(tmp_path: Path) -> None:
@@ -30,10 +32,11 @@ def test_sparse_2_gb_file_is_refused_for_the_price_of_a_stat(tmp_path: Path) -> 
     best = float("inf")
     for _ in range(5):  # best of five: the claim is about the work done, not a busy CI neighbour
         start = time.perf_counter()
-        result = read_checked(path, LIMIT)
+        result = read_evidence(path, LIMIT)
         best = min(best, time.perf_counter() - start)
     assert hit_of(result) == ("A201", "")
-    assert isinstance(result, AttachmentHit) and result.params["size"] == 2 * 1024**3
+    assert result.hit is not None and result.hit.params["size"] == 2 * 1024**3
+    assert result.size == 2 * 1024**3  # known from the stat alone
     assert best <= 0.005
     [report] = inspect_attachments([path], InspectLimits())
     assert (report.size, report.sha256, codes_of(report)) == (2 * 1024**3, None, [("A201", "")])
@@ -51,11 +54,10 @@ def test_six_megabyte_pdf_is_too_large(tmp_path: Path) -> None:
 def test_exactly_the_limit_is_read_one_more_byte_is_not(tmp_path: Path) -> None:
     path = tmp_path / "edge.bin"
     path.write_bytes(b"x" * 1000)
-    result = read_checked(path, 1000)
-    assert not isinstance(result, AttachmentHit)
-    data, info = result
-    assert data == b"x" * 1000 and info.st_size == 1000
-    assert hit_of(read_checked(path, 999)) == ("A201", "")
+    result = read_evidence(path, 1000)
+    assert result.hit is None and result.info is not None
+    assert result.data == b"x" * 1000 and result.info.st_size == 1000 and result.size == 1000
+    assert hit_of(read_evidence(path, 999)) == ("A201", "")
 
 
 def test_hash_is_of_exactly_the_bytes_read(tmp_path: Path) -> None:
@@ -71,7 +73,7 @@ def test_hash_is_of_exactly_the_bytes_read(tmp_path: Path) -> None:
 def test_empty_file(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.touch()
-    assert hit_of(read_checked(path, LIMIT)) == ("A203", "empty")
+    assert hit_of(read_evidence(path, LIMIT)) == ("A203", "empty")
     [report] = inspect_attachments([path], InspectLimits())
     assert (report.size, codes_of(report)) == (0, [("A203", "empty")])
 
@@ -79,7 +81,7 @@ def test_empty_file(tmp_path: Path, name: str) -> None:
 def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     path = tmp_path / "pipe.pdf"
     os.mkfifo(path)
-    assert hit_of(read_checked(path, LIMIT)) == ("A200", "fifo")
+    assert hit_of(read_evidence(path, LIMIT)) == ("A200", "fifo")
 
 
 def test_symlink_is_refused(tmp_path: Path) -> None:
@@ -87,19 +89,19 @@ def test_symlink_is_refused(tmp_path: Path) -> None:
     target.write_bytes(b"%PDF-1.7\n")
     link = tmp_path / "link.pdf"
     link.symlink_to(target)
-    assert hit_of(read_checked(link, LIMIT)) == ("A200", "symlink")
+    assert hit_of(read_evidence(link, LIMIT)) == ("A200", "symlink")
 
 
 def test_directory_named_like_a_pdf(tmp_path: Path) -> None:
     folder = tmp_path / "x.pdf"
     folder.mkdir()
-    assert hit_of(read_checked(folder, LIMIT)) == ("A200", "directory")
+    assert hit_of(read_evidence(folder, LIMIT)) == ("A200", "directory")
     [report] = inspect_attachments([folder], InspectLimits())
     check_renders(report)
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    assert hit_of(read_checked(tmp_path / "gone.pdf", LIMIT)) == ("A200", "missing")
+    assert hit_of(read_evidence(tmp_path / "gone.pdf", LIMIT)) == ("A200", "missing")
 
 
 def _regular_stat(tmp_path: Path) -> os.stat_result:
@@ -128,7 +130,7 @@ def test_swap_after_lstat_is_caught_on_the_descriptor(
         return regular if Path(str(target)) == path else real_lstat(target)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "lstat", stale_lstat)
-    assert hit_of(read_checked(path, LIMIT)) == ("A200", swap)
+    assert hit_of(read_evidence(path, LIMIT)) == ("A200", swap)
 
 
 def test_file_vanishing_between_lstat_and_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -142,7 +144,7 @@ def test_file_vanishing_between_lstat_and_open(tmp_path: Path, monkeypatch: pyte
         return real_open(target, flags, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "open", open_after_delete)
-    assert hit_of(read_checked(path, LIMIT)) == ("A200", "missing")
+    assert hit_of(read_evidence(path, LIMIT)) == ("A200", "missing")
 
 
 def test_file_shrinking_while_read_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -158,7 +160,7 @@ def test_file_shrinking_while_read_is_reported(tmp_path: Path, monkeypatch: pyte
         return os.stat_result(values)
 
     monkeypatch.setattr(os, "fstat", stale_fstat)
-    assert hit_of(read_checked(path, LIMIT)) == ("A200", "changed")
+    assert hit_of(read_evidence(path, LIMIT)) == ("A200", "changed")
 
 
 def test_no_read_permission_even_when_running_as_root(tmp_path: Path) -> None:
@@ -178,7 +180,7 @@ def test_no_read_permission_even_when_running_as_root(tmp_path: Path) -> None:
 
 def _read_as_unprivileged(path: Path) -> tuple[str, str]:
     if os.geteuid() != 0:
-        return hit_of(read_checked(path, LIMIT))
+        return hit_of(read_evidence(path, LIMIT))
     reader, writer = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover (runs in the child)
@@ -187,7 +189,7 @@ def _read_as_unprivileged(path: Path) -> tuple[str, str]:
             os.setgroups([])
             os.setgid(65534)
             os.setuid(65534)
-            os.write(writer, pickle.dumps(hit_of(read_checked(path, LIMIT))))
+            os.write(writer, pickle.dumps(hit_of(read_evidence(path, LIMIT))))
         finally:
             os._exit(0)
     os.close(writer)

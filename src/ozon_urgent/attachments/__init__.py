@@ -12,7 +12,6 @@ from ozon_urgent.attachments.model import (
     FixedAttachment,
     InspectLimits,
 )
-from ozon_urgent.attachments.reading import read_checked
 
 # pypdf, Pillow, phonenumbers, stdnum and multiprocessing load only when a function below needs them:
 # `import ozon_urgent.attachments` stays cheap for commands that never open an attachment.
@@ -27,7 +26,6 @@ __all__ = [
     "fix_attachments",
     "inspect_attachments",
     "inspect_blobs",
-    "read_checked",
     "scan_personal_data",
     "start_workers",
 ]

@@ -26,15 +26,6 @@ class ReadOutcome:
     size: int | None
 
 
-def read_checked(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result] | AttachmentHit:
-    """The file's bytes (at most `max_bytes`) and its stat, or the hit that says why it was not read."""
-    outcome = read_evidence(path, max_bytes)
-    if outcome.hit is not None:
-        return outcome.hit
-    assert outcome.data is not None and outcome.info is not None
-    return outcome.data, outcome.info
-
-
 def read_evidence(path: Path, max_bytes: int) -> ReadOutcome:
     try:
         # lstat first: a size over the limit is refused for the price of one system call.
