@@ -45,8 +45,12 @@ def test_check_errors_exit_1_with_compiler_style_lines(run_cli: RunCli, tmp_path
 
 def test_warnings_pass_unless_strict(run_cli: RunCli, tmp_path: Path) -> None:
     path = write_case(tmp_path, variant("carrier_failure", {"explanation.ru_reviewed": False}))
-    assert run_cli("check", path).exit_code == 0
-    assert run_cli("check", "--strict", path).exit_code == 1
+    relaxed = run_cli("check", path)
+    assert relaxed.exit_code == 0 and ": C173 warning: " in relaxed.stdout
+    assert relaxed.stdout.endswith("1 case(s) checked, 0 failing: 0 error(s), 1 warning(s)\n")
+    strict = run_cli("check", "--strict", path)
+    assert strict.exit_code == 1 and ": C173 warning: " in strict.stdout
+    assert strict.stdout.endswith("1 case(s) checked, 1 failing: 0 error(s), 1 warning(s)\n")
 
 
 def test_unreadable_input_exits_3(run_cli: RunCli, tmp_path: Path) -> None:
@@ -93,8 +97,12 @@ def test_glob_matching_nothing_is_a_usage_error(run_cli: RunCli, tmp_path: Path)
 
 
 def test_missing_arguments_is_a_usage_error(run_cli: RunCli) -> None:
-    assert run_cli("check").exit_code == 2
-    assert run_cli("nonsense").exit_code == 2
+    missing = run_cli("check")
+    assert missing.exit_code == 2 and missing.stdout == ""
+    assert "Missing argument 'paths'" in missing.stderr
+    unknown = run_cli("nonsense")
+    assert unknown.exit_code == 2 and unknown.stdout == ""
+    assert "No such command 'nonsense'" in unknown.stderr
 
 
 def test_policy_beside_the_case_and_explicit(run_cli: RunCli, tmp_path: Path) -> None:
@@ -121,31 +129,44 @@ def test_bad_policy_exits_3(run_cli: RunCli, tmp_path: Path) -> None:
         result.exit_code == 3 and "ozon-urgent.toml" in result.stderr and "stale_after_days" in result.stderr
     )
     (tmp_path / "ozon-urgent.toml").write_text("stale_after_dayz = 3\n")
-    assert run_cli("check", path).exit_code == 3
+    typo = run_cli("check", path)
+    assert typo.exit_code == 3 and typo.stdout == ""  # no case is judged under a policy it cannot read
+    assert "ozon-urgent.toml: stale_after_dayz: Extra inputs are not permitted" in typo.stderr
 
 
 def test_bad_today_is_a_usage_error(run_cli: RunCli, tmp_path: Path) -> None:
     path = write_case(tmp_path, base_case("carrier_failure"))
-    assert run_cli("check", "--today", "2026-13-01", path).exit_code == 2
+    result = run_cli("check", "--today", "2026-13-01", path)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "must be a date like 2026-11-26, not 2026-13-01" in result.stderr
 
 
 def test_check_writes_nothing(run_cli: RunCli, tmp_path: Path) -> None:
     path = write_case(tmp_path, base_case("carrier_failure"))
     before = sorted((p, p.stat().st_mtime_ns) for p in tmp_path.rglob("*"))
-    run_cli("check", path)
+    result = run_cli("check", path)
+    assert result.exit_code == 0, result.stdout  # judged all the way through, evidence included
     assert sorted((p, p.stat().st_mtime_ns) for p in tmp_path.rglob("*")) == before
 
 
 def test_init_writes_a_skeleton_that_check_reports_as_incomplete(run_cli: RunCli, tmp_path: Path) -> None:
     out = tmp_path / "case.yaml"
     result = run_cli("init", "carrier_failure", "-o", out)
-    assert result.exit_code == 0 and out.exists()
+    assert result.exit_code == 0 and result.stdout == "" and f"wrote {out}" in result.stderr
     text = out.read_text("utf-8")
     assert "carrier_statement" in text and "compensation_voucher" in text and "# " in text
     assert yaml.safe_load(text)["scenario"] == "carrier_failure"
-    checked = run_cli("check", out)
-    assert checked.exit_code == 1  # empty store name, no IDs, no files yet
-    assert run_cli("init", "carrier_failure", "-o", out).exit_code == 2  # never overwrites
+    checked = run_cli("check", "--format", "json", out)
+    findings = json.loads(checked.stdout)["cases"][0]["findings"]
+    # The seller's own details come first: until they fit the format, nothing else is judged.
+    assert checked.exit_code == 1
+    assert [(f["code"], f["path"]) for f in findings] == [
+        ("S003", "seller.store_name"),
+        ("S003", "seller.client_id"),
+    ]
+    again = run_cli("init", "carrier_failure", "-o", out)
+    assert again.exit_code == 2 and f"{out} already exists" in again.stderr
+    assert out.read_text("utf-8") == text  # never overwrites
 
 
 def test_init_every_scenario_in_both_languages(run_cli: RunCli) -> None:
@@ -156,7 +177,9 @@ def test_init_every_scenario_in_both_languages(run_cli: RunCli) -> None:
 
 
 def test_init_refuses_unknown_and_ineligible(run_cli: RunCli) -> None:
-    assert run_cli("init", "carrier").exit_code == 2
+    unknown = run_cli("init", "carrier")
+    assert unknown.exit_code == 2 and unknown.stdout == ""
+    assert "unknown scenario `carrier`; choose one of: misjudged_delisting," in unknown.stderr
     result = run_cli("init", "ip_infringement")
     assert result.exit_code == 2 and "IP complaint" in result.stderr
 
@@ -185,7 +208,8 @@ def test_schema_stdout_and_file(run_cli: RunCli, tmp_path: Path) -> None:
         and "carrier_failure" in schema["properties"]["scenario"]["enum"]
     )
     out = tmp_path / "case.schema.json"
-    assert run_cli("schema", "-o", out).exit_code == 0
+    written = run_cli("schema", "-o", out)
+    assert written.exit_code == 0 and written.stdout == "" and f"wrote {out}" in written.stderr
     assert json.loads(out.read_text("utf-8")) == schema
 
 
