@@ -128,9 +128,15 @@ def test_case_with_errors_builds_nothing(run_cli: RunCli, tmp_path: Path) -> Non
 
 def test_warnings_build_but_fail_under_strict(run_cli: RunCli, tmp_path: Path) -> None:
     case = write_case(tmp_path / "case", variant("carrier_failure", {"explanation.ru_reviewed": False}))
-    assert run_cli("build", "--out", tmp_path / "a", case).exit_code == 0
+    relaxed = run_cli("build", "--out", tmp_path / "a", case)
+    assert relaxed.exit_code == 0 and ": C173 warning: " in relaxed.stdout
+    assert f"pack written: {tmp_path / 'a' / 'test-carrier-failure'}" in relaxed.stdout
+    # The pack is built either way: --strict changes the verdict, not what is written.
     result = run_cli("build", "--strict", "--out", tmp_path / "b", case)
-    assert result.exit_code == 1 and (tmp_path / "b" / "test-carrier-failure" / "ticket.txt").exists()
+    assert result.exit_code == 1 and ": C173 warning: " in result.stdout
+    assert (tmp_path / "b" / "test-carrier-failure" / "ticket.txt").read_bytes() == (
+        tmp_path / "a" / "test-carrier-failure" / "ticket.txt"
+    ).read_bytes()
 
 
 def test_same_case_id_twice_keeps_the_first(run_cli: RunCli, tmp_path: Path) -> None:
@@ -192,14 +198,21 @@ def test_stale_temp_folders_of_a_killed_run_are_cleaned(run_cli: RunCli, tmp_pat
     case = write_case(tmp_path / "case", base_case("carrier_failure"))
     assert run_cli("build", "--out", out, case).exit_code == 0
     assert not stale.exists()
+    assert [p.name for p in out.iterdir()] == ["test-carrier-failure"]
 
 
 def test_template_override_falls_back_and_reports_broken_ones(run_cli: RunCli, tmp_path: Path) -> None:
     case = write_case(tmp_path / "case", base_case("carrier_failure"))
     overrides = tmp_path / "tpl"
-    assert run_cli("templates", "export", overrides).exit_code == 0
-    assert (overrides / "ticket" / "carrier_failure.txt.j2").exists()
-    assert run_cli("templates", "export", overrides).exit_code == 2  # never overwrites silently
+    exported = run_cli("templates", "export", overrides)
+    assert exported.exit_code == 0 and exported.stdout == ""
+    assert f"templates to {overrides}; build with `--templates {overrides}`" in exported.stderr
+    carrier = (overrides / "ticket" / "carrier_failure.txt.j2").read_text("utf-8")
+    assert "Прошу исключить период" in carrier  # the built-in Russian, ready to adapt
+    (overrides / "ticket" / "carrier_failure.txt.j2").write_text("agency's edit", encoding="utf-8")
+    again = run_cli("templates", "export", overrides)  # never overwrites silently
+    assert again.exit_code == 2 and "already exists" in again.stderr
+    assert (overrides / "ticket" / "carrier_failure.txt.j2").read_text("utf-8") == "agency's edit"
     for other in (overrides / "ticket").glob("*.j2"):  # an agency keeps only the file it changes
         if other.name != "base.txt.j2":
             other.unlink()
@@ -228,11 +241,16 @@ def test_inputs_are_never_changed(run_cli: RunCli, tmp_path: Path) -> None:
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()} == before
 
 
-def test_demo_examples_copy_cleanly(tmp_path: Path) -> None:
-    # the examples' evidence is committed: a build must not depend on regenerating it
+def test_demo_examples_copy_cleanly(run_cli: RunCli, tmp_path: Path) -> None:
+    # Each example folder holds its own evidence: copied anywhere, it is still a clean case.
     for path in VALID:
         shutil.copytree(path.parent, tmp_path / path.parent.name)
-    assert len(list(tmp_path.glob("*/case.yaml"))) == 8
+    result = run_cli("check", "--format", "json", tmp_path)
+    data = json.loads(result.stdout)
+    assert result.exit_code == 0 and data["summary"] == {"cases": 8, "errors": 0, "warnings": 0}
+    assert sorted(case["file"] for case in data["cases"]) == sorted(
+        str(tmp_path / path.parent.name / "case.yaml") for path in VALID
+    )
 
 
 def test_a_duplicate_of_a_ticket_filed_within_72_hours_is_refused(run_cli: RunCli, tmp_path: Path) -> None:
