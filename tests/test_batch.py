@@ -91,9 +91,16 @@ def test_text_groups_by_case_with_a_summary_table(run_cli: RunCli, mixed: list[P
 
 
 def test_batch_exit_code_is_the_worst(run_cli: RunCli, mixed: list[Path]) -> None:
-    assert run_cli("check", mixed[0]).exit_code == 0
-    assert run_cli("check", mixed[0], mixed[1]).exit_code == 1
-    assert run_cli("check", *mixed).exit_code == 3
+    clean = run_cli("check", mixed[0])
+    assert clean.exit_code == 0
+    assert clean.stdout == "1 case(s) checked, 0 failing: 0 error(s), 0 warning(s)\n"
+    failing = run_cli("check", mixed[0], mixed[1])
+    assert failing.exit_code == 1 and ": C140 error: " in failing.stdout
+    assert re.search(r"^2 case\(s\) checked, 1 failing: 1 error\(s\)", failing.stdout, re.M)
+    worst = run_cli("check", *mixed)
+    assert worst.exit_code == 3 and f"{mixed[2]}:2: Y003 error: " in worst.stdout
+    assert re.search(r"^bad-case\s+sync_delay\s+1\s+\d+\s+fail$", worst.stdout, re.M)
+    assert re.search(r"^broken\s+—\s+1\s+0\s+unreadable$", worst.stdout, re.M)
 
 
 def test_yaml_bomb_and_pdf_bomb_do_not_stop_the_rest(run_cli: RunCli, tmp_path: Path) -> None:
@@ -139,7 +146,9 @@ def test_jobs_one_and_output_file(run_cli: RunCli, mixed: list[Path], tmp_path: 
     out = tmp_path / "r.json"
     result = run_cli("check", "--jobs", "1", "--format", "json", "--output", out, mixed[0])
     assert result.exit_code == 0 and result.stdout == "" and json.loads(out.read_text())["status"] == "ok"
-    assert run_cli("check", "--jobs", "0", mixed[0]).exit_code == 2
+    zero = run_cli("check", "--jobs", "0", mixed[0])
+    assert zero.exit_code == 2 and zero.stdout == ""
+    assert "Invalid value for '--jobs'" in zero.stderr
 
 
 def test_symlink_loop_and_missing_files(run_cli: RunCli, tmp_path: Path) -> None:
@@ -148,7 +157,12 @@ def test_symlink_loop_and_missing_files(run_cli: RunCli, tmp_path: Path) -> None
     (folder / "loop").symlink_to(folder)
     result = run_cli("check", "--format", "json", folder, tmp_path / "deleted.yaml")
     cases = json.loads(result.stdout)["cases"]
-    assert len(cases) == 2 and cases[1]["findings"][0]["code"] == "Y001"
+    assert [case["file"] for case in cases] == [
+        str(folder / "one" / "case.yaml"),
+        str(tmp_path / "deleted.yaml"),
+    ]
+    assert cases[0]["status"] == "ok" and [f["code"] for f in cases[1]["findings"]] == ["Y001"]
+    assert result.exit_code == 3
 
 
 def test_ten_thousand_case_files_in_one_folder(run_cli: RunCli, tmp_path: Path) -> None:
@@ -205,4 +219,7 @@ def test_pre_commit_hook_is_declared_and_runs(run_cli: RunCli, tmp_path: Path) -
     command = hook["entry"].split()
     assert command[0] == "ozon-urgent"
     case = write_case(tmp_path, base_case("carrier_failure"))
-    assert run_cli(*command[1:], case).exit_code == 0  # pre-commit appends the staged files
+    result = run_cli(*command[1:], case)  # pre-commit appends the staged files
+    assert (
+        result.exit_code == 0 and result.stdout == "1 case(s) checked, 0 failing: 0 error(s), 0 warning(s)\n"
+    )
