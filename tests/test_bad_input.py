@@ -78,7 +78,9 @@ def test_bad_field_is_located(
 def test_unknown_key_suggests_the_right_one(run_cli: RunCli, tmp_path: Path) -> None:
     case_file = write_case(tmp_path, variant("carrier_failure", {"evidense": []}))
     result = run_cli("check", case_file)
-    assert "did you mean `evidence`?" in result.stdout
+    assert result.exit_code == 1
+    assert ": S001 error: unknown key `evidense`: did you mean `evidence`? [evidense]" in result.stdout
+    assert "Rename it to `evidence`." in result.stdout
 
 
 def test_symlink_to_outside_is_refused(run_cli: RunCli, tmp_path: Path) -> None:

@@ -67,7 +67,9 @@ def test_fix_preview_then_fixed_copy_input_untouched(run_cli: RunCli, tmp_path: 
     case = _case_with(tmp_path, "chat.jpg", png)
     code, found = findings(run_cli, "check", "--fix", case)
     assert code == 1 and any(f["code"] == "B004" and "would" in str(f["message"]) for f in found)
-    assert run_cli("build", "--out", tmp_path / "out", case).exit_code == 1  # not without --fix
+    unfixed = run_cli("build", "--out", tmp_path / "out", case)  # not without --fix
+    assert unfixed.exit_code == 1 and ": A202 error: this is a PNG image, not a JPEG" in unfixed.stdout
+    assert not (tmp_path / "out").exists()
     code, found = findings(run_cli, "build", "--fix", "--out", tmp_path / "out", case)
     assert code == 0
     [change] = [f for f in found if f["code"] == "B004"]
@@ -98,3 +100,5 @@ def test_a_bad_file_in_one_case_does_not_stop_the_others(run_cli: RunCli, tmp_pa
     result = run_cli("check", "--format", "json", bad, good)
     cases = json.loads(result.stdout)["cases"]
     assert result.exit_code == 1 and [c["status"] for c in cases] == ["fail", "ok"]
+    errors = [[(f["code"], f["path"]) for f in c["findings"] if f["severity"] == "error"] for c in cases]
+    assert errors == [[("A203", "evidence[1].file")], []]  # the damaged JPEG, and nothing in the other
