@@ -44,7 +44,8 @@ def test_read_only_file(tmp_path: Path) -> None:
     code, err = _record(tmp_path, ledger)
     assert code == 3 and "read-only" in err
     assert ledger.read_bytes() == before
-    assert run("status", "--ledger", ledger).exit_code == 0  # reading still works
+    status = run("status", "--ledger", ledger)  # reading still works
+    assert status.exit_code == 0 and status.stdout == f"the ledger {ledger} holds no tickets yet\n"
 
 
 def test_folder_that_does_not_exist(tmp_path: Path) -> None:

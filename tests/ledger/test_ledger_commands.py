@@ -83,6 +83,12 @@ def test_duplicate_guard_names_the_ticket_and_the_window(
     assert run("record", other, "--ref", "SR-3", "--ledger", ledger).exit_code == 0
     clock.now = datetime(2026, 11, 23, 18, 1, tzinfo=MOSCOW)
     assert run("record", second, "--ref", "SR-2", "--ledger", ledger).exit_code == 0
+    tickets = json.loads(run("status", "--format", "json", "--ledger", ledger).stdout)["tickets"]
+    assert sorted((t["case_id"], t["reference"]) for t in tickets) == [
+        ("carrier-a", "SR-1"),
+        ("carrier-b", "SR-2"),
+        ("carrier-c", "SR-3"),
+    ]
 
 
 def test_record_at_a_past_moscow_time(tmp_path: Path, ledger: Path, clock: FrozenClock) -> None:
@@ -90,8 +96,14 @@ def test_record_at_a_past_moscow_time(tmp_path: Path, ledger: Path, clock: Froze
     result = run("record", case, "--ref", "SR-1", "--at", "2026-11-17T10:00", "--ledger", ledger)
     assert result.exit_code == 0
     assert "17.11.2026 10:00 MSK" in result.stderr and "21.11.2026 00:00 MSK" in result.stderr
-    assert run("record", case, "--ref", "SR-1", "--at", "2027-01-01T00:00", "--ledger", ledger).exit_code == 2
-    assert run("record", case, "--ref", "SR-1", "--at", "yesterday", "--ledger", ledger).exit_code == 2
+    future = run("record", case, "--ref", "SR-1", "--at", "2027-01-01T00:00", "--ledger", ledger)
+    assert future.exit_code == 2 and "--at 2027-01-01T00:00 is in the future" in future.stderr
+    vague = run("record", case, "--ref", "SR-1", "--at", "yesterday", "--ledger", ledger)
+    assert vague.exit_code == 2
+    assert "--at 'yesterday' is not a date and time like 2026-11-20T18:00" in vague.stderr
+    # Refused before the ledger was touched: the first filing time stands.
+    [ticket] = json.loads(run("status", "--format", "json", "--ledger", ledger).stdout)["tickets"]
+    assert (ticket["reference"], ticket["filed_at"]) == ("SR-1", "2026-11-17T07:00:00Z")
 
 
 def test_followup_for_a_case_never_recorded(tmp_path: Path, ledger: Path, clock: FrozenClock) -> None:
