@@ -144,8 +144,13 @@ def test_no_key_needed_when_nothing_is_to_be_translated(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("DEEPL_AUTH_KEY", raising=False)
-    result = run_translate(write(tmp_path, simple_case("Уже по-русски.", "ru")))
-    assert result.exit_code == 0
+    case = write(tmp_path, simple_case("Уже по-русски.", "ru"))
+    result = run_translate(case)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "source_lang is ru, so the text already is Russian" in result.stderr
+    assert "DEEPL_AUTH_KEY" not in result.stderr
+    assert case.read_text("utf-8") == simple_case("Уже по-русски.", "ru")
+    assert not (tmp_path / "case.yaml.bak").exists()
 
 
 def test_dry_run_prints_the_diff_and_writes_nothing(tmp_path: Path, fake: FakeDeepL) -> None:
@@ -280,7 +285,9 @@ def test_usage_without_a_key(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_no_paths_is_a_usage_error(fake: FakeDeepL) -> None:
     result = run_translate()
     assert result.exit_code == 2 and "name the case files to translate" in result.stderr
-    assert run_translate("nothing-here/*.yaml").exit_code == 2
+    unmatched = run_translate("nothing-here/*.yaml")
+    assert unmatched.exit_code == 2 and "no case files match nothing-here/*.yaml" in unmatched.stderr
+    assert fake.seen == []
 
 
 def test_one_failing_case_does_not_lose_the_others(tmp_path: Path, fake: FakeDeepL) -> None:
