@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ozon_urgent.russian_gate import allowed, analyse
 from ozon_urgent.russian_gate.emoji import find_emoji
-from ozon_urgent.russian_gate.lexicon import russian_known
+from ozon_urgent.russian_gate.lexicon import fold, russian_known
 from ozon_urgent.russian_gate.normalise import normalise
 from ozon_urgent.russian_gate.pinyin import looks_like_pinyin
 from ozon_urgent.russian_gate.scripts import mixed_word
@@ -168,11 +170,39 @@ def test_word_count_includes_numbers_and_ids() -> None:
     assert analyse("Отправление 57195475-0050-3 доставлено 18.11.2026.").words == 4
 
 
+# Characters a token can be made of (and a few more): a text without any of them has no words.
+_WORDLIKE = re.compile("[0-9_A-Za-z\u00c0-\u024f\u0300-\u036f\u0400-\u04ff]")
+
+
+def assert_report_fits_the_text(text: str) -> None:
+    """What holds for any text: every reported word, run and emoji stands in the text, each once."""
+    report = analyse(text)
+    normal = normalise(text).text
+    words = [found.word for found in report.mixed] + [found.word for found in report.unknown]
+    words += [*report.english, *report.pinyin, *report.shouted]
+    assert all(word and word in normal for word in words), report
+    assert all(run in normal for run in report.punctuation), report
+    assert all(found.word in found.context for found in report.unknown), report
+    assert all(emoji in text for emoji in report.emoji), report
+    for items in (
+        [found.word for found in report.unknown],
+        report.english,
+        report.pinyin,
+        report.shouted,
+        report.punctuation,
+        report.emoji,
+    ):
+        assert len({fold(item) for item in items}) == len(items), report
+    assert len({found.word for found in report.mixed}) == len(report.mixed), report
+    assert all(count > 0 for _, count in report.invisible.counts), report
+    if not _WORDLIKE.search(normal):
+        assert report.words == 0 and words == [], report
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=400))
-def test_any_text_is_analysed_without_error(text: str) -> None:
-    report = analyse(text)
-    assert report.problems >= 0 and report.words >= 0
+def test_any_text_is_analysed_into_a_report_that_fits_it(text: str) -> None:
+    assert_report_fits_the_text(text)
 
 
 @settings(max_examples=100, deadline=None)
@@ -180,4 +210,16 @@ def test_any_text_is_analysed_without_error(text: str) -> None:
     st.lists(st.sampled_from(["Отправ", "ление", "\u200b", "\u00a0", " ", "ok", "Ozon", "!", "😀", "\u202e"]))
 )
 def test_pieces_of_words_and_marks_never_break_the_gate(pieces: list[str]) -> None:
-    analyse("".join(pieces))
+    text = "".join(pieces)
+    assert_report_fits_the_text(text)
+    report = analyse(text)
+    # Zero-width and direction marks are always counted, exactly; a no-break space only between words.
+    counts = dict(report.invisible.counts)
+    assert counts.get("U+200B ZERO WIDTH SPACE", 0) == pieces.count("\u200b")
+    assert counts.get("U+202E RIGHT-TO-LEFT OVERRIDE", 0) == pieces.count("\u202e")
+    assert set(counts) <= {
+        "U+200B ZERO WIDTH SPACE",
+        "U+202E RIGHT-TO-LEFT OVERRIDE",
+        "U+00A0 NO-BREAK SPACE",
+    }
+    assert report.emoji == (("😀",) if "😀" in pieces else ())
