@@ -1,4 +1,4 @@
-"""Every command through the real Typer app, with SPEC §6 exit codes."""
+"""Every command through the real Typer app, with the exit codes of docs/exit-codes.md."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The case file as a pydantic model: exactly the fields of SPEC §1, strict about names and ID formats."""
+"""The case file as a pydantic model (docs/case-file.md), strict about names and ID formats."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The stable JSON envelope of SPEC §4."""
+"""The stable JSON envelope described in docs/output.md."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """A draft case file for one rating: real IDs and dates from the API, TODOs where only the seller can answer.
 
 Postings are spooled to disk as they stream in, so 10,000 of them cost a file, not memory. The draft is a
-valid case (SPEC §1) that `check` reports as incomplete until the evidence and the explanation are there.
+valid case (docs/case-file.md) that `check` reports as incomplete until the evidence and the explanation
+are there.
 """
 
 from __future__ import annotations
