@@ -19,7 +19,7 @@ CATALOG = load_catalog()
 CYRILLIC_PROSE = re.compile(r"^[А-Яа-яЁё0-9 ,.()«»\-–—]+$")
 
 
-def test_eight_scenarios_as_in_the_spec() -> None:
+def test_eight_scenarios_in_the_documented_order() -> None:
     assert list(CATALOG.scenarios) == [
         "misjudged_delisting",
         "rating_drop_restriction",
