@@ -18,7 +18,7 @@ from test_examples import VALID
 
 GOLDEN = Path(__file__).parent / "golden"
 HEADER = "URGENT: Performance Review Request"
-# Latin that may stand in the Russian prose: Ozon's own abbreviations and labels (RUSSIAN.md)
+# Latin that may stand in the Russian prose: Ozon's own abbreviations and labels (docs/russian-terms.md)
 LATIN_ALLOWED = {"SKU", "FBS", "FBO", "rFBS", "API", "ERP", "Client", "ID", "product_id", "Ozon"}
 
 

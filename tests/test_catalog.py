@@ -9,11 +9,11 @@ from typing import get_args
 import pytest
 
 from ozon_urgent import i18n
+from ozon_urgent.casefile.model import Affected
 from ozon_urgent.catalog import IdList, load_catalog
 from ozon_urgent.checks import CHECKS, RULES
 from ozon_urgent.checks.russian_text import CJK, LATIN
 from ozon_urgent.i18n import Lang
-from ozon_urgent.model import Affected
 
 CATALOG = load_catalog()
 CYRILLIC_PROSE = re.compile(r"^[А-Яа-яЁё0-9 ,.()«»\-–—]+$")

@@ -8,8 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ozon_urgent.findings import field_path
-from ozon_urgent.loader import (
+from ozon_urgent.casefile.loader import (
     MAX_CASE_BYTES,
     LoadError,
     PlainInt,
@@ -17,6 +16,7 @@ from ozon_urgent.loader import (
     load_case,
     resolve_plain,
 )
+from ozon_urgent.findings import field_path
 
 
 def test_numbers_keep_their_source_text() -> None:

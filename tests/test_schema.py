@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ozon_urgent.schema import schema_text
+from ozon_urgent.casefile.schema import schema_text
 from test_examples import EXPECT, INVALID, VALID
 
 DOCS_SCHEMA = Path(__file__).resolve().parents[1] / "docs" / "case.schema.json"

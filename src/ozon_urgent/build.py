@@ -14,6 +14,7 @@ from ozon_urgent import __version__
 from ozon_urgent.attachments import AttachmentReport, InspectLimits, inspect_blobs, start_workers
 from ozon_urgent.attachments.reading import read_evidence
 from ozon_urgent.batch import limits_for
+from ozon_urgent.casefile.model import Case
 from ozon_urgent.catalog import Catalog, load_catalog
 from ozon_urgent.crosscase import CaseSummary, SharedEvidence, batch_findings
 from ozon_urgent.engine import CheckedCase, CheckOptions, attachment_findings, check_case
@@ -21,7 +22,6 @@ from ozon_urgent.findings import CaseResult, Code, Finding, RunResult, Severity,
 from ozon_urgent.fixes import apply_fixes, change_params
 from ozon_urgent.ledger import Conflict, DuplicateTicketError, Ledger, find_conflict, open_ledger, record_pack
 from ozon_urgent.ledger.workdays import msk
-from ozon_urgent.model import Case
 from ozon_urgent.pack import PackExistsError, PackWriteError, clean_stale, write_pack
 from ozon_urgent.pipeline.progress import Progress
 from ozon_urgent.policy import Policy, policy_for

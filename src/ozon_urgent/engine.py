@@ -12,14 +12,14 @@ from pydantic import ValidationError
 
 from ozon_urgent.attachments.locate import EvidencePath, locate_evidence
 from ozon_urgent.attachments.model import AttachmentReport
+from ozon_urgent.casefile.loader import Loaded, LoadError, load_case
+from ozon_urgent.casefile.model import Case
+from ozon_urgent.casefile.validate import schema_problems, validate_case
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.checks import CHECKS, CaseContext, Check, Hit
 from ozon_urgent.findings import CaseResult, Finding, Severity, declaration, make_finding
 from ozon_urgent.i18n import Lang
-from ozon_urgent.loader import Loaded, LoadError, load_case
-from ozon_urgent.model import Case
 from ozon_urgent.policy import Policy
-from ozon_urgent.validate import schema_problems, validate_case
 
 
 @dataclass(frozen=True, slots=True)

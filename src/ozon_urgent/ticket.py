@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ozon_urgent.casefile.model import Case
 from ozon_urgent.catalog import Catalog
-from ozon_urgent.model import Case
 from ozon_urgent.russian import capitalised
 
 CATEGORY = "Performance & Ratings"

@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from ozon_urgent import i18n
+from ozon_urgent.casefile.loader import load_case
+from ozon_urgent.casefile.model import Case
+from ozon_urgent.casefile.validate import validate_case
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.checks.base import CaseContext, Hit
 from ozon_urgent.checks.russian_gate_rules import RUSSIAN_GATE_CHECKS
-from ozon_urgent.loader import load_case
-from ozon_urgent.model import Case
 from ozon_urgent.policy import load_policy
-from ozon_urgent.validate import validate_case
 
 TESTS = Path(__file__).resolve().parents[1]
 REPO = TESTS.parent

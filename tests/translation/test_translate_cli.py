@@ -23,8 +23,8 @@ from translate_support import (
     simple_case,
 )
 
-from ozon_urgent.loader import compose
-from ozon_urgent.translation.provenance import source_sha256
+from ozon_urgent.casefile.loader import compose
+from ozon_urgent.casefile.provenance import source_sha256
 
 MASKED = "…" + KEY[-4:]
 

@@ -6,7 +6,7 @@ import difflib
 
 import pytest
 
-from ozon_urgent.loader import compose
+from ozon_urgent.casefile.loader import compose
 from ozon_urgent.translation.yaml_edit import EditError, FieldUpdate, apply_updates
 
 SHA = "ab" * 32

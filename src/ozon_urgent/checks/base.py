@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import ClassVar
 
 from ozon_urgent.attachments.locate import EvidencePath
+from ozon_urgent.casefile.loader import Loaded
+from ozon_urgent.casefile.model import Case
 from ozon_urgent.catalog import Catalog, Scenario
 from ozon_urgent.findings import Code, Declaration, FieldPath, Severity
-from ozon_urgent.loader import Loaded
-from ozon_urgent.model import Case
 from ozon_urgent.policy import Policy
 
 

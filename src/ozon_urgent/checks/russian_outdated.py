@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ozon_urgent.casefile.provenance import is_stale
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
 from ozon_urgent.findings.codes import Code
-from ozon_urgent.translation.provenance import is_stale
 
 
 class RussianOutdated(Check):

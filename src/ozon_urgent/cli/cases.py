@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ozon_urgent import i18n
+from ozon_urgent.casefile.discovery import discover
 from ozon_urgent.cli.exit import fail, status_of
 from ozon_urgent.cli.options import (
     JobsOpt,
@@ -27,7 +28,6 @@ from ozon_urgent.cli.options import (
 )
 from ozon_urgent.cli.progress import progress_bar
 from ozon_urgent.cli.report import FormatOpt, report, write_new
-from ozon_urgent.discovery import discover
 
 if TYPE_CHECKING:  # the case model, checks and evidence judges load when a command runs, not for --help
     from ozon_urgent.engine import CheckOptions
@@ -117,9 +117,9 @@ def init(
     today: TodayOpt = None,
 ) -> None:
     """Write a commented case skeleton for SCENARIO, its checklist included."""
+    from ozon_urgent.casefile.skeleton import render_skeleton
     from ozon_urgent.catalog import load_catalog
     from ozon_urgent.policy import load_policy
-    from ozon_urgent.skeleton import render_skeleton
 
     user = user_lang(lang)
     catalog = load_catalog()

@@ -52,7 +52,7 @@ def schema(
     lang: LangOpt = None,
 ) -> None:
     """The JSON Schema of the case file, for editors and CI."""
-    from ozon_urgent.schema import schema_text
+    from ozon_urgent.casefile.schema import schema_text
 
     user = user_lang(lang)
     text = schema_text()

@@ -10,11 +10,11 @@ from pydantic import ValidationError
 
 from ozon_urgent.attachments.model import InspectLimits
 from ozon_urgent.attachments.reading import read_evidence
+from ozon_urgent.casefile.loader import LoadError, load_case
+from ozon_urgent.casefile.model import Case
+from ozon_urgent.casefile.validate import validate_case
 from ozon_urgent.errors import UserError
 from ozon_urgent.ledger.errors import LedgerRefusedError
-from ozon_urgent.loader import LoadError, load_case
-from ozon_urgent.model import Case
-from ozon_urgent.validate import validate_case
 
 ID_KINDS = ("postings", "orders", "skus", "products", "offer_ids")
 # The default policy's max_attachment_bytes; `record` should pass the case's own policy value.

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from ozon_urgent.attachments.reading import read_evidence
 from ozon_urgent.attachments.sniff import sniff
+from ozon_urgent.casefile.model import Case
 from ozon_urgent.ledger.errors import LedgerRefusedError
 from ozon_urgent.ledger.queries import IdSet, Ticket
 from ozon_urgent.ledger.workdays import MOSCOW
-from ozon_urgent.model import Case
 from ozon_urgent.ticket import ID_LABELS, PACK_EXTENSIONS, attachment_name
 
 TEMPLATE = "followup/comment.txt.j2"

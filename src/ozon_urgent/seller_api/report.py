@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ozon_urgent.casefile.loader import MAX_CASE_BYTES
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.i18n import Lang
-from ozon_urgent.loader import MAX_CASE_BYTES
 from ozon_urgent.seller_api.figures import (
     number_text,
     rating_title,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ozon_urgent.model import Case
+from ozon_urgent.casefile.model import Case
+from ozon_urgent.casefile.provenance import source_sha256
 from ozon_urgent.translation.glossary import SourceLang
-from ozon_urgent.translation.provenance import source_sha256
 
 FieldPath = tuple[str | int, ...]
 

@@ -7,14 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ozon_urgent.casefile.loader import MAX_CASE_BYTES
+from ozon_urgent.casefile.model import Case
+from ozon_urgent.casefile.provenance import source_sha256
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.i18n import Lang
-from ozon_urgent.loader import MAX_CASE_BYTES
-from ozon_urgent.model import Case
 from ozon_urgent.translation.case_source import CaseFailedError, read_case_source
 from ozon_urgent.translation.deepl_service import RussianTranslator
 from ozon_urgent.translation.plan import Job, Note, Plan, plan_case
-from ozon_urgent.translation.provenance import source_sha256
 from ozon_urgent.translation.safe_write import (
     FileChangedError,
     folder_writable,

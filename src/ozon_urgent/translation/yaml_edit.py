@@ -20,7 +20,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ozon_urgent.loader import LoadError, YamlValue, compose
+from ozon_urgent.casefile.loader import LoadError, YamlValue, compose
 from ozon_urgent.translation.yaml_scalar import Rendered, RenderError, render_value
 
 Path_ = tuple[str | int, ...]

@@ -6,8 +6,8 @@ import json
 from typing import Any
 
 from ozon_urgent import __version__
+from ozon_urgent.casefile.model import Case
 from ozon_urgent.catalog import load_catalog
-from ozon_urgent.model import Case
 
 SCHEMA_ID = "https://ozon-urgent.invalid/schema/case.schema.json"
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from ozon_urgent.casefile.loader import Loaded, YamlValue
+from ozon_urgent.casefile.model import Case
 from ozon_urgent.findings import Code, FieldPath, Key, field_path
 from ozon_urgent.findings.codes import schema_error_code
-from ozon_urgent.loader import Loaded, YamlValue
-from ozon_urgent.model import Case
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ozon_urgent.loader import PlainFloat, PlainInt
+from ozon_urgent.casefile.loader import PlainFloat, PlainInt
 
 # What sellers type when they mean "everything": Ozon wants the IDs themselves.
 PLACEHOLDERS = frozenset({"all", "any", "все", "всё", "全部", "所有", "*", "...", "…", "n/a", "tbd", "todo"})

@@ -1,0 +1,1 @@
+"""The case file: reading it safely, its model and schema, the skeleton `init` writes, finding files."""
