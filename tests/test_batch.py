@@ -13,11 +13,11 @@ from junitparser import JUnitXml
 
 from conftest import RunCli
 from factories import base_case, make_pdf, variant, write_case
-from ozon_urgent import pack
 from ozon_urgent.checks import RULES
 from ozon_urgent.cli import entry
 from ozon_urgent.reporters import REPORTERS
 from ozon_urgent.reporters.formats import OutputFormat
+from ozon_urgent.ticket import pack
 
 SARIF_SCHEMA = json.loads(
     (Path(__file__).parent / "data" / "sarif" / "sarif-2.1.0-required.schema.json").read_text()

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import RunCli
 from factories import base_case, variant, write_case
-from ozon_urgent import pack
+from ozon_urgent.ticket import pack
 from test_examples import VALID
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -12,10 +12,10 @@ from conftest import RunCli
 from factories import base_case, write_case
 from ozon_urgent.errors import ExitStatus, UsageError, UserError
 from ozon_urgent.ledger.errors import LedgerError, LedgerRefusedError
-from ozon_urgent.pack import PackWriteError
 from ozon_urgent.policy import PolicyError
-from ozon_urgent.render import TemplateError
 from ozon_urgent.seller_api.errors import SellerApiError
+from ozon_urgent.ticket.pack import PackWriteError
+from ozon_urgent.ticket.render import TemplateError
 from ozon_urgent.translation.deepl_service import ServiceError
 from ozon_urgent.translation.glossary import GlossaryError
 

@@ -7,7 +7,7 @@ from functools import cache
 import pymorphy3
 import pytest
 
-from ozon_urgent.russian import GrammaticalCase, as_sentence, count, ru_date, ru_period
+from ozon_urgent.ticket.russian import GrammaticalCase, as_sentence, count, ru_date, ru_period
 
 NUMBERS = [*range(26), 101, 111, 121]
 NOUNS = ["отправление", "заказ", "товар", "артикул", "файл", "день"]

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from ozon_urgent import pack, safe_files
+from ozon_urgent import safe_files
 from ozon_urgent.safe_files import sync_folder, write_atomically, write_first_free
 from ozon_urgent.seller_api.files import publish
+from ozon_urgent.ticket import pack
 from ozon_urgent.translation.safe_write import FileChangedError, replace_if_unchanged
 
 OLD = b"old content\n"

@@ -60,7 +60,7 @@ def test_installed_wheel_builds_a_pack_outside_the_repo(tmp_path: Path) -> None:
         [
             str(venv / "bin" / "python"),
             "-c",
-            "from ozon_urgent.render import builtin_templates; print(builtin_templates())",
+            "from ozon_urgent.ticket.render import builtin_templates; print(builtin_templates())",
         ],
         cwd=work,
         env=env,

@@ -22,11 +22,9 @@ from ozon_urgent.findings import CaseResult, Code, Finding, RunResult, Severity,
 from ozon_urgent.fixes import apply_fixes, change_params
 from ozon_urgent.ledger import Conflict, DuplicateTicketError, Ledger, find_conflict, open_ledger, record_pack
 from ozon_urgent.ledger.workdays import msk
-from ozon_urgent.pack import PackExistsError, PackWriteError, clean_stale, write_pack
 from ozon_urgent.pipeline.progress import Progress
 from ozon_urgent.policy import Policy, policy_for
-from ozon_urgent.render import Renderer, preflight
-from ozon_urgent.ticket import (
+from ozon_urgent.ticket.content import (
     CATEGORY,
     PRIORITY,
     PackAttachment,
@@ -34,6 +32,8 @@ from ozon_urgent.ticket import (
     attachment_name,
     ticket_content,
 )
+from ozon_urgent.ticket.pack import PackExistsError, PackWriteError, clean_stale, write_pack
+from ozon_urgent.ticket.render import Renderer, preflight
 
 
 @dataclass(frozen=True, slots=True)

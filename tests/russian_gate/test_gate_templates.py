@@ -12,9 +12,9 @@ import pytest
 from gate_support import REPO, TODAY_ISO, context_of, run_gate
 
 from ozon_urgent.catalog import Scenario, load_catalog
-from ozon_urgent.render import Renderer
 from ozon_urgent.russian_gate import TextReport, allowed, analyse
-from ozon_urgent.ticket import PackAttachment, TicketContent, ticket_content
+from ozon_urgent.ticket.content import PackAttachment, TicketContent, ticket_content
+from ozon_urgent.ticket.render import Renderer
 
 EXAMPLES = sorted((REPO / "examples" / "cases").glob("*/case.yaml"))
 HEADER = "URGENT: Performance Review Request"

@@ -75,7 +75,7 @@ def templates_export(
     lang: LangOpt = None,
 ) -> None:
     """Write the built-in templates into FOLDER; then build with `--templates FOLDER`."""
-    from ozon_urgent.render import export_templates
+    from ozon_urgent.ticket.render import export_templates
 
     user = user_lang(lang)
     try:

@@ -15,7 +15,7 @@ from ozon_urgent.casefile.model import Case
 from ozon_urgent.ledger.errors import LedgerRefusedError
 from ozon_urgent.ledger.queries import IdSet, Ticket
 from ozon_urgent.ledger.workdays import MOSCOW
-from ozon_urgent.ticket import ID_LABELS, PACK_EXTENSIONS, attachment_name
+from ozon_urgent.ticket.content import ID_LABELS, PACK_EXTENSIONS, attachment_name
 
 TEMPLATE = "followup/comment.txt.j2"
 
@@ -111,7 +111,7 @@ def plan_followup(
 
 def render_comment(plan: FollowupPlan, age_working_days: int, templates: Path | None = None) -> str:
     """The Russian comment from the Jinja template (an agency's override first, like the ticket's)."""
-    from ozon_urgent.render import Renderer
+    from ozon_urgent.ticket.render import Renderer
 
     filed_at = plan.ticket.filed_at
     assert filed_at is not None and plan.ticket.reference is not None

@@ -15,8 +15,8 @@ from ozon_urgent.ledger.queries import get_ticket, sent_sha256s, ticket_ids
 from ozon_urgent.ledger.records import record_followup
 from ozon_urgent.ledger.store import Store
 from ozon_urgent.ledger.workdays import followup_due, msk, working_days_passed
-from ozon_urgent.pack import write_pack
 from ozon_urgent.policy import Policy
+from ozon_urgent.ticket.pack import write_pack
 
 
 @dataclass(frozen=True, slots=True)

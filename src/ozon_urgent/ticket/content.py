@@ -7,7 +7,7 @@ from datetime import date
 
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.catalog import Catalog
-from ozon_urgent.russian import capitalised
+from ozon_urgent.ticket.russian import capitalised
 
 CATEGORY = "Performance & Ratings"
 PRIORITY = "Urgent"
@@ -91,7 +91,7 @@ class TicketContent:
         return {g.key: list(g.items) for g in self.id_groups}
 
 
-# Russian label of each ID list and the noun its count agrees with (RUSSIAN.md's terms); the ticket and
+# Russian label of each ID list and the noun its count agrees with (docs/russian-terms.md); the ticket and
 # the follow-up comment both list IDs this way.
 ID_LABELS: dict[str, tuple[str, str]] = {
     "postings": ("номера отправлений", "отправление"),

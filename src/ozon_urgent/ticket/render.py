@@ -10,9 +10,9 @@ from ozon_urgent.catalog import Catalog
 from ozon_urgent.errors import UserError
 from ozon_urgent.i18n import Lang
 from ozon_urgent.policy import Policy
-from ozon_urgent.russian import as_sentence, count, ru_date, ru_period
 from ozon_urgent.safe_files import write_atomically
-from ozon_urgent.ticket import CATEGORY, TicketContent
+from ozon_urgent.ticket.content import CATEGORY, TicketContent
+from ozon_urgent.ticket.russian import as_sentence, count, ru_date, ru_period
 
 
 class TemplateError(UserError):
@@ -28,7 +28,7 @@ def builtin_templates() -> Path:
     packaged = resources.files("ozon_urgent").joinpath("templates")
     if packaged.is_dir():
         return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "templates"
+    return Path(__file__).resolve().parents[3] / "templates"
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +146,7 @@ def sample_content(scenario: str, catalog: Catalog) -> TicketContent:
     """A ticket that uses every field, to try templates out before a run writes anything."""
     from datetime import date
 
-    from ozon_urgent.ticket import IdGroup, PackAttachment, TicketLink
+    from ozon_urgent.ticket.content import IdGroup, PackAttachment, TicketLink
 
     spec = catalog.scenarios[scenario]
     kinds = [kind for group in spec.evidence for kind in group]
