@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from factories import TODAY, variant, write_case
+from ozon_urgent.checking.engine import CheckOptions, check_case
 from ozon_urgent.checks import RULES
-from ozon_urgent.engine import CheckOptions, check_case
 from ozon_urgent.findings import Code
 from ozon_urgent.policy import load_policy
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from factories import TODAY
-from ozon_urgent.engine import CheckOptions, check_case
+from ozon_urgent.checking.engine import CheckOptions, check_case
 from ozon_urgent.findings import Severity
 from ozon_urgent.policy import load_policy
 

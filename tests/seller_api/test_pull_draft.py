@@ -27,7 +27,7 @@ from pytest_httpserver import HTTPServer
 from ozon_urgent import i18n
 from ozon_urgent.build import BuildOptions, run_build
 from ozon_urgent.catalog import load_catalog
-from ozon_urgent.engine import CheckOptions, check_case
+from ozon_urgent.checking.engine import CheckOptions, check_case
 from ozon_urgent.findings import Severity
 from ozon_urgent.policy import load_policy
 from ozon_urgent.seller_api.errors import ErrorKind

@@ -22,9 +22,9 @@ from ozon_urgent.casefile.loader import compose
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.casefile.provenance import source_sha256
 from ozon_urgent.catalog import load_catalog
+from ozon_urgent.checking.engine import CheckOptions, check_case
 from ozon_urgent.checks.base import CaseContext, Hit
 from ozon_urgent.checks.russian_outdated import RussianOutdated
-from ozon_urgent.engine import CheckOptions, check_case
 from ozon_urgent.policy import load_policy
 
 TODAY = date(2026, 11, 26)

@@ -30,7 +30,7 @@ from ozon_urgent.cli.progress import progress_bar
 from ozon_urgent.cli.report import FormatOpt, report, write_new
 
 if TYPE_CHECKING:  # the case model, checks and evidence judges load when a command runs, not for --help
-    from ozon_urgent.engine import CheckOptions
+    from ozon_urgent.checking.engine import CheckOptions
 
 
 def check(
@@ -147,7 +147,7 @@ def case_files(paths: list[str]) -> list[Path]:
 
 
 def _check_options(lang: LangChoice | None, today: str | None) -> CheckOptions:
-    from ozon_urgent.engine import CheckOptions
+    from ozon_urgent.checking.engine import CheckOptions
 
     user = user_lang(lang)
     return CheckOptions(today=today_of(today), lang=user)

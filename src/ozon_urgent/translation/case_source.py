@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from ozon_urgent.casefile.loader import LoadError, compose, read_case_text
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.casefile.validate import validate_case
-from ozon_urgent.engine import load_finding, schema_findings
+from ozon_urgent.checking.engine import load_finding, schema_findings
 from ozon_urgent.errors import ExitStatus, UserError
 from ozon_urgent.findings import Finding
 from ozon_urgent.i18n import Lang

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ozon_urgent.engine import CheckedCase
+from ozon_urgent.checking.engine import CheckedCase
 from ozon_urgent.findings import Code, FieldPath, Finding, make_finding
 from ozon_urgent.i18n import Lang
 
