@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ozon_urgent.attachments import AttachmentReport, InspectLimits, inspect_attachments
+from ozon_urgent.attachments.fix_batch import apply_fixes, change_params, needs_fix
 from ozon_urgent.attachments.reading import read_evidence
 from ozon_urgent.checking.crosscase import CaseSummary, SharedEvidence, batch_findings
 from ozon_urgent.checking.engine import CheckedCase, CheckOptions, attachment_findings, check_case
 from ozon_urgent.findings import Code, Finding, RunResult, make_finding
-from ozon_urgent.fixes import apply_fixes, change_params, needs_fix
 from ozon_urgent.pipeline.progress import Progress
 from ozon_urgent.policy import Policy, policy_for
 

@@ -1,4 +1,4 @@
-"""`--fix`: compliant copies of fixable evidence (converted, shrunk, cleaned), judged again before use."""
+"""`--fix` over a batch: which hits a fix removes, the copies made in the pool, each judged again."""
 
 from __future__ import annotations
 
