@@ -134,7 +134,7 @@ def test_the_app_catches_the_base_class_once(
     def fail(*_args: object, **_kwargs: object) -> None:
         raise error
 
-    monkeypatch.setattr("ozon_urgent.batch.check_files", fail)
+    monkeypatch.setattr("ozon_urgent.pipeline.batch.check_files", fail)
     path = write_case(tmp_path, base_case("carrier_failure"))
     for lang in ("en", "zh"):
         result = run_cli("check", "--lang", lang, path)

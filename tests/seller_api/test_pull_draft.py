@@ -25,10 +25,10 @@ from pull_support import (
 from pytest_httpserver import HTTPServer
 
 from ozon_urgent import i18n
-from ozon_urgent.build import BuildOptions, run_build
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.checking.engine import CheckOptions, check_case
 from ozon_urgent.findings import Severity
+from ozon_urgent.pipeline.build import BuildOptions, run_build
 from ozon_urgent.policy import load_policy
 from ozon_urgent.seller_api.errors import ErrorKind
 from ozon_urgent.seller_api.plan import safe_stem

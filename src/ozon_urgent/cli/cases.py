@@ -52,7 +52,7 @@ def check(
     today: TodayOpt = None,
 ) -> None:
     """Validate case files and their evidence without writing anything."""
-    from ozon_urgent.batch import BatchOptions, check_files
+    from ozon_urgent.pipeline.batch import BatchOptions, check_files
 
     options = _check_options(lang, today)
     files = case_files(paths)
@@ -84,8 +84,8 @@ def build(
     ledger: LedgerOpt = None,
 ) -> None:
     """Check cases, verify their attachments, render the Russian ticket and write one pack per case."""
-    from ozon_urgent.build import BuildOptions, run_build
     from ozon_urgent.cli.ledger import clock
+    from ozon_urgent.pipeline.build import BuildOptions, run_build
 
     options = _check_options(lang, today)
     files = case_files(paths)

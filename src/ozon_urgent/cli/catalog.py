@@ -18,8 +18,8 @@ from ozon_urgent.cli.report import write_file
 def scenarios(lang: LangOpt = None, policy: PolicyOpt = None) -> None:
     """The eight scenarios: their evidence, requests, IDs and windows."""
     from ozon_urgent.catalog import load_catalog
-    from ozon_urgent.describe import scenarios_text
     from ozon_urgent.policy import load_policy
+    from ozon_urgent.reporters.describe import scenarios_text
 
     user = user_lang(lang)
     rules = load_policy(*([policy] if policy else []))
@@ -32,7 +32,7 @@ def rules(
 ) -> None:
     """The check catalog, or one check explained with its fix."""
     from ozon_urgent.checks import RULES
-    from ozon_urgent.describe import rule_text, rules_table
+    from ozon_urgent.reporters.describe import rule_text, rules_table
 
     user = user_lang(lang)
     if code is None:

@@ -14,7 +14,6 @@ from ozon_urgent import __version__
 from ozon_urgent.attachments import AttachmentReport, InspectLimits, inspect_blobs, start_workers
 from ozon_urgent.attachments.fix_batch import apply_fixes, change_params
 from ozon_urgent.attachments.reading import read_evidence
-from ozon_urgent.batch import limits_for
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.catalog import Catalog, load_catalog
 from ozon_urgent.checking.crosscase import CaseSummary, SharedEvidence, batch_findings
@@ -22,6 +21,7 @@ from ozon_urgent.checking.engine import CheckedCase, CheckOptions, attachment_fi
 from ozon_urgent.findings import CaseResult, Code, Finding, RunResult, Severity, make_finding
 from ozon_urgent.ledger import Conflict, DuplicateTicketError, Ledger, find_conflict, open_ledger, record_pack
 from ozon_urgent.ledger.workdays import msk
+from ozon_urgent.pipeline.batch import limits_for
 from ozon_urgent.pipeline.progress import Progress
 from ozon_urgent.policy import Policy, policy_for
 from ozon_urgent.ticket.content import (
