@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ozon_urgent.findings.codes import Code
+
+if TYPE_CHECKING:
+    from ozon_urgent.policy import Policy
 
 MIB = 1024 * 1024
 
@@ -29,6 +33,11 @@ class InspectLimits:
     fix_max_input_bytes: int = 64 * MIB
     # Test hook: let files that start with FAULT_MARKER hang, crash or exhaust memory in the child.
     debug_faults: bool = False
+
+    @classmethod
+    def for_policy(cls, policy: Policy) -> InspectLimits:
+        """The budgets a case's policy sets (today its size limit), the rest as they are."""
+        return cls(max_bytes=policy.max_attachment_bytes)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,10 +32,6 @@ class _Evidence:
     path: Path
 
 
-def limits_for(policy: Policy) -> InspectLimits:
-    return InspectLimits(max_bytes=policy.max_attachment_bytes)
-
-
 def check_all(
     files: list[Path], policy_file: Path | None, options: CheckOptions, progress: Progress | None = None
 ) -> list[tuple[CheckedCase, Policy]]:
@@ -72,7 +68,9 @@ def _judge_evidence(
             continue
         for index, where in enumerate(item.located):
             if where.verdict == "ok" and where.resolved is not None:
-                by_limits.setdefault(limits_for(policy), []).append(_Evidence(number, index, where.resolved))
+                by_limits.setdefault(InspectLimits.for_policy(policy), []).append(
+                    _Evidence(number, index, where.resolved)
+                )
     shared = SharedEvidence()
     remaining = {
         number: sum(1 for e in group if e.case == number)

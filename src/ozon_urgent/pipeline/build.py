@@ -21,7 +21,6 @@ from ozon_urgent.checking.engine import CheckedCase, CheckOptions, attachment_fi
 from ozon_urgent.findings import CaseResult, Code, Finding, RunResult, Severity, make_finding
 from ozon_urgent.ledger import Conflict, DuplicateTicketError, Ledger, find_conflict, open_ledger, record_pack
 from ozon_urgent.ledger.workdays import msk
-from ozon_urgent.pipeline.batch import limits_for
 from ozon_urgent.pipeline.progress import Progress
 from ozon_urgent.policy import Policy, policy_for
 from ozon_urgent.ticket.content import (
@@ -70,7 +69,7 @@ def run_build(
     catalog = load_catalog()
     renderer = Renderer(options.templates)
     policies = [policy_for(file.parent, policy_file) for file in files]
-    start_workers(limits_for(policies[0]) if policies else InspectLimits(), options.jobs)
+    start_workers(InspectLimits.for_policy(policies[0]) if policies else InspectLimits(), options.jobs)
     summaries = [
         CaseSummary.of(check_case(file, str(file), policy, check))
         for file, policy in zip(files, policies, strict=True)
@@ -110,7 +109,7 @@ def build_case(
     result, case, loaded = checked.result, checked.case, checked.loaded
     if case is None or loaded is None or _has_errors(result):
         return None
-    limits = limits_for(policy)
+    limits = InspectLimits.for_policy(policy)
     blobs: list[tuple[str, bytes]] = []
     now = options.now or datetime.now(UTC)
     # --fix may shrink a file over the limit, so it may read more; the copy must still fit.
