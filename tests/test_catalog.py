@@ -10,10 +10,11 @@ import pytest
 
 from ozon_urgent import i18n
 from ozon_urgent.casefile.model import Affected
-from ozon_urgent.catalog import IdList, load_catalog
+from ozon_urgent.catalog import ID_KINDS, load_catalog
 from ozon_urgent.checks import CHECKS, RULES
 from ozon_urgent.checks.russian_text import CJK, LATIN
 from ozon_urgent.i18n import Lang
+from ozon_urgent.ticket.content import ID_LABELS
 
 CATALOG = load_catalog()
 CYRILLIC_PROSE = re.compile(r"^[А-Яа-яЁё0-9 ,.()«»\-–—]+$")
@@ -36,7 +37,7 @@ def test_eight_scenarios_in_the_documented_order() -> None:
 
 
 def test_every_reference_resolves() -> None:
-    assert set(get_args(IdList)) == set(Affected.model_fields)
+    assert ID_KINDS == tuple(Affected.model_fields) == tuple(ID_LABELS)
     for scenario in CATALOG.scenarios.values():
         for group in scenario.evidence:
             assert group and all(kind in CATALOG.kinds for kind in group)

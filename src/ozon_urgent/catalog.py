@@ -6,11 +6,14 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Literal, get_args
 
 from ozon_urgent.i18n import Lang
 
-IdList = Literal["postings", "orders", "skus", "products", "offer_ids"]
+# The one list of ID kinds a case can name, in the order tickets list them; the case model's `affected`
+# has exactly these fields, and every table keyed by kind (labels, ledger rows) follows this order.
+IdKind = Literal["postings", "orders", "skus", "products", "offer_ids"]
+ID_KINDS: tuple[IdKind, ...] = get_args(IdKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +39,7 @@ class Scenario:
     names: Names
     evidence: tuple[tuple[str, ...], ...]
     requests: tuple[str, ...]
-    ids: tuple[IdList, ...]
+    ids: tuple[IdKind, ...]
     ids_mode: Literal["any", "all", "warn_if_empty"]
     period_required: bool
     window_days: int | None = None

@@ -13,10 +13,10 @@ from ozon_urgent.attachments.reading import read_evidence
 from ozon_urgent.casefile.loader import LoadError, load_case
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.casefile.validate import validate_case
+from ozon_urgent.catalog import ID_KINDS
 from ozon_urgent.errors import UserError
 from ozon_urgent.ledger.errors import LedgerRefusedError
 
-ID_KINDS = ("postings", "orders", "skus", "products", "offer_ids")
 # The default policy's max_attachment_bytes; `record` should pass the case's own policy value.
 DEFAULT_MAX_BYTES = InspectLimits().max_bytes
 

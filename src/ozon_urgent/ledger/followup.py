@@ -12,6 +12,7 @@ from pathlib import Path
 from ozon_urgent.attachments.reading import read_evidence
 from ozon_urgent.attachments.sniff import sniff
 from ozon_urgent.casefile.model import Case
+from ozon_urgent.catalog import ID_KINDS
 from ozon_urgent.ledger.errors import LedgerRefusedError
 from ozon_urgent.ledger.queries import IdSet, Ticket
 from ozon_urgent.ledger.workdays import MOSCOW
@@ -99,7 +100,7 @@ def plan_followup(
                 read.data,
             )
         )
-    current = {key: [str(v) for v in getattr(case.affected, key)] for key in ID_LABELS}
+    current = {key: [str(v) for v in getattr(case.affected, key)] for key in ID_KINDS}
     new_ids = tuple(
         (kind, value)
         for kind, values in current.items()

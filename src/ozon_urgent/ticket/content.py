@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ozon_urgent.casefile.model import Case
-from ozon_urgent.catalog import Catalog
+from ozon_urgent.catalog import Catalog, IdKind
 from ozon_urgent.ticket.russian import capitalised
 
 CATEGORY = "Performance & Ratings"
@@ -92,8 +92,8 @@ class TicketContent:
 
 
 # Russian label of each ID list and the noun its count agrees with (docs/russian-terms.md); the ticket and
-# the follow-up comment both list IDs this way.
-ID_LABELS: dict[str, tuple[str, str]] = {
+# the follow-up comment both list IDs this way. Keyed by every kind of catalog.ID_KINDS, in its order.
+ID_LABELS: dict[IdKind, tuple[str, str]] = {
     "postings": ("номера отправлений", "отправление"),
     "orders": ("номера заказов", "заказ"),
     "skus": ("SKU", "товар"),
