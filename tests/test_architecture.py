@@ -1,0 +1,86 @@
+"""The import contracts of pyproject.toml break the build when a layer is crossed (docs/architecture.md)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+
+# One deliberate crossing per contract: (file, the import added to it, what the report must say).
+VIOLATIONS = {
+    "checks-import-the-ticket": (
+        "checks/ids_empty.py",
+        "from ozon_urgent.ticket.content import ID_LABELS",
+        "ozon_urgent.checks is not allowed to import ozon_urgent.ticket",
+    ),
+    "core-imports-the-cli": (
+        "pipeline/build.py",
+        "from ozon_urgent.cli.exit import fail",
+        "ozon_urgent.pipeline is not allowed to import ozon_urgent.cli",
+    ),
+    "siblings-import-each-other": (
+        "seller_api/pull.py",
+        "from ozon_urgent.translation.glossary import TARGET_LANG",
+        "ozon_urgent.seller_api is not allowed to import ozon_urgent.translation",
+    ),
+    "core-imports-typer": (
+        "ticket/render.py",
+        "import typer",
+        "ozon_urgent.ticket is not allowed to import typer",
+    ),
+    "bottom-imports-upwards": (
+        "safe_files.py",
+        "from ozon_urgent import i18n",
+        "ozon_urgent.safe_files is not allowed to import ozon_urgent.i18n",
+    ),
+}
+
+
+def _lint(tree: Path) -> subprocess.CompletedProcess[str]:
+    """lint-imports with the project's own contracts over the package copied into `tree`."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache", str(REPO / "pyproject.toml")],
+        cwd=tree,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    copy = tmp_path_factory.mktemp("src")
+    skip = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(REPO / "src" / "ozon_urgent", copy / "ozon_urgent", ignore=skip)
+    return copy
+
+
+def test_the_tree_as_it_is_keeps_every_contract(tree: Path) -> None:
+    result = _lint(tree)
+    assert result.returncode == 0, result.stdout
+    assert "Contracts: 2 kept, 0 broken." in result.stdout
+
+
+@pytest.mark.parametrize("name", list(VIOLATIONS))
+def test_a_crossed_layer_breaks_the_build(tree: Path, name: str) -> None:
+    module, line, report = VIOLATIONS[name]
+    target = tree / "ozon_urgent" / module
+    original = target.read_text("utf-8")
+    head, _, rest = original.partition("\nfrom __future__ import annotations\n")
+    target.write_text(f"{head}\nfrom __future__ import annotations\n\n{line}\n{rest}", "utf-8")
+    try:
+        result = _lint(tree)
+    finally:
+        target.write_text(original, "utf-8")
+    assert result.returncode == 1
+    assert report in result.stdout, result.stdout
