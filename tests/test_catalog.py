@@ -13,6 +13,7 @@ from ozon_urgent.casefile.model import Affected
 from ozon_urgent.catalog import ID_KINDS, load_catalog
 from ozon_urgent.checks import CHECKS, RULES
 from ozon_urgent.checks.russian_text import CJK, LATIN
+from ozon_urgent.findings.codes import Code, declared
 from ozon_urgent.i18n import Lang
 from ozon_urgent.ticket.content import ID_LABELS
 
@@ -74,11 +75,19 @@ def test_rule_codes_unique_and_well_formed() -> None:
     assert all(check.code in RULES for check in CHECKS)
 
 
+def test_one_table_names_every_code_and_declares_each_once() -> None:
+    """Code lists every code there is; a code is declared by its check or in data/codes.toml, not both."""
+    by_checks = {check.code.value for check in CHECKS}
+    in_data = {code.value for code in declared()}
+    assert {code.value for code in Code} == set(RULES) == by_checks | in_data
+    assert not by_checks & in_data
+    assert [RULES[code].code for code in RULES] == list(RULES)
+
+
 @pytest.mark.parametrize("code", list(RULES))
 def test_every_rule_is_documented_in_both_languages(code: str) -> None:
-    rule = RULES[code]
-    doc = rule.__doc__ or ""
-    assert len(doc.strip()) > 40, f"{code} needs a docstring: `ozon-urgent rules {code}` prints it"
+    doc = RULES[code].doc
+    assert len(doc.strip()) > 40, f"{code} needs documentation: `ozon-urgent rules {code}` prints it"
     for lang in get_args(Lang):
         entry = i18n.catalog(lang)[code]
         assert entry.get("title") and entry.get("message") and entry.get("hint"), (lang, code)
