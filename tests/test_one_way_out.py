@@ -141,3 +141,25 @@ def test_the_app_catches_the_base_class_once(
         assert result.exit_code == status
         assert result.stderr == f"ozon-urgent: {error.message(lang)}\n"
         assert result.stdout == ""
+
+
+def test_anything_else_is_an_internal_error_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not a UserError: the console entry point's last guard says so, exit 3, no traceback."""
+    import sys
+
+    from ozon_urgent.cli import entry
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("ozon_urgent.pipeline.batch.check_files", broken)
+    monkeypatch.delenv("OZON_URGENT_DEBUG", raising=False)
+    path = write_case(tmp_path, base_case("carrier_failure"))
+    monkeypatch.setattr(sys, "argv", ["ozon-urgent", "check", str(path)])
+    with pytest.raises(SystemExit) as stopped:
+        entry.main()
+    assert stopped.value.code == ExitStatus.FAILED
+    err = capsys.readouterr().err
+    assert err.startswith("ozon-urgent: internal error (RuntimeError: a bug).") and "Traceback" not in err

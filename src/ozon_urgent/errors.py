@@ -15,6 +15,7 @@ class ExitStatus(IntEnum):
     FINDINGS = 1  # errors in a case (warnings too under --strict), or a request the ledger refuses
     USAGE = 2  # a command line that cannot be run: an unknown option, a bad date, no case files
     FAILED = 3  # unreadable input, configuration, a template, a service or the output folder failed
+    INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT; packs already written stay whole
 
 
 class UserError(Exception):

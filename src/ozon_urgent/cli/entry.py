@@ -21,12 +21,13 @@ def main() -> None:
             sys.stdout.write(saved.read())
         return
     from ozon_urgent.cli.app import app
+    from ozon_urgent.errors import ExitStatus
 
     try:
         app(prog_name="ozon-urgent")
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
-        sys.exit(130)
+        sys.exit(ExitStatus.INTERRUPTED)
     except Exception as exc:  # the last guard: users get a message, not a traceback
         if os.environ.get("OZON_URGENT_DEBUG"):
             raise
@@ -34,6 +35,4 @@ def main() -> None:
             f"ozon-urgent: internal error ({type(exc).__name__}: {exc}).\n"
             "Please report it with the command you ran; OZON_URGENT_DEBUG=1 shows the traceback.\n"
         )
-        from ozon_urgent.errors import ExitStatus
-
         sys.exit(ExitStatus.FAILED)
