@@ -20,8 +20,10 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	touch $@ $(STAMP)
 
 demo: $(STAMP)
-	@# The examples are dated November 2026; a fixed "today" keeps the demo reproducible.
-	OZON_URGENT_TODAY=2026-11-26 $(BIN)/ozon-urgent build --force --out out examples/cases
+	@# The examples are dated November 2026; a fixed "today" keeps the demo reproducible. The demo keeps
+	@# its own ledger in out/, so the example packs never appear among your own tickets.
+	mkdir -p out
+	OZON_URGENT_TODAY=2026-11-26 $(BIN)/ozon-urgent build --force --out out --ledger out/demo-ledger.sqlite3 examples/cases
 
 test: $(TEST_STAMP)
 	$(BIN)/ruff check src tests benchmarks examples

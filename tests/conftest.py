@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +18,12 @@ REPO = Path(__file__).resolve().parents[1]
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="Rewrite golden files from current output.")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The user data folder (the default ledger's home) points into a temporary folder for the whole run,
+    so no test, subprocess or forgotten option can reach the real ledger of whoever runs the suite."""
+    os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="ozon-urgent-test-data-")
 
 
 @pytest.fixture(autouse=True)

@@ -66,7 +66,8 @@ def _setup(folder: Path, how: str) -> None:
 
 
 def run_example(example: Example, tmp_path: Path) -> set[str]:
-    folder = tmp_path / "case"
+    folder = tmp_path / example.spec.get("folder", "case")
+    name = example.spec.get("file", "case.yaml")
     if example.spec.get("raw") is not None:
         folder.mkdir()
         path = folder / "case.yaml"
@@ -77,7 +78,7 @@ def run_example(example: Example, tmp_path: Path) -> set[str]:
         if "setup" in example.spec:
             _setup(folder, example.spec["setup"])
         case = variant(example.scenario, example.spec.get("set", {}))
-        path = write_case(folder, case, with_files=not example.spec.get("no_files", False))
+        path = write_case(folder, case, name, with_files=not example.spec.get("no_files", False))
         if example.spec.get("no_files"):
             for item in case["evidence"][1:]:
                 (folder / item["file"]).parent.mkdir(parents=True, exist_ok=True)

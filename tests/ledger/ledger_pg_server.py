@@ -38,21 +38,25 @@ class PgServer:
         return self.url(name)
 
     def stop(self) -> None:
-        subprocess.run(
-            [
-                *self.prefix,
-                str(self.bin_dir / "pg_ctl"),
-                "-D",
-                str(self.folder / "data"),
-                "-m",
-                "immediate",
-                "stop",
-            ],
-            capture_output=True,
-            check=False,
-            timeout=60,
-        )
+        self.halt()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+    def halt(self) -> None:
+        """Stop the server at once, as a crash or a pulled cable would; its data stays for `resume`."""
+        self._pg_ctl("-m", "immediate", "stop", check=False)
+
+    def resume(self) -> None:
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        options += " -c max_connections=50"
+        self._pg_ctl("-o", options, "-l", str(self.folder / "log"), "-w", "-t", "60", "start", check=True)
+
+    def _pg_ctl(self, *args: str, check: bool) -> None:
+        subprocess.run(
+            [*self.prefix, str(self.bin_dir / "pg_ctl"), "-D", str(self.folder / "data"), *args],
+            capture_output=True,
+            check=check,
+            timeout=90,
+        )
 
 
 def find_bin_dir() -> Path | None:
@@ -103,26 +107,7 @@ def start_server() -> PgServer:
             check=True,
             timeout=120,
         )
-        options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50"
-        subprocess.run(
-            [
-                *prefix,
-                str(bin_dir / "pg_ctl"),
-                "-D",
-                str(folder / "data"),
-                "-o",
-                options,
-                "-l",
-                str(folder / "log"),
-                "-w",
-                "-t",
-                "60",
-                "start",
-            ],
-            capture_output=True,
-            check=True,
-            timeout=90,
-        )
+        server.resume()
     except BaseException:
         server.stop()
         raise

@@ -10,7 +10,14 @@ from datetime import UTC, datetime
 import pytest
 from ledger_pg_server import PASSWORD, PgServer, start_server
 
-from ozon_urgent.ledger import DuplicateTicketError, list_tickets, open_ledger, record_filing, record_pack
+from ozon_urgent.ledger import (
+    CaseKey,
+    DuplicateTicketError,
+    list_tickets,
+    open_ledger,
+    record_filing,
+    record_pack,
+)
 
 PROCESSES, PAIRS, OWN_CASES = 8, 4, 15
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
@@ -25,10 +32,10 @@ def _worker(ledger: str, index: int, start: multiprocessing.synchronize.Event, r
         for number in range(OWN_CASES):
             case_id = f"own-{index}-{number}"
             ids = {"postings": [f"{index}{number:03d}-0001-1"]}
+            key = CaseKey("1", case_id, "Store", f"/cases/{case_id}.yaml")
             record_pack(
                 store,
-                case_id=case_id,
-                client_id="1",
+                key,
                 scenario="carrier_failure",
                 ids=ids,
                 case_sha256="0" * 64,
@@ -38,8 +45,7 @@ def _worker(ledger: str, index: int, start: multiprocessing.synchronize.Event, r
             )
             record_filing(
                 store,
-                case_id=case_id,
-                client_id="1",
+                key,
                 scenario="carrier_failure",
                 ids=ids,
                 case_sha256="0" * 64,
@@ -52,8 +58,7 @@ def _worker(ledger: str, index: int, start: multiprocessing.synchronize.Event, r
                 try:
                     record_filing(
                         store,
-                        case_id=f"pair-{pair}-{index}",
-                        client_id="1",
+                        CaseKey("1", f"pair-{pair}-{index}", "Store", f"/cases/pair-{pair}-{index}.yaml"),
                         scenario="carrier_failure",
                         ids={"postings": [f"9{pair}-0001-1", f"8{index}-0001-1"]},
                         case_sha256="0" * 64,

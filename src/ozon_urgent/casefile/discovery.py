@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,14 +33,26 @@ def _walk(folder: Path) -> list[Path]:
     return found
 
 
-def discover(arguments: list[str]) -> Discovery:
-    """Expand the arguments in order, each file once."""
+def excluded(path: Path, patterns: Sequence[str]) -> bool:
+    """Whether a glob of `--exclude` names this file: its path (`stores/*/old/*.yaml`, matched from the
+    right as well), or, for a pattern without `/`, the file's name or one of its folders (`drafts`)."""
+    posix = path.as_posix()
+    for pattern in patterns:
+        if fnmatch.fnmatchcase(posix, pattern) or path.match(pattern):
+            return True
+        if "/" not in pattern and any(fnmatch.fnmatchcase(part, pattern) for part in path.parts):
+            return True
+    return False
+
+
+def discover(arguments: list[str], exclude: Sequence[str] = ()) -> Discovery:
+    """Expand the arguments in order, each file once, leaving out what `exclude` names."""
     result = Discovery()
     seen: set[Path] = set()
 
     def add(path: Path) -> None:
         key = path.absolute()
-        if key not in seen:
+        if key not in seen and not excluded(path, exclude):
             seen.add(key)
             result.files.append(path)
 

@@ -18,6 +18,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ozon_urgent.casefile.identity import CASE_ID
 from ozon_urgent.casefile.loader import PlainFloat, PlainInt
 
 # What sellers type when they mean "everything": Ozon wants the IDs themselves.
@@ -88,7 +89,7 @@ PositiveId = Annotated[int, Field(gt=0, lt=2**63), BeforeValidator(_positive_id)
 CaseId = Annotated[
     str,
     BeforeValidator(_as_text),
-    Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$"),
+    Field(pattern=rf"^{CASE_ID.pattern}$"),
     AfterValidator(lambda v: _no_dots(v)),
 ]
 

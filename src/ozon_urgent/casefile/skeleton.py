@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 from ozon_urgent import i18n
+from ozon_urgent.casefile.identity import suggest_case_id
 from ozon_urgent.catalog import Catalog, Scenario
 from ozon_urgent.i18n import Lang
 from ozon_urgent.policy import Policy
@@ -22,7 +24,29 @@ def _c(lang: Lang, key: str, **params: object) -> str:
     return i18n.text(lang, "cli.init", key, **params)
 
 
-def render_skeleton(scenario: Scenario, catalog: Catalog, policy: Policy, today: date, lang: Lang) -> str:
+def propose_case_id(scenario: Scenario, today: date, store_name: str = "", client_id: str = "") -> str | None:
+    """An id that differs between sellers: the store (as Latin letters), its Client ID, scenario, month.
+
+    None when neither is known: the case then takes its folder's name (or its file's), which differs
+    between stores by the layout one folder per case gives.
+    """
+    store = suggest_case_id(store_name).lower()
+    parts = [part for part in (store, client_id) if part]
+    if not parts:
+        return None
+    return "-".join([*parts, scenario.id.replace("_", "-"), f"{today:%Y-%m}"])[:100]
+
+
+def render_skeleton(
+    scenario: Scenario,
+    catalog: Catalog,
+    policy: Policy,
+    today: date,
+    lang: Lang,
+    *,
+    store_name: str = "",
+    client_id: str = "",
+) -> str:
     window = policy.window_for(scenario.id, scenario.window_days, scenario.metric)
     start = today - timedelta(days=window or 30)
     end = today - timedelta(days=1)
@@ -46,11 +70,11 @@ def render_skeleton(scenario: Scenario, catalog: Catalog, policy: Policy, today:
     out.append(f"#   - {_c(lang, 'formats', mb=policy.max_attachment_bytes // (1024 * 1024))}")
     out += [
         "",
-        f"case_id: {scenario.id.replace('_', '-')}-{today:%Y-%m}",
+        _case_id_line(propose_case_id(scenario, today, store_name, client_id), lang),
         f"scenario: {scenario.id}",
         "seller:",
-        f'  store_name: ""           # {_c(lang, "store_name")}',
-        f'  client_id: ""            # {_c(lang, "client_id")}',
+        f"  store_name: {json.dumps(store_name, ensure_ascii=False)}  # {_c(lang, 'store_name')}",
+        f"  client_id: {json.dumps(client_id)}  # {_c(lang, 'client_id')}",
         "notification:",
         f"  received: {today.isoformat()}      # {_c(lang, 'received')}",
         f'  text: ""                 # {_c(lang, "notification_text")}',
@@ -85,3 +109,9 @@ def render_skeleton(scenario: Scenario, catalog: Catalog, policy: Policy, today:
         out.append(f"links:                     # {_c(lang, 'links')}")
         out += [f"  - url: https://disk.yandex.ru/TODO\n    kind: {kind}" for kind in video]
     return "\n".join(out) + "\n"
+
+
+def _case_id_line(proposed: str | None, lang: Lang) -> str:
+    if proposed is None:
+        return f"# case_id: …  # {_c(lang, 'case_id_default')}"
+    return f"case_id: {proposed}  # {_c(lang, 'case_id')}"

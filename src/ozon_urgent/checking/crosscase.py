@@ -33,11 +33,18 @@ class CaseSummary:
             else {}
         )
         scenario = item.case.scenario if item.case is not None else None
-        return cls(item.result.file, item.result.case_id, scenario, ids, lines)
+        # A file that could not be read has no identity to collide with: its own finding says enough.
+        case_id = item.result.case_id if item.loaded is not None else None
+        return cls(item.result.file, case_id, scenario, ids, lines)
 
 
-def batch_findings(cases: Sequence[CaseSummary], lang: Lang) -> dict[int, list[Finding]]:
-    """Findings per case index (in `cases`) for case_ids used twice and IDs in several scenarios."""
+def batch_findings(
+    cases: Sequence[CaseSummary], lang: Lang, *, building: bool = False
+) -> dict[int, list[Finding]]:
+    """Findings per case index (in `cases`) for case_ids used twice and IDs in several scenarios.
+
+    `building`: the second case with a taken id is not built, and its finding says so.
+    """
     found: dict[int, list[Finding]] = {}
     first_with_id: dict[str, int] = {}
     seen_ids: dict[tuple[str, str], list[int]] = {}
@@ -47,7 +54,7 @@ def batch_findings(cases: Sequence[CaseSummary], lang: Lang) -> dict[int, list[F
                 found.setdefault(number, []).append(
                     make_finding(
                         Code.CASE_ID_TAKEN,
-                        "",
+                        "build" if building else "",
                         file=case.file,
                         line=case.lines[("case_id",)],
                         path=("case_id",),

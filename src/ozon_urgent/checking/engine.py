@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from ozon_urgent.attachments.locate import EvidencePath, locate_evidence
 from ozon_urgent.attachments.model import AttachmentReport
+from ozon_urgent.casefile.identity import default_case_id
 from ozon_urgent.casefile.loader import Loaded, LoadError, load_case
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.casefile.validate import schema_problems, validate_case
@@ -61,7 +62,7 @@ def schema_findings(exc: ValidationError, loaded: Loaded, display: str, lang: La
 
 def check_case(file: Path, display: str, policy: Policy, options: CheckOptions) -> CheckedCase:
     """Every finding for one case file that needs no evidence content (see `attachment_findings`)."""
-    result = CaseResult(file=display, case_id=file.stem, disabled=frozenset(policy.disable))
+    result = CaseResult(file=display, case_id=default_case_id(file), disabled=frozenset(policy.disable))
     try:
         loaded = load_case(file)
     except LoadError as problem:
@@ -74,7 +75,7 @@ def check_case(file: Path, display: str, policy: Policy, options: CheckOptions) 
         result.add(*schema_findings(validated, loaded, display, options.lang))
         return CheckedCase(result, None, loaded)
     case = validated
-    result.case_id = case.case_id or file.stem
+    result.case_id = case.case_id or default_case_id(file)
     base = os.path.realpath(file.parent)
     ctx = CaseContext(
         case_file=file,

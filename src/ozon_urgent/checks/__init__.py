@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ozon_urgent.checks.appeal_window import AppealWindow
 from ozon_urgent.checks.base import CaseContext, Check, Hit
+from ozon_urgent.checks.case_id_from_name import CaseIdFromName
 from ozon_urgent.checks.evidence_future import EvidenceInFuture
 from ozon_urgent.checks.evidence_kind_known import EvidenceKindKnown
 from ozon_urgent.checks.evidence_missing import EvidenceFileMissing
@@ -42,6 +43,7 @@ _ORDERED: tuple[type[Check] | Code, ...] = (
     ScenarioKnown,
     ScenarioEligible,
     NotificationLooksIp,
+    CaseIdFromName,
     RequestAllowed,
     IdsRequired,
     IdsEmpty,

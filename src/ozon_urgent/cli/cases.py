@@ -12,6 +12,7 @@ from ozon_urgent import i18n
 from ozon_urgent.casefile.discovery import discover
 from ozon_urgent.cli.exit import fail, status_of
 from ozon_urgent.cli.options import (
+    ExcludeOpt,
     JobsOpt,
     LangChoice,
     LangOpt,
@@ -27,7 +28,8 @@ from ozon_urgent.cli.options import (
     user_lang,
 )
 from ozon_urgent.cli.progress import progress_bar
-from ozon_urgent.cli.report import FormatOpt, report, write_new
+from ozon_urgent.cli.report import FormatOpt, chosen_format, report, write_new
+from ozon_urgent.reporters.formats import OutputFormat
 
 if TYPE_CHECKING:  # the case model, checks and evidence judges load when a command runs, not for --help
     from ozon_urgent.checking.engine import CheckOptions
@@ -44,6 +46,7 @@ def check(
         ),
     ] = True,
     fix: Annotated[bool, typer.Option("--fix", help="Preview what `build --fix` would change.")] = False,
+    exclude: ExcludeOpt = None,
     jobs: JobsOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
@@ -55,7 +58,7 @@ def check(
     from ozon_urgent.pipeline.batch import BatchOptions, check_files
 
     options = _check_options(lang, today)
-    files = case_files(paths)
+    files = case_files(paths, exclude)
     with progress_bar(len(files), enabled=not quiet) as advance:
         batch = BatchOptions(strict=strict, content=content, fix_preview=fix, jobs=jobs, progress=advance)
         result = check_files(files, policy, options, batch)
@@ -73,6 +76,7 @@ def build(
         bool, typer.Option("--fix", help="Put converted, compliant copies of fixable files into the pack.")
     ] = False,
     templates: TemplatesOpt = None,
+    exclude: ExcludeOpt = None,
     output_format: FormatOpt = None,
     strict: StrictOpt = False,
     jobs: JobsOpt = None,
@@ -85,10 +89,10 @@ def build(
 ) -> None:
     """Check cases, verify their attachments, render the Russian ticket and write one pack per case."""
     from ozon_urgent.cli.ledger import clock
-    from ozon_urgent.pipeline.build import BuildOptions, run_build
+    from ozon_urgent.pipeline.build import BuildOptions, BuildStoppedError, run_build
 
     options = _check_options(lang, today)
-    files = case_files(paths)
+    files = case_files(paths, exclude)
     with progress_bar(len(files), enabled=not quiet) as advance:
         build_options = BuildOptions(
             out=out,
@@ -103,7 +107,12 @@ def build(
         )
         run = run_build(files, policy, options, build_options)
     written = [i18n.text(options.lang, "cli.done", "pack", pack=pack) for pack in run.packs]
-    report(run.result, output_format, options.lang, quiet=quiet, output=output, extra=written)
+    # A run that stopped before any case (a template, a policy, the ledger) is that one error in text;
+    # machine formats always get the envelope, so CI learns each case's status either way.
+    if run.failure is None or run.started or chosen_format(output_format) is not OutputFormat.TEXT:
+        report(run.result, output_format, options.lang, quiet=quiet, output=output, extra=written)
+    if run.failure is not None:
+        raise BuildStoppedError(run.failure, run.recorded) if run.started else run.failure
     raise typer.Exit(status_of(run.result.outcome()))
 
 
@@ -112,6 +121,12 @@ def init(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
     ] = None,
+    store: Annotated[
+        str, typer.Option("--store", help="The store's name as in Seller Center (goes into the case_id).")
+    ] = "",
+    client_id: Annotated[
+        str, typer.Option("--client-id", help="The store's Ozon Client-Id (goes into the case_id).")
+    ] = "",
     lang: LangOpt = None,
     policy: PolicyOpt = None,
     today: TodayOpt = None,
@@ -127,8 +142,12 @@ def init(
         if scenario.lower() in catalog.ineligible_scenarios:
             fail("ineligible", value=scenario)
         fail("unknown_scenario", value=scenario, allowed=", ".join(catalog.scenarios))
+    if (client_id and not client_id.isascii()) or (client_id and not client_id.isdigit()):
+        fail("bad_client_id", table="cli.pull", value=client_id)
     rules = load_policy(*([policy] if policy else []))
-    text = render_skeleton(catalog.scenarios[scenario], catalog, rules, today_of(today), user)
+    spec = catalog.scenarios[scenario]
+    day = today_of(today)
+    text = render_skeleton(spec, catalog, rules, day, user, store_name=store.strip(), client_id=client_id)
     if output is None:
         sys.stdout.write(text)
         return
@@ -136,9 +155,9 @@ def init(
     typer.echo(i18n.text(user, "cli.done", "init", file=output), err=True)
 
 
-def case_files(paths: list[str]) -> list[Path]:
-    """The case files the paths and globs name; none at all is a usage error."""
-    found = discover(paths)
+def case_files(paths: list[str], exclude: list[str] | None = None) -> list[Path]:
+    """The case files the paths and globs name, less the excluded; none at all is a usage error."""
+    found = discover(paths, exclude or ())
     if found.unmatched:
         fail("no_match", pattern=", ".join(found.unmatched))
     if not found.files:

@@ -49,6 +49,17 @@ class StatusFormat(StrEnum):
     JSON = "json"
 
 
+class State(StrEnum):
+    """The states `status` shows (ledger.status.STATES)."""
+
+    BUILT = "built"
+    WAITING = "waiting"
+    FOLLOWUP_DUE = "followup_due"
+    RESOLVED = "resolved"
+    REJECTED = "rejected"
+    CLOSED = "closed"
+
+
 CaseArg = Annotated[Path, typer.Argument(help="The case file.", dir_okay=False, show_default=False)]
 
 
@@ -130,8 +141,7 @@ def record(
     with _ledger(ledger) as store:
         ticket, new = record_filing(
             store,
-            case_id=facts.case_id,
-            client_id=facts.case.seller.client_id,
+            facts.key,
             scenario=facts.case.scenario,
             ids=facts.ids,
             case_sha256=facts.sha256,
@@ -172,7 +182,7 @@ def resolve(
     user = user_lang(lang)
     facts = _case(case)
     with _ledger(ledger) as store:
-        ticket = record_outcome(store, facts.case_id, outcome.value, note, clock())
+        ticket = record_outcome(store, facts.client_id, facts.case_id, outcome.value, note, clock())
     typer.echo(
         text(user, "resolved", case=facts.case_id, reference=ticket.reference, outcome=outcome.value),
         err=True,
@@ -212,11 +222,20 @@ def status(
     output_format: Annotated[StatusFormat, typer.Option("--format", "-f", help="Report format.")] = (
         StatusFormat.TEXT
     ),
+    client: Annotated[
+        list[str] | None, typer.Option("--client", metavar="CLIENT_ID", help="Only this store (repeatable).")
+    ] = None,
+    scenario: Annotated[
+        list[str] | None, typer.Option("--scenario", help="Only this scenario (repeatable).")
+    ] = None,
+    state: Annotated[
+        list[State] | None, typer.Option("--state", help="Only this state (repeatable).")
+    ] = None,
     ledger: LedgerOpt = None,
     lang: LangOpt = None,
     policy: PolicyOpt = None,
 ) -> None:
-    """Every ticket: its age in Russian working days, its state and what to do next, most urgent first."""
+    """Every ticket: its store, age in Russian working days, state and next step, most urgent first."""
     from ozon_urgent.ledger import list_tickets
     from ozon_urgent.ledger.status import ledger_status
 
@@ -229,6 +248,18 @@ def status(
         shown = store.location.shown
     items = ledger_status(
         tickets, now, followup_days=rules.followup_working_days, duplicate_hours=rules.duplicate_hours
+    )
+    items = [
+        item
+        for item in items
+        if (not client or item.ticket.client_id in client)
+        and (not scenario or item.ticket.scenario in scenario)
+        and (not state or item.state in state)
+    ]
+    filters = " ".join(
+        f"{option} {value}"
+        for option, values in (("--client", client), ("--scenario", scenario), ("--state", state))
+        for value in values or ()
     )
     if output_format is StatusFormat.JSON:
         data = {
@@ -244,4 +275,4 @@ def status(
     def say(key: str, **params: object) -> str:
         return text(user, key, "cli.ledger.status", **params)
 
-    sys.stdout.write(status_text(items, shown, now, say))
+    sys.stdout.write(status_text(items, shown, now, say, filters))

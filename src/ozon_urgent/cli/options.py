@@ -54,6 +54,14 @@ LedgerOpt = Annotated[
     ),
 ]
 PathsArg = Annotated[list[str], typer.Argument(help="Case files, folders and globs.", show_default=False)]
+ExcludeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        metavar="GLOB",
+        help="Leave out files whose path or folder matches (repeatable), e.g. --exclude drafts.",
+    ),
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems, no summary.")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")]
 JobsOpt = Annotated[

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ozon_urgent.findings.codes import Code, Declaration, declaration
 from ozon_urgent.findings.make import make_finding
 from ozon_urgent.findings.result import (
+    BuildStatus,
     CaseResult,
     FieldPath,
     Finding,
@@ -16,6 +17,7 @@ from ozon_urgent.findings.result import (
 )
 
 __all__ = [
+    "BuildStatus",
     "CaseResult",
     "Code",
     "Declaration",

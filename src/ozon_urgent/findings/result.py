@@ -23,6 +23,15 @@ class Outcome(StrEnum):
     UNREADABLE = "unreadable"
 
 
+class BuildStatus(StrEnum):
+    """What `build` did with a case: pack written and recorded, refused by its findings, or never reached."""
+
+    BUILT = "built"
+    REFUSED = "refused"
+    FAILED = "failed"  # the run itself failed (the ledger, the disk) while this case was being built
+    NOT_ATTEMPTED = "not_attempted"  # the run stopped before this case
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     code: str
@@ -56,6 +65,7 @@ class CaseResult:
     case_sha256: str | None = None  # of the bytes the case was loaded from
     # Codes the case's policy switches off (`disable`): dropped here, whichever stage raises them.
     disabled: frozenset[str] = frozenset()
+    build: BuildStatus | None = None  # set by `build` only
 
     def add(self, *findings: Finding) -> None:
         self.findings.extend(f for f in findings if f.code not in self.disabled)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from ozon_urgent.ledger.errors import Conflict, DuplicateTicketError, LedgerError, LedgerRefusedError
 from ozon_urgent.ledger.location import Location, mask_url, resolve_location
 from ozon_urgent.ledger.queries import Ticket, find_conflict, get_ticket, list_tickets
-from ozon_urgent.ledger.records import record_filing, record_followup, record_outcome, record_pack
+from ozon_urgent.ledger.records import CaseKey, record_filing, record_followup, record_outcome, record_pack
 from ozon_urgent.ledger.schema import LATEST, ensure_schema
 from ozon_urgent.ledger.store import Store
 
@@ -15,6 +15,7 @@ Ledger = Store
 
 __all__ = [
     "LATEST",
+    "CaseKey",
     "Conflict",
     "DuplicateTicketError",
     "Ledger",

@@ -10,12 +10,14 @@ from pydantic import ValidationError
 
 from ozon_urgent.attachments.model import InspectLimits
 from ozon_urgent.attachments.reading import read_evidence
+from ozon_urgent.casefile.identity import default_case_id, usable_case_id
 from ozon_urgent.casefile.loader import LoadError, load_case
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.casefile.validate import validate_case
 from ozon_urgent.catalog import ID_KINDS
 from ozon_urgent.errors import UserError
 from ozon_urgent.ledger.errors import LedgerRefusedError
+from ozon_urgent.ledger.records import CaseKey
 
 # The default policy's max_attachment_bytes; `record` should pass the case's own policy value.
 DEFAULT_MAX_BYTES = InspectLimits().max_bytes
@@ -37,6 +39,15 @@ class CaseFacts:
     case: Case
     case_id: str
     sha256: str
+
+    @property
+    def client_id(self) -> str:
+        return self.case.seller.client_id
+
+    @property
+    def key(self) -> CaseKey:
+        """The ledger's key for this case: the seller's Client ID and the case_id, with the store's name."""
+        return CaseKey(self.client_id, self.case_id, self.case.seller.store_name, str(self.file.resolve()))
 
     @property
     def ids(self) -> dict[str, list[str]]:
@@ -65,4 +76,7 @@ def read_case_facts(file: Path) -> CaseFacts:
     validated = validate_case(loaded)
     if isinstance(validated, ValidationError):
         raise LedgerRefusedError("case_invalid", file=str(file))
-    return CaseFacts(file, validated, validated.case_id or file.stem, loaded.sha256)
+    case_id = validated.case_id or default_case_id(file)
+    if not usable_case_id(case_id):  # C103: the folder's name cannot name a ticket
+        raise LedgerRefusedError("case_invalid", file=str(file))
+    return CaseFacts(file, validated, case_id, loaded.sha256)

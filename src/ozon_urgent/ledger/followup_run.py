@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,7 +16,7 @@ from ozon_urgent.ledger.records import record_followup
 from ozon_urgent.ledger.store import Store
 from ozon_urgent.ledger.workdays import followup_due, msk, working_days_passed
 from ozon_urgent.policy import Policy
-from ozon_urgent.ticket.pack import write_pack
+from ozon_urgent.ticket.pack import stage_pack
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +32,7 @@ def run_followup(
 ) -> FollowupDone:
     """Raises LedgerRefusedError (unrecorded, answered, not due, nothing new), TemplateError, PackError."""
     with store.read():
-        ticket = get_ticket(store, facts.case_id)
+        ticket = get_ticket(store, facts.client_id, facts.case_id)
         if ticket is None or ticket.reference is None or ticket.filed_at is None:
             raise LedgerRefusedError("not_recorded", case=facts.case_id)
         sent, known = sent_sha256s(store, ticket.id), ticket_ids(store, ticket.id)
@@ -63,8 +63,8 @@ def run_followup(
     if plan.empty:
         raise LedgerRefusedError("nothing_new", case=facts.case_id, reference=ticket.reference)
     comment = render_comment(plan, working_days_passed(ticket.filed_at, now), templates)
-    target = out / f"{facts.case_id}-followup-{plan.number}"
-    write_pack(target, followup_files(plan, comment, now), force=False)
+    target = Path(os.path.abspath(out / f"{facts.case_id}-followup-{plan.number}"))
+    staged = stage_pack(target, followup_files(plan, comment, now), force=False)
     try:
         record_followup(
             store,
@@ -74,8 +74,10 @@ def run_followup(
             attachments=[(a.name, a.sha256) for a in plan.attachments],
             pack_path=str(target),
             now=now,
+            publish=staged.publish,
         )
     except BaseException:
-        shutil.rmtree(target, ignore_errors=True)  # a pack the ledger does not know would be sent twice
+        staged.discard()  # a pack the ledger does not know would be sent twice
         raise
+    staged.settle()
     return FollowupDone(plan.number, ticket.reference, target, len(plan.attachments))

@@ -13,7 +13,7 @@ IdSet = frozenset[tuple[str, str]]
 
 _COLUMNS = (
     "t.id, t.case_id, t.client_id, t.scenario, t.case_sha256, t.pack_path, t.built_at, t.reference,"
-    " t.filed_at, t.outcome, t.outcome_note, t.resolved_at,"
+    " t.filed_at, t.outcome, t.outcome_note, t.resolved_at, t.store_name, t.case_file,"
     " (SELECT COUNT(*) FROM followups f WHERE f.ticket_id = t.id),"
     " (SELECT MAX(f.created_at) FROM followups f WHERE f.ticket_id = t.id)"
 )
@@ -33,6 +33,8 @@ class Ticket:
     outcome: str | None
     outcome_note: str | None
     resolved_at: datetime | None
+    store_name: str | None
+    case_file: str | None  # absolute; unknown for tickets recorded before the ledger kept it
     followups: int
     last_followup_at: datetime | None
 
@@ -63,14 +65,25 @@ def _ticket(store: Store, row: Row) -> Ticket:
         outcome=row[9],
         outcome_note=row[10],
         resolved_at=ts(row[11]),
-        followups=int(row[12]),
-        last_followup_at=ts(row[13]),
+        store_name=row[12],
+        case_file=row[13],
+        followups=int(row[14]),
+        last_followup_at=ts(row[15]),
     )
 
 
-def get_ticket(store: Store, case_id: str) -> Ticket | None:
-    rows = store.query(f"SELECT {_COLUMNS} FROM tickets t WHERE t.case_id = ?", (case_id,))
+def get_ticket(store: Store, client_id: str, case_id: str) -> Ticket | None:
+    """The ticket of one seller's case: two stores of an agency may use the same case_id."""
+    rows = store.query(
+        f"SELECT {_COLUMNS} FROM tickets t WHERE t.client_id = ? AND t.case_id = ?", (client_id, case_id)
+    )
     return _ticket(store, rows[0]) if rows else None
+
+
+def tickets_of_case_file(store: Store, case_file: str) -> list[Ticket]:
+    """Every ticket built or filed from this case file, whichever Client ID it named then."""
+    rows = store.query(f"SELECT {_COLUMNS} FROM tickets t WHERE t.case_file = ? ORDER BY t.id", (case_file,))
+    return [_ticket(store, row) for row in rows]
 
 
 def ticket_by_reference(store: Store, reference: str) -> Ticket | None:

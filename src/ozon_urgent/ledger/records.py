@@ -6,21 +6,38 @@ overlapping tickets at once cannot both pass it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from ozon_urgent.ledger.errors import DuplicateTicketError, LedgerRefusedError
-from ozon_urgent.ledger.queries import Ticket, find_conflict, get_ticket, id_set, ticket_by_reference
+from ozon_urgent.ledger.queries import (
+    Ticket,
+    find_conflict,
+    get_ticket,
+    id_set,
+    ticket_by_reference,
+    tickets_of_case_file,
+)
 from ozon_urgent.ledger.store import Store
 
 OUTCOMES = ("resolved", "rejected", "closed")
 
 
+@dataclass(frozen=True, slots=True)
+class CaseKey:
+    """Which ticket a case is: one seller's case_id, the store's name, the case file (absolute)."""
+
+    client_id: str
+    case_id: str
+    store_name: str
+    case_file: str
+
+
 def record_pack(
     store: Store,
+    key: CaseKey,
     *,
-    case_id: str,
-    client_id: str,
     scenario: str,
     ids: Mapping[str, Sequence[object]],
     case_sha256: str,
@@ -29,43 +46,78 @@ def record_pack(
     now: datetime,
     source_sha256s: Sequence[str] = (),
     duplicate_hours: int = 72,
+    publish: Callable[[], None] | None = None,
 ) -> Ticket:
     """Note a built pack (not yet filed). Raises DuplicateTicketError when a filed ticket overlaps it.
 
     A case rebuilt before filing replaces its earlier build; once filed, the ticket's record is what
-    Ozon has, so a rebuild leaves it unchanged (new evidence goes into a follow-up).
+    Ozon has, so a rebuild leaves it unchanged (new evidence goes into a follow-up). `publish` puts the
+    pack in place inside the transaction: the row commits only if it did, and if it raises, no row is
+    written. A case rebuilt under another Client ID drops the unfiled row of its old one.
     """
     with store.write():
         conflict = find_conflict(
-            store, client_id, scenario, ids, now, exclude_case=case_id, duplicate_hours=duplicate_hours
+            store,
+            key.client_id,
+            scenario,
+            ids,
+            now,
+            exclude_case=key.case_id,
+            duplicate_hours=duplicate_hours,
         )
         if conflict is not None:
-            raise DuplicateTicketError(conflict, case_id)
-        existing = get_ticket(store, case_id)
-        if existing is not None and existing.filed_at is not None:
-            return existing
-        if existing is None:
-            store.execute(
-                "INSERT INTO tickets (case_id, client_id, scenario, case_sha256, pack_path, built_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (case_id, client_id, scenario, case_sha256, pack_path, store.ts(now)),
-            )
-        else:
-            store.execute(
-                "UPDATE tickets SET client_id = ?, scenario = ?, case_sha256 = ?, pack_path = ?, built_at = ?"
-                " WHERE id = ?",
-                (client_id, scenario, case_sha256, pack_path, store.ts(now), existing.id),
-            )
-        ticket = _must(store, case_id)
-        _replace_contents(store, ticket.id, ids, attachments, source_sha256s)
-        return _must(store, case_id)
+            raise DuplicateTicketError(conflict, key.case_id)
+        existing = get_ticket(store, key.client_id, key.case_id)
+        if existing is None or existing.filed_at is None:
+            _write_build(store, key, existing, scenario, case_sha256, pack_path, now)
+            ticket = _must(store, key)
+            _replace_contents(store, ticket.id, ids, attachments, source_sha256s)
+        if publish is not None:
+            publish()
+        return _must(store, key)
+
+
+def _write_build(
+    store: Store,
+    key: CaseKey,
+    existing: Ticket | None,
+    scenario: str,
+    case_sha256: str,
+    pack_path: str,
+    now: datetime,
+) -> None:
+    for stale in tickets_of_case_file(store, key.case_file):
+        if stale.client_id != key.client_id and stale.filed_at is None:
+            store.execute("DELETE FROM ticket_ids WHERE ticket_id = ?", (stale.id,))
+            store.execute("DELETE FROM evidence WHERE ticket_id = ?", (stale.id,))
+            store.execute("DELETE FROM tickets WHERE id = ?", (stale.id,))
+    if existing is None:
+        store.execute(
+            "INSERT INTO tickets (case_id, client_id, store_name, case_file, scenario, case_sha256,"
+            " pack_path, built_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                key.case_id,
+                key.client_id,
+                key.store_name,
+                key.case_file,
+                scenario,
+                case_sha256,
+                pack_path,
+                store.ts(now),
+            ),
+        )
+        return
+    store.execute(
+        "UPDATE tickets SET store_name = ?, case_file = ?, scenario = ?, case_sha256 = ?, pack_path = ?,"
+        " built_at = ? WHERE id = ?",
+        (key.store_name, key.case_file, scenario, case_sha256, pack_path, store.ts(now), existing.id),
+    )
 
 
 def record_filing(
     store: Store,
+    key: CaseKey,
     *,
-    case_id: str,
-    client_id: str,
     scenario: str,
     ids: Mapping[str, Sequence[object]],
     case_sha256: str,
@@ -76,54 +128,83 @@ def record_filing(
 ) -> tuple[Ticket, bool]:
     """Note that the seller filed the case under `reference`; (ticket, False) if it was already noted.
 
-    A case never built is recorded from the case file: its IDs and its evidence files' SHA-256s.
+    A case never built is recorded from the case file: its IDs and its evidence files' SHA-256s. A case
+    built under another Client ID than it names now is refused: rebuild it first, so the pack that was
+    filed and the row agree.
     """
     with store.write():
-        existing = get_ticket(store, case_id)
+        existing = get_ticket(store, key.client_id, key.case_id)
         if existing is not None and existing.reference is not None:
             if existing.reference == reference:
                 return existing, False
             raise LedgerRefusedError(
-                "other_reference", case=case_id, reference=existing.reference, new=reference
+                "other_reference", case=key.case_id, reference=existing.reference, new=reference
             )
+        if existing is None:
+            _refuse_changed_client(store, key)
         owner = ticket_by_reference(store, reference)
         if owner is not None:
             raise LedgerRefusedError("reference_taken", reference=reference, case=owner.case_id)
         conflict = find_conflict(
-            store, client_id, scenario, ids, filed_at, exclude_case=case_id, duplicate_hours=duplicate_hours
+            store,
+            key.client_id,
+            scenario,
+            ids,
+            filed_at,
+            exclude_case=key.case_id,
+            duplicate_hours=duplicate_hours,
         )
         if conflict is not None:
-            raise DuplicateTicketError(conflict, case_id)
+            raise DuplicateTicketError(conflict, key.case_id)
         if existing is None:
             store.execute(
-                "INSERT INTO tickets"
-                " (case_id, client_id, scenario, case_sha256, pack_path, reference, filed_at)"
-                " VALUES (?, ?, ?, ?, '', ?, ?)",
-                (case_id, client_id, scenario, case_sha256, reference, store.ts(filed_at)),
+                "INSERT INTO tickets (case_id, client_id, store_name, case_file, scenario, case_sha256,"
+                " pack_path, reference, filed_at) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?)",
+                (
+                    key.case_id,
+                    key.client_id,
+                    key.store_name,
+                    key.case_file,
+                    scenario,
+                    case_sha256,
+                    reference,
+                    store.ts(filed_at),
+                ),
             )
-            ticket = _must(store, case_id)
+            ticket = _must(store, key)
             _replace_contents(store, ticket.id, ids, (), [sha for _, sha in sources], names=sources)
         else:
             store.execute(
                 "UPDATE tickets SET reference = ?, filed_at = ? WHERE id = ?",
                 (reference, store.ts(filed_at), existing.id),
             )
-        return _must(store, case_id), True
+        return _must(store, key), True
 
 
-def record_outcome(store: Store, case_id: str, outcome: str, note: str | None, now: datetime) -> Ticket:
+def _refuse_changed_client(store: Store, key: CaseKey) -> None:
+    """This case file was built for another seller and never rebuilt: its pack names the old Client ID."""
+    for other in tickets_of_case_file(store, key.case_file):
+        if other.client_id != key.client_id and other.filed_at is None:
+            raise LedgerRefusedError(
+                "client_changed", case=key.case_id, built=other.client_id, now=key.client_id
+            )
+
+
+def record_outcome(
+    store: Store, client_id: str, case_id: str, outcome: str, note: str | None, now: datetime
+) -> Ticket:
     """Note how Ozon answered; a later answer replaces an earlier one."""
     if outcome not in OUTCOMES:
         raise ValueError(outcome)
     with store.write():
-        ticket = get_ticket(store, case_id)
+        ticket = get_ticket(store, client_id, case_id)
         if ticket is None or ticket.reference is None:
             raise LedgerRefusedError("not_recorded", case=case_id)
         store.execute(
             "UPDATE tickets SET outcome = ?, outcome_note = ?, resolved_at = ? WHERE id = ?",
             (outcome, note, store.ts(now), ticket.id),
         )
-        return _must(store, case_id)
+        return ticket_must(store, client_id, case_id)
 
 
 def record_followup(
@@ -135,10 +216,14 @@ def record_followup(
     attachments: Sequence[tuple[str, str]],
     pack_path: str,
     now: datetime,
+    publish: Callable[[], None] | None = None,
 ) -> None:
-    """Note follow-up `number`: its IDs and attachments count as sent from now on."""
+    """Note follow-up `number`: its IDs and attachments count as sent from now on.
+
+    `publish` puts the follow-up's pack in place inside the transaction, as for `record_pack`.
+    """
     with store.write():
-        current = _must(store, ticket.case_id)
+        current = ticket_must(store, ticket.client_id, ticket.case_id)
         if current.followups + 1 != number or current.outcome is not None:
             raise LedgerRefusedError("followup_changed", case=ticket.case_id)
         store.execute(
@@ -155,6 +240,8 @@ def record_followup(
                 "INSERT INTO evidence (ticket_id, name, sha256, role, followup) VALUES (?, ?, ?, ?, ?)",
                 (ticket.id, name, sha, "attachment", number),
             )
+        if publish is not None:
+            publish()
 
 
 def _replace_contents(
@@ -182,7 +269,11 @@ def _replace_contents(
         )
 
 
-def _must(store: Store, case_id: str) -> Ticket:
-    ticket = get_ticket(store, case_id)
-    assert ticket is not None  # written in this transaction
+def _must(store: Store, key: CaseKey) -> Ticket:
+    return ticket_must(store, key.client_id, key.case_id)
+
+
+def ticket_must(store: Store, client_id: str, case_id: str) -> Ticket:
+    ticket = get_ticket(store, client_id, case_id)
+    assert ticket is not None  # written in this transaction, or read in it a moment ago
     return ticket

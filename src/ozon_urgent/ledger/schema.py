@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ozon_urgent.ledger.errors import LedgerError
-from ozon_urgent.ledger.store import Store
+from ozon_urgent.ledger.store import Dialect, Store
 
 # Migration N brings a ledger from version N-1 to N. Append, never edit: ledgers in the field hold the
-# result of every earlier step. `{id}` and `{ts}` are the two column types the backends spell apart.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
+# result of every earlier step. `{id}` and `{ts}` are the two column types the backends spell apart; a
+# step the backends cannot share gives its statements per dialect.
+Migration = tuple[str, ...] | Mapping[Dialect, tuple[str, ...]]
+MIGRATIONS: tuple[Migration, ...] = (
     (
         "CREATE TABLE schema_version (version INTEGER NOT NULL)",
         """CREATE TABLE tickets (
@@ -50,6 +54,47 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             PRIMARY KEY (ticket_id, number)
         )""",
     ),
+    # 2: a ticket is one seller's case: (client_id, case_id) is unique, not case_id alone, so two stores
+    # of an agency may both have a case called `carrier-failure`. The store's name and the case file's
+    # absolute path are kept for `status` and to notice a case whose Client ID changed after its build.
+    {
+        # SQLite cannot drop a column constraint: the table is rebuilt and renamed, ids kept, so the
+        # rows of ticket_ids, evidence and followups still point at their tickets.
+        "sqlite": (
+            """CREATE TABLE tickets_v2 (
+                id INTEGER PRIMARY KEY,
+                case_id TEXT NOT NULL,
+                client_id TEXT NOT NULL,
+                store_name TEXT,
+                case_file TEXT,
+                scenario TEXT NOT NULL,
+                case_sha256 TEXT NOT NULL,
+                pack_path TEXT NOT NULL,
+                built_at TEXT,
+                reference TEXT UNIQUE,
+                filed_at TEXT,
+                outcome TEXT,
+                outcome_note TEXT,
+                resolved_at TEXT,
+                UNIQUE (client_id, case_id)
+            )""",
+            "INSERT INTO tickets_v2 (id, case_id, client_id, scenario, case_sha256, pack_path, built_at,"
+            " reference, filed_at, outcome, outcome_note, resolved_at)"
+            " SELECT id, case_id, client_id, scenario, case_sha256, pack_path, built_at,"
+            " reference, filed_at, outcome, outcome_note, resolved_at FROM tickets",
+            "DROP TABLE tickets",
+            "ALTER TABLE tickets_v2 RENAME TO tickets",
+            "CREATE INDEX tickets_seller ON tickets (client_id, scenario, filed_at)",
+            "CREATE INDEX tickets_case_file ON tickets (case_file)",
+        ),
+        "postgresql": (
+            "ALTER TABLE tickets ADD COLUMN store_name TEXT",
+            "ALTER TABLE tickets ADD COLUMN case_file TEXT",
+            "ALTER TABLE tickets DROP CONSTRAINT tickets_case_id_key",
+            "ALTER TABLE tickets ADD CONSTRAINT tickets_seller_case UNIQUE (client_id, case_id)",
+            "CREATE INDEX tickets_case_file ON tickets (case_file)",
+        ),
+    },
 )
 LATEST = len(MIGRATIONS)
 
@@ -96,7 +141,9 @@ def ensure_schema(store: Store) -> None:
         version = current_version(store)  # another process may have migrated meanwhile
         _refuse_newer(store, version)
         for number in range(version, LATEST):
-            for statement in MIGRATIONS[number]:
+            step = MIGRATIONS[number]
+            statements = step if isinstance(step, tuple) else step[store.dialect]
+            for statement in statements:
                 store.execute(statement.format(**_TYPES[store.dialect]))
         if version == 0:
             store.execute("INSERT INTO schema_version (version) VALUES (?)", (LATEST,))

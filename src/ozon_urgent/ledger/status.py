@@ -10,6 +10,7 @@ from ozon_urgent.ledger.workdays import followup_due, working_days_passed
 
 # next actions, in the order `status` lists them
 FOLLOW_UP, FILE, WAIT, NONE = "follow_up", "file", "wait", "none"
+STATES = ("built", "waiting", "followup_due", "resolved", "rejected", "closed")
 _RANK = {FOLLOW_UP: 0, FILE: 1, WAIT: 2, NONE: 3}
 
 
@@ -31,6 +32,7 @@ class TicketStatus:
         return {
             "case_id": t.case_id,
             "client_id": t.client_id,
+            "store_name": t.store_name,
             "scenario": t.scenario,
             "reference": t.reference,
             "state": self.state,

@@ -3,35 +3,29 @@
 from __future__ import annotations
 
 import hashlib
-import json
-import shutil
+import os
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ozon_urgent import __version__
+from ozon_urgent import i18n
 from ozon_urgent.attachments import AttachmentReport, InspectLimits, inspect_blobs, start_workers
 from ozon_urgent.attachments.fix_batch import apply_fixes, change_params
 from ozon_urgent.attachments.reading import read_evidence
-from ozon_urgent.casefile.model import Case
-from ozon_urgent.catalog import Catalog, load_catalog
+from ozon_urgent.casefile.identity import default_case_id
+from ozon_urgent.catalog import load_catalog
 from ozon_urgent.checking.crosscase import CaseSummary, SharedEvidence, batch_findings
 from ozon_urgent.checking.engine import CheckedCase, CheckOptions, attachment_findings, check_case
-from ozon_urgent.findings import CaseResult, Code, Finding, RunResult, Severity, make_finding
-from ozon_urgent.ledger import Conflict, DuplicateTicketError, Ledger, find_conflict, open_ledger, record_pack
-from ozon_urgent.ledger.workdays import msk
+from ozon_urgent.errors import UserError
+from ozon_urgent.findings import BuildStatus, CaseResult, Code, RunResult, Severity, make_finding
+from ozon_urgent.i18n import Lang
+from ozon_urgent.ledger import CaseKey, Ledger, open_ledger
+from ozon_urgent.pipeline.contents import pack_contents
 from ozon_urgent.pipeline.progress import Progress
+from ozon_urgent.pipeline.publish import PackRecord, Publishing, publish_pack
 from ozon_urgent.policy import Policy, policy_for
-from ozon_urgent.ticket.content import (
-    CATEGORY,
-    PRIORITY,
-    PackAttachment,
-    TicketContent,
-    attachment_name,
-    ticket_content,
-)
-from ozon_urgent.ticket.pack import PackExistsError, PackWriteError, clean_stale, write_pack
+from ozon_urgent.ticket.pack import clean_stale
 from ozon_urgent.ticket.render import Renderer, preflight
 
 
@@ -54,18 +48,62 @@ class BuildOptions:
 class BuildRun:
     result: RunResult
     packs: list[Path]
+    # The run itself stopped (the ledger, a template, a policy): each case's `build` says how far it got.
+    failure: UserError | None = None
+
+    @property
+    def recorded(self) -> list[str]:
+        """The cases whose pack was written and recorded, in the order they were built."""
+        return [case.case_id or case.file for case in self.result.cases if case.build is BuildStatus.BUILT]
+
+    @property
+    def started(self) -> bool:
+        """Whether any case got as far as being built before the run stopped."""
+        return any(case.build is not BuildStatus.NOT_ATTEMPTED for case in self.result.cases)
+
+
+class BuildStoppedError(UserError):
+    """The run stopped part-way: its cause, then which packs were written and recorded before it."""
+
+    def __init__(self, failure: UserError, recorded: list[str]) -> None:
+        super().__init__(failure.kind, **failure.params)
+        self.failure, self.recorded = failure, recorded
+        self.exit_status = failure.exit_status
+
+    def message(self, lang: Lang) -> str:
+        if self.recorded:
+            done = i18n.text(lang, "cli.errors", "stopped_built", cases=", ".join(self.recorded))
+        else:
+            done = i18n.text(lang, "cli.errors", "stopped_none")
+        return f"{self.failure.message(lang)}\n{done}"
 
 
 def run_build(
     files: list[Path], policy_file: Path | None, check: CheckOptions, options: BuildOptions
 ) -> BuildRun:
-    """Build every case; one bad case never stops the others. Raises PolicyError / TemplateError.
+    """Build every case; one bad case never stops the others. A failure of the run itself is kept.
 
     A first pass checks every case and keeps only a small summary of each, so a broken template override
     and the batch-wide findings (a case_id used twice, IDs split across scenarios) are known before any
     pack is written, while memory stays flat however many cases there are; the second pass checks each
-    case again (a millisecond) and builds it.
+    case again (a millisecond) and builds it. When the ledger, a template or a policy fails, the run stops
+    there: every pack already built is written and recorded, the case being built has neither.
     """
+    placeholders = [
+        CaseResult(file=str(file), case_id=default_case_id(file), build=BuildStatus.NOT_ATTEMPTED)
+        for file in files
+    ]
+    run = BuildRun(RunResult(cases=placeholders, strict=options.strict), [])
+    try:
+        _build_all(files, policy_file, check, options, run)
+    except UserError as failure:
+        run.failure = failure
+    return run
+
+
+def _build_all(
+    files: list[Path], policy_file: Path | None, check: CheckOptions, options: BuildOptions, run: BuildRun
+) -> None:
     catalog = load_catalog()
     renderer = Renderer(options.templates)
     policies = [policy_for(file.parent, policy_file) for file in files]
@@ -77,23 +115,22 @@ def run_build(
     scenarios = {summary.scenario for summary in summaries if summary.scenario}
     for policy in {id(p): p for p in policies}.values():
         preflight(renderer, scenarios, catalog, policy, check.lang)
-    extra = batch_findings(summaries, check.lang)
+    extra = batch_findings(summaries, check.lang, building=True)
     del summaries
     clean_stale(options.out)
     shared = SharedEvidence()
-    results: list[CaseResult] = []
-    packs: list[Path] = []
     with closing(open_ledger(options.ledger)) as ledger:
         for number, (file, policy) in enumerate(zip(files, policies, strict=True)):
             item = check_case(file, str(file), policy, check)
             item.result.add(*extra.get(number, []))
+            item.result.build = BuildStatus.FAILED  # until it is built or refused
+            run.result.cases[number] = item.result
             pack = build_case(item, policy, check, options, renderer, shared, ledger)
-            results.append(item.result)
+            item.result.build = BuildStatus.REFUSED if pack is None else BuildStatus.BUILT
             if pack is not None:
-                packs.append(pack)
+                run.packs.append(pack)
             if options.progress is not None:
                 options.progress(item.result.file)
-    return BuildRun(RunResult(cases=results, strict=options.strict), packs)
 
 
 def build_case(
@@ -106,96 +143,73 @@ def build_case(
     ledger: Ledger,
 ) -> Path | None:
     """The pack of one checked case, or None; every problem is added to the case's findings."""
-    result, case, loaded = checked.result, checked.case, checked.loaded
-    if case is None or loaded is None or _has_errors(result):
+    result, case = checked.result, checked.case
+    if case is None or checked.loaded is None or _has_errors(result) or result.case_id is None:
         return None
     limits = InspectLimits.for_policy(policy)
-    blobs: list[tuple[str, bytes]] = []
-    now = options.now or datetime.now(UTC)
-    # --fix may shrink a file over the limit, so it may read more; the copy must still fit.
-    read_limit = limits.fix_max_input_bytes if options.fix else limits.max_bytes
-    folder = Path(result.file).parent
-    for index, item in enumerate(case.evidence):
-        # The bytes judged below are the bytes the pack gets: read once, through one descriptor.
-        read = read_evidence(folder / item.file, read_limit)
-        if read.data is None:
-            report = AttachmentReport(
-                item.file, read.size, None, None, None, None, None, (read.hit,) if read.hit else ()
-            )
-            result.add(*attachment_findings(case, loaded, result.file, check.lang, [(index, report)]))
-            return None
-        blobs.append((item.file, read.data))
-    reports = inspect_blobs(blobs, limits, options.jobs)
-    sources = [hashlib.sha256(data).hexdigest() for _, data in blobs]  # before --fix: what the seller has
+    read = _read_evidence(checked, limits, options.fix, check.lang)
+    if read is None:
+        return None
+    reports = inspect_blobs(read, limits, options.jobs)
+    sources = [hashlib.sha256(data).hexdigest() for _, data in read]  # before --fix: what the seller has
+    blobs = read
     if options.fix:
-        blobs, reports = _fixed(checked, blobs, reports, limits, check)
-    result.add(*attachment_findings(case, loaded, result.file, check.lang, list(enumerate(reports))))
+        blobs, reports = _fixed(checked, read, reports, limits, check)
+    result.add(*attachment_findings(case, checked.loaded, result.file, check.lang, list(enumerate(reports))))
     for index, report in enumerate(reports):
         result.add(*shared.note(checked, index, report.sha256, check.lang))
-    if _has_errors(result) or result.case_id is None:
+    if _has_errors(result):
         return None
-    catalog = load_catalog()
-    attachments, files = _attachments(case, catalog, blobs, reports)
-    content = ticket_content(case, result.case_id, catalog, attachments)
-    ticket = renderer.ticket(content)
-    files["ticket.txt"] = ticket.text.encode("utf-8")
-    files["FILING.md"] = renderer.filing(content, catalog, policy, check.lang).encode("utf-8")
-    files["ticket.json"] = _ticket_json(
-        content, ticket.subject, ticket.body, result.case_sha256 or "", result.findings
+    contents = pack_contents(
+        case,
+        result.case_id,
+        result.case_sha256 or "",
+        (blobs, reports),
+        result.findings,
+        renderer,
+        load_catalog(),
+        policy,
+        check.lang,
     )
-    conflict = find_conflict(
-        ledger,
-        case.seller.client_id,
+    record = PackRecord(
+        CaseKey(
+            case.seller.client_id, result.case_id, case.seller.store_name, str(Path(result.file).resolve())
+        ),
         case.scenario,
-        content.ids,
-        now,
-        exclude_case=result.case_id,
+        contents.content.ids,
+        result.case_sha256 or "",
+        [(a.name, a.sha256) for a in contents.attachments],
+        sources,
+    )
+    how = Publishing(
+        target=Path(os.path.abspath(options.out / result.case_id)),
+        force=options.force,
+        now=options.now or datetime.now(UTC),
         duplicate_hours=policy.duplicate_hours,
+        lang=check.lang,
     )
-    if conflict is not None:
-        result.add(_duplicate_finding(conflict, result, check))
-        return None
-    target = options.out / result.case_id
-    try:
-        write_pack(target, files, force=options.force)
-    except PackExistsError:
-        result.add(_build_finding(Code.PACK_EXISTS, result, check, pack=str(target)))
-        return None
-    except PackWriteError as exc:
-        result.add(_build_finding(Code.PACK_WRITE_FAILED, result, check, pack=str(target), detail=exc.detail))
-        return None
-    try:
-        record_pack(
-            ledger,
-            case_id=result.case_id,
-            client_id=case.seller.client_id,
-            scenario=case.scenario,
-            ids=content.ids,
-            case_sha256=result.case_sha256 or "",
-            attachments=[(a.name, a.sha256) for a in attachments],
-            pack_path=str(target),
-            now=now,
-            source_sha256s=sources,
-            duplicate_hours=policy.duplicate_hours,
-        )
-    except DuplicateTicketError as lost:  # another process filed a conflicting ticket meanwhile
-        shutil.rmtree(target, ignore_errors=True)
-        result.add(_duplicate_finding(lost.conflict, result, check))
-        return None
-    return target
+    return publish_pack(contents.files, record, ledger, how, result)
 
 
-def _duplicate_finding(conflict: Conflict, result: CaseResult, check: CheckOptions) -> Finding:
-    return _build_finding(
-        Code.DUPLICATE_TICKET,
-        result,
-        check,
-        reference=conflict.reference,
-        case_id=conflict.case_id,
-        filed_at=msk(conflict.filed_at),
-        window_ends=msk(conflict.window_ends),
-        overlap=", ".join(value for _, value in conflict.overlap),
-    )
+def _read_evidence(
+    checked: CheckedCase, limits: InspectLimits, fix: bool, lang: Lang
+) -> list[tuple[str, bytes]] | None:
+    """Each evidence file's bytes, read once through one descriptor: the bytes judged are the bytes packed."""
+    result, case, loaded = checked.result, checked.case, checked.loaded
+    assert case is not None and loaded is not None
+    # --fix may shrink a file over the limit, so it may read more; the copy must still fit.
+    read_limit = limits.fix_max_input_bytes if fix else limits.max_bytes
+    folder = Path(result.file).parent
+    blobs: list[tuple[str, bytes]] = []
+    for index, item in enumerate(case.evidence):
+        read = read_evidence(folder / item.file, read_limit)
+        if read.data is None:
+            hits = (read.hit,) if read.hit else ()
+            report = AttachmentReport(item.file, read.size, None, None, None, None, None, hits)
+            result.add(*attachment_findings(case, loaded, result.file, lang, [(index, report)]))
+            return None
+        blobs.append((item.file, read.data))
+    return blobs
 
 
 def _fixed(
@@ -231,53 +245,3 @@ def _fixed(
 
 def _has_errors(result: CaseResult) -> bool:
     return any(f.severity is Severity.ERROR for f in result.findings)
-
-
-def _build_finding(code: Code, result: CaseResult, check: CheckOptions, **params: object) -> Finding:
-    return make_finding(code, "", file=result.file, line=None, path=(), params=params, lang=check.lang)
-
-
-def _attachments(
-    case: Case, catalog: Catalog, blobs: list[tuple[str, bytes]], reports: list[AttachmentReport]
-) -> tuple[list[PackAttachment], dict[str, bytes]]:
-    attachments: list[PackAttachment] = []
-    files: dict[str, bytes] = {}
-    for number, (item, (_, data), report) in enumerate(zip(case.evidence, blobs, reports, strict=True), 1):
-        name = attachment_name(number, item.kind, report.format or "pdf")
-        digest = hashlib.sha256(data).hexdigest()
-        attachments.append(
-            PackAttachment(
-                number,
-                name,
-                item.kind,
-                catalog.kinds[item.kind].names.ru,
-                item.caption_ru,
-                len(data),
-                digest,
-                item.span(),
-            )
-        )
-        files[f"attachments/{name}"] = data
-    return attachments, files
-
-
-def _ticket_json(
-    content: TicketContent, subject: str, body: str, case_sha256: str, findings: list[Finding]
-) -> bytes:
-    data = {
-        "case_id": content.case_id,
-        "scenario": content.scenario,
-        "category": CATEGORY,
-        "priority": PRIORITY,
-        "subject": subject,
-        "body": body,
-        "ids": content.ids,
-        "attachments": [
-            {"name": a.name, "kind": a.kind, "bytes": a.size, "sha256": a.sha256} for a in content.attachments
-        ],
-        "links": [{"kind_ru": link.kind_ru, "url": link.url} for link in content.links],
-        "case_sha256": case_sha256,
-        "tool_version": __version__,
-        "findings": [f.as_dict() for f in findings],
-    }
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

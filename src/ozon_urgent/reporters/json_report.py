@@ -4,29 +4,37 @@ from __future__ import annotations
 
 import json
 
-from ozon_urgent.findings import Outcome, RunResult, Severity
+from ozon_urgent.findings import BuildStatus, CaseResult, Outcome, RunResult, Severity
 from ozon_urgent.i18n import Lang
 
 
 def envelope(result: RunResult) -> dict[str, object]:
+    summary: dict[str, object] = {
+        "cases": len(result.cases),
+        "errors": result.count(Severity.ERROR),
+        "warnings": result.count(Severity.WARNING),
+    }
+    statuses = [case.build for case in result.cases if case.build is not None]
+    if statuses:  # a build run: how many packs were written and recorded
+        summary["built"] = statuses.count(BuildStatus.BUILT)
     return {
         "status": "ok" if result.outcome() is Outcome.OK else "fail",
-        "summary": {
-            "cases": len(result.cases),
-            "errors": result.count(Severity.ERROR),
-            "warnings": result.count(Severity.WARNING),
-        },
-        "cases": [
-            {
-                "file": case.file,
-                "case_id": case.case_id,
-                "scenario": case.scenario,
-                "status": "ok" if case.outcome(strict=result.strict) is Outcome.OK else "fail",
-                "findings": [finding.as_dict() for finding in case.findings],
-            }
-            for case in result.cases
-        ],
+        "summary": summary,
+        "cases": [_case(case, result.strict) for case in result.cases],
     }
+
+
+def _case(case: CaseResult, strict: bool) -> dict[str, object]:
+    entry: dict[str, object] = {
+        "file": case.file,
+        "case_id": case.case_id,
+        "scenario": case.scenario,
+        "status": "ok" if case.outcome(strict=strict) is Outcome.OK else "fail",
+    }
+    if case.build is not None:
+        entry["build"] = case.build.value
+    entry["findings"] = [finding.as_dict() for finding in case.findings]
+    return entry
 
 
 def render_json(result: RunResult, lang: Lang, *, color: bool = False) -> str:

@@ -8,6 +8,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -22,13 +23,13 @@ _STALE = re.compile(rf"^({re.escape(TMP_PREFIX)}|{re.escape(OLD_PREFIX)}).*-(\d+
 
 
 class PackExistsError(UserError):
-    """The pack folder exists and `--force` was not given."""
+    """The pack's name is taken: by a pack and `--force` was not given, or by a link or a file (`variant`)."""
 
     table = "cli.ledger"
 
-    def __init__(self, path: str) -> None:
-        super().__init__("pack_exists", pack=path)
-        self.path = path
+    def __init__(self, path: str, variant: str = "") -> None:
+        super().__init__(f"pack_exists_{variant}" if variant else "pack_exists", pack=path)
+        self.path, self.variant = path, variant
 
 
 class PackWriteError(UserError):
@@ -83,8 +84,22 @@ def _alive(pid: int) -> bool:
 
 def write_pack(target: Path, files: Mapping[str, bytes], *, force: bool) -> None:
     """Write `files` (relative name → bytes) as the folder `target`, replacing it only with `force`."""
-    if target.exists() and not force:
-        raise PackExistsError(str(target))
+    staged = stage_pack(target, files, force=force)
+    try:
+        staged.publish()
+    except BaseException:
+        staged.discard()
+        raise
+    staged.settle()
+
+
+def stage_pack(target: Path, files: Mapping[str, bytes], *, force: bool) -> StagedPack:
+    """The pack written whole beside `target`, not yet in place: `publish` puts it there.
+
+    Refuses a target that exists without `force` (PackExistsError), and one that is a symbolic link or
+    not a folder even with it: `--force` replaces a pack, never whatever else has the pack's name.
+    """
+    _refuse_target(target, force)
     out = target.parent
     token = f"{target.name}-{os.getpid()}-{secrets.token_hex(4)}"
     temp = out / f"{TMP_PREFIX}{token}"
@@ -95,14 +110,76 @@ def write_pack(target: Path, files: Mapping[str, bytes], *, force: bool) -> None
             _write_file(temp / name, data)
         for folder in _created_folders(temp, files):
             sync_folder(folder)  # the folders' own names; each file's name was synced as it was written
-        _move_into_place(temp, target, out / f"{OLD_PREFIX}{token}")
-        sync_folder(out)
     except OSError as exc:
         shutil.rmtree(temp, ignore_errors=True)
         raise PackWriteError(target, exc.strerror or str(exc)) from None
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
+    return StagedPack(target, temp, out / f"{OLD_PREFIX}{token}")
+
+
+def _refuse_target(target: Path, force: bool) -> None:
+    try:
+        info = target.lstat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise PackWriteError(target, exc.strerror or str(exc)) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise PackExistsError(str(target), "symlink")
+    if not stat.S_ISDIR(info.st_mode):
+        raise PackExistsError(str(target), "not_folder")
+    if not force:
+        raise PackExistsError(str(target))
+
+
+class StagedPack:
+    """A complete pack beside its target: published, then settled (the old pack removed) or discarded."""
+
+    def __init__(self, target: Path, temp: Path, aside: Path) -> None:
+        self.target, self._temp, self._aside = target, temp, aside
+        self._published = False
+        self._replaced = False  # the previous pack waits at `aside` until `settle`
+
+    def publish(self) -> None:
+        """Put the pack at its target in one step; the previous pack is kept aside, not yet removed."""
+        try:
+            if not self.target.exists():
+                os.rename(self._temp, self.target)
+            elif _exchange(self._temp, self.target):
+                os.rename(self._temp, self._aside)  # the temp name now holds the previous pack
+                self._replaced = True
+            else:  # the platform cannot swap: move the old pack aside first
+                os.rename(self.target, self._aside)
+                self._replaced = True
+                os.rename(self._temp, self.target)
+            self._published = True
+            sync_folder(self.target.parent)
+        except OSError as exc:
+            raise PackWriteError(self.target, exc.strerror or str(exc)) from None
+
+    def settle(self) -> None:
+        """The pack stays: the previous one goes."""
+        if self._replaced:
+            shutil.rmtree(self._aside, ignore_errors=True)
+
+    def discard(self) -> None:
+        """Undo: the previous pack back in place (or none), nothing of this one left behind."""
+        if not self._published:
+            shutil.rmtree(self._temp, ignore_errors=True)
+            if self._replaced and not self.target.exists():
+                os.rename(self._aside, self.target)  # moved aside, then the rename of the new one failed
+            return
+        if self._replaced:
+            if not _exchange(self._aside, self.target):
+                os.rename(self.target, self._temp)
+                os.rename(self._aside, self.target)
+                self._aside = self._temp
+            shutil.rmtree(self._aside, ignore_errors=True)  # now holds the discarded pack
+        else:
+            shutil.rmtree(self.target, ignore_errors=True)
+        sync_folder(self.target.parent)
 
 
 def _created_folders(temp: Path, names: Iterable[str]) -> set[Path]:
@@ -111,19 +188,3 @@ def _created_folders(temp: Path, names: Iterable[str]) -> set[Path]:
     for name in names:
         folders.update(p for p in (temp / name).parents if p.is_relative_to(temp))
     return folders
-
-
-def _move_into_place(temp: Path, target: Path, aside: Path) -> None:
-    if not target.exists():
-        os.rename(temp, target)
-        return
-    if target.is_dir() and _exchange(temp, target):
-        shutil.rmtree(temp)  # now holds the previous pack
-        return
-    os.rename(target, aside)  # the platform cannot swap: move the old pack aside, remove it last
-    try:
-        os.rename(temp, target)
-    except OSError:
-        os.rename(aside, target)
-        raise
-    shutil.rmtree(aside, ignore_errors=True)

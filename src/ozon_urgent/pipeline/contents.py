@@ -1,0 +1,99 @@
+"""What a pack holds: the attachments under their Ozon names, the ticket, FILING.md and ticket.json."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from ozon_urgent import __version__
+from ozon_urgent.attachments import AttachmentReport
+from ozon_urgent.casefile.model import Case
+from ozon_urgent.catalog import Catalog
+from ozon_urgent.findings import Finding
+from ozon_urgent.i18n import Lang
+from ozon_urgent.policy import Policy
+from ozon_urgent.ticket.content import (
+    CATEGORY,
+    PRIORITY,
+    PackAttachment,
+    TicketContent,
+    attachment_name,
+    ticket_content,
+)
+from ozon_urgent.ticket.render import Renderer
+
+
+@dataclass(frozen=True, slots=True)
+class PackContents:
+    content: TicketContent
+    attachments: list[PackAttachment]
+    files: dict[str, bytes]  # relative name in the pack → bytes
+
+
+def pack_contents(
+    case: Case,
+    case_id: str,
+    case_sha256: str,
+    evidence: tuple[list[tuple[str, bytes]], list[AttachmentReport]],
+    findings: list[Finding],
+    renderer: Renderer,
+    catalog: Catalog,
+    policy: Policy,
+    lang: Lang,
+) -> PackContents:
+    """Every file of the pack, rendered from the case and the evidence bytes judged for it."""
+    blobs, reports = evidence
+    attachments, files = _attachments(case, catalog, blobs, reports)
+    content = ticket_content(case, case_id, catalog, attachments)
+    ticket = renderer.ticket(content)
+    files["ticket.txt"] = ticket.text.encode("utf-8")
+    files["FILING.md"] = renderer.filing(content, catalog, policy, lang).encode("utf-8")
+    files["ticket.json"] = _ticket_json(content, ticket.subject, ticket.body, case_sha256, findings)
+    return PackContents(content, attachments, files)
+
+
+def _attachments(
+    case: Case, catalog: Catalog, blobs: list[tuple[str, bytes]], reports: list[AttachmentReport]
+) -> tuple[list[PackAttachment], dict[str, bytes]]:
+    attachments: list[PackAttachment] = []
+    files: dict[str, bytes] = {}
+    for number, (item, (_, data), report) in enumerate(zip(case.evidence, blobs, reports, strict=True), 1):
+        name = attachment_name(number, item.kind, report.format or "pdf")
+        digest = hashlib.sha256(data).hexdigest()
+        attachments.append(
+            PackAttachment(
+                number,
+                name,
+                item.kind,
+                catalog.kinds[item.kind].names.ru,
+                item.caption_ru,
+                len(data),
+                digest,
+                item.span(),
+            )
+        )
+        files[f"attachments/{name}"] = data
+    return attachments, files
+
+
+def _ticket_json(
+    content: TicketContent, subject: str, body: str, case_sha256: str, findings: list[Finding]
+) -> bytes:
+    data = {
+        "case_id": content.case_id,
+        "scenario": content.scenario,
+        "category": CATEGORY,
+        "priority": PRIORITY,
+        "subject": subject,
+        "body": body,
+        "ids": content.ids,
+        "attachments": [
+            {"name": a.name, "kind": a.kind, "bytes": a.size, "sha256": a.sha256} for a in content.attachments
+        ],
+        "links": [{"kind_ru": link.kind_ru, "url": link.url} for link in content.links],
+        "case_sha256": case_sha256,
+        "tool_version": __version__,
+        "findings": [f.as_dict() for f in findings],
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
