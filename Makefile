@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test lint typecheck pytest bench clean golden
+.PHONY: demo test lint typecheck pytest bench clean golden fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ test: $(TEST_STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -q
+
+# The mutation fuzzer with a large budget (make test runs it with a small one); FUZZ_SEED picks the mutants.
+fuzz: $(TEST_STAMP)
+	FUZZ_MUTANTS=$${FUZZ_MUTANTS:-50000} FUZZ_SECONDS=$${FUZZ_SECONDS:-900} FUZZ_CONTENT=1 \
+		$(BIN)/python -m pytest -q -s tests/test_fuzz.py
 
 golden: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q --update-golden

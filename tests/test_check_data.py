@@ -111,6 +111,7 @@ TESTED_ELSEWHERE = {
     "B005": "test_batch.py::test_cross_case_findings",
     "B006": "test_batch.py::test_cross_case_findings",
     "B007": "test_build.py::test_a_duplicate_of_a_ticket_filed_within_72_hours_is_refused",
+    "B008": "test_hardening.py::test_a_bug_on_one_case_is_that_case_s_finding",
 }
 
 

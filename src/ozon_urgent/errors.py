@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from enum import IntEnum
 
 from ozon_urgent import i18n
@@ -38,6 +39,11 @@ class UserError(Exception):
 
     def message(self, lang: Lang) -> str:
         return i18n.text(lang, self.table, self.kind, **self.params)
+
+
+def debug_enabled() -> bool:
+    """OZON_URGENT_DEBUG=1 (or true): let unexpected errors raise with their traceback, for a report."""
+    return os.environ.get("OZON_URGENT_DEBUG", "").strip().lower() in {"1", "true", "yes"}
 
 
 class UsageError(UserError):

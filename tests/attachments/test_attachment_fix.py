@@ -14,6 +14,7 @@ from report_helpers import codes_of, inspect_file
 from ozon_urgent.attachments import (
     AttachmentReport,
     FixedAttachment,
+    FixRefused,
     InspectLimits,
     fix_attachment,
     fix_attachments,
@@ -30,7 +31,7 @@ def report_for(data: bytes, fmt: str | None) -> AttachmentReport:
 
 def fixed(data: bytes, fmt: str | None, limits: InspectLimits = LIMITS) -> FixedAttachment:
     result = fix_attachment(data, report_for(data, fmt), limits)
-    assert result is not None
+    assert isinstance(result, FixedAttachment), result
     assert result.sha256 == hashlib.sha256(result.data).hexdigest()
     assert result.changes[0].before_sha256 == hashlib.sha256(data).hexdigest()
     assert result.changes[-1].after_sha256 == result.sha256
@@ -63,7 +64,7 @@ def test_webp_and_tiff_become_jpeg(fmt: str) -> None:
 def test_multi_page_tiff_is_not_cut_to_its_first_page() -> None:
     pages = [screenshot(300, 300, seed=seed) for seed in range(2)]
     data = encode(pages[0], "TIFF", save_all=True, append_images=pages[1:])
-    assert fix_attachment(data, report_for(data, "tiff"), LIMITS) is None
+    assert fix_attachment(data, report_for(data, "tiff"), LIMITS) == FixRefused("multi_page")
 
 
 def test_exif_position_and_serial_stripped_losslessly() -> None:
@@ -116,7 +117,25 @@ def test_clean_jpeg_needs_no_fix() -> None:
 
 
 def test_pdf_is_not_ours_to_fix() -> None:
-    assert fix_attachment(b"%PDF-1.7\n", report_for(b"%PDF-1.7\n", "pdf"), LIMITS) is None
+    refused = fix_attachment(b"%PDF-1.7\n", report_for(b"%PDF-1.7\n", "pdf"), LIMITS)
+    assert refused == FixRefused("format", {"format": "pdf"})
+
+
+def test_an_image_over_the_pixel_limit_says_so() -> None:
+    data = encode(Image.new("RGB", (3000, 2000), "white"), "PNG")  # 6 megapixels against a limit of 5
+    refused = fix_attachment(data, report_for(data, "png"), InspectLimits(max_pixels=5_000_000))
+    assert refused == FixRefused("pixels", {"megapixels": 6, "limit_mp": 5})
+
+
+def test_a_conversion_out_of_memory_says_so_and_the_pool_goes_on() -> None:
+    big = encode(Image.new("RGB", (6000, 4000), "white"), "PNG")  # 72 MB once decoded
+    small = encode(Image.new("RGB", (600, 400), "white"), "PNG")
+    limits = InspectLimits(memory_bytes=48 * 1024 * 1024)
+    first, second = fix_attachments(
+        [(big, report_for(big, "png")), (small, report_for(small, "png"))], limits
+    )
+    assert first == FixRefused("memory", {"limit_mb": 48})
+    assert isinstance(second, FixedAttachment)
 
 
 def test_fix_in_the_pool_leaves_the_input_alone_and_passes_inspection(tmp_path: Path) -> None:

@@ -178,3 +178,15 @@ def test_the_key_is_in_no_log_line_or_error(fake: FakeOzon, caplog: pytest.LogCa
     assert "127.0.0.1" in caplog.text  # urllib3 did log the calls and the retry
     assert API_KEY not in caplog.text
     assert API_KEY not in str(caught.value) and API_KEY not in repr(caught.value.params)
+
+
+def test_a_server_that_echoes_the_key_gets_it_masked(fake: FakeOzon) -> None:
+    """Ozon's body quoted in the message goes through the same masking as the tool's own words."""
+    fake.queue(SUMMARY, ozon_error(400, 3, f"invalid Api-Key {API_KEY} for Client-Id {CLIENT_ID}"))
+    client, _ = client_for(fake.base_url)
+    with pytest.raises(SellerApiError) as caught:
+        read_summary(client)
+    for lang in ("en", "zh"):
+        message = caught.value.message(lang)
+        assert API_KEY not in message and f"…{API_KEY[-4:]}" in message
+    assert API_KEY not in repr(caught.value.params)

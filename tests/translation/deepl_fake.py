@@ -65,6 +65,8 @@ class FakeDeepL:
     during_translate: Callable[[], None] | None = None
     # Replaces the default "[ru] <text>" for texts not in `translations`.
     render: Callable[[str], str] | None = None
+    # Answer a translation request with this many translations fewer than texts sent (a broken server).
+    missing_translations: int = 0
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def install(self, server: HTTPServer) -> str:
@@ -118,6 +120,7 @@ class FakeDeepL:
         if self.during_translate is not None:
             self.during_translate()
         source = body["source_lang"]
+        answered = texts[: max(len(texts) - self.missing_translations, 0)]
         return _json(
             {
                 "translations": [
@@ -126,7 +129,7 @@ class FakeDeepL:
                         "text": self._russian(t, glossary),
                         "billed_characters": len(t),
                     }
-                    for t in texts
+                    for t in answered
                 ]
             }
         )

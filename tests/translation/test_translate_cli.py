@@ -218,6 +218,19 @@ def test_service_errors_leave_the_case_unchanged(
     assert len(fake.translate_requests()) == attempts  # the library's own retries, then the error
 
 
+def test_an_answer_missing_translations_is_deepl_s_failure(tmp_path: Path, fake: FakeDeepL) -> None:
+    """A server answering fewer translations than texts sent: exit 3 with a message, the case unchanged."""
+    case = write(tmp_path, COMMENTED_CASE)
+    fake.missing_translations = 5  # every request answered with an empty list
+
+    result = run_translate(case)
+
+    assert result.exit_code == 3
+    assert "DeepL answered with a different number of translations than texts sent" in result.stderr
+    assert "internal error" not in result.stderr and "zip" not in result.stderr
+    assert case.read_text("utf-8") == COMMENTED_CASE and not (tmp_path / "case.yaml.bak").exists()
+
+
 def test_a_wrong_key_is_refused_and_shown_masked(
     tmp_path: Path, fake: FakeDeepL, monkeypatch: pytest.MonkeyPatch
 ) -> None:

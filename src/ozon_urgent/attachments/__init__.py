@@ -10,6 +10,7 @@ from ozon_urgent.attachments.model import (
     AttachmentReport,
     FixChange,
     FixedAttachment,
+    FixRefused,
     InspectLimits,
 )
 
@@ -20,6 +21,7 @@ __all__ = [
     "AttachmentHit",
     "AttachmentReport",
     "FixChange",
+    "FixRefused",
     "FixedAttachment",
     "InspectLimits",
     "fix_attachment",
@@ -65,7 +67,9 @@ def scan_personal_data(text: str) -> list[AttachmentHit]:
     return scan(text)
 
 
-def fix_attachment(data: bytes, report: AttachmentReport, limits: InspectLimits) -> FixedAttachment | None:
+def fix_attachment(
+    data: bytes, report: AttachmentReport, limits: InspectLimits
+) -> FixedAttachment | FixRefused | None:
     """In this process: convert PNG/WebP/TIFF to JPEG, shrink, strip position/serial. Pure; None = no fix."""
     from ozon_urgent.attachments.fixing import fix_attachment as fix
 
@@ -74,8 +78,8 @@ def fix_attachment(data: bytes, report: AttachmentReport, limits: InspectLimits)
 
 def fix_attachments(
     items: Sequence[tuple[bytes, AttachmentReport]], limits: InspectLimits, jobs: int | None = None
-) -> list[FixedAttachment | AttachmentHit | None]:
-    """`fix_attachment` for each item in a child process; a hit (A210) when the child fails."""
+) -> list[FixedAttachment | FixRefused | None]:
+    """`fix_attachment` for each item in a child process; a child that fails says why, as FixRefused."""
     from ozon_urgent.attachments.inspection import fix_attachments as run
 
     return run(items, limits, jobs)

@@ -9,6 +9,7 @@ from ozon_urgent.attachments import (
     AttachmentReport,
     FixChange,
     FixedAttachment,
+    FixRefused,
     InspectLimits,
     fix_attachments,
     inspect_blobs,
@@ -22,6 +23,7 @@ class FixOutcome:
     data: bytes
     report: AttachmentReport
     changes: tuple[FixChange, ...]
+    refused: FixRefused | None = None  # a file that needed a fix and got none: why
 
 
 def apply_fixes(
@@ -37,7 +39,12 @@ def apply_fixes(
     )
     changed = [(i, f) for i, f in enumerate(fixed) if isinstance(f, FixedAttachment)]
     again = inspect_blobs([(_jpeg_name(blobs[i][0]), f.data) for i, f in changed], limits)
-    outcomes = [FixOutcome(data, report, ()) for (_, data), report in zip(blobs, reports, strict=True)]
+    outcomes = [
+        FixOutcome(
+            data, report, (), outcome if isinstance(outcome, FixRefused) and needs_fix(report) else None
+        )
+        for (_, data), report, outcome in zip(blobs, reports, fixed, strict=True)
+    ]
     for (index, fix), report in zip(changed, again, strict=True):
         outcomes[index] = FixOutcome(fix.data, report, fix.changes)
     return outcomes
@@ -71,3 +78,8 @@ def change_params(change: FixChange, lang: Lang) -> dict[str, object]:
         "before_sha": change.before_sha256[:12],
         "after_sha": change.after_sha256[:12],
     }
+
+
+def refusal_variant(refused: FixRefused) -> str:
+    """The B004 message that says why `--fix` made no copy, and what to do instead."""
+    return f"not_fixed_{refused.reason}"

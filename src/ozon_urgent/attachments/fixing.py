@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 
 from PIL import Image
 
 from ozon_urgent.attachments.exif_privacy import private_exif, strip_private_exif, xmp_is_private
 from ozon_urgent.attachments.jpeg_inspect import JPEG_FORMATS, bomb_guard
 from ozon_urgent.attachments.jpeg_markers import header_segments, jpeg_layout
-from ozon_urgent.attachments.model import AttachmentReport, FixChange, FixedAttachment, InspectLimits, Params
+from ozon_urgent.attachments.model import (
+    AttachmentReport,
+    FixChange,
+    FixedAttachment,
+    FixRefused,
+    InspectLimits,
+    Params,
+)
 from ozon_urgent.attachments.sniff import sniff
 
 _CONVERTIBLE = {"png": "PNG", "webp": "WEBP", "tiff": "TIFF"}
@@ -24,26 +32,36 @@ _XMP_HEADER = b"http://ns.adobe.com/xap/1.0/\x00"
 _MPF_HEADER = b"MPF\x00"
 
 
-def fix_attachment(data: bytes, report: AttachmentReport, limits: InspectLimits) -> FixedAttachment | None:
-    """A fixed JPEG, or None when there is nothing to fix or it cannot be fixed within the limits."""
+def fix_attachment(
+    data: bytes, report: AttachmentReport, limits: InspectLimits
+) -> FixedAttachment | FixRefused | None:
+    """A fixed JPEG; why none could be made (FixRefused); or None when there is nothing to fix."""
     fmt = report.format or sniff(data)
     steps = _Steps(data)
     try:
         with bomb_guard(limits.max_pixels):
             if fmt in _CONVERTIBLE:
                 if not _convert(steps, fmt, limits):
-                    return None
+                    return FixRefused("multi_page")
             elif fmt == "jpeg":
                 _clean_jpeg(steps)
             else:
-                return None
+                return FixRefused("format", {"format": fmt or "unknown"})
             if len(steps.current) > limits.max_bytes and not _shrink(steps, limits):
-                return None
+                return FixRefused("cannot_shrink", {"limit_mb": _mb(limits.max_bytes)})
     except MemoryError:
         raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as bomb:
+        pixels = re.search(r"\((\d+) pixels\)", str(bomb))
+        megapixels = int(pixels[1]) // 1_000_000 if pixels else 0
+        return FixRefused("pixels", {"megapixels": megapixels, "limit_mp": limits.max_pixels // 1_000_000})
     except Exception:  # a file Pillow cannot decode is not ours to repair
-        return None
+        return FixRefused("undecodable")
     return steps.result()
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_000_000:.1f}".rstrip("0").rstrip(".")
 
 
 class _Steps:

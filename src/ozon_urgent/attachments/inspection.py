@@ -12,6 +12,7 @@ from ozon_urgent.attachments.model import (
     AttachmentHit,
     AttachmentReport,
     FixedAttachment,
+    FixRefused,
     InspectLimits,
     Judgement,
 )
@@ -105,24 +106,31 @@ def _refuse_blob(data: bytes, limits: InspectLimits) -> AttachmentHit | None:
 
 def fix_attachments(
     items: Sequence[tuple[bytes, AttachmentReport]], limits: InspectLimits, jobs: int | None = None
-) -> list[FixedAttachment | AttachmentHit | None]:
-    """`fix_attachment` for each item in a child: decoding a stranger's image is as risky as judging it."""
+) -> list[FixedAttachment | FixRefused | None]:
+    """`fix_attachment` for each item in a child: decoding a stranger's image is as risky as judging it.
+
+    A child that runs out of memory or time on a file says so as that file's FixRefused.
+    """
     tasks = (Task(index, "fix", (data, report, limits)) for index, (data, report) in enumerate(items))
     results = _run(tasks, len(items), limits, jobs)
-    fixed: list[FixedAttachment | AttachmentHit | None] = []
+    fixed: list[FixedAttachment | FixRefused | None] = []
     for index in range(len(items)):
         outcome = results[index]
         if isinstance(outcome, Failure):
-            fixed.append(not_checked_hit(outcome, limits))
-        elif isinstance(outcome.value, FixedAttachment) or outcome.value is None:
+            fixed.append(_fix_failure(outcome, limits))
+        elif isinstance(outcome.value, (FixedAttachment, FixRefused)) or outcome.value is None:
             fixed.append(outcome.value)
         else:
-            fixed.append(
-                AttachmentHit(
-                    Code.ATTACHMENT_NOT_CHECKED, "internal", {"error": type(outcome.value).__name__}
-                )
-            )
+            fixed.append(FixRefused("internal", {"error": type(outcome.value).__name__}))
     return fixed
+
+
+def _fix_failure(failure: Failure, limits: InspectLimits) -> FixRefused:
+    if failure.reason == "memory":
+        return FixRefused("memory", {"limit_mb": limits.memory_bytes // MIB})
+    if failure.reason == "timeout":
+        return FixRefused("timeout", {"seconds": _seconds(limits.timeout_s)})
+    return FixRefused("internal", {"error": str(failure.detail)})
 
 
 def not_checked_hit(failure: Failure, limits: InspectLimits) -> AttachmentHit:

@@ -85,6 +85,14 @@ class FixChange:
 
 
 @dataclass(frozen=True, slots=True)
+class FixRefused:
+    """Why `--fix` made no copy of a file that needed one; `reason` picks the B004 message."""
+
+    reason: str  # pixels · memory · timeout · multi_page · undecodable · cannot_shrink · format · internal
+    params: Params = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class FixedAttachment:
     data: bytes
     sha256: str

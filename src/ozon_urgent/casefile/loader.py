@@ -80,6 +80,7 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _INT = re.compile(r"[-+]?[0-9]+\Z")
+_MAX_INT_DIGITS = 40
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 
 
@@ -91,7 +92,9 @@ def resolve_plain(value: str) -> YamlValue:
     if value in _FALSE:
         return False
     if _INT.match(value):
-        return PlainInt(value)
+        # Longer than any number a case holds (IDs have at most 20 digits): kept as the text it is, so
+        # the field reports a bad value instead of Python's int-to-text limit failing at 4,300 digits.
+        return PlainInt(value) if len(value) <= _MAX_INT_DIGITS else value
     if _FLOAT.match(value):
         return PlainFloat(value)
     return value

@@ -18,6 +18,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ozon_urgent.casefile.dates import FIRST_DATE, LAST_DATE
 from ozon_urgent.casefile.identity import CASE_ID
 from ozon_urgent.casefile.loader import PlainFloat, PlainInt
 
@@ -56,6 +57,53 @@ def _positive_id(value: object) -> object:
         raise PydanticCustomError("placeholder_id", "placeholder instead of an ID: {value}", {"value": value})
     if isinstance(value, bool):
         raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _date_written(value: object) -> object:
+    """Only `YYYY-MM-DD`: pydantic would read `1764288000` as a Unix timestamp and `2026/11/20` not at all."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)):  # bool too
+        shown = str(value)[:40]
+        raise PydanticCustomError("date_number", "a number is not a date: {value}", {"value": shown})
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value.strip()):
+        raise PydanticCustomError("date_form", "not written as YYYY-MM-DD: {value}", {"value": value[:40]})
+    return value.strip() if isinstance(value, str) else value
+
+
+def _date_in_range(value: dt.date) -> dt.date:
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise PydanticCustomError(
+            "date_range",
+            "{value} is outside {first} … {last}",
+            {"value": value.isoformat(), "first": FIRST_DATE.isoformat(), "last": LAST_DATE.isoformat()},
+        )
+    return value
+
+
+CaseDate = Annotated[dt.date, BeforeValidator(_date_written), AfterValidator(_date_in_range)]
+
+# Characters no file name needs and a terminal or a path call would misread: C0/C1 controls, DEL.
+_PATH_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _evidence_path(value: object) -> object:
+    """A relative path that names a file; judged before anything touches the file system."""
+    if not isinstance(value, str):
+        return value
+    control = _PATH_CONTROL.search(value)
+    if control:
+        point = f"U+{ord(control.group()):04X}"
+        raise PydanticCustomError("path_control", "a control character ({char}) in a path", {"char": point})
+    parts = [part for part in value.replace("\\", "/").split("/") if part not in ("", ".")]
+    if value.strip() and not parts:  # ".", "./": no file named at all (a real folder is C181's)
+        raise PydanticCustomError(
+            "path_not_file", "{value} names a folder, not a file", {"value": value[:80]}
+        )
     return value
 
 
@@ -110,7 +158,7 @@ class Seller(StrictModel):
 
 
 class Notification(StrictModel):
-    received: dt.date
+    received: CaseDate
     text: Text | None = None
     metric: Text | None = None
 
@@ -144,8 +192,8 @@ class Affected(StrictModel):
 
 
 class DateRange(StrictModel):
-    start: dt.date = Field(alias="from")
-    end: dt.date = Field(alias="to")
+    start: CaseDate = Field(alias="from")
+    end: CaseDate = Field(alias="to")
 
     @model_validator(mode="after")
     def _ordered(self) -> DateRange:
@@ -176,16 +224,16 @@ class Explanation(StrictModel):
 
 
 class Evidence(StrictModel):
-    file: NonEmptyText
+    file: Annotated[str, BeforeValidator(_as_text), BeforeValidator(_evidence_path), Field(min_length=1)]
     kind: NonEmptyText
     covers: (
         Annotated[
-            Annotated[DateRange, Tag("range")] | Annotated[dt.date, Tag("date")],
+            Annotated[DateRange, Tag("range")] | Annotated[CaseDate, Tag("date")],
             Discriminator(lambda v: "range" if isinstance(v, (dict, DateRange)) else "date"),
         ]
         | None
     ) = None
-    date: dt.date | None = None
+    date: CaseDate | None = None
     caption: Text | None = None  # in the seller's language; `translate` fills caption_ru from it
     caption_ru: Text | None = None
     caption_ru_source_sha256: Sha256 | None = None

@@ -18,7 +18,9 @@ from ozon_urgent.casefile.model import Case
 from ozon_urgent.casefile.validate import schema_problems, validate_case
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.checks import CHECKS, CaseContext, Check, Hit
-from ozon_urgent.findings import CaseResult, Finding, Severity, declaration, make_finding
+from ozon_urgent.checks.control_characters import ControlCharacters, control_hits
+from ozon_urgent.errors import debug_enabled
+from ozon_urgent.findings import CaseResult, Code, Finding, Severity, declaration, make_finding
 from ozon_urgent.i18n import Lang
 from ozon_urgent.policy import Policy
 
@@ -61,7 +63,30 @@ def schema_findings(exc: ValidationError, loaded: Loaded, display: str, lang: La
 
 
 def check_case(file: Path, display: str, policy: Policy, options: CheckOptions) -> CheckedCase:
-    """Every finding for one case file that needs no evidence content (see `attachment_findings`)."""
+    """Every finding for one case file that needs no evidence content (see `attachment_findings`).
+
+    Whatever goes wrong inside stays this case's: an unexpected exception becomes its B008 finding.
+    """
+    try:
+        return _check_case(file, display, policy, options)
+    except Exception as exc:
+        if debug_enabled():
+            raise
+        result = CaseResult(file=display, case_id=default_case_id(file))
+        result.add(internal_error(exc, display, options.lang))
+        return CheckedCase(result)
+
+
+def internal_error(exc: Exception, display: str, lang: Lang) -> Finding:
+    """A bug met on one case, said on that case: its type and first words, never a traceback."""
+    detail = " ".join(str(exc).split())[:160]
+    error = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+    return make_finding(
+        Code.INTERNAL_ERROR, "", file=display, line=None, path=(), params={"error": error}, lang=lang
+    )
+
+
+def _check_case(file: Path, display: str, policy: Policy, options: CheckOptions) -> CheckedCase:
     result = CaseResult(file=display, case_id=default_case_id(file), disabled=frozenset(policy.disable))
     try:
         loaded = load_case(file)
@@ -73,6 +98,9 @@ def check_case(file: Path, display: str, policy: Policy, options: CheckOptions) 
     validated = validate_case(loaded)
     if isinstance(validated, ValidationError):
         result.add(*schema_findings(validated, loaded, display, options.lang))
+        if ControlCharacters.code not in result.disabled:
+            for hit in control_hits(loaded.data):
+                result.add(_finding(ControlCharacters, hit, loaded, display, options.lang))
         return CheckedCase(result, None, loaded)
     case = validated
     result.case_id = case.case_id or default_case_id(file)
@@ -90,7 +118,7 @@ def check_case(file: Path, display: str, policy: Policy, options: CheckOptions) 
         if check.code in result.disabled:
             continue  # not run at all: some checks cost real time (the Russian gate, personal data)
         for hit in check().run(ctx):
-            result.add(_hit_finding(check, hit, ctx, display, options.lang))
+            result.add(_finding(check, hit, ctx.loaded, display, options.lang))
     return CheckedCase(result, case, loaded, ctx.located)
 
 
@@ -124,12 +152,12 @@ def attachment_findings(
     return found
 
 
-def _hit_finding(check: type[Check], hit: Hit, ctx: CaseContext, display: str, lang: Lang) -> Finding:
+def _finding(check: type[Check], hit: Hit, loaded: Loaded, display: str, lang: Lang) -> Finding:
     return make_finding(
         check.declaration,
         hit.variant,
         file=hit.file or display,
-        line=ctx.loaded.line_of(hit.path),
+        line=loaded.line_of(hit.path),
         path=hit.path,
         params=hit.params,
         lang=lang,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ozon_urgent.checks.appeal_window import AppealWindow
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.checks.case_id_from_name import CaseIdFromName
+from ozon_urgent.checks.control_characters import ControlCharacters
 from ozon_urgent.checks.evidence_future import EvidenceInFuture
 from ozon_urgent.checks.evidence_kind_known import EvidenceKindKnown
 from ozon_urgent.checks.evidence_missing import EvidenceFileMissing
@@ -16,6 +17,7 @@ from ozon_urgent.checks.ids_empty import IdsEmpty
 from ozon_urgent.checks.ids_required import IdsRequired
 from ozon_urgent.checks.notification_future import NotificationInFuture
 from ozon_urgent.checks.notification_ip import NotificationLooksIp
+from ozon_urgent.checks.period_future import PeriodInFuture
 from ozon_urgent.checks.period_required import PeriodRequired
 from ozon_urgent.checks.personal_data_text import PersonalDataInCase
 from ozon_urgent.checks.request_allowed import RequestAllowed
@@ -51,6 +53,7 @@ _ORDERED: tuple[type[Check] | Code, ...] = (
     EvidenceRequired,
     EvidenceKindKnown,
     PeriodRequired,
+    PeriodInFuture,
     WindowCovered,
     EvidenceStale,
     EvidenceInFuture,
@@ -66,6 +69,7 @@ _ORDERED: tuple[type[Check] | Code, ...] = (
     EvidenceNotRegular,
     EvidenceOutsideCase,
     PersonalDataInCase,
+    ControlCharacters,
     *(code for code in Code if code.startswith(("A", "P"))),
     Code.CASE_ID_TAKEN,
     Code.PACK_EXISTS,
@@ -74,6 +78,7 @@ _ORDERED: tuple[type[Check] | Code, ...] = (
     Code.IDS_IN_SEVERAL_SCENARIOS,
     Code.EVIDENCE_SHARED_ACROSS_SELLERS,
     Code.DUPLICATE_TICKET,
+    Code.INTERNAL_ERROR,
 )
 
 # Every code users can see, with its declaration: the catalog `rules`, SARIF and the policy read.

@@ -11,6 +11,7 @@ from ozon_urgent import __version__
 from ozon_urgent.cli import cases, catalog, ledger, pull, translate
 from ozon_urgent.cli.options import run_lang, start_run
 from ozon_urgent.errors import UserError
+from ozon_urgent.unsafe_text import shown
 
 
 class _Commands(TyperGroup):
@@ -21,7 +22,7 @@ class _Commands(TyperGroup):
         try:
             return super().invoke(ctx)
         except UserError as error:
-            typer.echo(f"ozon-urgent: {error.message(run_lang())}", err=True)
+            typer.echo(f"ozon-urgent: {shown(error.message(run_lang()), lines=True)}", err=True)
             raise typer.Exit(error.exit_status) from None
 
 

@@ -21,7 +21,7 @@ def main() -> None:
             sys.stdout.write(saved.read())
         return
     from ozon_urgent.cli.app import app
-    from ozon_urgent.errors import ExitStatus
+    from ozon_urgent.errors import ExitStatus, debug_enabled
 
     try:
         app(prog_name="ozon-urgent")
@@ -29,7 +29,7 @@ def main() -> None:
         sys.stderr.write("interrupted\n")
         sys.exit(ExitStatus.INTERRUPTED)
     except Exception as exc:  # the last guard: users get a message, not a traceback
-        if os.environ.get("OZON_URGENT_DEBUG"):
+        if debug_enabled():
             raise
         sys.stderr.write(
             f"ozon-urgent: internal error ({type(exc).__name__}: {exc}).\n"

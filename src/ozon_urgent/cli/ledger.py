@@ -18,6 +18,7 @@ from ozon_urgent import i18n
 from ozon_urgent.cli.exit import fail
 from ozon_urgent.cli.options import LangOpt, LedgerOpt, PolicyOpt, TemplatesOpt, user_lang
 from ozon_urgent.i18n import Lang
+from ozon_urgent.unsafe_text import shown as printable
 
 if TYPE_CHECKING:  # the ledger (sqlite3, holidays) loads with the commands that use it, not at start-up
     from ozon_urgent.ledger import Ledger
@@ -275,4 +276,4 @@ def status(
     def say(key: str, **params: object) -> str:
         return text(user, key, "cli.ledger.status", **params)
 
-    sys.stdout.write(status_text(items, shown, now, say, filters))
+    sys.stdout.write(printable(status_text(items, shown, now, say, filters), lines=True))

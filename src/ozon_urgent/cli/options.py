@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from ozon_urgent import i18n
+from ozon_urgent.casefile.dates import FIRST_DATE, LAST_DATE
 from ozon_urgent.cli.exit import fail
 from ozon_urgent.i18n import Lang
 
@@ -108,6 +109,9 @@ def today_of(value: str | None) -> date:
     if not value:
         return date.today()
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         fail("bad_today", value=value)
+    if not FIRST_DATE <= day <= LAST_DATE:
+        fail("today_range", value=value, first=FIRST_DATE.isoformat(), last=LAST_DATE.isoformat())
+    return day

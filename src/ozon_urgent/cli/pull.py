@@ -14,9 +14,11 @@ from typing import Annotated, NoReturn
 import typer
 
 from ozon_urgent import i18n
+from ozon_urgent.casefile.dates import FIRST_DATE
 from ozon_urgent.cli.exit import ExitStatus, fail
 from ozon_urgent.cli.options import LangOpt, TodayOpt, today_of, user_lang
 from ozon_urgent.i18n import Lang
+from ozon_urgent.unsafe_text import shown
 
 TIMEOUT_SECONDS = 30.0  # per call; the Seller API answers in well under a second when it is healthy
 # Between retries of a 429 / 5xx; a module attribute so tests can make the backoff instant.
@@ -77,7 +79,8 @@ def pull(
     except OSError as error:
         _fail("out_unwritable", ExitStatus.FAILED, folder=out, detail=error.strerror or error)
     lines = report_lines(result, credentials.client_id, out, user)
-    sys.stdout.write("\n".join(lines) + "\n")
+    # Rating names and keys come from Ozon's servers: shown escaped, like everything printed.
+    sys.stdout.write(shown("\n".join(lines), lines=True) + "\n")
 
 
 def _say(lang: Lang, key: str, **params: object) -> str:
@@ -92,9 +95,12 @@ def _since(value: str | None) -> date | None:
     if not value:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         _fail("bad_date", option="--since", value=value)
+    if day < FIRST_DATE:  # the Seller API has nothing that old; a typo in the year
+        _fail("bad_date", option="--since", value=value)
+    return day
 
 
 def _client_id(value: str | None) -> str:

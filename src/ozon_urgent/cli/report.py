@@ -12,6 +12,7 @@ import typer
 from ozon_urgent.cli.exit import ExitStatus, fail
 from ozon_urgent.reporters.formats import OutputFormat
 from ozon_urgent.safe_files import write_atomically
+from ozon_urgent.unsafe_text import shown
 
 if TYPE_CHECKING:
     from ozon_urgent.findings import RunResult
@@ -41,15 +42,18 @@ def report(
 ) -> None:
     """The report on stdout (or in --output); machine formats get nothing else on stdout."""
     from ozon_urgent.reporters import REPORTERS
+    from ozon_urgent.reporters.visible import shown_result
 
-    shown = chosen_format(output_format)
-    text_format = shown is OutputFormat.TEXT
+    chosen = chosen_format(output_format)
+    text_format = chosen is OutputFormat.TEXT
     color = text_format and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    text = REPORTERS[shown](result, lang, color=color)
+    # JSON keeps the exact text (it escapes controls itself); what people and annotations read is escaped.
+    readable = result if chosen is OutputFormat.JSON else shown_result(result)
+    text = REPORTERS[chosen](readable, lang, color=color)
     if quiet and text_format:
         text = "".join(line for line in text.splitlines(keepends=True)[:-1])
     if text_format and not quiet and extra:
-        text += "".join(line + "\n" for line in extra)
+        text += "".join(shown(line) + "\n" for line in extra)
     if output is None:
         sys.stdout.write(text)
         return

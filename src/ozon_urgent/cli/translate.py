@@ -14,6 +14,7 @@ from ozon_urgent.cli.cases import case_files
 from ozon_urgent.cli.exit import ExitStatus, fail
 from ozon_urgent.cli.options import LangOpt, user_lang
 from ozon_urgent.i18n import Lang
+from ozon_urgent.unsafe_text import shown
 
 if TYPE_CHECKING:  # deepl, requests and ruamel load only when the command runs
     from ozon_urgent.translation.case_source import CaseFailedError
@@ -148,7 +149,7 @@ def _report(outcome: CaseOutcome, lang: Lang) -> None:
     for note in outcome.notes:
         _say(lang, note.key, file=outcome.display, **note.params)
     if outcome.diff:
-        sys.stdout.write(outcome.diff)
+        sys.stdout.write(shown(outcome.diff, lines=True))
     if not outcome.fields:
         return
     fields = ", ".join(outcome.fields)
@@ -163,13 +164,13 @@ def _report_failure(failed: CaseFailedError, lang: Lang) -> None:
     from ozon_urgent.reporters.text import format_finding
 
     for finding in failed.findings:
-        typer.echo(format_finding(finding, lang), err=True)
-    typer.echo(f"ozon-urgent: {failed.message(lang)}", err=True)
+        typer.echo(shown(format_finding(finding, lang), lines=True), err=True)
+    typer.echo(f"ozon-urgent: {shown(failed.message(lang), lines=True)}", err=True)
 
 
 def _report_service_error(error: ServiceError, lang: Lang, display: str) -> None:
     """A DeepL failure on one case of a batch: said with the case's name; the batch then stops."""
-    typer.echo(f"ozon-urgent: {display}: {error.message(lang)}", err=True)
+    typer.echo(f"ozon-urgent: {shown(display)}: {shown(error.message(lang), lines=True)}", err=True)
     _error(lang, "unchanged", file=display)
 
 
@@ -179,8 +180,8 @@ def _text(lang: Lang, key: str, /, **params: object) -> str:
 
 def _say(lang: Lang, key: str, /, **params: object) -> None:
     # Progress and notes go to stderr: stdout carries only the diff of --dry-run and the --usage figures.
-    typer.echo(_text(lang, key, **params), err=True)
+    typer.echo(shown(_text(lang, key, **params), lines=True), err=True)
 
 
 def _error(lang: Lang, key: str, /, **params: object) -> None:
-    typer.echo(f"ozon-urgent: {_text(lang, key, **params)}", err=True)
+    typer.echo(f"ozon-urgent: {shown(_text(lang, key, **params), lines=True)}", err=True)

@@ -50,6 +50,7 @@ class Code(StrEnum):
     IDS_IN_SEVERAL_SCENARIOS = "B005"
     EVIDENCE_SHARED_ACROSS_SELLERS = "B006"
     DUPLICATE_TICKET = "B007"
+    INTERNAL_ERROR = "B008"
     # Declared by their checks in checks/ (severity, name and documentation beside the rule itself).
     UNKNOWN_SCENARIO = "C100"
     INELIGIBLE_SCENARIO = "C101"
@@ -61,6 +62,7 @@ class Code(StrEnum):
     EVIDENCE_MISSING = "C130"
     UNKNOWN_KIND = "C131"
     PERIOD_MISSING = "C140"
+    PERIOD_IN_FUTURE = "C141"
     WINDOW_NOT_COVERED = "C150"
     EVIDENCE_STALE = "C151"
     EVIDENCE_IN_FUTURE = "C152"
@@ -85,6 +87,7 @@ class Code(StrEnum):
     EVIDENCE_NOT_REGULAR = "C181"
     EVIDENCE_OUTSIDE_CASE = "C182"
     PERSONAL_DATA_IN_CASE = "C190"
+    CONTROL_CHARACTERS = "C191"
 
 
 @dataclass(frozen=True, slots=True)

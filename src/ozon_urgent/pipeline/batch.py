@@ -7,10 +7,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ozon_urgent.attachments import AttachmentReport, InspectLimits, inspect_attachments
-from ozon_urgent.attachments.fix_batch import apply_fixes, change_params, needs_fix
+from ozon_urgent.attachments.fix_batch import apply_fixes, change_params, needs_fix, refusal_variant
 from ozon_urgent.attachments.reading import read_evidence
 from ozon_urgent.checking.crosscase import CaseSummary, SharedEvidence, batch_findings
-from ozon_urgent.checking.engine import CheckedCase, CheckOptions, attachment_findings, check_case
+from ozon_urgent.checking.engine import (
+    CheckedCase,
+    CheckOptions,
+    attachment_findings,
+    check_case,
+    internal_error,
+)
+from ozon_urgent.errors import debug_enabled
 from ozon_urgent.findings import Code, Finding, RunResult, make_finding
 from ozon_urgent.pipeline.progress import Progress
 from ozon_urgent.policy import Policy, policy_for
@@ -81,14 +88,12 @@ def _judge_evidence(
         reports = inspect_attachments([e.path for e in evidence], limits, batch.jobs)
         for entry, report in zip(evidence, reports, strict=True):
             item = checked[entry.case][0]
-            assert item.case is not None and item.loaded is not None
-            found = attachment_findings(
-                item.case, item.loaded, item.result.file, options.lang, [(entry.index, report)]
-            )
-            found += shared.note(item, entry.index, report.sha256, options.lang)
-            if batch.fix_preview and needs_fix(report):
-                found += _preview(item, entry, report, limits, options)
-            item.result.add(*found)
+            try:
+                item.result.add(*_evidence_findings(item, entry, report, limits, shared, options, batch))
+            except Exception as exc:  # one case's bug stays that case's finding
+                if debug_enabled():
+                    raise
+                item.result.add(internal_error(exc, item.result.file, options.lang))
             remaining[entry.case] -= 1
             if batch.progress is not None and remaining[entry.case] == 0:
                 batch.progress(item.result.file)
@@ -96,6 +101,25 @@ def _judge_evidence(
         for item, _ in checked:  # cases without evidence to judge
             if item.case is None or not any(w.verdict == "ok" for w in item.located):
                 batch.progress(item.result.file)
+
+
+def _evidence_findings(
+    item: CheckedCase,
+    entry: _Evidence,
+    report: AttachmentReport,
+    limits: InspectLimits,
+    shared: SharedEvidence,
+    options: CheckOptions,
+    batch: BatchOptions,
+) -> list[Finding]:
+    assert item.case is not None and item.loaded is not None
+    found = attachment_findings(
+        item.case, item.loaded, item.result.file, options.lang, [(entry.index, report)]
+    )
+    found += shared.note(item, entry.index, report.sha256, options.lang)
+    if batch.fix_preview and needs_fix(report):
+        found += _preview(item, entry, report, limits, options)
+    return found
 
 
 def _preview(
@@ -112,15 +136,30 @@ def _preview(
     [fixed] = apply_fixes([(entry.path.name, read.data)], [report], limits)
     path = ("evidence", entry.index, "file")
     display = os.path.join(os.path.dirname(item.result.file), item.case.evidence[entry.index].file)
-    return [
+    line = item.loaded.line_of(path)
+    found = [
         make_finding(
             Code.ATTACHMENT_FIXED,
             "preview",
             file=display,
-            line=item.loaded.line_of(path),
+            line=line,
             path=path,
             params=change_params(change, options.lang),
             lang=options.lang,
         )
         for change in fixed.changes
     ]
+    if fixed.refused is not None:
+        variant, params = refusal_variant(fixed.refused), fixed.refused.params
+        found.append(
+            make_finding(
+                Code.ATTACHMENT_FIXED,
+                variant,
+                file=display,
+                line=line,
+                path=path,
+                params=params,
+                lang=options.lang,
+            )
+        )
+    return found

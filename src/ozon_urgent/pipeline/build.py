@@ -11,13 +11,19 @@ from pathlib import Path
 
 from ozon_urgent import i18n
 from ozon_urgent.attachments import AttachmentReport, InspectLimits, inspect_blobs, start_workers
-from ozon_urgent.attachments.fix_batch import apply_fixes, change_params
+from ozon_urgent.attachments.fix_batch import apply_fixes, change_params, refusal_variant
 from ozon_urgent.attachments.reading import read_evidence
 from ozon_urgent.casefile.identity import default_case_id
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.checking.crosscase import CaseSummary, SharedEvidence, batch_findings
-from ozon_urgent.checking.engine import CheckedCase, CheckOptions, attachment_findings, check_case
-from ozon_urgent.errors import UserError
+from ozon_urgent.checking.engine import (
+    CheckedCase,
+    CheckOptions,
+    attachment_findings,
+    check_case,
+    internal_error,
+)
+from ozon_urgent.errors import UserError, debug_enabled
 from ozon_urgent.findings import BuildStatus, CaseResult, Code, RunResult, Severity, make_finding
 from ozon_urgent.i18n import Lang
 from ozon_urgent.ledger import CaseKey, Ledger, open_ledger
@@ -125,7 +131,15 @@ def _build_all(
             item.result.add(*extra.get(number, []))
             item.result.build = BuildStatus.FAILED  # until it is built or refused
             run.result.cases[number] = item.result
-            pack = build_case(item, policy, check, options, renderer, shared, ledger)
+            try:
+                pack = build_case(item, policy, check, options, renderer, shared, ledger)
+            except UserError:
+                raise  # the run itself failed (the ledger, a template): it stops here
+            except Exception as exc:  # one case's bug stays that case's finding
+                if debug_enabled():
+                    raise
+                item.result.add(internal_error(exc, item.result.file, check.lang))
+                pack = None
             item.result.build = BuildStatus.REFUSED if pack is None else BuildStatus.BUILT
             if pack is not None:
                 run.packs.append(pack)
@@ -225,15 +239,19 @@ def _fixed(
     folder = Path(checked.result.file).parent
     for index, fixed in enumerate(outcomes):
         path = ("evidence", index, "file")
-        for change in fixed.changes:
+        file, line = str(folder / checked.case.evidence[index].file), checked.loaded.line_of(path)
+        steps = [("", change_params(change, check.lang)) for change in fixed.changes]
+        if fixed.refused is not None:  # the file keeps its own error; this says why --fix could not help
+            steps.append((refusal_variant(fixed.refused), dict(fixed.refused.params)))
+        for variant, params in steps:
             checked.result.add(
                 make_finding(
                     Code.ATTACHMENT_FIXED,
-                    "",
-                    file=str(folder / checked.case.evidence[index].file),
-                    line=checked.loaded.line_of(path),
+                    variant,
+                    file=file,
+                    line=line,
                     path=path,
-                    params=change_params(change, check.lang),
+                    params=params,
                     lang=check.lang,
                 )
             )

@@ -17,6 +17,7 @@ from urllib3.util.retry import Retry
 from ozon_urgent import __version__
 from ozon_urgent.seller_api.endpoints import Endpoint
 from ozon_urgent.seller_api.errors import SellerApiError
+from ozon_urgent.unsafe_text import without_secrets
 
 if TYPE_CHECKING:
     from urllib3.response import BaseHTTPResponse
@@ -139,6 +140,7 @@ class SellerApiClient:
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
+        self._secret = credentials.api_key
         self._retry = retry or RetryPolicy()
         # One session for every call: its pool keeps the connection (and the TLS handshake) between calls.
         self._session = requests.Session()
@@ -156,6 +158,15 @@ class SellerApiClient:
         )
 
     def post(self, endpoint: Endpoint, body: Mapping[str, object]) -> dict[str, Any]:
+        try:
+            return self._post(endpoint, body)
+        except SellerApiError as error:  # a server's words or a library's may quote the key back
+            for name, value in error.params.items():
+                if isinstance(value, str):
+                    error.params[name] = without_secrets(value, self._secret)
+            raise
+
+    def _post(self, endpoint: Endpoint, body: Mapping[str, object]) -> dict[str, Any]:
         payload = json.dumps(body, ensure_ascii=False).encode("utf-8")
         try:
             # No redirects: requests would carry Api-Key along to whatever host a 3xx names.

@@ -24,8 +24,9 @@ from ozon_urgent.translation.chunking import (
     wire_size,
 )
 from ozon_urgent.translation.glossary import TARGET_LANG, Glossary, SourceLang
+from ozon_urgent.unsafe_text import masked, without_secrets
 
-ServiceErrorKind = Literal["no_key", "auth", "quota", "rate", "network", "server", "failed"]
+ServiceErrorKind = Literal["no_key", "auth", "quota", "rate", "network", "server", "failed", "bad_answer"]
 # DeepL's own name for Russian; the glossary languages are the same codes in lower case.
 TARGET = "RU"
 FORMALITY = "prefer_more"
@@ -57,7 +58,7 @@ class ServiceError(UserError):
 
 def mask_key(key: str) -> str:
     """At most the last four characters, enough to tell two keys apart and useless to anyone else."""
-    return "…" + key[-4:] if len(key) >= 12 else "…"
+    return masked(key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +139,8 @@ class RussianTranslator:
                     glossary=glossary_id,
                 )
             answers = answer if isinstance(answer, list) else [answer]
+            if len(answers) != len(group):  # an answer of another shape: DeepL's failure, not ours
+                raise ServiceError("bad_answer", f"{len(answers)}/{len(group)}", None, self._settings)
             for index, result in zip(group, answers, strict=True):
                 results[index] = result.text
                 self.billed_characters += result.billed_characters or len(flat[index])
@@ -192,7 +195,7 @@ class RussianTranslator:
             yield
         except deepl.DeepLException as exc:
             # The library's messages carry the server's words, never the key; scrub it anyway.
-            detail = str(exc).replace(self._key, mask_key(self._key))
+            detail = without_secrets(str(exc), self._key)
             raise ServiceError(_kind(exc), detail, exc.http_status_code, self._settings) from None
 
 

@@ -1,0 +1,39 @@
+"""A run's result as people and annotations may be shown it: every unsafe character escaped."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ozon_urgent.findings import CaseResult, Finding, RunResult
+from ozon_urgent.unsafe_text import shown
+
+
+def shown_result(result: RunResult) -> RunResult:
+    """The same result with file names, ids, scenarios and messages safe for a terminal or an annotation.
+
+    A case file refused for holding control characters still has them in its own findings (the value is
+    quoted back); a file or folder name can hold them too. The JSON envelope keeps the exact text.
+    """
+    return RunResult(cases=[_case(case) for case in result.cases], strict=result.strict)
+
+
+def _case(case: CaseResult) -> CaseResult:
+    return CaseResult(
+        file=shown(case.file),
+        case_id=shown(case.case_id) if case.case_id is not None else None,
+        scenario=shown(case.scenario) if case.scenario is not None else None,
+        findings=[_finding(finding) for finding in case.findings],
+        case_sha256=case.case_sha256,
+        disabled=case.disabled,
+        build=case.build,
+    )
+
+
+def _finding(finding: Finding) -> Finding:
+    return replace(
+        finding,
+        file=shown(finding.file),
+        path=shown(finding.path),
+        message=shown(finding.message),
+        hint=shown(finding.hint),
+    )
