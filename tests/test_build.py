@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RunCli
+from conftest import REPO, RunCli
 from factories import base_case, variant, write_case
 from ozon_urgent.ticket import pack
 from test_examples import VALID
@@ -93,7 +93,8 @@ def test_ticket_is_russian_lists_every_id_and_matches_its_attachments(packs: Pat
     for entry in data["attachments"]:
         payload = (folder / "attachments" / entry["name"]).read_bytes()
         assert hashlib.sha256(payload).hexdigest() == entry["sha256"] and len(payload) == entry["bytes"]
-        assert f"{entry['name']} — " in body
+        # each file on a numbered line of its own, what it shows on the next: never a label said twice
+        assert re.search(rf"^\d+\. {re.escape(entry['name'])}\n   \S", body, re.M), entry["name"]
     assert data["category"] == "Performance & Ratings" and data["priority"] == "Urgent"
     assert len(data["case_sha256"]) == 64
 
@@ -208,7 +209,7 @@ def test_template_override_falls_back_and_reports_broken_ones(run_cli: RunCli, t
     assert exported.exit_code == 0 and exported.stdout == ""
     assert f"templates to {overrides}; build with `--templates {overrides}`" in exported.stderr
     carrier = (overrides / "ticket" / "carrier_failure.txt.j2").read_text("utf-8")
-    assert "Прошу исключить период" in carrier  # the built-in Russian, ready to adapt
+    assert "Просим исключить из расчёта" in carrier  # the built-in Russian, ready to adapt
     (overrides / "ticket" / "carrier_failure.txt.j2").write_text("agency's edit", encoding="utf-8")
     again = run_cli("templates", "export", overrides)  # never overwrites silently
     assert again.exit_code == 2 and "already exists" in again.stderr
@@ -247,7 +248,8 @@ def test_demo_examples_copy_cleanly(run_cli: RunCli, tmp_path: Path) -> None:
         shutil.copytree(path.parent, tmp_path / path.parent.name)
     result = run_cli("check", "--format", "json", tmp_path)
     data = json.loads(result.stdout)
-    assert result.exit_code == 0 and data["summary"] == {"cases": 8, "errors": 0, "warnings": 0}
+    cases = len(list((REPO / "examples" / "cases").glob("*/case.yaml")))
+    assert result.exit_code == 0 and data["summary"] == {"cases": cases, "errors": 0, "warnings": 0}
     assert sorted(case["file"] for case in data["cases"]) == sorted(
         str(tmp_path / path.parent.name / "case.yaml") for path in VALID
     )

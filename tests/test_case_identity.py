@@ -186,7 +186,8 @@ def test_make_demo_keeps_its_ledger_in_out(tmp_path: Path) -> None:
     assert ran.returncode == 0
     assert not (tmp_path / "data").exists()
     with sqlite3.connect(tmp_path / "out" / "demo-ledger.sqlite3") as conn:
-        assert conn.execute("SELECT COUNT(*) FROM tickets").fetchone() == (8,)
+        examples = len(list((REPO / "examples" / "cases").glob("*/case.yaml")))
+        assert conn.execute("SELECT COUNT(*) FROM tickets").fetchone() == (examples,)
 
 
 def _shell_words(command: str) -> tuple[dict[str, str], list[str]]:

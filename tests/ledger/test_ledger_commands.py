@@ -140,13 +140,14 @@ def test_followup_cycle(tmp_path: Path, ledger: Path, clock: FrozenClock) -> Non
     pack = out / "carrier-a-followup-1"
     comment = (pack / "comment.txt").read_text("utf-8")
     assert comment.startswith("Дополнение к обращению № SR-77\n\nЗдравствуйте!\n")
-    assert "подано 20.11.2026" in comment and "в течение 3 рабочих дней" in comment
-    assert "номера отправлений (1 отправление): 57195475-0099-2" in comment
+    assert "20.11.2026 мы подали обращение № SR-77" in comment and "в течение 3 рабочих дней" in comment
+    assert "номер отправления: 57195475-0099-2" in comment
     assert "57195475-0050-3" not in comment  # already in the ticket
-    assert "Новые вложения (1 файл):" in comment and "01-act.pdf" in comment
-    assert "Прошу рассмотреть обращение № SR-77" in comment
+    # numbered on after the two files the ticket already holds: no name is sent twice in one thread
+    assert "Дополнительные приложения:\n3. 03-act.pdf\n   " in comment
+    assert "Просим рассмотреть обращение № SR-77" in comment
     assert "С уважением,\nМагазин «Bright Home»\nClient ID " in comment
-    assert [p.name for p in (pack / "attachments").iterdir()] == ["01-act.pdf"]
+    assert [p.name for p in (pack / "attachments").iterdir()] == ["03-act.pdf"]
     meta = json.loads((pack / "followup.json").read_text("utf-8"))
     assert meta["reference"] == "SR-77" and len(meta["attachments"]) == 1
 

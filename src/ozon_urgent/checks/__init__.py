@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from ozon_urgent.checks.appeal_window import AppealWindow
 from ozon_urgent.checks.base import CaseContext, Check, Hit
+from ozon_urgent.checks.caption_required import CaptionRequired
+from ozon_urgent.checks.caption_too_long import CaptionTooLong
+from ozon_urgent.checks.caption_untranslated import CaptionUntranslated
 from ozon_urgent.checks.case_id_from_name import CaseIdFromName
 from ozon_urgent.checks.control_characters import ControlCharacters
 from ozon_urgent.checks.evidence_future import EvidenceInFuture
@@ -22,13 +25,16 @@ from ozon_urgent.checks.period_required import PeriodRequired
 from ozon_urgent.checks.personal_data_text import PersonalDataInCase
 from ozon_urgent.checks.request_allowed import RequestAllowed
 from ozon_urgent.checks.russian_cjk import RussianHasCjk
+from ozon_urgent.checks.russian_first_person import RussianFirstPerson
 from ozon_urgent.checks.russian_gate_rules import RUSSIAN_GATE_CHECKS
 from ozon_urgent.checks.russian_latin import RussianMostlyLatin
 from ozon_urgent.checks.russian_missing import RussianMissing
 from ozon_urgent.checks.russian_outdated import RussianOutdated
+from ozon_urgent.checks.russian_own_request import RussianOwnRequest
 from ozon_urgent.checks.russian_reviewed import RussianReviewed
 from ozon_urgent.checks.scenario_eligible import ScenarioEligible
 from ozon_urgent.checks.scenario_known import ScenarioKnown
+from ozon_urgent.checks.store_name_readable import StoreNameReadable
 from ozon_urgent.checks.window_covered import WindowCovered
 from ozon_urgent.findings import Code, Declaration, declaration
 
@@ -52,6 +58,9 @@ _ORDERED: tuple[type[Check] | Code, ...] = (
     Code.PLACEHOLDER_IDS,
     EvidenceRequired,
     EvidenceKindKnown,
+    CaptionRequired,
+    CaptionUntranslated,
+    CaptionTooLong,
     PeriodRequired,
     PeriodInFuture,
     WindowCovered,
@@ -64,12 +73,15 @@ _ORDERED: tuple[type[Check] | Code, ...] = (
     RussianMostlyLatin,
     RussianReviewed,
     RussianOutdated,
+    RussianOwnRequest,
+    RussianFirstPerson,
     *RUSSIAN_GATE_CHECKS,
     EvidenceFileMissing,
     EvidenceNotRegular,
     EvidenceOutsideCase,
     PersonalDataInCase,
     ControlCharacters,
+    StoreNameReadable,
     *(code for code in Code if code.startswith(("A", "P"))),
     Code.CASE_ID_TAKEN,
     Code.PACK_EXISTS,

@@ -16,7 +16,14 @@ from ozon_urgent.catalog import ID_KINDS
 from ozon_urgent.ledger.errors import LedgerRefusedError
 from ozon_urgent.ledger.queries import IdSet, Ticket
 from ozon_urgent.ledger.workdays import MOSCOW
-from ozon_urgent.ticket.content import ID_LABELS, PACK_EXTENSIONS, attachment_name
+from ozon_urgent.ticket.content import (
+    ID_LABELS,
+    PACK_EXTENSIONS,
+    IdGroup,
+    attachment_name,
+    describe_attachment,
+    ids_subject,
+)
 
 TEMPLATE = "followup/comment.txt.j2"
 
@@ -32,12 +39,9 @@ class NewAttachment:
     sha256: str
     data: bytes
 
-
-@dataclass(frozen=True, slots=True)
-class NewIds:
-    label: str
-    noun: str
-    items: tuple[str, ...]
+    @property
+    def description(self) -> str:
+        return describe_attachment(self.kind_ru, self.caption_ru, self.span)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,12 +57,17 @@ class FollowupPlan:
         return not self.attachments and not self.new_ids
 
     @property
-    def id_groups(self) -> tuple[NewIds, ...]:
+    def ids_subject(self) -> str:
+        """What the IDs added since the ticket are: «отправления», «отправления и товары»…"""
+        return ids_subject([group.key for group in self.id_groups])
+
+    @property
+    def id_groups(self) -> tuple[IdGroup, ...]:
         groups = []
-        for key, (label, noun) in ID_LABELS.items():
+        for key, (label, label_one, noun) in ID_LABELS.items():
             items = tuple(value for kind, value in self.new_ids if kind == key)
             if items:
-                groups.append(NewIds(label, noun, items))
+                groups.append(IdGroup(key, label, noun, items, label_one))
         return tuple(groups)
 
 
@@ -71,8 +80,13 @@ def plan_followup(
     *,
     max_bytes: int,
     kinds_ru: Mapping[str, str],
+    first_number: int = 1,
 ) -> FollowupPlan:
-    """The evidence whose SHA-256 Ozon has not received for this ticket, and the IDs added since."""
+    """The evidence whose SHA-256 Ozon has not received for this ticket, and the IDs added since.
+
+    New attachments are numbered on from `first_number`, after every file the thread already holds, so no
+    name is sent twice in one ticket.
+    """
     attachments: list[NewAttachment] = []
     seen = set(sent)
     for item in case.evidence:
@@ -87,7 +101,7 @@ def plan_followup(
         fmt = sniff(read.data)
         if fmt not in PACK_EXTENSIONS:
             raise LedgerRefusedError("evidence_format", file=str(folder / item.file), format=fmt or "?")
-        number = len(attachments) + 1
+        number = first_number + len(attachments)
         attachments.append(
             NewAttachment(
                 number,

@@ -11,7 +11,7 @@ from ozon_urgent.catalog import load_catalog
 from ozon_urgent.ledger.casefile import CaseFacts
 from ozon_urgent.ledger.errors import LedgerRefusedError
 from ozon_urgent.ledger.followup import followup_files, plan_followup, render_comment
-from ozon_urgent.ledger.queries import get_ticket, sent_sha256s, ticket_ids
+from ozon_urgent.ledger.queries import get_ticket, next_attachment_number, sent_sha256s, ticket_ids
 from ozon_urgent.ledger.records import record_followup
 from ozon_urgent.ledger.store import Store
 from ozon_urgent.ledger.workdays import followup_due, msk, working_days_passed
@@ -36,6 +36,7 @@ def run_followup(
         if ticket is None or ticket.reference is None or ticket.filed_at is None:
             raise LedgerRefusedError("not_recorded", case=facts.case_id)
         sent, known = sent_sha256s(store, ticket.id), ticket_ids(store, ticket.id)
+        first_number = next_attachment_number(store, ticket.id)
     if ticket.outcome is not None:
         raise LedgerRefusedError("already_answered", case=facts.case_id, outcome=ticket.outcome)
     start = ticket.clock_start
@@ -59,6 +60,7 @@ def run_followup(
         known,
         max_bytes=policy.max_attachment_bytes,
         kinds_ru={kind: spec.names.ru for kind, spec in catalog.kinds.items()},
+        first_number=first_number,
     )
     if plan.empty:
         raise LedgerRefusedError("nothing_new", case=facts.case_id, reference=ticket.reference)

@@ -100,6 +100,21 @@ def ticket_ids(store: Store, ticket_id: int) -> IdSet:
     return frozenset((str(kind), str(value)) for kind, value in rows)
 
 
+def next_attachment_number(store: Store, ticket_id: int) -> int:
+    """The number a follow-up's first new file takes: after every file the ticket and its follow-ups sent.
+
+    A ticket recorded without a build has no pack names; its files are counted from their sources.
+    """
+    names = store.query("SELECT name FROM evidence WHERE ticket_id = ? AND role = 'attachment'", (ticket_id,))
+    numbers = [int(str(name)[:2]) for (name,) in names if str(name)[:2].isdigit()]
+    if numbers:
+        return max(numbers) + 1
+    sources = store.query(
+        "SELECT COUNT(*) FROM evidence WHERE ticket_id = ? AND role = 'source' AND followup = 0", (ticket_id,)
+    )
+    return int(sources[0][0]) + 1
+
+
 def sent_sha256s(store: Store, ticket_id: int) -> frozenset[str]:
     """Every SHA-256 Ozon already has for this ticket: its attachments, their sources, the follow-ups'."""
     rows = store.query("SELECT sha256 FROM evidence WHERE ticket_id = ?", (ticket_id,))

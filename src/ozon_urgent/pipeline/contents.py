@@ -71,6 +71,7 @@ def _attachments(
                 len(data),
                 digest,
                 item.span(),
+                item.date,
             )
         )
         files[f"attachments/{name}"] = data

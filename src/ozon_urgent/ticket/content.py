@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.catalog import Catalog, IdKind
-from ozon_urgent.ticket.russian import capitalised
+from ozon_urgent.ticket.russian import as_sentence, capitalised, ru_date, ru_quoted, ru_span
 
 CATEGORY = "Performance & Ratings"
 PRIORITY = "Urgent"
@@ -32,14 +33,53 @@ class PackAttachment:
     size: int
     sha256: str
     span: tuple[date, date] | None = None
+    on: date | None = None  # a document's own date (`date:`), said «от …»; `span` is the days it covers
+
+    @property
+    def description(self) -> str:
+        """What the file shows, one sentence: the seller's caption, else the kind with its dates."""
+        return describe_attachment(self.kind_ru, self.caption_ru, self.span, self.on)
+
+
+def ids_subject(keys: Sequence[str]) -> str:
+    """What the listed IDs are, in the plural: «отправления и товары», «товары», «заказы»…"""
+    shipments = [word for key, word in (("postings", "отправления"), ("orders", "заказы")) if key in keys]
+    goods = ["товары"] if {"skus", "products", "offer_ids"} & set(keys) else []
+    words = [*shipments, *goods]
+    if not words:
+        return ""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " и " + words[-1]
+
+
+def describe_attachment(
+    kind_ru: str, caption_ru: str | None, span: tuple[date, date] | None, on: date | None = None
+) -> str:
+    """The caption replaces the kind's label (never both, which says one thing twice); a document's own
+    date reads «от 17.11.2026», the days a file covers «за 24.11.2026» or «за период с … по …»."""
+    if caption_ru:
+        return as_sentence(caption_ru)
+    if on is not None:
+        return as_sentence(f"{kind_ru} от {ru_date(on)}")
+    if span is not None:
+        return as_sentence(f"{kind_ru} {ru_span(*span)}")
+    return as_sentence(kind_ru)
 
 
 @dataclass(frozen=True, slots=True)
 class IdGroup:
     key: str  # postings, orders, skus, products, offer_ids
-    label: str  # Russian label of the list
+    label: str  # Russian label of the list, plural: «номера отправлений»
     noun: str  # the noun its count agrees with
     items: tuple[str, ...]
+    label_one: str = ""  # the label over a single ID: «номер отправления»
+
+    @property
+    def line(self) -> str:
+        """«номер отправления: 57195475-0050-3», or «номера отправлений (21): …»: the label agrees with
+        the count, and the count is a bare number, never repeated with its noun after a plural label."""
+        if len(self.items) == 1:
+            return f"{self.label_one or self.label}: {self.items[0]}"
+        return f"{self.label} ({len(self.items)}): {', '.join(self.items)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +108,8 @@ class TicketContent:
 
     @property
     def subject(self) -> str:
-        return f"URGENT: {capitalised(self.scenario_ru)} — магазин «{self.store}», Client ID {self.client_id}"
+        store = ru_quoted(self.store)
+        return f"URGENT: {capitalised(self.scenario_ru)} — магазин {store}, Client ID {self.client_id}"
 
     @property
     def coverage(self) -> tuple[date, date] | None:
@@ -77,6 +118,11 @@ class TicketContent:
         if not spans:
             return None
         return min(s[0] for s in spans), max(s[1] for s in spans)
+
+    @property
+    def ids_heading(self) -> str:
+        """«Отправления и товары, к которым относится обращение:» — naming only what the case lists."""
+        return capitalised(ids_subject([g.key for g in self.id_groups])) + ", к которым относится обращение:"
 
     def group(self, key: str) -> IdGroup | None:
         return next((g for g in self.id_groups if g.key == key), None)
@@ -91,14 +137,15 @@ class TicketContent:
         return {g.key: list(g.items) for g in self.id_groups}
 
 
-# Russian label of each ID list and the noun its count agrees with (docs/russian-terms.md); the ticket and
-# the follow-up comment both list IDs this way. Keyed by every kind of catalog.ID_KINDS, in its order.
-ID_LABELS: dict[IdKind, tuple[str, str]] = {
-    "postings": ("номера отправлений", "отправление"),
-    "orders": ("номера заказов", "заказ"),
-    "skus": ("SKU", "товар"),
-    "products": ("идентификаторы товаров (product_id)", "товар"),
-    "offer_ids": ("артикулы", "артикул"),
+# Russian labels of each ID list, for many IDs and for one, and the noun a count of them agrees with
+# (docs/russian-terms.md); the ticket and the follow-up comment both list IDs this way. Keyed by every kind
+# of catalog.ID_KINDS, in its order.
+ID_LABELS: dict[IdKind, tuple[str, str, str]] = {
+    "postings": ("номера отправлений", "номер отправления", "отправление"),
+    "orders": ("номера заказов", "номер заказа", "заказ"),
+    "skus": ("SKU", "SKU", "товар"),
+    "products": ("идентификаторы товаров product_id", "идентификатор товара product_id", "товар"),
+    "offer_ids": ("артикулы", "артикул", "артикул"),
 }
 
 
@@ -108,10 +155,10 @@ def ticket_content(
     scenario = catalog.scenarios[case.scenario]
     metric = case.notification.metric or scenario.metric
     groups = []
-    for key, (label, noun) in ID_LABELS.items():
+    for key, (label, label_one, noun) in ID_LABELS.items():
         items = tuple(str(item) for item in getattr(case.affected, key))
         if items:
-            groups.append(IdGroup(key, label, noun, items))
+            groups.append(IdGroup(key, label, noun, items, label_one))
     links = tuple(
         TicketLink(catalog.kinds[link.kind].names.ru, link.url, link.caption_ru)
         for link in case.links

@@ -12,7 +12,8 @@ from ozon_urgent.i18n import Lang
 from ozon_urgent.policy import Policy
 from ozon_urgent.safe_files import write_atomically
 from ozon_urgent.ticket.content import CATEGORY, TicketContent
-from ozon_urgent.ticket.russian import as_sentence, count, ru_date, ru_period
+from ozon_urgent.ticket.russian import as_sentence, count, ru_date, ru_period, ru_quoted, ru_span
+from ozon_urgent.ticket.template_gate import gate_letter
 
 
 class TemplateError(UserError):
@@ -57,7 +58,12 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters.update(
-            count=count, ru_date=ru_date, sentence=as_sentence, ru_period=lambda span: ru_period(*span)
+            count=count,
+            ru_date=ru_date,
+            sentence=as_sentence,
+            ru_period=lambda span: ru_period(*span),
+            ru_span=lambda span: ru_span(*span),
+            quoted=ru_quoted,
         )
 
     def text(self, name: str, **context: object) -> str:
@@ -79,6 +85,20 @@ class Renderer:
             raise TemplateError(name, _template_line(exc), str(exc)) from None
         except Exception as exc:  # a filter fed the wrong value by an override, and the like
             raise TemplateError(name, _template_line(exc), f"{type(exc).__name__}: {exc}") from None
+
+    def sources(self, names: list[str]) -> list[tuple[str, str]]:
+        """(where it was found, its text) of each template, an override's own path before ours."""
+        import jinja2
+
+        found = []
+        for name in names:
+            try:
+                source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+            except jinja2.TemplateNotFound:
+                continue
+            builtin = filename is not None and Path(filename).is_relative_to(builtin_templates())
+            found.append((name if builtin or filename is None else filename, source))
+        return found
 
     def ticket(self, content: TicketContent) -> RenderedTicket:
         subject = self._render("ticket/subject.txt.j2", t=content).strip()
@@ -146,7 +166,7 @@ def sample_content(scenario: str, catalog: Catalog) -> TicketContent:
     """A ticket that uses every field, to try templates out before a run writes anything."""
     from datetime import date
 
-    from ozon_urgent.ticket.content import IdGroup, PackAttachment, TicketLink
+    from ozon_urgent.ticket.content import ID_LABELS, IdGroup, PackAttachment, TicketLink
 
     spec = catalog.scenarios[scenario]
     kinds = [kind for group in spec.evidence for kind in group]
@@ -156,39 +176,40 @@ def sample_content(scenario: str, catalog: Catalog) -> TicketContent:
             f"{n:02d}-{kind}.pdf",
             kind,
             catalog.kinds[kind].names.ru,
-            "Подпись",
+            "Подпись к файлу",
             1,
             "0" * 64,
             (date(2026, 9, 1), date(2026, 11, 1)),
         )
         for n, kind in enumerate(kinds, 1)
     )
+    samples = {"postings": ("1-0001-1", "2-0001-1"), "orders": ("1-0001",), "offer_ids": ("A-1", "A-2")}
     groups = tuple(
-        IdGroup(key, key, noun, items)
-        for key, noun, items in (
-            ("postings", "отправление", ("1-0001-1",)),
-            ("orders", "заказ", ("1-0001",)),
-            ("skus", "товар", ("1",)),
-            ("products", "товар", ("1",)),
-            ("offer_ids", "артикул", ("A-1",)),
-        )
+        IdGroup(key, label, noun, samples.get(key, ("1",)), label_one)
+        for key, (label, label_one, noun) in ID_LABELS.items()
     )
     return TicketContent(
         case_id="sample",
         scenario=scenario,
         scenario_ru=spec.names.ru,
-        store="Sample",
+        store="Пример",
         client_id="1",
         received=date(2026, 11, 2),
-        notification_text="Текст",
+        notification_text="Текст уведомления.",
         metric_ru="показатель",
-        explanation="Текст.",
+        explanation="Текст обращения.",
         request=spec.requests[0],
         period=(date(2026, 9, 1), date(2026, 11, 1)),
         id_groups=groups,
         attachments=attachments,
-        links=(TicketLink("видео распаковки", "https://example.org/v", "Видео"),),
+        links=(TicketLink("видео распаковки", "https://example.org/v", "Видео распаковки"),),
     )
+
+
+def _letter_parts(scenario: str) -> list[str]:
+    """Every template a scenario's letter is rendered from, the scenario's own first."""
+    parts = ("_notification", "_ids", "_attachments", "base", "subject")
+    return [f"ticket/{scenario}.txt.j2", *(f"ticket/{part}.txt.j2" for part in parts)]
 
 
 def preflight(renderer: Renderer, scenarios: set[str], catalog: Catalog, policy: Policy, lang: Lang) -> None:
@@ -198,5 +219,7 @@ def preflight(renderer: Renderer, scenarios: set[str], catalog: Catalog, policy:
             continue
         for request in catalog.scenarios[scenario].requests:
             content = sample_content(scenario, catalog)
-            renderer.ticket(replace(content, request=request))
+            ticket = renderer.ticket(replace(content, request=request))
             renderer.filing(content, catalog, policy, lang)
+            # The letter's own Russian, override or not, passes the gate a seller's text must pass.
+            gate_letter(ticket.text, renderer.sources(_letter_parts(scenario)), [content.store], lang)

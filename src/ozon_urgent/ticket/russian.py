@@ -41,7 +41,19 @@ def ru_date(day: date) -> str:
 
 
 def ru_period(start: date, end: date) -> str:
-    return f"с {ru_date(start)} по {ru_date(end)}"
+    """«с 21.09.2026 по 19.11.2026»; one day is that day alone, never «с X по X»."""
+    return ru_date(start) if start == end else f"с {ru_date(start)} по {ru_date(end)}"
+
+
+def ru_span(start: date, end: date) -> str:
+    """When something happened, as a whole adverbial: «за 24.11.2026» or «за период с … по …»."""
+    return f"за {ru_date(start)}" if start == end else f"за период с {ru_date(start)} по {ru_date(end)}"
+
+
+def ru_quoted(name: str) -> str:
+    """A name in «ёлочки»; quotes inside it become „лапки“, so «Магазин „Ромашка“» never doubles «»."""
+    inner = name.replace("«", "„").replace("»", "“")
+    return f"«{inner}»"
 
 
 def as_sentence(text: str) -> str:
