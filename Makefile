@@ -26,8 +26,8 @@ demo: $(STAMP)
 	OZON_URGENT_TODAY=2026-11-26 $(BIN)/ozon-urgent build --force --out out --ledger out/demo-ledger.sqlite3 examples/cases
 
 test: $(TEST_STAMP)
-	$(BIN)/ruff check src tests benchmarks examples
-	$(BIN)/ruff format --check src tests benchmarks examples
+	$(BIN)/ruff check src tests benchmarks examples tools
+	$(BIN)/ruff format --check src tests benchmarks examples tools
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -q
