@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from test_build import GOLDEN
@@ -69,3 +70,23 @@ def test_installed_wheel_builds_a_pack_outside_the_repo(tmp_path: Path) -> None:
         check=True,
     )
     assert str(venv) in located.stdout  # the templates inside the installed package, not the repository's
+    fonts = {"ozon_urgent/data/fonts/DejaVuSans-subset.ttf", "ozon_urgent/data/fonts/DejaVuSans-LICENSE.txt"}
+    assert fonts <= set(zipfile.ZipFile(wheel).namelist())  # the ID list's font travels with its licence
+    rendered = subprocess.run(
+        [str(venv / "bin" / "python"), "-c", _RENDER_ID_LIST],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert rendered.stdout.startswith("1 pages, font " + str(venv))
+
+
+# An ID list drawn by the installed package with the font inside it: no system font, no repository.
+_RENDER_ID_LIST = """
+from importlib import resources
+from ozon_urgent.ticket.id_list import render_id_list_pdf
+pdf = render_id_list_pdf("Лампы", "1234567", "c-1", [("postings", "Номер отправления", ["57195475-0050-3"])])
+print(pdf.pages, "pages, font", resources.files("ozon_urgent") / "data" / "fonts" / "DejaVuSans-subset.ttf")
+"""
