@@ -1,4 +1,5 @@
-"""Benchmark: judging evidence files — per-file time by kind, peak RSS over 200 files, oversize rejection.
+"""Benchmark: judging evidence files — per-file time by kind, peak RSS over 200 files, oversize rejection;
+drawing the generated id_list.pdf of 1,050 and of 20,000 IDs.
 
 Run: `.venv/bin/python benchmarks/attachments.py`. Prints figures against the targets; asserts nothing.
 Targets (issue: Attachments): ≤ 25 ms median per typical file on top of process start; peak RSS of the
@@ -27,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from factories import base_case, make_text_pdf
 from ozon_urgent.attachments import InspectLimits, inspect_attachments
 from ozon_urgent.attachments.reading import read_evidence
+from ozon_urgent.ticket.id_list import COLUMN_HEADERS, IdColumn, render_id_list_pdf
 
 BIN = Path(sys.executable).parent
 
@@ -82,6 +84,29 @@ def scanned_pdf(pages: int = 40) -> bytes:
     out = io.BytesIO()
     images[0].save(out, "PDF", save_all=True, append_images=images[1:], resolution=75, quality=60)
     return out.getvalue()
+
+
+def id_list_figures() -> None:
+    """Time to draw the id_list.pdf of a pulled carrier_failure case (1,050 postings) and of 20,000 IDs."""
+    rng = random.Random(4)
+    postings = [
+        f"{rng.randrange(10**7, 10**8)}-{rng.randrange(10**4):04d}-{n % 3 + 1}" for n in range(10_000)
+    ]
+    skus = [str(rng.randrange(10**8, 10**9)) for _ in range(6_000)]
+    offers = [f"ЛАМПА-LED-{n:05d}" for n in range(4_000)]
+    cases: dict[str, list[IdColumn]] = {
+        "1,050 postings": [("postings", COLUMN_HEADERS["postings"], postings[:1050])],
+        "20,000 mixed IDs": [
+            ("postings", COLUMN_HEADERS["postings"], postings),
+            ("skus", COLUMN_HEADERS["skus"], skus),
+            ("offer_ids", COLUMN_HEADERS["offer_ids"], offers),
+        ],
+    }
+    for label, columns in cases.items():
+        draw = partial(render_id_list_pdf, "Лампы и свет", "1234567", "bench-1", columns)
+        pdf = draw()
+        took = median_ms(draw, 5)
+        print(f"id_list.pdf of {label}: {took:.0f} ms, {len(pdf.data) / 2**20:.2f} MiB, {pdf.pages} pages")
 
 
 def median_ms(action: Callable[[], object], repeat: int) -> float:
@@ -151,6 +176,7 @@ def main() -> None:
         reject = median_ms(lambda: read_evidence(sparse, limits.max_bytes), 50)
         stat = median_ms(lambda: sparse.stat(), 50)
         print(f"reject a 2 GiB sparse file: {reject:.3f} ms (a bare stat: {stat:.3f} ms; target <= 5 ms)")
+        id_list_figures()
 
         cases = root / "cases"
         for index in range(50):
