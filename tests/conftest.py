@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from ozon_urgent.cli.app import app
 
 REPO = Path(__file__).resolve().parents[1]
+EXAMPLE_CASES = sorted((REPO / "examples" / "cases").glob("*/case.yaml"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -55,3 +56,14 @@ def run_cli(monkeypatch: pytest.MonkeyPatch) -> RunCli:
         return CliResult(result.exit_code, result.stdout, result.stderr)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def packs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every example built once, in English and in Chinese (FILING.md and the seller's copy differ)."""
+    out = tmp_path_factory.mktemp("packs")
+    for lang in ("en", "zh"):
+        args = ["build", "--out", str(out / lang), "--lang", lang, "--today", "2026-11-26"]
+        result = CliRunner().invoke(app, [*args, *map(str, EXAMPLE_CASES)])
+        assert result.exit_code == 0, result.stdout
+    return out

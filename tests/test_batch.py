@@ -200,6 +200,7 @@ def test_ctrl_c_midway_leaves_whole_packs_and_exits_130(
     assert sorted(p.name for p in (out / "first").iterdir()) == [
         "FILING.md",
         "attachments",
+        "ticket.en.md",
         "ticket.json",
         "ticket.txt",
     ]

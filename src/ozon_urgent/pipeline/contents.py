@@ -1,4 +1,4 @@
-"""What a pack holds: the attachments under their Ozon names, the ticket, FILING.md and ticket.json."""
+"""What a pack holds: attachments under their Ozon names, the ticket and the seller's copy, FILING, JSON."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from ozon_urgent.ticket.content import (
     ticket_content,
 )
 from ozon_urgent.ticket.render import Renderer
+from ozon_urgent.ticket.seller_copy import seller_copy
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +49,12 @@ def pack_contents(
     content = ticket_content(case, case_id, catalog, attachments)
     ticket = renderer.ticket(content)
     files["ticket.txt"] = ticket.text.encode("utf-8")
+    copy = seller_copy(case, content, catalog, lang)
+    files[copy.file_name] = renderer.seller_copy(copy).encode("utf-8")
     files["FILING.md"] = renderer.filing(content, catalog, policy, lang).encode("utf-8")
-    files["ticket.json"] = _ticket_json(content, ticket.subject, ticket.body, case_sha256, findings)
+    files["ticket.json"] = _ticket_json(
+        content, ticket.subject, ticket.body, case_sha256, findings, copy.file_name
+    )
     return PackContents(content, attachments, files)
 
 
@@ -79,7 +84,12 @@ def _attachments(
 
 
 def _ticket_json(
-    content: TicketContent, subject: str, body: str, case_sha256: str, findings: list[Finding]
+    content: TicketContent,
+    subject: str,
+    body: str,
+    case_sha256: str,
+    findings: list[Finding],
+    seller_copy_file: str,
 ) -> bytes:
     data = {
         "case_id": content.case_id,
@@ -93,6 +103,7 @@ def _ticket_json(
             {"name": a.name, "kind": a.kind, "bytes": a.size, "sha256": a.sha256} for a in content.attachments
         ],
         "links": [{"kind_ru": link.kind_ru, "url": link.url} for link in content.links],
+        "seller_copy": seller_copy_file,  # the letter in the seller's language: to read, never to file
         "case_sha256": case_sha256,
         "tool_version": __version__,
         "findings": [f.as_dict() for f in findings],

@@ -13,6 +13,15 @@ from ozon_urgent.policy import Policy
 from ozon_urgent.safe_files import write_atomically
 from ozon_urgent.ticket.content import CATEGORY, TicketContent
 from ozon_urgent.ticket.russian import as_sentence, count, ru_date, ru_period, ru_quoted, ru_span
+from ozon_urgent.ticket.seller_copy import (
+    SellerCopy,
+    en_count,
+    en_date,
+    en_period,
+    sample_seller_copy,
+    zh_date,
+    zh_period,
+)
 from ozon_urgent.ticket.template_gate import gate_letter
 
 
@@ -65,6 +74,10 @@ class Renderer:
             ru_span=lambda span: ru_span(*span),
             quoted=ru_quoted,
         )
+        # The seller's copy (zh/en) writes dates and counts the way its reader does.
+        self.env.filters.update(
+            zh_date=zh_date, zh_period=zh_period, en_date=en_date, en_period=en_period, en_count=en_count
+        )
 
     def text(self, name: str, **context: object) -> str:
         """Any template rendered and tidied: the follow-up comment, and the ticket's and FILING.md's parts."""
@@ -104,6 +117,10 @@ class Renderer:
         subject = self._render("ticket/subject.txt.j2", t=content).strip()
         body = self._render(f"ticket/{content.scenario}.txt.j2", t=content)
         return RenderedTicket(subject=subject, body=_tidy(body))
+
+    def seller_copy(self, copy: SellerCopy) -> str:
+        """ticket.zh.md / ticket.en.md: the letter in the seller's language, never filed."""
+        return _tidy(self._render(f"seller/letter.{copy.lang}.md.j2", c=copy, t=copy.ticket))
 
     def filing(self, content: TicketContent, catalog: Catalog, policy: Policy, lang: Lang) -> str:
         ids = ", ".join(f"{g.key}: {len(g.items)}" for g in content.id_groups) or "—"
@@ -219,7 +236,10 @@ def preflight(renderer: Renderer, scenarios: set[str], catalog: Catalog, policy:
             continue
         for request in catalog.scenarios[scenario].requests:
             content = sample_content(scenario, catalog)
-            ticket = renderer.ticket(replace(content, request=request))
+            content = replace(content, request=request)
+            ticket = renderer.ticket(content)
             renderer.filing(content, catalog, policy, lang)
             # The letter's own Russian, override or not, passes the gate a seller's text must pass.
             gate_letter(ticket.text, renderer.sources(_letter_parts(scenario)), [content.store], lang)
+            for russian in (False, True):  # the seller's text, and the Russian as filed when there is none
+                renderer.seller_copy(sample_seller_copy(content, catalog, lang, russian=russian))

@@ -1,0 +1,158 @@
+"""The seller's copy of the letter: the ticket's IDs, dates and files, with the seller's own words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ozon_urgent.casefile.model import Case
+from ozon_urgent.catalog import Catalog
+from ozon_urgent.i18n import Lang
+from ozon_urgent.ticket.content import TicketContent
+
+# Spelled out: `%B` follows the machine's locale, and a pack must not depend on where it was built.
+_EN_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def seller_copy_name(lang: Lang) -> str:
+    """`ticket.zh.md`: the copy's name in the pack, by the run's message language."""
+    return f"ticket.{lang}.md"
+
+
+@dataclass(frozen=True, slots=True)
+class SellerAttachment:
+    number: int
+    name: str  # exactly as in the pack and the Russian list: 01-carrier_statement.pdf
+    kind_name: str  # the catalog's name in the seller's language
+    caption: str | None  # the seller's own caption; never the Russian one, which the seller cannot read
+
+
+@dataclass(frozen=True, slots=True)
+class SellerLink:
+    kind_name: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class SellerCopy:
+    """What the zh/en letter templates get: the Russian ticket's own content (`ticket`), so IDs, dates
+    and file names cannot drift from it, plus the names and texts in the seller's language."""
+
+    lang: Lang
+    ticket: TicketContent
+    scenario_name: str
+    request_name: str
+    metric_name: str | None
+    explanation: str  # the seller's source text, or the Russian as filed when there is none
+    explanation_is_russian: bool
+    attachments: tuple[SellerAttachment, ...]
+    links: tuple[SellerLink, ...]
+
+    @property
+    def file_name(self) -> str:
+        return seller_copy_name(self.lang)
+
+
+def seller_copy(case: Case, content: TicketContent, catalog: Catalog, lang: Lang) -> SellerCopy:
+    """The copy of `content` for a seller who reads `lang`, built from the same case."""
+    scenario = catalog.scenarios[content.scenario]
+    metric = case.notification.metric or scenario.metric
+    assert case.explanation is not None  # checked before building, as for the ticket
+    source = case.explanation.text.strip() if case.explanation.text else ""
+    own = source if case.explanation.source_lang != "ru" and source else None
+    attachments = tuple(
+        SellerAttachment(a.number, a.name, catalog.kinds[a.kind].names(lang), _one_line(item.caption))
+        for a, item in zip(content.attachments, case.evidence, strict=True)
+    )
+    links = tuple(
+        SellerLink(catalog.kinds[link.kind].names(lang), link.url)
+        for link in case.links
+        if link.kind in catalog.kinds  # the same links the ticket lists
+    )
+    request = catalog.requests.get(content.request)
+    return SellerCopy(
+        lang=lang,
+        ticket=content,
+        scenario_name=scenario.names(lang),
+        request_name=request(lang) if request else content.request,
+        metric_name=catalog.metrics[metric](lang) if metric in catalog.metrics else None,  # never a raw key
+        explanation=own if own is not None else content.explanation,
+        explanation_is_russian=own is None,
+        attachments=attachments,
+        links=links,
+    )
+
+
+def _one_line(text: str | None) -> str | None:
+    """A caption as one line of the attachment list; an empty one is no caption."""
+    joined = " ".join(text.split()) if text else ""
+    return joined or None
+
+
+def zh_date(day: date) -> str:
+    """`2026年11月20日`: how a Chinese reader writes a date, with no zero padding."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def zh_period(span: tuple[date, date]) -> str:
+    """`2026年10月27日至11月9日`; one day is one date, never a range from a day to itself."""
+    start, end = span
+    if start == end:
+        return zh_date(start)
+    if start.year != end.year:
+        tail = zh_date(end)
+    elif start.month != end.month:
+        tail = f"{end.month}月{end.day}日"
+    else:
+        tail = f"{end.day}日"
+    return f"{zh_date(start)}至{tail}"
+
+
+def en_date(day: date) -> str:
+    """`20 November 2026`: no reader mistakes it for 11/20 or 20/11."""
+    return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
+
+
+def en_period(span: tuple[date, date]) -> str:
+    """`27 October – 9 November 2026`, `10–16 November 2026`; one day is one date."""
+    start, end = span
+    if start == end:
+        return en_date(start)
+    if start.year != end.year:
+        return f"{en_date(start)} – {en_date(end)}"
+    if start.month != end.month:
+        return f"{start.day} {_EN_MONTHS[start.month - 1]} – {en_date(end)}"
+    return f"{start.day}–{en_date(end)}"
+
+
+def en_count(number: int, noun: str) -> str:
+    """`1 posting`, `21 postings`: the nouns the English copy counts all take a plain -s."""
+    return f"{number} {noun if number == 1 else noun + 's'}"
+
+
+def sample_seller_copy(content: TicketContent, catalog: Catalog, lang: Lang, *, russian: bool) -> SellerCopy:
+    """A copy of a sample ticket using every field, or the Russian fallback: a run tries overrides on it."""
+    return SellerCopy(
+        lang=lang,
+        ticket=content,
+        scenario_name=catalog.scenarios[content.scenario].names(lang),
+        request_name=catalog.requests[content.request](lang),
+        metric_name="metric",
+        explanation=content.explanation if russian else "Text",
+        explanation_is_russian=russian,
+        attachments=tuple(SellerAttachment(a.number, a.name, a.kind, "Caption") for a in content.attachments),
+        links=tuple(SellerLink(link.kind_ru, link.url) for link in content.links),
+    )

@@ -1,0 +1,154 @@
+"""The seller's copy of the letter (ticket.zh.md / ticket.en.md): the ticket's facts, the seller's words."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import EXAMPLE_CASES, RunCli
+from factories import variant, write_case
+from ozon_urgent.catalog import load_catalog
+from ozon_urgent.ticket.seller_copy import en_period, zh_period
+
+FIRST_LINE = {
+    "zh": "本文件仅供您核对，请勿提交给 Ozon。以下是俄文工单内容的中文对照。",
+    "en": (
+        "This copy is for you to check and is not to be filed with Ozon: "
+        "it shows in English what the Russian ticket says."
+    ),
+}
+CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+# Latin a Chinese reader meets anyway: the labels Seller Center shows in English, Ozon's own name, and the
+# Latin inside the catalog's Chinese names (ERP, API), which the copy must use as they are.
+CATALOG = load_catalog()
+ZH_NAMES = [k.names.zh for k in CATALOG.kinds.values()] + [s.names.zh for s in CATALOG.scenarios.values()]
+ZH_LATIN_ALLOWED = {"Client", "ID", "Reference", "SKU", "product_id", "offer_id", "Ozon"} | {
+    word for name in ZH_NAMES for word in re.findall(r"[A-Za-z_]+", name)
+}
+
+
+def _example(case_id: str) -> dict[str, Any]:
+    path = next(p for p in EXAMPLE_CASES if p.parent.name == case_id)
+    case: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
+    return case
+
+
+def _without(text: str, *parts: str) -> str:
+    """`text` with the parts that may hold any script taken out, longest first."""
+    text = re.sub(r"https?://\S+", " ", text)
+    for part in sorted((p for p in parts if p), key=len, reverse=True):
+        text = text.replace(part, " ")
+    return text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("case_id", [p.parent.name for p in EXAMPLE_CASES])
+def test_copy_carries_the_tickets_facts_in_the_sellers_words(packs: Path, case_id: str, lang: str) -> None:
+    folder = packs / lang / case_id
+    data = json.loads((folder / "ticket.json").read_text("utf-8"))
+    assert data["seller_copy"] == f"ticket.{lang}.md"
+    assert not (folder / f"ticket.{'en' if lang == 'zh' else 'zh'}.md").exists()
+    copy = (folder / data["seller_copy"]).read_text("utf-8")
+    assert copy.splitlines()[0] == FIRST_LINE[lang]
+
+    case = _example(case_id)
+    ids = [str(item) for group in data["ids"].values() for item in group]
+    names = [a["name"] for a in data["attachments"]]
+    own = case["explanation"]["text"]
+    assert all(i in copy for i in ids) and case["seller"]["client_id"] in copy
+    positions = [copy.index(f"`{name}`") for name in names]  # every file, in the pack's order
+    assert positions == sorted(positions)
+    assert own.strip() in copy and case["explanation"]["ru"].strip()[:40] not in copy
+    for link in data["links"]:
+        assert link["url"] in copy
+
+    store = case["seller"]["store_name"]
+    rest = _without(copy, own, store, *ids, *names, "ticket.txt", "FILING.md", case_id)
+    assert not CYRILLIC.search(rest)
+    if lang == "zh":
+        latin = set(re.findall(r"[A-Za-z_]+", rest)) - ZH_LATIN_ALLOWED
+        assert not latin, f"English words in the Chinese copy: {latin}"
+
+
+def test_carrier_failure_copy_says_what_the_ticket_asks(packs: Path) -> None:
+    copy = (packs / "zh" / "haoyun-auto-carrier-failure-2026-11" / "ticket.zh.md").read_text("utf-8")
+    assert "我们请求将2026年10月27日至11月9日期间从“准时交付率”指标的计算中剔除，涉及以下 21 个货件：" in copy
+    assert "我们于2026年11月20日收到通知（涉及指标：准时交付率）" in copy
+    assert "**请求：将异常期间从指标计算中剔除**" in copy  # the catalog's name, as `check` shows it
+    english = (packs / "en" / "haoyun-auto-carrier-failure-2026-11" / "ticket.en.md").read_text("utf-8")
+    assert "exclude the period 27 October – 9 November 2026 from the calculation of" in english
+
+
+def test_without_source_text_the_copy_shows_the_russian_as_filed(run_cli: RunCli, tmp_path: Path) -> None:
+    case = variant("carrier_failure", {"explanation.source_lang": "ru", "explanation.text": None})
+    ru = case["explanation"]["ru"]
+    result = run_cli("build", "--lang", "zh", "--out", tmp_path / "out", write_case(tmp_path / "c", case))
+    assert result.exit_code == 0, result.stdout
+    copy = (tmp_path / "out" / "test-carrier-failure" / "ticket.zh.md").read_text("utf-8")
+    note = "**情况说明**（案件文件中没有您自己写的原文，以下是工单中提交的俄文原文）："
+    assert f"{note}\n\n{ru}\n" in copy
+
+
+def test_captions_are_the_sellers_and_one_day_is_one_date(run_cli: RunCli, tmp_path: Path) -> None:
+    changes: dict[str, Any] = {
+        "evidence[0].caption": "Log exported from our ERP",
+        "evidence[0].caption_ru": "Журнал интеграции",
+    }
+    for index in range(2):  # every file of one day: the attachments cover that day, not a range
+        changes[f"evidence[{index}].covers"] = None
+        changes[f"evidence[{index}].date"] = "2026-11-20"
+    case = write_case(tmp_path / "c", variant("order_attribution", changes))  # no rolling window to cover
+    built = run_cli("build", "--out", tmp_path / "en", case)
+    assert built.exit_code == 0, built.stdout
+    assert run_cli("build", "--force", "--lang", "zh", "--out", tmp_path / "zh", case).exit_code == 0
+    english = (tmp_path / "en" / "test-order-attribution" / "ticket.en.md").read_text("utf-8")
+    chinese = (tmp_path / "zh" / "test-order-attribution" / "ticket.zh.md").read_text("utf-8")
+    assert "— API integration log: Log exported from our ERP" in english
+    assert "Log exported from our ERP" in chinese and "Журнал" not in english + chinese
+    assert "The attached documents cover 20 November 2026.\n" in english
+    assert "所附材料涵盖的时间：2026年11月20日。\n" in chinese
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "zh", "en"),
+    [
+        (date(2026, 11, 20), date(2026, 11, 20), "2026年11月20日", "20 November 2026"),
+        (date(2026, 11, 10), date(2026, 11, 16), "2026年11月10日至16日", "10–16 November 2026"),
+        (date(2026, 10, 27), date(2026, 11, 9), "2026年10月27日至11月9日", "27 October – 9 November 2026"),
+        (
+            date(2026, 12, 28),
+            date(2027, 1, 3),
+            "2026年12月28日至2027年1月3日",
+            "28 December 2026 – 3 January 2027",
+        ),
+    ],
+)
+def test_periods_read_as_their_reader_writes_them(start: date, end: date, zh: str, en: str) -> None:
+    assert zh_period((start, end)) == zh and en_period((start, end)) == en
+
+
+def test_seller_templates_are_exported_and_overridable(run_cli: RunCli, tmp_path: Path) -> None:
+    case = write_case(tmp_path / "c", variant("carrier_failure", {}))
+    overrides = tmp_path / "tpl"
+    assert run_cli("templates", "export", overrides).exit_code == 0
+    letter = overrides / "seller" / "letter.en.md.j2"
+    assert (overrides / "seller" / "letter.zh.md.j2").is_file() and FIRST_LINE["en"] in letter.read_text()
+    for other in overrides.rglob("*.j2"):  # an agency keeps only the file it changes
+        if other != letter:
+            other.unlink()
+    letter.write_text(letter.read_text("utf-8").replace("Hello,", "Dear Ozon team,"), encoding="utf-8")
+    assert run_cli("build", "--templates", overrides, "--out", tmp_path / "out", case).exit_code == 0
+    built = tmp_path / "out" / "test-carrier-failure"
+    assert "Dear Ozon team," in (built / "ticket.en.md").read_text("utf-8")
+    assert (built / "ticket.txt").read_text("utf-8").startswith("URGENT:")  # the rest falls back
+
+    letter.write_text("line one\n{{ c.no_such_field }}\n", encoding="utf-8")
+    broken = run_cli("build", "--templates", overrides, "--out", tmp_path / "out2", case)
+    assert broken.exit_code == 3 and "letter.en.md.j2" in broken.stderr and "line 2" in broken.stderr
+    assert not (tmp_path / "out2").exists()  # preflight stops the run before anything is written
