@@ -25,6 +25,8 @@ class Policy(BaseModel):
     duplicate_hours: int = Field(gt=0)
     followup_working_days: int = Field(gt=0)
     appeal_window_days: int = Field(gt=0)
+    ids_in_letter_max: int = Field(default=30, gt=0)
+    letter_max_chars: int = Field(default=3000, ge=1000)
     disable: tuple[str, ...] = ()
     metric_windows: dict[str, int] = Field(default_factory=dict)
     windows: dict[str, int] = Field(default_factory=dict)

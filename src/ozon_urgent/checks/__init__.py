@@ -91,6 +91,7 @@ _ORDERED: tuple[type[Check] | Code, ...] = (
     Code.EVIDENCE_SHARED_ACROSS_SELLERS,
     Code.DUPLICATE_TICKET,
     Code.INTERNAL_ERROR,
+    Code.LETTER_TOO_LONG,
 )
 
 # Every code users can see, with its declaration: the catalog `rules`, SARIF and the policy read.

@@ -51,6 +51,7 @@ class Code(StrEnum):
     EVIDENCE_SHARED_ACROSS_SELLERS = "B006"
     DUPLICATE_TICKET = "B007"
     INTERNAL_ERROR = "B008"
+    LETTER_TOO_LONG = "B009"
     # Declared by their checks in checks/ (severity, name and documentation beside the rule itself).
     UNKNOWN_SCENARIO = "C100"
     INELIGIBLE_SCENARIO = "C101"

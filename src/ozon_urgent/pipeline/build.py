@@ -14,6 +14,7 @@ from ozon_urgent.attachments import AttachmentReport, InspectLimits, inspect_blo
 from ozon_urgent.attachments.fix_batch import apply_fixes, change_params, refusal_variant
 from ozon_urgent.attachments.reading import read_evidence
 from ozon_urgent.casefile.identity import default_case_id
+from ozon_urgent.casefile.model import Case
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.checking.crosscase import CaseSummary, SharedEvidence, batch_findings
 from ozon_urgent.checking.engine import (
@@ -24,10 +25,10 @@ from ozon_urgent.checking.engine import (
     internal_error,
 )
 from ozon_urgent.errors import UserError, debug_enabled
-from ozon_urgent.findings import BuildStatus, CaseResult, Code, RunResult, Severity, make_finding
+from ozon_urgent.findings import BuildStatus, CaseResult, Code, Finding, RunResult, Severity, make_finding
 from ozon_urgent.i18n import Lang
 from ozon_urgent.ledger import CaseKey, Ledger, open_ledger
-from ozon_urgent.pipeline.contents import pack_contents
+from ozon_urgent.pipeline.contents import PackContents, pack_contents
 from ozon_urgent.pipeline.progress import Progress
 from ozon_urgent.pipeline.publish import PackRecord, Publishing, publish_pack
 from ozon_urgent.policy import Policy, policy_for
@@ -185,6 +186,9 @@ def build_case(
         policy,
         check.lang,
     )
+    if contents.body_chars > policy.letter_max_chars:
+        result.add(_too_long(case, contents, policy, result.file, check.lang))
+        return None
     record = PackRecord(
         CaseKey(
             case.seller.client_id, result.case_id, case.seller.store_name, str(Path(result.file).resolve())
@@ -203,6 +207,23 @@ def build_case(
         lang=check.lang,
     )
     return publish_pack(contents.files, record, ledger, how, result)
+
+
+def _too_long(case: Case, contents: PackContents, policy: Policy, file: str, lang: Lang) -> Finding:
+    """B009, naming the longest part the seller wrote: the explanation or the notification's text."""
+    parts = {
+        "explanation.ru": len((case.explanation.ru or "") if case.explanation else ""),
+        "notification.text": len(case.notification.text or ""),
+    }
+    part = max(parts, key=lambda name: parts[name])
+    params = {
+        "chars": contents.body_chars,
+        "limit": policy.letter_max_chars,
+        "id_list": contents.content.ids_attachment or "id_list.pdf",
+        "part": part,
+        "part_chars": parts[part],
+    }
+    return make_finding(Code.LETTER_TOO_LONG, "", file=file, line=None, path=(), params=params, lang=lang)
 
 
 def _read_evidence(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ozon_urgent import __version__
 from ozon_urgent.attachments import AttachmentReport
@@ -19,6 +19,7 @@ from ozon_urgent.ticket.content import (
     PackAttachment,
     TicketContent,
     attachment_name,
+    ids_of,
     ticket_content,
 )
 from ozon_urgent.ticket.render import Renderer
@@ -30,6 +31,7 @@ class PackContents:
     content: TicketContent
     attachments: list[PackAttachment]
     files: dict[str, bytes]  # relative name in the pack → bytes
+    body_chars: int = 0  # the ticket body's length, the IDs list moved out already if it was too long
 
 
 def pack_contents(
@@ -48,6 +50,13 @@ def pack_contents(
     attachments, files = _attachments(case, catalog, blobs, reports)
     content = ticket_content(case, case_id, catalog, attachments)
     ticket = renderer.ticket(content)
+    longest = max((len(group.items) for group in content.id_groups), default=0)
+    if longest > policy.ids_in_letter_max or (
+        content.id_groups and len(ticket.body) > policy.letter_max_chars
+    ):
+        content = _with_id_list(content, files)
+        attachments = list(content.attachments)
+        ticket = renderer.ticket(content)
     files["ticket.txt"] = ticket.text.encode("utf-8")
     copy = seller_copy(case, content, catalog, lang)
     files[copy.file_name] = renderer.seller_copy(copy).encode("utf-8")
@@ -55,7 +64,25 @@ def pack_contents(
     files["ticket.json"] = _ticket_json(
         content, ticket.subject, ticket.body, case_sha256, findings, copy.file_name
     )
-    return PackContents(content, attachments, files)
+    return PackContents(content, attachments, files, len(ticket.body))
+
+
+def _with_id_list(content: TicketContent, files: dict[str, bytes]) -> TicketContent:
+    """The content with every ID in a generated NN-id_list.pdf, which the letter names and counts from."""
+    from ozon_urgent.ticket.id_list import COLUMN_HEADERS, GlyphsMissingError, render_id_list_pdf
+
+    columns = [(g.key, COLUMN_HEADERS[g.key], g.items) for g in content.id_groups]  # type: ignore[index]
+    try:
+        pdf = render_id_list_pdf(content.store, content.client_id, content.case_id, columns)
+    except GlyphsMissingError:  # a store name the font cannot draw: the Client ID names the store alone
+        pdf = render_id_list_pdf("", content.client_id, content.case_id, columns)
+    number = len(content.attachments) + 1
+    name = attachment_name(number, "id_list", "pdf")
+    kind_ru = f"полный перечень {ids_of([g.key for g in content.id_groups])} по этому обращению"
+    digest = hashlib.sha256(pdf.data).hexdigest()
+    files[f"attachments/{name}"] = pdf.data
+    added = PackAttachment(number, name, "id_list", kind_ru, None, len(pdf.data), digest)
+    return replace(content, attachments=(*content.attachments, added), ids_attachment=name)
 
 
 def _attachments(

@@ -41,6 +41,13 @@ class PackAttachment:
         return describe_attachment(self.kind_ru, self.caption_ru, self.span, self.on)
 
 
+def ids_of(keys: Sequence[str]) -> str:
+    """The same in the genitive, after «перечень»: «отправлений и товаров», «заказов»…"""
+    words = [word for key, word in (("postings", "отправлений"), ("orders", "заказов")) if key in keys]
+    words += ["товаров"] if {"skus", "products", "offer_ids"} & set(keys) else []
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " и " + words[-1] if words else ""
+
+
 def ids_subject(keys: Sequence[str]) -> str:
     """What the listed IDs are, in the plural: «отправления и товары», «товары», «заказы»…"""
     shipments = [word for key, word in (("postings", "отправления"), ("orders", "заказы")) if key in keys]
@@ -81,6 +88,12 @@ class IdGroup:
             return f"{self.label_one or self.label}: {self.items[0]}"
         return f"{self.label} ({len(self.items)}): {', '.join(self.items)}"
 
+    def preview(self, shown: int) -> str:
+        """The line with only the first `shown` IDs, for a list attached whole as id_list.pdf."""
+        if len(self.items) <= shown:
+            return self.line
+        return f"{self.label} ({len(self.items)}), первые {shown}: {', '.join(self.items[:shown])}"
+
 
 @dataclass(frozen=True, slots=True)
 class TicketLink:
@@ -105,6 +118,10 @@ class TicketContent:
     id_groups: tuple[IdGroup, ...]
     attachments: tuple[PackAttachment, ...]
     links: tuple[TicketLink, ...] = field(default_factory=tuple)
+    # The attachment that carries every ID when the lists are too long for the letter, and how many of
+    # each list the letter itself still shows.
+    ids_attachment: str | None = None
+    ids_preview: int = 5
 
     @property
     def subject(self) -> str:

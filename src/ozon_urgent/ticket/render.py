@@ -132,14 +132,21 @@ class Renderer:
                 category=CATEGORY,
                 scenario_en=scenario.names.en,
                 scenario_zh=scenario.names.zh,
-                kind_en={k: v.names.en for k, v in catalog.kinds.items()},
-                kind_zh={k: v.names.zh for k, v in catalog.kinds.items()},
+                kind_en={**{k: v.names.en for k, v in catalog.kinds.items()}, **_MADE_BY_TOOL["en"]},
+                kind_zh={**{k: v.names.zh for k, v in catalog.kinds.items()}, **_MADE_BY_TOOL["zh"]},
                 max_mb=policy.max_attachment_bytes // (1024 * 1024),
                 followup_days=policy.followup_working_days,
                 duplicate_hours=policy.duplicate_hours,
                 id_summary=ids,
             )
         )
+
+
+# Attachments the tool makes itself, named in the filing steps like the seller's own.
+_MADE_BY_TOOL = {
+    "en": {"id_list": "the full list of IDs (made by the tool)"},
+    "zh": {"id_list": "完整的编号清单（工具生成）"},
+}
 
 
 def _template_line(exc: BaseException) -> int | None:

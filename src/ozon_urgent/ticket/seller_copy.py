@@ -32,6 +32,9 @@ def seller_copy_name(lang: Lang) -> str:
     return f"ticket.{lang}.md"
 
 
+_ID_LIST = {"zh": "完整的编号清单（工具生成）", "en": "the full list of IDs (made by the tool)"}
+
+
 @dataclass(frozen=True, slots=True)
 class SellerAttachment:
     number: int
@@ -73,9 +76,16 @@ def seller_copy(case: Case, content: TicketContent, catalog: Catalog, lang: Lang
     assert case.explanation is not None  # checked before building, as for the ticket
     source = case.explanation.text.strip() if case.explanation.text else ""
     own = source if case.explanation.source_lang != "ru" and source else None
-    attachments = tuple(
-        SellerAttachment(a.number, a.name, catalog.kinds[a.kind].names(lang), _one_line(item.caption))
-        for a, item in zip(content.attachments, case.evidence, strict=True)
+    evidence = content.attachments[: len(case.evidence)]
+    attachments = (
+        tuple(
+            SellerAttachment(a.number, a.name, catalog.kinds[a.kind].names(lang), _one_line(item.caption))
+            for a, item in zip(evidence, case.evidence, strict=True)
+        )
+        + tuple(  # what the tool added: the full list of IDs when the letter only counts them
+            SellerAttachment(a.number, a.name, _ID_LIST[lang], None)
+            for a in content.attachments[len(evidence) :]
+        )
     )
     links = tuple(
         SellerLink(catalog.kinds[link.kind].names(lang), link.url)
