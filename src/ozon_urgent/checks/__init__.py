@@ -28,6 +28,7 @@ from ozon_urgent.checks.russian_cjk import RussianHasCjk
 from ozon_urgent.checks.russian_first_person import RussianFirstPerson
 from ozon_urgent.checks.russian_gate_rules import RUSSIAN_GATE_CHECKS
 from ozon_urgent.checks.russian_latin import RussianMostlyLatin
+from ozon_urgent.checks.russian_lists_ids import RussianListsIds
 from ozon_urgent.checks.russian_missing import RussianMissing
 from ozon_urgent.checks.russian_outdated import RussianOutdated
 from ozon_urgent.checks.russian_own_request import RussianOwnRequest
@@ -75,6 +76,7 @@ _ORDERED: tuple[type[Check] | Code, ...] = (
     RussianOutdated,
     RussianOwnRequest,
     RussianFirstPerson,
+    RussianListsIds,
     *RUSSIAN_GATE_CHECKS,
     EvidenceFileMissing,
     EvidenceNotRegular,

@@ -1,0 +1,33 @@
+"""C192: the Russian explanation lists the case's IDs, which the letter already lists once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ozon_urgent.catalog import ID_KINDS
+from ozon_urgent.checks.base import CaseContext, Check, Hit
+from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
+
+# A few IDs named as examples are fine; more is the list the letter already gives.
+MAX_NAMED = 3
+
+
+class RussianListsIds(Check):
+    """`explanation.ru` names more than three of the case's IDs: the letter lists every ID once, under its
+    own heading, and the request refers to that list, so the explanation repeats it.
+
+    Fail: an explanation that copies all 21 posting numbers. Pass: «21 отправление магазина было доставлено с
+    опозданием», with the numbers left to the list.
+    """
+
+    code = Code.RUSSIAN_LISTS_IDS
+    name = "russian-lists-ids"
+    severity = Severity.WARNING
+
+    def run(self, ctx: CaseContext) -> Iterator[Hit]:
+        text = (ctx.case.explanation.ru or "") if ctx.case.explanation else ""
+        ids = {str(value) for kind in ID_KINDS for value in getattr(ctx.case.affected, kind)}
+        named = [value for value in ids if len(value) >= 5 and value in text]
+        if len(named) > MAX_NAMED:
+            yield Hit(("explanation", "ru"), params={"count": len(named)})
