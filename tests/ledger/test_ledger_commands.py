@@ -145,7 +145,7 @@ def test_followup_cycle(tmp_path: Path, ledger: Path, clock: FrozenClock) -> Non
     assert "57195475-0050-3" not in comment  # already in the ticket
     # numbered on after the two files the ticket already holds: no name is sent twice in one thread
     assert "Дополнительные приложения:\n3. 03-act.pdf\n   " in comment
-    assert "Просим рассмотреть обращение № SR-77" in comment
+    assert "Просим рассмотреть обращение с учётом" in comment
     assert "С уважением,\nМагазин «Bright Home»\nClient ID " in comment
     assert [p.name for p in (pack / "attachments").iterdir()] == ["03-act.pdf"]
     meta = json.loads((pack / "followup.json").read_text("utf-8"))

@@ -86,13 +86,13 @@ class IdGroup:
         the count, and the count is a bare number, never repeated with its noun after a plural label."""
         if len(self.items) == 1:
             return f"{self.label_one or self.label}: {self.items[0]}"
-        return f"{self.label} ({len(self.items)}): {', '.join(self.items)}"
+        return f"{self.label}, всего {len(self.items)}: {', '.join(self.items)}"
 
     def preview(self, shown: int) -> str:
         """The line with only the first `shown` IDs, for a list attached whole as id_list.pdf."""
         if len(self.items) <= shown:
             return self.line
-        return f"{self.label} ({len(self.items)}), первые {shown}: {', '.join(self.items[:shown])}"
+        return f"{self.label}, всего {len(self.items)}, первые {shown}: {', '.join(self.items[:shown])}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +161,7 @@ ID_LABELS: dict[IdKind, tuple[str, str, str]] = {
     "postings": ("номера отправлений", "номер отправления", "отправление"),
     "orders": ("номера заказов", "номер заказа", "заказ"),
     "skus": ("SKU", "SKU", "товар"),
-    "products": ("идентификаторы товаров product_id", "идентификатор товара product_id", "товар"),
+    "products": ("идентификаторы товаров (product_id)", "идентификатор товара (product_id)", "товар"),
     "offer_ids": ("артикулы", "артикул", "артикул"),
 }
 
