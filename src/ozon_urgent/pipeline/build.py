@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from contextlib import closing
 from dataclasses import dataclass
@@ -10,9 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ozon_urgent import i18n
-from ozon_urgent.attachments import AttachmentReport, InspectLimits, inspect_blobs, start_workers
-from ozon_urgent.attachments.fix_batch import apply_fixes, change_params, refusal_variant
-from ozon_urgent.attachments.reading import read_evidence
+from ozon_urgent.attachments import InspectLimits, start_workers
 from ozon_urgent.casefile.identity import default_case_id
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.catalog import load_catalog
@@ -20,15 +17,15 @@ from ozon_urgent.checking.crosscase import CaseSummary, SharedEvidence, batch_fi
 from ozon_urgent.checking.engine import (
     CheckedCase,
     CheckOptions,
-    attachment_findings,
     check_case,
     internal_error,
 )
 from ozon_urgent.errors import UserError, debug_enabled
-from ozon_urgent.findings import BuildStatus, CaseResult, Code, Finding, RunResult, Severity, make_finding
+from ozon_urgent.findings import BuildStatus, CaseResult, Code, Finding, RunResult, make_finding
 from ozon_urgent.i18n import Lang
 from ozon_urgent.ledger import CaseKey, Ledger, open_ledger
 from ozon_urgent.pipeline.contents import PackContents, pack_contents
+from ozon_urgent.pipeline.gate import has_errors, pass_evidence
 from ozon_urgent.pipeline.progress import Progress
 from ozon_urgent.pipeline.publish import PackRecord, Publishing, publish_pack
 from ozon_urgent.policy import Policy, policy_for
@@ -159,21 +156,18 @@ def build_case(
 ) -> Path | None:
     """The pack of one checked case, or None; every problem is added to the case's findings."""
     result, case = checked.result, checked.case
-    if case is None or checked.loaded is None or _has_errors(result) or result.case_id is None:
+    if case is None or checked.loaded is None or has_errors(result) or result.case_id is None:
         return None
     limits = InspectLimits.for_policy(policy)
-    read = _read_evidence(checked, limits, options.fix, check.lang)
-    if read is None:
+    gated = pass_evidence(checked, limits, fix=options.fix, lang=check.lang, jobs=options.jobs)
+    if gated is None:
         return None
-    reports = inspect_blobs(read, limits, options.jobs)
-    sources = [hashlib.sha256(data).hexdigest() for _, data in read]  # before --fix: what the seller has
-    blobs = read
-    if options.fix:
-        blobs, reports = _fixed(checked, read, reports, limits, check)
-    result.add(*attachment_findings(case, checked.loaded, result.file, check.lang, list(enumerate(reports))))
-    for index, report in enumerate(reports):
-        result.add(*shared.note(checked, index, report.sha256, check.lang))
-    if _has_errors(result):
+    blobs = [(case.evidence[g.index].file, g.data) for g in gated]
+    reports = [g.report for g in gated]
+    sources = [g.source_sha256 for g in gated]  # before --fix: what the seller has
+    for g in gated:
+        result.add(*shared.note(checked, g.index, g.report.sha256, check.lang))
+    if has_errors(result):
         return None
     contents = pack_contents(
         case,
@@ -224,63 +218,3 @@ def _too_long(case: Case, contents: PackContents, policy: Policy, file: str, lan
         "part_chars": parts[part],
     }
     return make_finding(Code.LETTER_TOO_LONG, "", file=file, line=None, path=(), params=params, lang=lang)
-
-
-def _read_evidence(
-    checked: CheckedCase, limits: InspectLimits, fix: bool, lang: Lang
-) -> list[tuple[str, bytes]] | None:
-    """Each evidence file's bytes, read once through one descriptor: the bytes judged are the bytes packed."""
-    result, case, loaded = checked.result, checked.case, checked.loaded
-    assert case is not None and loaded is not None
-    # --fix may shrink a file over the limit, so it may read more; the copy must still fit.
-    read_limit = limits.fix_max_input_bytes if fix else limits.max_bytes
-    folder = Path(result.file).parent
-    blobs: list[tuple[str, bytes]] = []
-    for index, item in enumerate(case.evidence):
-        read = read_evidence(folder / item.file, read_limit)
-        if read.data is None:
-            hits = (read.hit,) if read.hit else ()
-            report = AttachmentReport(item.file, read.size, None, None, None, None, None, hits)
-            result.add(*attachment_findings(case, loaded, result.file, lang, [(index, report)]))
-            return None
-        blobs.append((item.file, read.data))
-    return blobs
-
-
-def _fixed(
-    checked: CheckedCase,
-    blobs: list[tuple[str, bytes]],
-    reports: list[AttachmentReport],
-    limits: InspectLimits,
-    check: CheckOptions,
-) -> tuple[list[tuple[str, bytes]], list[AttachmentReport]]:
-    """The pack's copies after `--fix`, each change reported (B004) at its evidence entry."""
-    assert checked.case is not None and checked.loaded is not None
-    outcomes = apply_fixes(blobs, reports, limits)
-    folder = Path(checked.result.file).parent
-    for index, fixed in enumerate(outcomes):
-        path = ("evidence", index, "file")
-        file, line = str(folder / checked.case.evidence[index].file), checked.loaded.line_of(path)
-        steps = [("", change_params(change, check.lang)) for change in fixed.changes]
-        if fixed.refused is not None:  # the file keeps its own error; this says why --fix could not help
-            steps.append((refusal_variant(fixed.refused), dict(fixed.refused.params)))
-        for variant, params in steps:
-            checked.result.add(
-                make_finding(
-                    Code.ATTACHMENT_FIXED,
-                    variant,
-                    file=file,
-                    line=line,
-                    path=path,
-                    params=params,
-                    lang=check.lang,
-                )
-            )
-    return (
-        [(name, fixed.data) for (name, _), fixed in zip(blobs, outcomes, strict=True)],
-        [fixed.report for fixed in outcomes],
-    )
-
-
-def _has_errors(result: CaseResult) -> bool:
-    return any(f.severity is Severity.ERROR for f in result.findings)

@@ -1,0 +1,120 @@
+"""The one gate between a seller's evidence files and a pack: `build`, `build --fix` and `followup` pass here.
+
+A checked case already knows where each evidence path leads (`CheckedCase.located`: inside the case's
+folder, a regular file, symlinks resolved the way `check` resolved them). The gate reads each of those
+files once through one no-follow descriptor, judges the bytes in the worker pool, makes `--fix` copies,
+and adds every finding to the case. The bytes it returns are the bytes that were judged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+from ozon_urgent.attachments import AttachmentReport, InspectLimits, inspect_blobs
+from ozon_urgent.attachments.fix_batch import apply_fixes, change_params, refusal_variant
+from ozon_urgent.attachments.reading import read_evidence, too_large_hit
+from ozon_urgent.checking.engine import CheckedCase, attachment_findings
+from ozon_urgent.findings import CaseResult, Code, Severity, make_finding
+from ozon_urgent.i18n import Lang
+
+
+@dataclass(frozen=True, slots=True)
+class GatedFile:
+    """One evidence entry fit for the pack: its bytes (the `--fix` copy when one was made) and report."""
+
+    index: int  # in case.evidence
+    data: bytes
+    report: AttachmentReport
+    source_sha256: str  # of the seller's own file, before any fix
+
+
+def pass_evidence(
+    checked: CheckedCase,
+    limits: InspectLimits,
+    *,
+    fix: bool,
+    lang: Lang,
+    jobs: int | None = None,
+    known: Collection[str] = frozenset(),
+) -> list[GatedFile] | None:
+    """The case's evidence fit for a pack, or None when any of it (or anything else) is an error.
+
+    `known` holds SHA-256s Ozon already has (a follow-up's thread): such a file, original or fixed, is
+    left out without being judged again. Findings land in `checked.result`.
+    """
+    result, case, loaded = checked.result, checked.case, checked.loaded
+    assert case is not None and loaded is not None
+    if has_errors(result):
+        return None
+    # --fix may shrink a file over the limit, and a known file is recognised by its hash whatever its size,
+    # so both may read more than the limit; what goes into the pack must still fit it.
+    read_limit = limits.fix_max_input_bytes if (fix or known) else limits.max_bytes
+    indexes: list[int] = []
+    blobs: list[tuple[str, bytes]] = []
+    for index, item in enumerate(case.evidence):
+        where = checked.located[index]
+        assert where.verdict == "ok" and where.resolved is not None  # else check_case found an error
+        read = read_evidence(where.resolved, read_limit)
+        data, hit = read.data, read.hit
+        if data is not None and hashlib.sha256(data).hexdigest() in known:
+            continue
+        if data is not None and not fix and len(data) > limits.max_bytes:
+            hit = too_large_hit(len(data), limits.max_bytes)
+            data = None
+        if data is None:
+            hits = (hit,) if hit else ()
+            report = AttachmentReport(item.file, read.size, None, None, None, None, None, hits)
+            result.add(*attachment_findings(case, loaded, result.file, lang, [(index, report)]))
+            return None
+        indexes.append(index)
+        blobs.append((item.file, data))
+    reports = inspect_blobs(blobs, limits, jobs)
+    sources = [hashlib.sha256(data).hexdigest() for _, data in blobs]
+    if fix:
+        blobs, reports = _fixed(checked, indexes, blobs, reports, limits, lang)
+    judged = list(zip(indexes, reports, strict=True))
+    result.add(*attachment_findings(case, loaded, result.file, lang, judged))
+    if has_errors(result):
+        return None
+    return [
+        GatedFile(index, data, report, source)
+        for index, (_, data), report, source in zip(indexes, blobs, reports, sources, strict=True)
+        if report.sha256 not in known
+    ]
+
+
+def _fixed(
+    checked: CheckedCase,
+    indexes: list[int],
+    blobs: list[tuple[str, bytes]],
+    reports: list[AttachmentReport],
+    limits: InspectLimits,
+    lang: Lang,
+) -> tuple[list[tuple[str, bytes]], list[AttachmentReport]]:
+    """The pack's copies after `--fix`, each change reported (B004) at its evidence entry."""
+    assert checked.case is not None and checked.loaded is not None
+    outcomes = apply_fixes(blobs, reports, limits)
+    folder = Path(checked.result.file).parent
+    for index, fixed in zip(indexes, outcomes, strict=True):
+        path = ("evidence", index, "file")
+        file, line = str(folder / checked.case.evidence[index].file), checked.loaded.line_of(path)
+        steps = [("", change_params(change, lang)) for change in fixed.changes]
+        if fixed.refused is not None:  # the file keeps its own error; this says why --fix could not help
+            steps.append((refusal_variant(fixed.refused), dict(fixed.refused.params)))
+        for variant, params in steps:
+            checked.result.add(
+                make_finding(
+                    Code.ATTACHMENT_FIXED, variant, file=file, line=line, path=path, params=params, lang=lang
+                )
+            )
+    return (
+        [(name, fixed.data) for (name, _), fixed in zip(blobs, outcomes, strict=True)],
+        [fixed.report for fixed in outcomes],
+    )
+
+
+def has_errors(result: CaseResult) -> bool:
+    return any(f.severity is Severity.ERROR for f in result.findings)
