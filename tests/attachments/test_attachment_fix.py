@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import zlib
 from pathlib import Path
 
 import pytest
@@ -125,6 +126,34 @@ def test_an_image_over_the_pixel_limit_says_so() -> None:
     data = encode(Image.new("RGB", (3000, 2000), "white"), "PNG")  # 6 megapixels against a limit of 5
     refused = fix_attachment(data, report_for(data, "png"), InspectLimits(max_pixels=5_000_000))
     assert refused == FixRefused("pixels", {"megapixels": 6, "limit_mp": 5})
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        OSError("broken data stream when writing image file"),
+        zlib.error("Error -4 while decompressing data: insufficient memory"),
+    ],
+)
+def test_a_codec_that_runs_out_of_memory_in_words_is_memory_not_undecodable(
+    monkeypatch: pytest.MonkeyPatch, error: Exception
+) -> None:
+    """Under the child's memory cap libjpeg and zlib report a failed allocation as an error message; that
+    must reach the pool as MemoryError (B004 memory), never as "the file cannot be decoded"."""
+    data = encode(Image.new("RGB", (600, 400), "white"), "PNG")
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(Image.Image, "save", fail)
+    with pytest.raises(MemoryError):
+        fix_attachment(data, report_for(data, "png"), LIMITS)
+
+
+def test_a_broken_png_is_still_undecodable() -> None:
+    data = encode(Image.new("RGB", (600, 400), "white"), "PNG")
+    refused = fix_attachment(data[:200], report_for(data[:200], "png"), LIMITS)
+    assert refused == FixRefused("undecodable")
 
 
 def test_a_conversion_out_of_memory_says_so_and_the_pool_goes_on() -> None:

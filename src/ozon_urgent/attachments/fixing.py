@@ -55,9 +55,28 @@ def fix_attachment(
         pixels = re.search(r"\((\d+) pixels\)", str(bomb))
         megapixels = int(pixels[1]) // 1_000_000 if pixels else 0
         return FixRefused("pixels", {"megapixels": megapixels, "limit_mp": limits.max_pixels // 1_000_000})
-    except Exception:  # a file Pillow cannot decode is not ours to repair
+    except Exception as exc:  # a file Pillow cannot decode is not ours to repair
+        if _out_of_memory(exc):
+            raise MemoryError from exc
         return FixRefused("undecodable")
     return steps.result()
+
+
+# libjpeg's encoder that cannot allocate its buffers surfaces in Pillow as "broken data stream when
+# writing image file": the input decoded fine, our copy is what failed, under the child's memory cap.
+_NO_MEMORY = ("insufficient memory", "cannot allocate", "out of memory", "broken data stream when writing")
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    """An allocation that failed inside a codec, said in words rather than as MemoryError: zlib's
+    "insufficient memory" (Z_MEM_ERROR), Pillow's "cannot allocate", the encoder's error above."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        text = str(seen).lower()
+        if isinstance(seen, MemoryError) or any(words in text for words in _NO_MEMORY):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _mb(size: int) -> str:
