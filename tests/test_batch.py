@@ -224,3 +224,34 @@ def test_pre_commit_hook_is_declared_and_runs(run_cli: RunCli, tmp_path: Path) -
     assert (
         result.exit_code == 0 and result.stdout == "1 case(s) checked, 0 failing: 0 error(s), 0 warning(s)\n"
     )
+
+
+def test_an_evidence_file_given_to_check_stands_for_the_cases_above_it(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """What the pre-commit hook passes when only a photo changed: the cases that use it are checked."""
+    import yaml
+
+    hooks = yaml.safe_load(
+        (Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml").read_text("utf-8")
+    )
+    [hook] = [h for h in hooks if h["id"] == "ozon-urgent-check"]
+    assert re.search(hook["files"], "stores/a/evidence/IMG_0001.JPG")
+    assert not re.search(hook["files"], "docs/logo.png")
+    store = tmp_path / "stores" / "a"
+    store.mkdir(parents=True)
+    case = write_case(store, base_case("carrier_failure"))
+    [evidence] = [p for p in (store / "evidence").iterdir() if p.suffix == ".pdf"][:1]
+    evidence.write_bytes(b"%PDF-1.4 broken")
+
+    result = run_cli("check", "--format", "json", evidence)
+
+    assert result.exit_code == 1
+    [checked] = json.loads(result.stdout)["cases"]
+    assert Path(checked["file"]).resolve() == case.resolve()
+    assert any(f["code"] == "A203" for f in checked["findings"]), checked["findings"]
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "logo.png").write_bytes(b"\x89PNG")
+    orphan = run_cli("check", tmp_path / "docs" / "logo.png")
+    assert orphan.exit_code == 2 and "no case file found above" in orphan.stderr

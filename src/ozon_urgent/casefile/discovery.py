@@ -12,12 +12,31 @@ from pathlib import Path
 CASE_SUFFIXES = (".yaml", ".yml")
 # Policy and tool files that live beside cases but are not cases.
 NOT_CASES = frozenset({".pre-commit-config.yaml", ".pre-commit-hooks.yaml"})
+# Files a case may name as evidence, the ones `--fix` converts included.
+EVIDENCE_SUFFIXES = frozenset(
+    (
+        ".pdf",
+        ".jpg",
+        ".jpeg",
+        ".jpe",
+        ".jfif",
+        ".png",
+        ".webp",
+        ".tif",
+        ".tiff",
+        ".heic",
+        ".heif",
+        ".bmp",
+        ".gif",
+    )
+)
 
 
 @dataclass(slots=True)
 class Discovery:
     files: list[Path] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)  # arguments that named nothing
+    orphans: list[str] = field(default_factory=list)  # evidence files with no case file above them
 
 
 def _walk(folder: Path) -> list[Path]:
@@ -70,7 +89,29 @@ def discover(arguments: list[str], exclude: Sequence[str] = ()) -> Discovery:
                 result.unmatched.append(argument)
             for found in expanded:
                 add(found)
+        elif path.suffix.lower() in EVIDENCE_SUFFIXES:
+            # An evidence file (a pre-commit hook passes the changed ones): the cases that can use it.
+            owners = cases_above(path)
+            if not owners:
+                result.orphans.append(argument)
+            for found in owners:
+                add(found)
         else:
             # A named file is checked even if it is missing: the report then says so (Y001).
             add(path)
     return result
+
+
+def cases_above(evidence: Path) -> list[Path]:
+    """The case files of the nearest folder above an evidence file that holds any, up to the repository's
+    top (a folder with `.git`) or the filesystem's root: `stores/a/evidence/x.pdf` → `stores/a/*.yaml`."""
+    folder = evidence.parent
+    while True:
+        here = [
+            Path(folder, name)
+            for name in sorted(os.listdir(folder) if folder.is_dir() else ())
+            if name.endswith(CASE_SUFFIXES) and name not in NOT_CASES and not name.startswith(".")
+        ]
+        if here or (folder / ".git").exists() or folder.parent == folder:
+            return [path for path in here if path.is_file()]
+        folder = folder.parent

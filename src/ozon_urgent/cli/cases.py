@@ -160,6 +160,8 @@ def case_files(paths: list[str], exclude: list[str] | None = None) -> list[Path]
     found = discover(paths, exclude or ())
     if found.unmatched:
         fail("no_match", pattern=", ".join(found.unmatched))
+    if found.orphans and not found.files:
+        fail("no_case_for_evidence", file=", ".join(found.orphans))
     if not found.files:
         fail("no_cases")
     return found.files
