@@ -11,6 +11,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+import factories
 from ozon_urgent.cli import ledger as cli_ledger
 from ozon_urgent.cli.app import app
 
@@ -44,8 +45,8 @@ def run(*args: str | Path) -> Ran:
 
 
 def make_pdf(text: str) -> bytes:
-    """Enough of a PDF for the ledger, which judges format by the header and identity by SHA-256."""
-    return b"%PDF-1.4\n% " + text.encode("utf-8") + b"\n%%EOF\n"
+    """A real one-page PDF: a follow-up's new evidence passes the same content checks as build's."""
+    return factories.make_pdf(text)
 
 
 def write_case(

@@ -133,7 +133,11 @@ def test_followup_cycle(tmp_path: Path, ledger: Path, clock: FrozenClock) -> Non
         tmp_path,
         "carrier-a",
         ["57195475-0050-3", "57195475-0099-2"],
-        evidence={"carrier_statement": "Statement", "compensation_voucher": "Voucher", "act": "New act"},
+        evidence={
+            "carrier_statement": "Statement",
+            "compensation_voucher": "Voucher",
+            "logistics_tracking": "New tracking",
+        },
     )
     done = run("followup", case, "--ledger", ledger, "--out", out)
     assert done.exit_code == 0, done.stderr
@@ -144,10 +148,10 @@ def test_followup_cycle(tmp_path: Path, ledger: Path, clock: FrozenClock) -> Non
     assert "номер отправления: 57195475-0099-2" in comment
     assert "57195475-0050-3" not in comment  # already in the ticket
     # numbered on after the two files the ticket already holds: no name is sent twice in one thread
-    assert "Дополнительные приложения:\n3. 03-act.pdf\n   " in comment
+    assert "Дополнительные приложения:\n3. 03-logistics_tracking.pdf\n   " in comment
     assert "Просим рассмотреть обращение с учётом" in comment
     assert "С уважением,\nМагазин «Bright Home»\nClient ID " in comment
-    assert [p.name for p in (pack / "attachments").iterdir()] == ["03-act.pdf"]
+    assert [p.name for p in (pack / "attachments").iterdir()] == ["03-logistics_tracking.pdf"]
     meta = json.loads((pack / "followup.json").read_text("utf-8"))
     assert meta["reference"] == "SR-77" and len(meta["attachments"]) == 1
 

@@ -15,8 +15,18 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ozon_urgent import i18n
-from ozon_urgent.cli.exit import fail
-from ozon_urgent.cli.options import LangOpt, LedgerOpt, PolicyOpt, TemplatesOpt, user_lang
+from ozon_urgent.cli.exit import fail, status_of
+from ozon_urgent.cli.options import (
+    JobsOpt,
+    LangOpt,
+    LedgerOpt,
+    PolicyOpt,
+    TemplatesOpt,
+    TodayOpt,
+    today_of,
+    user_lang,
+)
+from ozon_urgent.cli.report import FormatOpt, report
 from ozon_urgent.i18n import Lang
 from ozon_urgent.unsafe_text import shown as printable
 
@@ -193,19 +203,38 @@ def resolve(
 def followup(
     case: CaseArg,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the follow-up pack.")] = Path("out"),
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Send compliant copies of fixable files, as `build --fix` does.")
+    ] = False,
     templates: TemplatesOpt = None,
+    output_format: FormatOpt = None,
+    jobs: JobsOpt = None,
     ledger: LedgerOpt = None,
     lang: LangOpt = None,
     policy: PolicyOpt = None,
+    today: TodayOpt = None,
 ) -> None:
-    """Write the Russian follow-up comment for CASE's ticket, with only its new evidence, and record it."""
-    from ozon_urgent.ledger.followup_run import run_followup
+    """Write the Russian follow-up comment for CASE's ticket, with only its new evidence, and record it.
+
+    New evidence passes the same checks as in `build` (paths, format, size, content, personal data).
+    """
+    from ozon_urgent.checking.engine import CheckOptions
+    from ozon_urgent.findings import RunResult
+    from ozon_urgent.pipeline.followup import FollowupOptions, followup_case
 
     user = user_lang(lang)
     facts = _case(case)
     rules = _policy(policy, case)
+    options = FollowupOptions(out=out, templates=templates, fix=fix, jobs=jobs)
     with _ledger(ledger) as store:
-        done = run_followup(store, facts, rules, out, templates, clock())
+        check = CheckOptions(today=today_of(today), lang=user)
+        outcome = followup_case(facts, rules, check, options, store, clock())
+    done = outcome.done
+    run = RunResult(cases=[outcome.result])
+    if done is None or outcome.result.findings or output_format is not None:
+        report(run, output_format, user, quiet=False, output=None)
+    if done is None:
+        raise typer.Exit(status_of(run.outcome()))
     typer.echo(
         text(
             user,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from ozon_urgent.attachments.locate import locate_evidence
 from ozon_urgent.attachments.model import InspectLimits
 from ozon_urgent.attachments.reading import read_evidence
 from ozon_urgent.casefile.identity import default_case_id, usable_case_id
@@ -56,12 +58,17 @@ class CaseFacts:
     def sources(self, max_bytes: int = DEFAULT_MAX_BYTES) -> list[tuple[str, str]]:
         """(file, SHA-256) of each evidence file that build would read; refused ones are skipped.
 
-        Read as build and follow-up read them, so a symlink or a file over `max_bytes` is refused here
-        as it is there, and a hash recorded here is one a follow-up can match.
+        Located and read as the evidence gate does for build and follow-up (inside the case's folder, a
+        symlink to a file there followed, nothing over `max_bytes`), so a hash recorded here is one a
+        follow-up can match.
         """
         out = []
+        base = os.path.realpath(self.file.parent)
         for item in self.case.evidence:
-            read = read_evidence(self.file.parent / item.file, max_bytes)
+            where = locate_evidence(base, item.file)
+            if where.verdict != "ok" or where.resolved is None:
+                continue
+            read = read_evidence(where.resolved, max_bytes)
             if read.data is not None:
                 out.append((item.file, hashlib.sha256(read.data).hexdigest()))
         return out

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from ozon_urgent.attachments.reading import read_evidence
-from ozon_urgent.attachments.sniff import sniff
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.catalog import ID_KINDS
-from ozon_urgent.ledger.errors import LedgerRefusedError
 from ozon_urgent.ledger.queries import IdSet, Ticket
 from ozon_urgent.ledger.workdays import MOSCOW
 from ozon_urgent.ticket.content import (
     ID_LABELS,
-    PACK_EXTENSIONS,
     IdGroup,
     attachment_name,
     describe_attachment,
@@ -38,6 +33,7 @@ class NewAttachment:
     span: tuple[date, date] | None
     sha256: str
     data: bytes
+    source_sha256: str = ""  # the seller's file, when `data` is its --fix copy
 
     @property
     def description(self) -> str:
@@ -71,47 +67,52 @@ class FollowupPlan:
         return tuple(groups)
 
 
+@dataclass(frozen=True, slots=True)
+class EvidenceBytes:
+    """One evidence entry as the evidence gate passed it: the bytes for the pack and both hashes."""
+
+    index: int  # in case.evidence
+    data: bytes  # the seller's file, or its `--fix` copy
+    sha256: str  # of `data`
+    source_sha256: str  # of the seller's own file
+    format: str  # "pdf" | "jpeg"
+
+
 def plan_followup(
     case: Case,
-    folder: Path,
+    evidence: Sequence[EvidenceBytes],
     ticket: Ticket,
     sent: frozenset[str],
     known_ids: IdSet,
     *,
-    max_bytes: int,
     kinds_ru: Mapping[str, str],
     first_number: int = 1,
 ) -> FollowupPlan:
-    """The evidence whose SHA-256 Ozon has not received for this ticket, and the IDs added since.
+    """The evidence Ozon has not received for this ticket, and the IDs added since.
 
-    New attachments are numbered on from `first_number`, after every file the thread already holds, so no
-    name is sent twice in one ticket.
+    A file is already sent when either its own SHA-256 or its `--fix` copy's is in the thread, so a photo
+    that `build --fix` converted is not sent again, fixed or not. New attachments are numbered on from
+    `first_number`, after every file the thread already holds, so no name is sent twice in one ticket.
     """
     attachments: list[NewAttachment] = []
     seen = set(sent)
-    for item in case.evidence:
-        read = read_evidence(folder / item.file, max_bytes)
-        if read.data is None:
-            code = read.hit.code if read.hit else "?"
-            raise LedgerRefusedError("evidence_unreadable", file=str(folder / item.file), code=code)
-        digest = hashlib.sha256(read.data).hexdigest()
-        if digest in seen:
+    for gated in evidence:
+        if gated.sha256 in seen or gated.source_sha256 in seen:
             continue
-        seen.add(digest)
-        fmt = sniff(read.data)
-        if fmt not in PACK_EXTENSIONS:
-            raise LedgerRefusedError("evidence_format", file=str(folder / item.file), format=fmt or "?")
+        seen.update((gated.sha256, gated.source_sha256))
+        item = case.evidence[gated.index]
         number = first_number + len(attachments)
         attachments.append(
             NewAttachment(
                 number,
-                attachment_name(number, item.kind, fmt),
+                attachment_name(number, item.kind, gated.format),
                 item.kind,
                 kinds_ru.get(item.kind, item.kind),
                 item.caption_ru,
                 item.span(),
-                digest,
-                read.data,
+                gated.sha256,
+                gated.data,
+                gated.source_sha256,
             )
         )
     current = {key: [str(v) for v in getattr(case.affected, key)] for key in ID_KINDS}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.ledger.casefile import CaseFacts
 from ozon_urgent.ledger.errors import LedgerRefusedError
-from ozon_urgent.ledger.followup import followup_files, plan_followup, render_comment
+from ozon_urgent.ledger.followup import EvidenceBytes, followup_files, plan_followup, render_comment
 from ozon_urgent.ledger.queries import get_ticket, next_attachment_number, sent_sha256s, ticket_ids
 from ozon_urgent.ledger.records import record_followup
 from ozon_urgent.ledger.store import Store
@@ -27,10 +28,22 @@ class FollowupDone:
     files: int
 
 
+# The evidence gate, called once the thread's SHA-256s are known: the case's evidence fit for a pack,
+# the files Ozon already has left out. It raises when the evidence may not be sent.
+EvidenceGate = Callable[[frozenset[str]], Sequence[EvidenceBytes]]
+
+
 def run_followup(
-    store: Store, facts: CaseFacts, policy: Policy, out: Path, templates: Path | None, now: datetime
+    store: Store,
+    facts: CaseFacts,
+    policy: Policy,
+    out: Path,
+    templates: Path | None,
+    now: datetime,
+    evidence: EvidenceGate,
 ) -> FollowupDone:
-    """Raises LedgerRefusedError (unrecorded, answered, not due, nothing new), TemplateError, PackError."""
+    """Raises LedgerRefusedError (unrecorded, answered, not due, nothing new), TemplateError, PackError,
+    and whatever `evidence` raises for files that may not be sent."""
     with store.read():
         ticket = get_ticket(store, facts.client_id, facts.case_id)
         if ticket is None or ticket.reference is None or ticket.filed_at is None:
@@ -54,11 +67,10 @@ def run_followup(
     catalog = load_catalog()
     plan = plan_followup(
         facts.case,
-        facts.file.parent,
+        evidence(sent),
         ticket,
         sent,
         known,
-        max_bytes=policy.max_attachment_bytes,
         kinds_ru={kind: spec.names.ru for kind, spec in catalog.kinds.items()},
         first_number=first_number,
     )
@@ -74,6 +86,7 @@ def run_followup(
             number=plan.number,
             new_ids=plan.new_ids,
             attachments=[(a.name, a.sha256) for a in plan.attachments],
+            sources=[(a.name, a.source_sha256) for a in plan.attachments if a.source_sha256 != a.sha256],
             pack_path=str(target),
             now=now,
             publish=staged.publish,

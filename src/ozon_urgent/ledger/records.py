@@ -217,8 +217,12 @@ def record_followup(
     pack_path: str,
     now: datetime,
     publish: Callable[[], None] | None = None,
+    sources: Sequence[tuple[str, str]] = (),
 ) -> None:
     """Note follow-up `number`: its IDs and attachments count as sent from now on.
+
+    `sources` are the seller's own files behind `--fix` copies (name in the pack, SHA-256), so the next
+    follow-up knows them too.
 
     `publish` puts the follow-up's pack in place inside the transaction, as for `record_pack`.
     """
@@ -235,10 +239,12 @@ def record_followup(
                 "INSERT INTO ticket_ids (ticket_id, kind, value, followup) VALUES (?, ?, ?, ?)",
                 (ticket.id, kind, value, number),
             )
-        for name, sha in attachments:
+        rows = [(name, sha, "attachment") for name, sha in attachments]
+        rows += [(name, sha, "source") for name, sha in sources]
+        for name, sha, role in rows:
             store.execute(
                 "INSERT INTO evidence (ticket_id, name, sha256, role, followup) VALUES (?, ?, ?, ?, ?)",
-                (ticket.id, name, sha, "attachment", number),
+                (ticket.id, name, sha, role, number),
             )
         if publish is not None:
             publish()
