@@ -155,6 +155,16 @@ def test_junk_before_a_marker_does_not_hide_what_follows(tmp_path: Path) -> None
     assert codes_of(inspect_file(tmp_path, "photo.jpg", data)) == [("A214", "jpeg_pdf")]
 
 
+@pytest.mark.parametrize(("junk", "variant"), [(PDF, "gap_file"), (b"j" * (COMMENT_LIMIT + 1), "gap")])
+def test_data_between_segments_is_found_and_dropped(tmp_path: Path, junk: bytes, variant: str) -> None:
+    clean = jpeg(900, 1200)
+    dqt = clean.index(b"\xff\xdb")
+    data = clean[:dqt] + junk + clean[dqt:]
+    report = inspect_file(tmp_path, "photo.jpg", data)
+    assert codes_of(report) == [("A214", variant)] and report.hits[0].params == {"bytes": len(junk)}
+    assert fixed_copy(tmp_path, "photo.jpg", data).data == clean
+
+
 def test_an_eoi_inside_a_segment_is_not_the_end() -> None:
     clean = jpeg(900, 1200)
     data = with_segment(clean, 0xFE, b"\xff\xd9 not the end")
@@ -194,8 +204,8 @@ def test_segment_and_trailing_fixes_compose_with_metadata_stripping(tmp_path: Pa
 def test_whole_files_are_errors_loose_bytes_warnings() -> None:
     a214 = declaration(Code.ATTACHMENT_TRAILING_DATA)
     assert a214.severity is Severity.WARNING
-    assert {"jpeg_image_gps", "jpeg_pdf", "jpeg_zip", "segment_pdf"} <= a214.error_variants
-    assert not {"jpeg", "segment_large", "pdf_zip"} & a214.error_variants
+    assert {"jpeg_image_gps", "jpeg_pdf", "jpeg_zip", "segment_pdf", "gap_file"} <= a214.error_variants
+    assert not {"jpeg", "segment_large", "gap", "pdf_zip"} & a214.error_variants
 
 
 def test_icc_profile_of_a_plain_screenshot_is_clean(tmp_path: Path) -> None:

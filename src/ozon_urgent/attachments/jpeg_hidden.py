@@ -9,7 +9,7 @@ from __future__ import annotations
 from PIL import Image
 
 from ozon_urgent.attachments.exif_privacy import private_exif
-from ozon_urgent.attachments.jpeg_markers import JpegLayout, Segment, header_segments
+from ozon_urgent.attachments.jpeg_markers import GAP, JpegLayout, Segment, header_segments
 from ozon_urgent.attachments.model import AttachmentHit
 from ozon_urgent.findings.codes import Code
 
@@ -33,6 +33,7 @@ COMMENT_LIMIT = 1024
 # Any other APPn (a camera vendor's APP3-APP12 blob, Ducky's APP12) fits in one segment, at most 65,533
 # bytes. More than 64 KiB under one marker needs several segments stitched together: how data is smuggled.
 APP_LIMIT = 64 * 1024
+# Junk between segments (which decoders skip) gets the comment's limit: an encoder writes none at all.
 # In any segment a file's own signature means a whole file rides along; checked in known segments too.
 _FILE_SIGNATURES = ((b"%PDF-", "pdf"), (b"PK\x03\x04", "zip"))
 _ARCHIVE_NAMES = {"rar": "RAR", "7z": "7z"}
@@ -64,31 +65,38 @@ def trailing_hit(data: bytes, layout: JpegLayout) -> AttachmentHit | None:
 
 
 def hidden_segments(data: bytes, layout: JpegLayout) -> list[tuple[AttachmentHit, list[Segment]]]:
-    """Each finding about the first frame's COM/APPn segments, with the segments `--fix` drops for it."""
+    """Each finding about the first frame's COM/APPn segments and junk, with what `--fix` drops for it."""
     groups: dict[tuple[int, bool], list[Segment]] = {}
     for segment in layout.segments:
-        if segment.marker == _COM or segment.marker in _APP:
+        if segment.marker in (_COM, GAP) or segment.marker in _APP:
             groups.setdefault((segment.marker, _is_known(data, segment)), []).append(segment)
     found = []
     for (marker, known), segments in groups.items():
-        name = "COM" if marker == _COM else f"APP{marker - 0xE0}"
         carrying = [(s, kind) for s in segments if (kind := _carried_file(data, s, known))]
+        total = sum(s.end - s.start for s in segments)  # markers and lengths too: what --fix removes
         if known:
-            flagged, variant = [s for s, _ in carrying], f"segment_{carrying[0][1]}" if carrying else ""
+            flagged = [s for s, _ in carrying]
+        elif marker == GAP:
+            flagged = segments if carrying or total > COMMENT_LIMIT else []
         else:
-            total = sum(s.end - s.start - 4 for s in segments)
-            large = total > (COMMENT_LIMIT if marker == _COM else APP_LIMIT)
-            flagged = segments if carrying or large else []
-            variant = f"segment_{carrying[0][1]}" if carrying else "segment_large"
-        if flagged:
-            size = sum(s.end - s.start - 4 for s in flagged)
-            found.append(
-                (
-                    AttachmentHit(Code.ATTACHMENT_TRAILING_DATA, variant, {"segment": name, "bytes": size}),
-                    flagged,
-                )
+            flagged = segments if carrying or total - 4 * len(segments) > _limit(marker) else []
+        if not flagged:
+            continue
+        size = sum(len(data[s.payload]) for s in flagged)
+        if marker == GAP:
+            hit = AttachmentHit(
+                Code.ATTACHMENT_TRAILING_DATA, "gap_file" if carrying else "gap", {"bytes": size}
             )
+        else:
+            name = "COM" if marker == _COM else f"APP{marker - 0xE0}"
+            variant = f"segment_{carrying[0][1]}" if carrying else "segment_large"
+            hit = AttachmentHit(Code.ATTACHMENT_TRAILING_DATA, variant, {"segment": name, "bytes": size})
+        found.append((hit, flagged))
     return found
+
+
+def _limit(marker: int) -> int:
+    return COMMENT_LIMIT if marker == _COM else APP_LIMIT
 
 
 def _is_known(data: bytes, segment: Segment) -> bool:
@@ -96,7 +104,7 @@ def _is_known(data: bytes, segment: Segment) -> bool:
 
 
 def _carried_file(data: bytes, segment: Segment, known: bool) -> str:
-    payload = data[segment.start + 4 : segment.end]
+    payload = data[segment.payload]
     for signature, kind in _FILE_SIGNATURES:
         if signature in payload:
             return kind

@@ -26,11 +26,18 @@ _ARCHIVES = (
 )
 
 
+GAP = -1  # the "marker" of junk between segments, which decoders skip
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
-    marker: int
-    start: int  # offset of its FF
+    marker: int  # GAP for junk before a marker
+    start: int  # offset of its FF (of the junk's first byte for a GAP)
     end: int  # offset just past its payload
+
+    @property
+    def payload(self) -> slice:
+        return slice(self.start if self.marker == GAP else self.start + 4, self.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +49,7 @@ class JpegLayout:
     end: int | None  # offset just past the last declared frame's EOI, None when a frame never ends
     trailing: int  # bytes after `end` that are not padding
     trailing_kind: str  # what those bytes are: image · pdf · zip · rar · 7z, or "" for anything else
-    segments: tuple[Segment, ...] = ()  # the first frame's marker segments, SOS headers included
+    segments: tuple[Segment, ...] = ()  # the first frame's marker segments (SOS headers too) and GAPs
 
 
 def jpeg_layout(data: bytes) -> JpegLayout:
@@ -111,10 +118,12 @@ def _walk_frame(data: bytes, start: int) -> tuple[int | None, tuple[int, int] | 
     while i < length:
         if data[i] != 0xFF:
             # Pillow and libjpeg skip junk before a marker ("extraneous bytes"), so the walk must too:
-            # stopping here would leave whatever follows the picture unjudged.
+            # stopping here would leave whatever follows the picture unjudged. The junk is kept as a GAP.
+            junk = i
             i = data.find(b"\xff", i)
             if i < 0:
                 return None, size, segments
+            segments.append(Segment(GAP, junk, i))
         marker_at = i
         while i < length and data[i] == 0xFF:  # fill bytes may precede any marker
             i += 1
