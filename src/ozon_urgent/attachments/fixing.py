@@ -127,7 +127,8 @@ def _drop_segments(data: bytes, layout: JpegLayout, flagged: list[Segment]) -> b
     """The file without the flagged segments; every other byte, the scans included, copied as it is.
 
     In an MPO the further frames sit at offsets counted from the MPF segment, which dropping a segment
-    after it would break: then the index and the further frames go too, as when metadata is stripped.
+    after it would break; rather than rewrite the index, the index and the further frames go, as when
+    metadata is stripped (Ozon shows only the first frame).
     """
     drop = list(flagged)
     cut = len(data)
