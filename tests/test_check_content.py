@@ -102,3 +102,27 @@ def test_a_bad_file_in_one_case_does_not_stop_the_others(run_cli: RunCli, tmp_pa
     assert result.exit_code == 1 and [c["status"] for c in cases] == ["fail", "ok"]
     errors = [[(f["code"], f["path"]) for f in c["findings"] if f["severity"] == "error"] for c in cases]
     assert errors == [[("A203", "evidence[1].file")], []]  # the damaged JPEG, and nothing in the other
+
+
+def _gps_photo() -> bytes:
+    exif = Image.Exif()
+    exif.get_ifd(0x8825).update({1: "N", 2: (55.0, 45.0, 30.0), 3: "E", 4: (37.0, 36.0, 0.0)})
+    out = io.BytesIO()
+    Image.open(io.BytesIO(make_jpeg(text="Hidden"))).save(out, "JPEG", exif=exif)
+    return out.getvalue()
+
+
+def test_a_photo_hidden_after_the_picture_is_an_error_until_fixed(run_cli: RunCli, tmp_path: Path) -> None:
+    shown = make_jpeg()
+    case = _case_with(tmp_path, "chat.jpg", shown + _gps_photo())
+    code, found = findings(run_cli, "check", case)
+    [hidden] = [f for f in found if f["code"] == "A214"]
+    assert code == 1 and hidden["severity"] == "error" and hidden["path"] == "evidence[1].file"
+    assert "another picture" in str(hidden["message"]) and "GPS" in str(hidden["message"])
+    code, found = findings(run_cli, "build", "--fix", "--out", tmp_path / "out", case)
+    assert code == 0 and not [f for f in found if f["code"] == "A214"]
+    [change] = [f for f in found if f["code"] == "B004"]
+    assert "data after the end of the picture removed" in str(change["message"])
+    copied = tmp_path / "out" / "test-misjudged-delisting" / "attachments" / "02-buyer_communication.jpg"
+    assert copied.read_bytes() == shown  # no second picture, so no GPS position either
+    assert not Image.open(copied).getexif().get_ifd(0x8825)

@@ -365,3 +365,41 @@ def _others() -> dict[str, tuple[bytes, str, str]]:
 
 
 OTHER_FORMATS.update(_others())
+
+
+# ---- files hidden in a JPEG ---------------------------------------------------------------------------
+
+GPS_EXIF = {1: "N", 2: (55.0, 45.0, 30.0), 3: "E", 4: (37.0, 36.0, 0.0)}
+
+
+def with_segment(data: bytes, marker: int, payload: bytes) -> bytes:
+    """`data` with `payload` in as many `marker` segments as it takes, just after the SOI."""
+    chunks = [payload[i : i + 65533] for i in range(0, len(payload), 65533)] or [b""]
+    segments = b"".join(bytes([0xFF, marker]) + (len(c) + 2).to_bytes(2, "big") + c for c in chunks)
+    return data[:2] + segments + data[2:]
+
+
+def gps_photo(width: int = 900, height: int = 1200, seed: int = 7) -> bytes:
+    """A second photo as a phone takes it: EXIF with the GPS position."""
+    exif = Image.Exif()
+    exif.get_ifd(0x8825).update(GPS_EXIF)
+    return encode(screenshot(width, height, seed=seed), "JPEG", quality=80, exif=exif)
+
+
+def camera_jpeg() -> bytes:
+    """A camera's ordinary JPEG: EXIF with a JPEG thumbnail inside, a 100 KB ICC profile, XMP, a comment."""
+    thumbnail = encode(screenshot(160, 120), "JPEG", quality=70)
+    exif = Image.Exif()
+    exif[0x010F] = "Phone maker"
+    exif[0x0112] = 1
+    exif.get_ifd(0x8769)[0x927C] = thumbnail  # the maker note: where the SOI of a thumbnail sits
+    xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF/></x:xmpmeta>' + b" " * 2000
+    icc = b"\x00\x01\x86\xa0ICC-PROFILE-TABLES" + bytes(range(256)) * 390  # over one segment: chunked
+    data = encode(screenshot(900, 1200), "JPEG", quality=85, exif=exif, icc_profile=icc, xmp=xmp)
+    return with_segment(data, 0xFE, b"CREATOR: gd-jpeg v1.0 (using IJG JPEG v80), quality = 85\n")
+
+
+def restart_jpeg() -> bytes:
+    """Noise with restart markers every 4 MCUs: its scan is full of FF00 stuffing and RSTn markers."""
+    noisy = Image.effect_noise((800, 640), 60).convert("RGB")
+    return encode(noisy, "JPEG", quality=90, restart_marker_blocks=4)

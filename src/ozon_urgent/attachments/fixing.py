@@ -9,8 +9,9 @@ import re
 from PIL import Image
 
 from ozon_urgent.attachments.exif_privacy import private_exif, strip_private_exif, xmp_is_private
+from ozon_urgent.attachments.jpeg_hidden import hidden_segments
 from ozon_urgent.attachments.jpeg_inspect import JPEG_FORMATS, bomb_guard
-from ozon_urgent.attachments.jpeg_markers import header_segments, jpeg_layout
+from ozon_urgent.attachments.jpeg_markers import JpegLayout, Segment, header_segments, jpeg_layout
 from ozon_urgent.attachments.model import (
     AttachmentReport,
     FixChange,
@@ -130,10 +131,37 @@ def _clean_jpeg(steps: _Steps) -> None:
     layout = jpeg_layout(steps.current)
     if layout.trailing and layout.end is not None:
         steps.add("trailing_removed", steps.current[: layout.end], {"bytes": layout.trailing})
+        layout = jpeg_layout(steps.current)
+    flagged = [segment for _, segments in hidden_segments(steps.current, layout) for segment in segments]
+    if flagged:
+        dropped = _drop_segments(steps.current, layout, flagged)
+        steps.add("segments_removed", dropped, {"bytes": len(steps.current) - len(dropped)})
     stripped = _strip_losslessly(steps.current)
     if stripped is not None:
         data, removed = stripped
         steps.add("metadata_stripped", data, {"removed": ",".join(removed)})
+
+
+def _drop_segments(data: bytes, layout: JpegLayout, flagged: list[Segment]) -> bytes:
+    """The file without the flagged segments; every other byte, the scans included, copied as it is.
+
+    In an MPO the further frames sit at offsets counted from the MPF segment, which dropping a segment
+    after it would break; rather than rewrite the index, the index and the further frames go, as when
+    metadata is stripped (Ozon shows only the first frame).
+    """
+    drop = list(flagged)
+    cut = len(data)
+    if layout.frames > 1 and layout.first_end is not None:
+        cut = layout.first_end
+        drop += [
+            s for s in layout.segments if s.marker == _APP2 and data.startswith(_MPF_HEADER, s.start + 4)
+        ]
+    out, position = bytearray(), 0
+    for segment in sorted(set(drop), key=lambda s: s.start):
+        out += data[position : segment.start]
+        position = segment.end
+    out += data[position:cut]
+    return bytes(out)
 
 
 def _strip_losslessly(data: bytes) -> tuple[bytes, list[str]] | None:

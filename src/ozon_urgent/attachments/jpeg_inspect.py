@@ -10,7 +10,8 @@ from contextlib import contextmanager
 from PIL import Image, MpoImagePlugin  # noqa: F401  (registers MPO: a phone's JPEG may be one)
 
 from ozon_urgent.attachments.exif_privacy import private_exif
-from ozon_urgent.attachments.jpeg_markers import JpegLayout, jpeg_layout
+from ozon_urgent.attachments.jpeg_hidden import hidden_hits
+from ozon_urgent.attachments.jpeg_markers import jpeg_layout
 from ozon_urgent.attachments.model import AttachmentHit, InspectLimits
 from ozon_urgent.attachments.sharpness import BLUR_THRESHOLD, SHARPNESS_SIDE, sharpness
 from ozon_urgent.findings.codes import Code
@@ -37,7 +38,7 @@ def inspect_jpeg(data: bytes, limits: InspectLimits) -> tuple[int | None, int | 
     width, height = size
     hits = _quality_hits(image, size, limits)
     hits.extend(_metadata_hits(image))
-    hits.extend(_trailing_hits(layout))
+    hits.extend(hidden_hits(data, layout))
     return width, height, hits
 
 
@@ -111,15 +112,3 @@ def _metadata_hits(image: Image.Image) -> list[AttachmentHit]:
     except Exception:  # unreadable EXIF shows Ozon nothing either
         return []
     return [AttachmentHit(Code.ATTACHMENT_EXIF_PRIVATE, variant) for variant in found]
-
-
-def _trailing_hits(layout: JpegLayout) -> list[AttachmentHit]:
-    if not layout.trailing:
-        return []
-    return [
-        AttachmentHit(
-            Code.ATTACHMENT_TRAILING_DATA,
-            "jpeg_zip" if layout.trailing_zip else "jpeg",
-            {"bytes": layout.trailing},
-        )
-    ]

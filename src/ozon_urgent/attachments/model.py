@@ -76,7 +76,8 @@ class Judgement:
 class FixChange:
     """One step of `--fix`: what changed, and the file before and after that step."""
 
-    what: str  # "converted" | "metadata_stripped" | "trailing_removed" | "reencoded" | "downscaled"
+    # "converted" | "metadata_stripped" | "trailing_removed" | "segments_removed" | "reencoded" | "downscaled"
+    what: str
     before_size: int
     after_size: int
     before_sha256: str

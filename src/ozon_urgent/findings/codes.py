@@ -105,7 +105,9 @@ class Declaration:
     Checks declare theirs from their class attributes and docstring; every other code's comes from
     `data/codes.toml`. `unreadable` findings make a run exit 3 (the input or the environment failed, not
     the case); `schema_errors` are the pydantic error types the schema reports under this code; a code
-    that cannot be disabled guards something a policy must not switch off (an unread case, a lost pack).
+    that cannot be disabled guards something a policy must not switch off (an unread case, a lost pack);
+    `error_variants` are the variants graded as errors under a milder code (A214: extra bytes after a
+    picture warn, a whole file hidden in it does not pass).
     """
 
     code: str
@@ -115,6 +117,7 @@ class Declaration:
     unreadable: bool = False
     schema_errors: frozenset[str] = frozenset()
     can_disable: bool = True
+    error_variants: frozenset[str] = frozenset()
 
 
 @cache
@@ -131,6 +134,7 @@ def declared() -> dict[Code, Declaration]:
             unreadable=entry.get("unreadable", False),
             schema_errors=frozenset(entry.get("schema_errors", ())),
             can_disable=entry.get("can_disable", True),
+            error_variants=frozenset(entry.get("error_variants", ())),
         )
         for code, entry in table.items()
     }

@@ -40,7 +40,7 @@ def make_finding(
 
     return Finding(
         code=code,
-        severity=severity or declared.severity,
+        severity=severity or (Severity.ERROR if variant in declared.error_variants else declared.severity),
         file=file,
         line=line,
         path=field_path(path),
