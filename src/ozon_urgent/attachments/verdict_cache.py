@@ -1,0 +1,260 @@
+"""Verdicts remembered between runs: a file's judgement, keyed by its bytes and everything that judged them.
+
+The cache is an optimisation and nothing else. Whatever goes wrong with it (a read-only or full disk, a
+damaged database, an entry that does not decode, another process holding the lock too long) means the
+file is judged afresh, with at most a note on stderr under OZON_URGENT_DEBUG=1; a run never fails
+because of it. Entries are JSON, validated field by field on the way back, never pickle.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import ozon_urgent
+from ozon_urgent.attachments.model import AttachmentHit, InspectLimits, Judgement, Params
+from ozon_urgent.errors import debug_enabled
+from ozon_urgent.findings.codes import Code
+
+# Raised whenever the meaning of a stored verdict changes (the JSON layout, what the key covers).
+CACHE_FORMAT = 1
+FILENAME = "verdicts.sqlite3"
+# The bound: at most this many verdicts; the oldest written go first. A verdict is a few hundred bytes
+# (a hit's params are short), and one larger than MAX_ENTRY_BYTES is not kept, so the file stays
+# within a few tens of MB at worst, typically a few MB.
+MAX_ENTRIES = 50_000
+MAX_ENTRY_BYTES = 16 * 1024
+NO_CACHE_ENV = "OZON_URGENT_NO_CACHE"
+_BUSY_TIMEOUT_MS = 2_000
+_SETUP_ATTEMPTS = 3
+
+
+def cache_dir() -> Path:
+    """The user cache folder (XDG_CACHE_HOME/ozon-urgent on Linux)."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("ozon-urgent", appauthor=False))
+
+
+def disabled_by_env() -> bool:
+    return os.environ.get(NO_CACHE_ENV, "").strip().lower() in {"1", "true", "yes"}
+
+
+def limits_key(limits: InspectLimits) -> str:
+    """Every budget that can change a verdict, by name, so a field added later is covered unasked."""
+    fields = dataclasses.asdict(limits)
+    fields.pop("debug_faults", None)  # with it on there is no cache at all
+    return json.dumps(fields, sort_keys=True, default=repr)
+
+
+def entry_key(digest: str, name: str, limits: str) -> str:
+    """The verdict's identity: the bytes, the name they are judged under (the child reports an extension
+    that does not match the content, so the verdict depends on it), the tool version, the limits and
+    the cache format."""
+    parts = {
+        "cache_format": CACHE_FORMAT,
+        "version": ozon_urgent.__version__,
+        "limits": limits,
+        "sha256": digest,
+        "name": name,
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def cacheable(judgement: Judgement) -> bool:
+    """Only what a child judged to the end: a file not checked (timeout, crash, memory) is tried again."""
+    return not any(hit.code is Code.ATTACHMENT_NOT_CHECKED for hit in judgement.hits)
+
+
+class VerdictCache:
+    """One SQLite file in WAL mode: many readers, one writer at a time, waits bounded by busy_timeout."""
+
+    def __init__(self, conn: sqlite3.Connection, limits: InspectLimits) -> None:
+        self._conn: sqlite3.Connection | None = conn
+        self._limits = limits_key(limits)
+
+    @classmethod
+    def open(cls, limits: InspectLimits, enabled: bool = True) -> VerdictCache | None:
+        """The cache for judging under `limits`, or None when it is off or cannot be opened."""
+        if not enabled or limits.debug_faults or disabled_by_env():
+            return None
+        try:
+            folder = cache_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(folder / FILENAME, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            _note("not opened", exc)
+            return None
+        for attempt in range(_SETUP_ATTEMPTS):
+            try:
+                _set_up(conn)
+                break
+            except sqlite3.OperationalError as exc:
+                # Two processes creating the file at once: switching to WAL may be refused, not waited for.
+                if "locked" in str(exc) and attempt + 1 < _SETUP_ATTEMPTS:
+                    time.sleep(0.05 * (attempt + 1))
+                    continue
+                failure: sqlite3.Error = exc
+            except sqlite3.Error as exc:
+                failure = exc
+            # A read-only folder can still serve an existing cache; anything else turns it off.
+            if not _readable(conn):
+                _note("not usable", failure)
+                conn.close()
+                return None
+            break
+        return cls(conn, limits)
+
+    def get(self, digest: str, name: str) -> Judgement | None:
+        if self._conn is None:
+            return None
+        key = entry_key(digest, name, self._limits)
+        try:
+            row = self._conn.execute("SELECT value FROM verdicts WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            _note("read failed", exc)
+            self.close()
+            return None
+        if row is None:
+            return None
+        judgement = decode(row[0], key)
+        if judgement is None:
+            _note("entry ignored", key)
+        return judgement
+
+    def put_many(self, items: Iterable[tuple[str, str, Judgement]]) -> None:
+        """Store fresh verdicts in one transaction, then drop the oldest beyond MAX_ENTRIES."""
+        if self._conn is None:
+            return
+        rows = []
+        now = time.time_ns()
+        for digest, name, judgement in items:
+            if not cacheable(judgement):
+                continue
+            key = entry_key(digest, name, self._limits)
+            value = encode(judgement, key)
+            if len(value) <= MAX_ENTRY_BYTES:
+                rows.append((key, value, now))
+        if not rows:
+            return
+        try:
+            with _transaction(self._conn):
+                self._conn.executemany("INSERT OR REPLACE INTO verdicts VALUES (?, ?, ?)", rows)
+                (count,) = self._conn.execute("SELECT count(*) FROM verdicts").fetchone()
+                if count > MAX_ENTRIES:
+                    self._conn.execute(
+                        "DELETE FROM verdicts WHERE key IN"
+                        " (SELECT key FROM verdicts ORDER BY written, key LIMIT ?)",
+                        (count - MAX_ENTRIES,),
+                    )
+        except sqlite3.Error as exc:  # read-only, disk full, locked too long, damaged
+            _note("write failed", exc)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = None
+
+
+@contextlib.contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _set_up(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS verdicts"
+        " (key TEXT PRIMARY KEY, value TEXT NOT NULL, written INTEGER NOT NULL)"
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS verdicts_written ON verdicts (written)")
+
+
+def _readable(conn: sqlite3.Connection) -> bool:
+    try:
+        conn.execute("SELECT key, value FROM verdicts LIMIT 1").fetchall()
+    except sqlite3.Error:
+        return False
+    return True
+
+
+def encode(judgement: Judgement, key: str) -> str:
+    return json.dumps(
+        {
+            "key": key,
+            "format": judgement.format,
+            "pages": judgement.pages,
+            "width": judgement.width,
+            "height": judgement.height,
+            "hits": [
+                {"code": h.code.value, "variant": h.variant, "params": h.params} for h in judgement.hits
+            ],
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+
+
+def decode(value: object, key: str) -> Judgement | None:
+    """The stored verdict if every field is what `encode` writes and it is the entry asked for, else None."""
+    try:
+        data = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("hits"), list):
+        return None
+    fmt = data.get("format")
+    numbers = [data.get("pages"), data.get("width"), data.get("height")]
+    if not (fmt is None or isinstance(fmt, str)) or not all(_optional_int(n) for n in numbers):
+        return None
+    hits = []
+    for item in data["hits"]:
+        hit = _hit(item)
+        if hit is None:
+            return None
+        hits.append(hit)
+    pages, width, height = numbers
+    return Judgement(fmt, tuple(hits), pages=pages, width=width, height=height)
+
+
+def _hit(item: object) -> AttachmentHit | None:
+    if not isinstance(item, dict) or set(item) != {"code", "variant", "params"}:
+        return None
+    code, variant, params = item["code"], item["variant"], item["params"]
+    if not isinstance(code, str) or code not in Code._value2member_map_:
+        return None
+    if not isinstance(variant, str) or not isinstance(params, dict):
+        return None
+    checked: Params = {}
+    for name, value in params.items():
+        if not isinstance(name, str) or isinstance(value, bool) or not isinstance(value, (str, int)):
+            return None
+        checked[name] = value
+    return AttachmentHit(Code(code), variant, checked)
+
+
+def _optional_int(value: object) -> bool:
+    return value is None or (isinstance(value, int) and not isinstance(value, bool))
+
+
+def _note(what: str, detail: object) -> None:
+    if debug_enabled():
+        print(f"ozon-urgent: verdict cache {what}: {detail}", file=sys.stderr)
