@@ -44,6 +44,7 @@ class BuildOptions:
     templates: Path | None = None
     strict: bool = False
     jobs: int | None = None
+    cache: bool = True  # reuse and keep verdicts in the user cache folder
     progress: Progress | None = None
     # The ledger of built and filed tickets (a path or URL; None: the default in the user data folder)
     # and the moment the build happens, for the 72-hour duplicate guard.
@@ -165,11 +166,11 @@ def build_case(
     read = _read_evidence(checked, limits, options.fix, check.lang)
     if read is None:
         return None
-    reports = inspect_blobs(read, limits, options.jobs)
+    reports = inspect_blobs(read, limits, options.jobs, options.cache)
     sources = [hashlib.sha256(data).hexdigest() for _, data in read]  # before --fix: what the seller has
     blobs = read
     if options.fix:
-        blobs, reports = _fixed(checked, read, reports, limits, check)
+        blobs, reports = _fixed(checked, read, reports, limits, check, options.cache)
     result.add(*attachment_findings(case, checked.loaded, result.file, check.lang, list(enumerate(reports))))
     for index, report in enumerate(reports):
         result.add(*shared.note(checked, index, report.sha256, check.lang))
@@ -253,10 +254,11 @@ def _fixed(
     reports: list[AttachmentReport],
     limits: InspectLimits,
     check: CheckOptions,
+    cache: bool,
 ) -> tuple[list[tuple[str, bytes]], list[AttachmentReport]]:
     """The pack's copies after `--fix`, each change reported (B004) at its evidence entry."""
     assert checked.case is not None and checked.loaded is not None
-    outcomes = apply_fixes(blobs, reports, limits)
+    outcomes = apply_fixes(blobs, reports, limits, cache)
     folder = Path(checked.result.file).parent
     for index, fixed in enumerate(outcomes):
         path = ("evidence", index, "file")
