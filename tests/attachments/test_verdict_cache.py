@@ -164,6 +164,31 @@ def test_another_tool_version_is_judged_again(
     assert len(child_tasks) == 4
 
 
+def test_other_judging_code_is_judged_again(
+    tmp_path: Path, child_tasks: list[Task], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edited judge or an upgraded library under the same version number: a new key."""
+    paths = files(tmp_path)[:1]
+    inspect_attachments(paths, InspectLimits())
+    monkeypatch.setattr(verdict_cache, "judging_fingerprint", lambda: "another build")
+    inspect_attachments(paths, InspectLimits())
+    assert len(child_tasks) == 2
+
+
+def test_the_judging_fingerprint_sees_the_libraries(monkeypatch: pytest.MonkeyPatch) -> None:
+    fingerprint = verdict_cache.judging_fingerprint
+    fingerprint.cache_clear()
+    first = fingerprint()
+    fingerprint.cache_clear()
+    assert fingerprint() == first
+    fingerprint.cache_clear()
+    try:
+        monkeypatch.setattr(verdict_cache, "_LIBRARIES", (*verdict_cache._LIBRARIES, "no_such_library"))
+        assert fingerprint() != first
+    finally:
+        fingerprint.cache_clear()
+
+
 def test_another_cache_format_is_judged_again(
     tmp_path: Path, child_tasks: list[Task], monkeypatch: pytest.MonkeyPatch
 ) -> None:

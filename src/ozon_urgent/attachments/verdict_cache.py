@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
+import importlib.util
 import json
 import os
 import sqlite3
@@ -55,13 +57,44 @@ def limits_key(limits: InspectLimits) -> str:
     return json.dumps(fields, sort_keys=True, default=repr)
 
 
+# The libraries the children judge with: a new pypdf or Pillow may judge the same bytes differently,
+# and whether cryptography is installed decides if an AES-encrypted PDF can be opened at all.
+_LIBRARIES: tuple[str, ...] = ("pypdf", "PIL", "phonenumbers", "stdnum", "cryptography")
+
+
+@functools.cache
+def judging_fingerprint() -> str:
+    """The code that judges, as installed: this package's judging modules by content, each library by
+    where it is and when it was written. A change there between two releases (an edited checkout, a
+    library upgraded under the same ozon-urgent version) is a new key, without importing anything."""
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for path in [*sorted(here.glob("*.py")), here.parent / "findings" / "codes.py"]:
+        digest.update(path.name.encode() + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"unreadable")
+    for library in _LIBRARIES:
+        try:
+            spec = importlib.util.find_spec(library)
+            origin = spec.origin if spec is not None else None
+            stat = os.stat(origin) if origin else None
+        except (ImportError, ValueError, OSError):
+            origin, stat = None, None
+        where = f"{origin}:{stat.st_size}:{stat.st_mtime_ns}" if stat is not None else "absent"
+        digest.update(f"{library}={where}\0".encode())
+    return digest.hexdigest()
+
+
 def entry_key(digest: str, name: str, limits: str) -> str:
     """The verdict's identity: the bytes, the name they are judged under (the child reports an extension
-    that does not match the content, so the verdict depends on it), the tool version, the limits and
-    the cache format."""
+    that does not match the content, so the verdict depends on it), the tool version and the judging
+    code, the limits and the cache format."""
     parts = {
         "cache_format": CACHE_FORMAT,
         "version": ozon_urgent.__version__,
+        "code": judging_fingerprint(),
         "limits": limits,
         "sha256": digest,
         "name": name,
