@@ -505,11 +505,21 @@ def test_a_read_only_database_is_read_and_never_fails_the_run(
     before = _contents()
     real_connect = sqlite3.connect
 
-    def read_only(path: Path, timeout: float, isolation_level: None) -> sqlite3.Connection:
-        return real_connect(f"file:{path}?mode=ro", timeout, isolation_level=isolation_level, uri=True)
+    def read_only(
+        path: Path, timeout: float, isolation_level: None, check_same_thread: bool
+    ) -> sqlite3.Connection:
+        return real_connect(
+            f"file:{path}?mode=ro",
+            timeout,
+            isolation_level=isolation_level,
+            check_same_thread=check_same_thread,
+            uri=True,
+        )
 
+    verdict_cache.forget()  # the process keeps its connection; the next one is opened read-only
     with monkeypatch.context() as patch:
         patch.setattr(sqlite3, "connect", read_only)
         assert inspect_attachments(paths, InspectLimits()) == truth
         assert inspect_attachments(paths, InspectLimits()) == truth
+        verdict_cache.forget()
     assert _contents() == before

@@ -8,6 +8,7 @@ because of it. Entries are JSON, validated field by field on the way back, never
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import dataclasses
 import functools
@@ -17,6 +18,7 @@ import json
 import os
 import sqlite3
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -29,11 +31,11 @@ from ozon_urgent.findings.codes import Code
 # Raised whenever the meaning of a stored verdict changes (the JSON layout, what the key covers).
 CACHE_FORMAT = 1
 FILENAME = "verdicts.sqlite3"
-# The bound: at most this many verdicts; the oldest written go first. A verdict is a few hundred bytes
-# (a hit's params are short), and one larger than MAX_ENTRY_BYTES is not kept, so the file stays
-# within a few tens of MB at worst, typically a few MB.
+# The bound: at most MAX_ENTRIES verdicts, the oldest written go first. A verdict is ~350 bytes on disk
+# with its key and index (17 MB at the cap); one whose JSON is over MAX_ENTRY_BYTES (dozens of hits)
+# is not kept, so the file can never pass ~50,000 × 4 KiB even with only such verdicts.
 MAX_ENTRIES = 50_000
-MAX_ENTRY_BYTES = 16 * 1024
+MAX_ENTRY_BYTES = 4 * 1024
 NO_CACHE_ENV = "OZON_URGENT_NO_CACHE"
 _BUSY_TIMEOUT_MS = 2_000
 _SETUP_ATTEMPTS = 3
@@ -116,45 +118,32 @@ class VerdictCache:
 
     @classmethod
     def open(cls, limits: InspectLimits, enabled: bool = True) -> VerdictCache | None:
-        """The cache for judging under `limits`, or None when it is off or cannot be opened."""
+        """The cache for judging under `limits`, or None when it is off or cannot be opened.
+
+        The connection stays open for the process (a build asks once per case; opening and closing a
+        WAL database each time cost ~8 ms), and is closed at exit."""
         if not enabled or limits.debug_faults or disabled_by_env():
             return None
         try:
-            folder = cache_dir()
-            folder.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(folder / FILENAME, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-        except (OSError, sqlite3.Error) as exc:
+            path = cache_dir() / FILENAME
+        except OSError as exc:
             _note("not opened", exc)
             return None
-        for attempt in range(_SETUP_ATTEMPTS):
-            try:
-                _set_up(conn)
-                break
-            except sqlite3.OperationalError as exc:
-                # Two processes creating the file at once: switching to WAL may be refused, not waited for.
-                if "locked" in str(exc) and attempt + 1 < _SETUP_ATTEMPTS:
-                    time.sleep(0.05 * (attempt + 1))
-                    continue
-                failure: sqlite3.Error = exc
-            except sqlite3.Error as exc:
-                failure = exc
-            # A read-only folder can still serve an existing cache; anything else turns it off.
-            if not _readable(conn):
-                _note("not usable", failure)
-                conn.close()
-                return None
-            break
-        return cls(conn, limits)
+        with _lock:
+            conn = _connection(path)
+        return None if conn is None else cls(conn, limits)
 
     def get(self, digest: str, name: str) -> Judgement | None:
         if self._conn is None:
             return None
         key = entry_key(digest, name, self._limits)
         try:
-            row = self._conn.execute("SELECT value FROM verdicts WHERE key = ?", (key,)).fetchone()
+            with _lock:
+                row = self._conn.execute("SELECT value FROM verdicts WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error as exc:
             _note("read failed", exc)
-            self.close()
+            forget()
+            self._conn = None
             return None
         if row is None:
             return None
@@ -179,7 +168,7 @@ class VerdictCache:
         if not rows:
             return
         try:
-            with _transaction(self._conn):
+            with _lock, _transaction(self._conn):
                 self._conn.executemany("INSERT OR REPLACE INTO verdicts VALUES (?, ?, ?)", rows)
                 (count,) = self._conn.execute("SELECT count(*) FROM verdicts").fetchone()
                 if count > MAX_ENTRIES:
@@ -192,10 +181,61 @@ class VerdictCache:
             _note("write failed", exc)
 
     def close(self) -> None:
-        if self._conn is not None:
+        """This handle is done; the process keeps the connection for the next batch."""
+        self._conn = None
+
+
+_shared: tuple[int, Path, sqlite3.Connection] | None = None
+_lock = threading.Lock()
+
+
+def _connection(path: Path) -> sqlite3.Connection | None:
+    """This process's connection to `path`, opened and set up on first use."""
+    global _shared
+    if _shared is not None and _shared[0] == os.getpid() and _shared[1] == path:
+        return _shared[2]
+    forget()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(
+            path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+    except (OSError, sqlite3.Error) as exc:
+        _note("not opened", exc)
+        return None
+    for attempt in range(_SETUP_ATTEMPTS):
+        try:
+            _set_up(conn)
+            break
+        except sqlite3.OperationalError as exc:
+            # Two processes creating the file at once: switching to WAL may be refused, not waited for.
+            if "locked" in str(exc) and attempt + 1 < _SETUP_ATTEMPTS:
+                time.sleep(0.05 * (attempt + 1))
+                continue
+            failure: sqlite3.Error = exc
+        except sqlite3.Error as exc:
+            failure = exc
+        # A read-only folder can still serve an existing cache; anything else turns it off.
+        if not _readable(conn):
+            _note("not usable", failure)
             with contextlib.suppress(sqlite3.Error):
-                self._conn.close()
-            self._conn = None
+                conn.close()
+            return None
+        break
+    _shared = (os.getpid(), path, conn)
+    return conn
+
+
+def forget() -> None:
+    """Close this process's connection (a damaged database, another cache folder, exit)."""
+    global _shared
+    if _shared is not None and _shared[0] == os.getpid():
+        with contextlib.suppress(sqlite3.Error):
+            _shared[2].close()
+    _shared = None
+
+
+atexit.register(forget)
 
 
 @contextlib.contextmanager
