@@ -45,6 +45,7 @@ bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/build_many.py
 	$(BIN)/python benchmarks/attachments.py
 	$(BIN)/python benchmarks/batch.py
+	$(BIN)/python benchmarks/verdict_cache.py
 	$(BIN)/python benchmarks/russian_gate.py
 	$(BIN)/python benchmarks/seller_api_transport.py
 

@@ -22,15 +22,25 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """The user data folder (the default ledger's home) points into a temporary folder for the whole run,
-    so no test, subprocess or forgotten option can reach the real ledger of whoever runs the suite."""
+    """The user data and cache folders (homes of the default ledger and the verdict cache) point into
+    temporary folders for the whole run, so no test, subprocess or forgotten option can reach the real
+    ledger or cache of whoever runs the suite."""
     os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="ozon-urgent-test-data-")
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="ozon-urgent-test-cache-")
+    os.environ.pop("OZON_URGENT_NO_CACHE", None)
 
 
 @pytest.fixture(autouse=True)
 def _own_ledger(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Every test builds against a ledger of its own, never the user's real one."""
     monkeypatch.setenv("OZON_URGENT_LEDGER", str(tmp_path_factory.mktemp("ledger") / "ledger.sqlite3"))
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every test keeps evidence verdicts in a cache folder of its own: nothing judged in one test (or
+    on the machine) can answer for another."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
 
 
 @dataclass(frozen=True)

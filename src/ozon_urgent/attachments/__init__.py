@@ -34,21 +34,24 @@ __all__ = [
 
 
 def inspect_attachments(
-    paths: Sequence[Path], limits: InspectLimits, jobs: int | None = None
+    paths: Sequence[Path], limits: InspectLimits, jobs: int | None = None, cache: bool = True
 ) -> list[AttachmentReport]:
-    """One report per path, in order; files are parsed in child processes (`jobs` at a time)."""
+    """One report per path, in order; files are parsed in child processes (`jobs` at a time).
+
+    `cache`: reuse and keep verdicts in the user cache folder (see verdict_cache); off reads and writes
+    nothing there."""
     from ozon_urgent.attachments.inspection import inspect_attachments as run
 
-    return run(paths, limits, jobs)
+    return run(paths, limits, jobs, cache)
 
 
 def inspect_blobs(
-    named: Sequence[tuple[str, bytes]], limits: InspectLimits, jobs: int | None = None
+    named: Sequence[tuple[str, bytes]], limits: InspectLimits, jobs: int | None = None, cache: bool = True
 ) -> list[AttachmentReport]:
     """Like `inspect_attachments` for (name, bytes) pairs already in memory, such as fixed copies."""
     from ozon_urgent.attachments.inspection import inspect_blobs as run
 
-    return run(named, limits, jobs)
+    return run(named, limits, jobs, cache)
 
 
 def start_workers(limits: InspectLimits, jobs: int | None = None) -> None:

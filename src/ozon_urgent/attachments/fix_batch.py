@@ -27,7 +27,10 @@ class FixOutcome:
 
 
 def apply_fixes(
-    blobs: list[tuple[str, bytes]], reports: list[AttachmentReport], limits: InspectLimits
+    blobs: list[tuple[str, bytes]],
+    reports: list[AttachmentReport],
+    limits: InspectLimits,
+    cache: bool = True,
 ) -> list[FixOutcome]:
     """For each file: the fixed copy and its fresh report where a fix applies, else the file unchanged.
 
@@ -38,7 +41,7 @@ def apply_fixes(
         [(data, report) for (_, data), report in zip(blobs, reports, strict=True)], limits
     )
     changed = [(i, f) for i, f in enumerate(fixed) if isinstance(f, FixedAttachment)]
-    again = inspect_blobs([(_jpeg_name(blobs[i][0]), f.data) for i, f in changed], limits)
+    again = inspect_blobs([(_jpeg_name(blobs[i][0]), f.data) for i, f in changed], limits, cache=cache)
     outcomes = [
         FixOutcome(
             data, report, (), outcome if isinstance(outcome, FixRefused) and needs_fix(report) else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from ozon_urgent.attachments.model import (
@@ -18,15 +18,22 @@ from ozon_urgent.attachments.model import (
 )
 from ozon_urgent.attachments.pool import Done, Failure, Task, shared_pool
 from ozon_urgent.attachments.reading import read_evidence, too_large_hit
+from ozon_urgent.attachments.verdict_cache import VerdictCache
 from ozon_urgent.findings.codes import Code
 
 
 def inspect_attachments(
-    paths: Sequence[Path], limits: InspectLimits, jobs: int | None = None
+    paths: Sequence[Path], limits: InspectLimits, jobs: int | None = None, cache: bool = True
 ) -> list[AttachmentReport]:
-    """One report per path, in the same order; every failure is a hit, never an exception."""
+    """One report per path, in the same order; every failure is a hit, never an exception.
+
+    The same bytes under the same name are judged once per run, and not at all when the verdict cache
+    (`cache`, see verdict_cache) already knows them; the lookup uses the digest of the bytes just read,
+    which are the bytes the report describes.
+    """
     early: dict[int, AttachmentReport] = {}
     read: dict[int, tuple[int, str, str | None]] = {}
+    verdicts = _Verdicts(limits, cache)
 
     def tasks() -> Iterator[Task]:
         # Files are read one at a time as a child frees up, so a big batch never sits in memory at once.
@@ -36,17 +43,20 @@ def inspect_attachments(
                 hit = outcome.hit or AttachmentHit(Code.ATTACHMENT_UNREADABLE)
                 early[index] = AttachmentReport(str(path), outcome.size, None, None, None, None, None, (hit,))
                 continue
-            read[index] = (len(outcome.data), hashlib.sha256(outcome.data).hexdigest(), _magic(outcome.data))
-            yield Task(index, "inspect", (path.name, outcome.data, limits))
+            digest = hashlib.sha256(outcome.data).hexdigest()
+            read[index] = (len(outcome.data), digest, _magic(outcome.data))
+            if verdicts.wanted(index, digest, path.name):
+                yield Task(index, "inspect", (path.name, outcome.data, limits))
 
-    results = _run(tasks(), len(paths), limits, jobs)
+    # Distinct paths bound the distinct files, so a batch sharing two files starts at most two children.
+    judged = verdicts.settle(_run(tasks(), len(set(paths)), limits, jobs))
     reports: list[AttachmentReport] = []
     for index, path in enumerate(paths):
         if index in early:
             reports.append(early[index])
             continue
         size, digest, magic = read[index]
-        judgement = _judgement(results[index], limits)
+        judgement = judged(index)
         reports.append(
             AttachmentReport(
                 str(path),
@@ -63,26 +73,28 @@ def inspect_attachments(
 
 
 def inspect_blobs(
-    named: Sequence[tuple[str, bytes]], limits: InspectLimits, jobs: int | None = None
+    named: Sequence[tuple[str, bytes]], limits: InspectLimits, jobs: int | None = None, cache: bool = True
 ) -> list[AttachmentReport]:
     """The same judgement for bytes already in memory, e.g. what `fix_attachments` produced."""
     early = {index: _refuse_blob(data, limits) for index, (_, data) in enumerate(named)}
+    digests = [hashlib.sha256(data).hexdigest() for _, data in named]
+    verdicts = _Verdicts(limits, cache)
     tasks = (
         Task(index, "inspect", (name, data, limits))
         for index, (name, data) in enumerate(named)
-        if early[index] is None
+        if early[index] is None and verdicts.wanted(index, digests[index], name)
     )
-    results = _run(tasks, len(named), limits, jobs)
+    judged = verdicts.settle(_run(tasks, len(named), limits, jobs))
     reports: list[AttachmentReport] = []
     for index, (name, data) in enumerate(named):
         refused = early[index]
-        digest = hashlib.sha256(data).hexdigest()
+        digest = digests[index]
         if refused is not None:
             reports.append(
                 AttachmentReport(name, len(data), digest, _magic(data), None, None, None, (refused,))
             )
             continue
-        judgement = _judgement(results[index], limits)
+        judgement = judged(index)
         reports.append(
             AttachmentReport(
                 name,
@@ -96,6 +108,49 @@ def inspect_blobs(
             )
         )
     return reports
+
+
+class _Verdicts:
+    """Which files of a batch need a child: not one whose verdict is cached, nor a repeat in this batch."""
+
+    def __init__(self, limits: InspectLimits, cache: bool) -> None:
+        self.limits = limits
+        self.store = VerdictCache.open(limits, cache)
+        self.first: dict[tuple[str, str], int] = {}  # (sha256, name) -> the index whose verdict serves it
+        self.task_keys: dict[int, tuple[str, str]] = {}
+        self.same: dict[int, int] = {}
+        self.cached: dict[int, Judgement] = {}
+
+    def wanted(self, index: int, digest: str, name: str) -> bool:
+        """Whether file `index` must go to a child; asked with the digest of the very bytes it would get."""
+        key = (digest, name)
+        if key in self.first:
+            self.same[index] = self.first[key]
+            return False
+        self.first[key] = index
+        known = self.store.get(digest, name) if self.store is not None else None
+        if known is not None:
+            self.cached[index] = known
+            return False
+        self.task_keys[index] = key
+        return True
+
+    def settle(self, results: dict[int, Done | Failure]) -> Callable[[int], Judgement]:
+        """Store what the children judged to the end; give back each index's verdict."""
+        fresh = {index: _judgement(results[index], self.limits) for index in self.task_keys}
+        if self.store is not None:
+            self.store.put_many(
+                (*self.task_keys[index], judgement)
+                for index, judgement in fresh.items()
+                if isinstance(results[index], Done)
+            )
+            self.store.close()
+
+        def judged(index: int) -> Judgement:
+            index = self.same.get(index, index)
+            return self.cached[index] if index in self.cached else fresh[index]
+
+        return judged
 
 
 def _refuse_blob(data: bytes, limits: InspectLimits) -> AttachmentHit | None:

@@ -12,6 +12,7 @@ from ozon_urgent import i18n
 from ozon_urgent.casefile.discovery import discover
 from ozon_urgent.cli.exit import fail, status_of
 from ozon_urgent.cli.options import (
+    CacheOpt,
     ExcludeOpt,
     JobsOpt,
     LangChoice,
@@ -48,6 +49,7 @@ def check(
     fix: Annotated[bool, typer.Option("--fix", help="Preview what `build --fix` would change.")] = False,
     exclude: ExcludeOpt = None,
     jobs: JobsOpt = None,
+    cache: CacheOpt = True,
     output: OutputOpt = None,
     lang: LangOpt = None,
     quiet: QuietOpt = False,
@@ -60,7 +62,9 @@ def check(
     options = _check_options(lang, today)
     files = case_files(paths, exclude)
     with progress_bar(len(files), enabled=not quiet) as advance:
-        batch = BatchOptions(strict=strict, content=content, fix_preview=fix, jobs=jobs, progress=advance)
+        batch = BatchOptions(
+            strict=strict, content=content, fix_preview=fix, jobs=jobs, cache=cache, progress=advance
+        )
         result = check_files(files, policy, options, batch)
     report(result, output_format, options.lang, quiet=quiet, output=output)
     raise typer.Exit(status_of(result.outcome()))
@@ -80,6 +84,7 @@ def build(
     output_format: FormatOpt = None,
     strict: StrictOpt = False,
     jobs: JobsOpt = None,
+    cache: CacheOpt = True,
     output: OutputOpt = None,
     lang: LangOpt = None,
     quiet: QuietOpt = False,
@@ -101,6 +106,7 @@ def build(
             templates=templates,
             strict=strict,
             jobs=jobs,
+            cache=cache,
             progress=advance,
             ledger=ledger,
             now=clock(),

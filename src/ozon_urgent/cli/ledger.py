@@ -17,6 +17,7 @@ import typer
 from ozon_urgent import i18n
 from ozon_urgent.cli.exit import fail, status_of
 from ozon_urgent.cli.options import (
+    CacheOpt,
     JobsOpt,
     LangOpt,
     LedgerOpt,
@@ -209,6 +210,7 @@ def followup(
     templates: TemplatesOpt = None,
     output_format: FormatOpt = None,
     jobs: JobsOpt = None,
+    cache: CacheOpt = True,
     ledger: LedgerOpt = None,
     lang: LangOpt = None,
     policy: PolicyOpt = None,
@@ -225,7 +227,7 @@ def followup(
     user = user_lang(lang)
     facts = _case(case)
     rules = _policy(policy, case)
-    options = FollowupOptions(out=out, templates=templates, fix=fix, jobs=jobs)
+    options = FollowupOptions(out=out, templates=templates, fix=fix, jobs=jobs, cache=cache)
     with _ledger(ledger) as store:
         check = CheckOptions(today=today_of(today), lang=user)
         outcome = followup_case(facts, rules, check, options, store, clock())

@@ -69,6 +69,14 @@ JobsOpt = Annotated[
     int | None,
     typer.Option("--jobs", "-j", min=1, help="Processes that judge evidence (default: one per core)."),
 ]
+CacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--cache/--no-cache",
+        help="Reuse verdicts on evidence already judged, kept in the user cache folder (off: neither read"
+        " nor written; OZON_URGENT_NO_CACHE=1 does the same).",
+    ),
+]
 OutputOpt = Annotated[
     Path | None,
     typer.Option("--output", dir_okay=False, help="Write the report to this file instead of stdout."),

@@ -29,6 +29,7 @@ class BatchOptions:
     content: bool = True
     fix_preview: bool = False
     jobs: int | None = None  # worker processes that judge evidence; None: one per core
+    cache: bool = True  # reuse and keep verdicts in the user cache folder
     progress: Progress | None = None
 
 
@@ -85,7 +86,7 @@ def _judge_evidence(
         for number in {e.case for e in group}
     }
     for limits, evidence in by_limits.items():
-        reports = inspect_attachments([e.path for e in evidence], limits, batch.jobs)
+        reports = inspect_attachments([e.path for e in evidence], limits, batch.jobs, batch.cache)
         for entry, report in zip(evidence, reports, strict=True):
             item = checked[entry.case][0]
             try:
@@ -118,7 +119,7 @@ def _evidence_findings(
     )
     found += shared.note(item, entry.index, report.sha256, options.lang)
     if batch.fix_preview and needs_fix(report):
-        found += _preview(item, entry, report, limits, options)
+        found += _preview(item, entry, report, limits, options, batch.cache)
     return found
 
 
@@ -128,12 +129,13 @@ def _preview(
     report: AttachmentReport,
     limits: InspectLimits,
     options: CheckOptions,
+    cache: bool,
 ) -> list[Finding]:
     """What `build --fix` would change in this file: the same fix, computed and thrown away."""
     read = read_evidence(entry.path, limits.fix_max_input_bytes)
     if read.data is None or item.case is None or item.loaded is None:
         return []
-    [fixed] = apply_fixes([(entry.path.name, read.data)], [report], limits)
+    [fixed] = apply_fixes([(entry.path.name, read.data)], [report], limits, cache)
     path = ("evidence", entry.index, "file")
     display = os.path.join(os.path.dirname(item.result.file), item.case.evidence[entry.index].file)
     line = item.loaded.line_of(path)

@@ -41,6 +41,7 @@ class BuildOptions:
     templates: Path | None = None
     strict: bool = False
     jobs: int | None = None
+    cache: bool = True  # reuse and keep verdicts in the user cache folder
     progress: Progress | None = None
     # The ledger of built and filed tickets (a path or URL; None: the default in the user data folder)
     # and the moment the build happens, for the 72-hour duplicate guard.
@@ -159,7 +160,9 @@ def build_case(
     if case is None or checked.loaded is None or has_errors(result) or result.case_id is None:
         return None
     limits = InspectLimits.for_policy(policy)
-    gated = pass_evidence(checked, limits, fix=options.fix, lang=check.lang, jobs=options.jobs)
+    gated = pass_evidence(
+        checked, limits, fix=options.fix, lang=check.lang, jobs=options.jobs, cache=options.cache
+    )
     if gated is None:
         return None
     blobs = [(case.evidence[g.index].file, g.data) for g in gated]

@@ -25,6 +25,7 @@ class FollowupOptions:
     templates: Path | None = None
     fix: bool = False
     jobs: int | None = None
+    cache: bool = True  # reuse and keep verdicts in the user cache folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,13 @@ def followup_case(
 
     def gate(sent: frozenset[str]) -> Sequence[EvidenceBytes]:
         gated = pass_evidence(
-            checked, limits, fix=options.fix, lang=check.lang, jobs=options.jobs, known=sent
+            checked,
+            limits,
+            fix=options.fix,
+            lang=check.lang,
+            jobs=options.jobs,
+            known=sent,
+            cache=options.cache,
         )
         if gated is None:
             raise _EvidenceRefusedError

@@ -39,11 +39,13 @@ def pass_evidence(
     lang: Lang,
     jobs: int | None = None,
     known: Collection[str] = frozenset(),
+    cache: bool = True,
 ) -> list[GatedFile] | None:
     """The case's evidence fit for a pack, or None when any of it (or anything else) is an error.
 
     `known` holds SHA-256s Ozon already has (a follow-up's thread): such a file, original or fixed, is
-    left out without being judged again. Findings land in `checked.result`.
+    left out without being judged again. `cache`: reuse and keep verdicts (attachments.verdict_cache).
+    Findings land in `checked.result`.
     """
     result, case, loaded = checked.result, checked.case, checked.loaded
     assert case is not None and loaded is not None
@@ -71,10 +73,10 @@ def pass_evidence(
             return None
         indexes.append(index)
         blobs.append((item.file, data))
-    reports = inspect_blobs(blobs, limits, jobs)
+    reports = inspect_blobs(blobs, limits, jobs, cache)
     sources = [hashlib.sha256(data).hexdigest() for _, data in blobs]
     if fix:
-        blobs, reports = _fixed(checked, indexes, blobs, reports, limits, lang)
+        blobs, reports = _fixed(checked, indexes, blobs, reports, limits, lang, cache)
     judged = list(zip(indexes, reports, strict=True))
     result.add(*attachment_findings(case, loaded, result.file, lang, judged))
     if has_errors(result):
@@ -93,10 +95,11 @@ def _fixed(
     reports: list[AttachmentReport],
     limits: InspectLimits,
     lang: Lang,
+    cache: bool,
 ) -> tuple[list[tuple[str, bytes]], list[AttachmentReport]]:
     """The pack's copies after `--fix`, each change reported (B004) at its evidence entry."""
     assert checked.case is not None and checked.loaded is not None
-    outcomes = apply_fixes(blobs, reports, limits)
+    outcomes = apply_fixes(blobs, reports, limits, cache)
     folder = Path(checked.result.file).parent
     for index, fixed in zip(indexes, outcomes, strict=True):
         path = ("evidence", index, "file")

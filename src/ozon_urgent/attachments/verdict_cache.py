@@ -1,0 +1,333 @@
+"""Verdicts remembered between runs: a file's judgement, keyed by its bytes and everything that judged them.
+
+The cache is an optimisation and nothing else. Whatever goes wrong with it (a read-only or full disk, a
+damaged database, an entry that does not decode, another process holding the lock too long) means the
+file is judged afresh, with at most a note on stderr under OZON_URGENT_DEBUG=1; a run never fails
+because of it. Entries are JSON, validated field by field on the way back, never pickle.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import dataclasses
+import functools
+import hashlib
+import importlib.util
+import json
+import os
+import sqlite3
+import sys
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import ozon_urgent
+from ozon_urgent.attachments.model import AttachmentHit, InspectLimits, Judgement, Params
+from ozon_urgent.errors import debug_enabled
+from ozon_urgent.findings.codes import Code
+
+# Raised whenever the meaning of a stored verdict changes (the JSON layout, what the key covers).
+CACHE_FORMAT = 1
+FILENAME = "verdicts.sqlite3"
+# The bound: at most MAX_ENTRIES verdicts, the oldest written go first. A verdict is ~350 bytes on disk
+# with its key and index (17 MB at the cap); one whose JSON is over MAX_ENTRY_BYTES (dozens of hits)
+# is not kept, so the file can never pass ~50,000 × 4 KiB even with only such verdicts.
+MAX_ENTRIES = 50_000
+MAX_ENTRY_BYTES = 4 * 1024
+NO_CACHE_ENV = "OZON_URGENT_NO_CACHE"
+_BUSY_TIMEOUT_MS = 2_000
+_SETUP_ATTEMPTS = 3
+
+
+def cache_dir() -> Path:
+    """The user cache folder (XDG_CACHE_HOME/ozon-urgent on Linux)."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("ozon-urgent", appauthor=False))
+
+
+def disabled_by_env() -> bool:
+    return os.environ.get(NO_CACHE_ENV, "").strip().lower() in {"1", "true", "yes"}
+
+
+def limits_key(limits: InspectLimits) -> str:
+    """Every budget that can change a verdict, by name, so a field added later is covered unasked."""
+    fields = dataclasses.asdict(limits)
+    fields.pop("debug_faults", None)  # with it on there is no cache at all
+    return json.dumps(fields, sort_keys=True, default=repr)
+
+
+# The libraries the children judge with: a new pypdf or Pillow may judge the same bytes differently,
+# and whether cryptography is installed decides if an AES-encrypted PDF can be opened at all.
+_LIBRARIES: tuple[str, ...] = ("pypdf", "PIL", "phonenumbers", "stdnum", "cryptography")
+
+
+@functools.cache
+def judging_fingerprint() -> str:
+    """The code that judges, as installed: this package's judging modules by content, each library by
+    where it is and when it was written. A change there between two releases (an edited checkout, a
+    library upgraded under the same ozon-urgent version) is a new key, without importing anything."""
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for path in [*sorted(here.glob("*.py")), here.parent / "findings" / "codes.py"]:
+        digest.update(path.name.encode() + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"unreadable")
+    for library in _LIBRARIES:
+        try:
+            spec = importlib.util.find_spec(library)
+            origin = spec.origin if spec is not None else None
+            stat = os.stat(origin) if origin else None
+        except (ImportError, ValueError, OSError):
+            origin, stat = None, None
+        where = f"{origin}:{stat.st_size}:{stat.st_mtime_ns}" if stat is not None else "absent"
+        digest.update(f"{library}={where}\0".encode())
+    return digest.hexdigest()
+
+
+def entry_key(digest: str, name: str, limits: str) -> str:
+    """The verdict's identity: the bytes, the name they are judged under (the child reports an extension
+    that does not match the content, so the verdict depends on it), the tool version and the judging
+    code, the limits and the cache format."""
+    parts = {
+        "cache_format": CACHE_FORMAT,
+        "version": ozon_urgent.__version__,
+        "code": judging_fingerprint(),
+        "limits": limits,
+        "sha256": digest,
+        "name": name,
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def cacheable(judgement: Judgement) -> bool:
+    """Only what a child judged to the end: a file not checked (timeout, crash, memory) is tried again."""
+    return not any(hit.code is Code.ATTACHMENT_NOT_CHECKED for hit in judgement.hits)
+
+
+class VerdictCache:
+    """One SQLite file in WAL mode: many readers, one writer at a time, waits bounded by busy_timeout."""
+
+    def __init__(self, conn: sqlite3.Connection, limits: InspectLimits) -> None:
+        self._conn: sqlite3.Connection | None = conn
+        self._limits = limits_key(limits)
+
+    @classmethod
+    def open(cls, limits: InspectLimits, enabled: bool = True) -> VerdictCache | None:
+        """The cache for judging under `limits`, or None when it is off or cannot be opened.
+
+        The connection stays open for the process (a build asks once per case; opening and closing a
+        WAL database each time cost ~8 ms), and is closed at exit."""
+        if not enabled or limits.debug_faults or disabled_by_env():
+            return None
+        try:
+            path = cache_dir() / FILENAME
+        except OSError as exc:
+            _note("not opened", exc)
+            return None
+        with _lock:
+            conn = _connection(path)
+        return None if conn is None else cls(conn, limits)
+
+    def get(self, digest: str, name: str) -> Judgement | None:
+        if self._conn is None:
+            return None
+        key = entry_key(digest, name, self._limits)
+        try:
+            with _lock:
+                row = self._conn.execute("SELECT value FROM verdicts WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            _note("read failed", exc)
+            forget()
+            self._conn = None
+            return None
+        if row is None:
+            return None
+        judgement = decode(row[0], key)
+        if judgement is None:
+            _note("entry ignored", key)
+        return judgement
+
+    def put_many(self, items: Iterable[tuple[str, str, Judgement]]) -> None:
+        """Store fresh verdicts in one transaction, then drop the oldest beyond MAX_ENTRIES."""
+        if self._conn is None:
+            return
+        rows = []
+        now = time.time_ns()
+        for digest, name, judgement in items:
+            if not cacheable(judgement):
+                continue
+            key = entry_key(digest, name, self._limits)
+            value = encode(judgement, key)
+            if len(value) <= MAX_ENTRY_BYTES:
+                rows.append((key, value, now))
+        if not rows:
+            return
+        try:
+            with _lock, _transaction(self._conn):
+                self._conn.executemany("INSERT OR REPLACE INTO verdicts VALUES (?, ?, ?)", rows)
+                (count,) = self._conn.execute("SELECT count(*) FROM verdicts").fetchone()
+                if count > MAX_ENTRIES:
+                    self._conn.execute(
+                        "DELETE FROM verdicts WHERE key IN"
+                        " (SELECT key FROM verdicts ORDER BY written, key LIMIT ?)",
+                        (count - MAX_ENTRIES,),
+                    )
+        except sqlite3.Error as exc:  # read-only, disk full, locked too long, damaged
+            _note("write failed", exc)
+
+    def close(self) -> None:
+        """This handle is done; the process keeps the connection for the next batch."""
+        self._conn = None
+
+
+_shared: tuple[int, Path, sqlite3.Connection] | None = None
+_lock = threading.Lock()
+
+
+def _connection(path: Path) -> sqlite3.Connection | None:
+    """This process's connection to `path`, opened and set up on first use."""
+    global _shared
+    if _shared is not None and _shared[0] == os.getpid() and _shared[1] == path:
+        return _shared[2]
+    forget()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(
+            path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+    except (OSError, sqlite3.Error) as exc:
+        _note("not opened", exc)
+        return None
+    for attempt in range(_SETUP_ATTEMPTS):
+        try:
+            _set_up(conn)
+            break
+        except sqlite3.OperationalError as exc:
+            # Two processes creating the file at once: switching to WAL may be refused, not waited for.
+            if "locked" in str(exc) and attempt + 1 < _SETUP_ATTEMPTS:
+                time.sleep(0.05 * (attempt + 1))
+                continue
+            failure: sqlite3.Error = exc
+        except sqlite3.Error as exc:
+            failure = exc
+        # A read-only folder can still serve an existing cache; anything else turns it off.
+        if not _readable(conn):
+            _note("not usable", failure)
+            with contextlib.suppress(sqlite3.Error):
+                conn.close()
+            return None
+        break
+    _shared = (os.getpid(), path, conn)
+    return conn
+
+
+def forget() -> None:
+    """Close this process's connection (a damaged database, another cache folder, exit)."""
+    global _shared
+    if _shared is not None and _shared[0] == os.getpid():
+        with contextlib.suppress(sqlite3.Error):
+            _shared[2].close()
+    _shared = None
+
+
+atexit.register(forget)
+
+
+@contextlib.contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _set_up(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS verdicts"
+        " (key TEXT PRIMARY KEY, value TEXT NOT NULL, written INTEGER NOT NULL)"
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS verdicts_written ON verdicts (written)")
+
+
+def _readable(conn: sqlite3.Connection) -> bool:
+    try:
+        conn.execute("SELECT key, value FROM verdicts LIMIT 1").fetchall()
+    except sqlite3.Error:
+        return False
+    return True
+
+
+def encode(judgement: Judgement, key: str) -> str:
+    return json.dumps(
+        {
+            "key": key,
+            "format": judgement.format,
+            "pages": judgement.pages,
+            "width": judgement.width,
+            "height": judgement.height,
+            "hits": [
+                {"code": h.code.value, "variant": h.variant, "params": h.params} for h in judgement.hits
+            ],
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+
+
+def decode(value: object, key: str) -> Judgement | None:
+    """The stored verdict if every field is what `encode` writes and it is the entry asked for, else None."""
+    try:
+        data = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("hits"), list):
+        return None
+    fmt = data.get("format")
+    numbers = [data.get("pages"), data.get("width"), data.get("height")]
+    if not (fmt is None or isinstance(fmt, str)) or not all(_optional_int(n) for n in numbers):
+        return None
+    hits = []
+    for item in data["hits"]:
+        hit = _hit(item)
+        if hit is None:
+            return None
+        hits.append(hit)
+    pages, width, height = numbers
+    return Judgement(fmt, tuple(hits), pages=pages, width=width, height=height)
+
+
+def _hit(item: object) -> AttachmentHit | None:
+    if not isinstance(item, dict) or set(item) != {"code", "variant", "params"}:
+        return None
+    code, variant, params = item["code"], item["variant"], item["params"]
+    if not isinstance(code, str) or code not in Code._value2member_map_:
+        return None
+    if not isinstance(variant, str) or not isinstance(params, dict):
+        return None
+    checked: Params = {}
+    for name, value in params.items():
+        if not isinstance(name, str) or isinstance(value, bool) or not isinstance(value, (str, int)):
+            return None
+        checked[name] = value
+    return AttachmentHit(Code(code), variant, checked)
+
+
+def _optional_int(value: object) -> bool:
+    return value is None or (isinstance(value, int) and not isinstance(value, bool))
+
+
+def _note(what: str, detail: object) -> None:
+    if debug_enabled():
+        print(f"ozon-urgent: verdict cache {what}: {detail}", file=sys.stderr)
