@@ -57,6 +57,14 @@ def add_evidence(case: Path, file: str, kind: str = "logistics_tracking") -> Non
     case.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
 
 
+def cover_the_window(case: Path) -> None:
+    """The first file covers the metric's 60-day window, so the case builds (C150)."""
+    data = yaml.safe_load(case.read_text("utf-8"))
+    data["evidence"][0]["covers"] = {"from": "2026-09-17", "to": "2026-11-15"}
+    del data["evidence"][0]["date"]
+    case.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+
+
 def recorded_case(tmp_path: Path, ledger: Path, clock: FrozenClock) -> Path:
     case = write_case(tmp_path / "store", "carrier-a", ["57195475-0050-3"])
     assert run("record", case, "--ref", "SR-77", "--ledger", ledger).exit_code == 0
@@ -148,10 +156,7 @@ def test_after_build_fix_the_original_photo_over_the_limit_counts_as_sent(
     assert len(photo) > 1_000_000
     (case.parent / "evidence" / "photo.png").write_bytes(photo)
     add_evidence(case, "evidence/photo.png")
-    data = yaml.safe_load(case.read_text("utf-8"))
-    data["evidence"][0]["covers"] = {"from": "2026-09-17", "to": "2026-11-15"}
-    del data["evidence"][0]["date"]
-    case.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    cover_the_window(case)
     built = run(
         "build", case, "--fix", "--today", "2026-11-20", "--ledger", ledger, "--out", tmp_path / "packs"
     )
@@ -166,3 +171,27 @@ def test_after_build_fix_the_original_photo_over_the_limit_counts_as_sent(
     assert result.exit_code == 0, result.stdout + result.stderr
     meta = json.loads((tmp_path / "out" / "carrier-a-followup-1" / "followup.json").read_text("utf-8"))
     assert [a["name"] for a in meta["attachments"]] == ["04-carrier_statement.pdf"]
+
+
+def test_check_and_build_judge_a_link_under_the_name_the_case_wrote(tmp_path: Path) -> None:
+    """A link `evidence/photo.jpg` to a PDF: the extension mismatch is the written name's, in both."""
+    case = write_case(tmp_path / "store", "carrier-a", ["57195475-0050-3"])
+    real = case.parent / "evidence" / "scan.pdf"
+    real.write_bytes(make_pdf("Tracking 57195475-0050-3"))
+    (case.parent / "evidence" / "photo.jpg").symlink_to(real)
+    add_evidence(case, "evidence/photo.jpg")
+    cover_the_window(case)
+
+    checked = json.loads(run("check", "--format", "json", "--no-cache", "--today", "2026-11-20", case).stdout)
+    built = json.loads(
+        run(
+            "build", "--format", "json", "--no-cache", "--today", "2026-11-20", "--out", tmp_path / "o", case
+        ).stdout
+    )
+
+    def mismatch(report: dict[str, list[dict[str, str]]]) -> list[str]:
+        [found] = report["cases"]
+        return [f["path"] for f in found["findings"] if f["code"] == "A209"]
+
+    assert built["cases"][0]["build"] == "built", built
+    assert mismatch(checked) == mismatch(built) == ["evidence[2].file"]

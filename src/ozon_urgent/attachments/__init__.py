@@ -34,15 +34,19 @@ __all__ = [
 
 
 def inspect_attachments(
-    paths: Sequence[Path], limits: InspectLimits, jobs: int | None = None, cache: bool = True
+    paths: Sequence[Path],
+    limits: InspectLimits,
+    jobs: int | None = None,
+    cache: bool = True,
+    names: Sequence[str] | None = None,
 ) -> list[AttachmentReport]:
     """One report per path, in order; files are parsed in child processes (`jobs` at a time).
 
     `cache`: reuse and keep verdicts in the user cache folder (see verdict_cache); off reads and writes
-    nothing there."""
+    nothing there. `names`: the name each file is judged under, when not its path's (as a case wrote it)."""
     from ozon_urgent.attachments.inspection import inspect_attachments as run
 
-    return run(paths, limits, jobs, cache)
+    return run(paths, limits, jobs, cache, names)
 
 
 def inspect_blobs(

@@ -23,9 +23,16 @@ from ozon_urgent.findings.codes import Code
 
 
 def inspect_attachments(
-    paths: Sequence[Path], limits: InspectLimits, jobs: int | None = None, cache: bool = True
+    paths: Sequence[Path],
+    limits: InspectLimits,
+    jobs: int | None = None,
+    cache: bool = True,
+    names: Sequence[str] | None = None,
 ) -> list[AttachmentReport]:
     """One report per path, in the same order; every failure is a hit, never an exception.
+
+    `names`: the name each file is judged under (its extension), when not the path's own: a case's
+    `evidence/link.jpg` that resolves to `scan.pdf` is judged as `build` judges it, under the written name.
 
     The same bytes under the same name are judged once per run, and not at all when the verdict cache
     (`cache`, see verdict_cache) already knows them; the lookup uses the digest of the bytes just read,
@@ -45,8 +52,9 @@ def inspect_attachments(
                 continue
             digest = hashlib.sha256(outcome.data).hexdigest()
             read[index] = (len(outcome.data), digest, _magic(outcome.data))
-            if verdicts.wanted(index, digest, path.name):
-                yield Task(index, "inspect", (path.name, outcome.data, limits))
+            name = names[index] if names is not None else path.name
+            if verdicts.wanted(index, digest, name):
+                yield Task(index, "inspect", (name, outcome.data, limits))
 
     # Distinct paths bound the distinct files, so a batch sharing two files starts at most two children.
     judged = verdicts.settle(_run(tasks(), len(set(paths)), limits, jobs))

@@ -86,7 +86,9 @@ def _judge_evidence(
         for number in {e.case for e in group}
     }
     for limits, evidence in by_limits.items():
-        reports = inspect_attachments([e.path for e in evidence], limits, batch.jobs, batch.cache)
+        # Judged under the name the case wrote, as build judges it, whatever a symlink resolves to.
+        written = [_written(checked[e.case][0], e.index) for e in evidence]
+        reports = inspect_attachments([e.path for e in evidence], limits, batch.jobs, batch.cache, written)
         for entry, report in zip(evidence, reports, strict=True):
             item = checked[entry.case][0]
             try:
@@ -102,6 +104,11 @@ def _judge_evidence(
         for item, _ in checked:  # cases without evidence to judge
             if item.case is None or not any(w.verdict == "ok" for w in item.located):
                 batch.progress(item.result.file)
+
+
+def _written(item: CheckedCase, index: int) -> str:
+    assert item.case is not None
+    return item.case.evidence[index].file
 
 
 def _evidence_findings(
