@@ -135,8 +135,18 @@ def written_pdf(build: str) -> bytes:
     return out.getvalue()
 
 
+def encrypted_pdf(algorithm: str, user_password: str, text: str = "Waybill") -> bytes:
+    """One page of text, encrypted by pypdf's writer (RC4-128, AES-128, AES-256-R5 or AES-256 = R6)."""
+    writer = pypdf.PdfWriter()
+    writer.append(io.BytesIO(text_pdf([text])))
+    writer.encrypt(user_password, owner_password="owner", algorithm=algorithm)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def aes_pdf() -> bytes:
-    """Encrypted with AES-128 (V4, AESV2); the O/U entries are filler, as nothing gets to check them."""
+    """Encrypted with AES-128 (V4, AESV2); the O/U entries are filler that no password matches."""
     encrypt = (
         b"<< /Filter /Standard /V 4 /R 4 /Length 128 /P -4 /StmF /StdCF /StrF /StdCF"
         b" /CF << /StdCF << /CFM /AESV2 /AuthEvent /DocOpen /Length 16 >> >>"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
 import pytest
 from hostile_files import (
     aes_pdf,
+    encrypted_pdf,
     file_attachment_pdf,
     flate_bomb_pdf,
     huge_length_pdf,
@@ -24,6 +26,8 @@ from hostile_files import (
 )
 from report_helpers import codes_of, inspect_file, render
 
+from conftest import RunCli
+from factories import variant, write_case
 from ozon_urgent.attachments import InspectLimits
 
 
@@ -46,7 +50,7 @@ def test_plain_text_pdf_is_clean(tmp_path: Path) -> None:
         ("declared_length_99999999999", huge_length_pdf, ("A208", "pdf")),
         ("user_password", lambda: written_pdf("user_password"), ("A204", "")),
         ("empty_password", lambda: written_pdf("empty_password"), ("A207", "")),
-        ("aes_without_cryptography", aes_pdf, ("A207", "aes_unchecked")),
+        ("aes_filler_password_entries", aes_pdf, ("A204", "")),
         ("names_tree_javascript", names_javascript_pdf, ("A205", "javascript")),
         ("acroform_submit", submit_form_pdf, ("A205", "submit_form")),
         ("openaction_javascript", javascript_pdf, ("A205", "javascript")),
@@ -116,3 +120,56 @@ def test_repeated_value_reported_once(tmp_path: Path) -> None:
     pages = [["Buyer +7 912 345-67-89"]] * 3
     report = inspect_file(tmp_path, "repeat.pdf", text_pdf(*pages))
     assert codes_of(report) == [("P300", "page")]
+
+
+ALGORITHMS = ["RC4-128", "AES-128", "AES-256-R5", "AES-256"]
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_user_password_is_an_error_whatever_the_cipher(tmp_path: Path, algorithm: str) -> None:
+    report = inspect_file(tmp_path, "locked.pdf", encrypted_pdf(algorithm, "secret"))
+    assert codes_of(report) == [("A204", "")]
+    assert report.pages is None
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_empty_user_password_is_a_warning_and_the_text_is_read(tmp_path: Path, algorithm: str) -> None:
+    data = encrypted_pdf(algorithm, "", "Buyer phone +7 912 345-67-89")
+    report = inspect_file(tmp_path, "protected.pdf", data)
+    assert codes_of(report) == [("A207", ""), ("P300", "page")]
+    assert report.pages == 1
+    message, hint = render(report.hits[0], "en")
+    assert "opens without a password" in message and "without protection" in hint
+
+
+def test_a_file_that_cannot_be_decrypted_is_not_called_damaged(tmp_path: Path) -> None:
+    data = encrypted_pdf("AES-256", "").replace(b"/Filter /Standard", b"/Filter /Strange")
+    report = inspect_file(tmp_path, "strange.pdf", data)
+    assert [code for code, _ in codes_of(report)] == ["A204"], codes_of(report)
+    assert "A203" not in [code for code, _ in codes_of(report)]
+
+
+def test_missing_aes_support_is_an_error_not_a_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ozon_urgent.attachments import pdf_inspect
+
+    monkeypatch.setattr(pdf_inspect, "_AES_AVAILABLE", False)
+    _, hits = pdf_inspect.inspect_pdf(encrypted_pdf("AES-128", ""), InspectLimits())
+    assert [(hit.code, hit.variant) for hit in hits] == [("A204", "aes_unchecked")]
+
+
+@pytest.mark.parametrize(
+    ("algorithm", "password", "code", "severity"),
+    [("AES-256", "secret", "A204", "error"), ("AES-128", "", "A207", "warning")],
+)
+def test_check_judges_encryption_the_same_way(
+    run_cli: RunCli, tmp_path: Path, algorithm: str, password: str, code: str, severity: str
+) -> None:
+    folder = tmp_path / "case"
+    (folder / "evidence").mkdir(parents=True)
+    (folder / "evidence" / "statement.pdf").write_bytes(encrypted_pdf(algorithm, password))
+    case = write_case(folder, variant("misjudged_delisting", {"evidence[1].file": "evidence/statement.pdf"}))
+    result = run_cli("check", "--format", "json", case)
+    found = json.loads(result.stdout)["cases"][0]["findings"]
+    [hit] = [f for f in found if str(f["code"]) in ("A203", "A204", "A207")]
+    assert (hit["code"], hit["severity"], hit["path"]) == (code, severity, "evidence[1].file")
+    assert result.exit_code == (1 if severity == "error" else 0)

@@ -40,6 +40,24 @@ class _StopError(Exception):
         self.hit = hit
 
 
+class _Reader(pypdf.PdfReader):
+    """pypdf already sets up decryption (and tries the empty password) while it constructs the reader.
+
+    A failure there is a file we cannot decrypt, not a damaged one; every other failure in the
+    constructor still is damage. (A pypdf without this hook simply never calls it.)
+    """
+
+    def _handle_encryption(self, password: str | bytes | None) -> None:
+        try:
+            super()._handle_encryption(password)
+        except (MemoryError, LimitReachedError):
+            raise
+        except DependencyError:
+            raise _StopError(AttachmentHit(Code.ATTACHMENT_PASSWORD, "aes_unchecked")) from None
+        except Exception as exc:
+            raise _StopError(_undecryptable(exc)) from None
+
+
 def inspect_pdf(data: bytes, limits: InspectLimits) -> tuple[int | None, list[AttachmentHit]]:
     """The page count (None when unknown) and the hits."""
     hits: list[AttachmentHit] = []
@@ -74,7 +92,7 @@ def holds_zip(data: bytes) -> bool:
 
 
 def _judge(data: bytes, limits: InspectLimits, hits: list[AttachmentHit], log: list[str]) -> int:
-    reader = _guarded(lambda: pypdf.PdfReader(io.BytesIO(data), strict=False))
+    reader = _guarded(lambda: _Reader(io.BytesIO(data), strict=False))
     if any(_XREF_LOOP in line for line in log):
         hits.append(AttachmentHit(Code.ATTACHMENT_DAMAGED, "pdf_xref_loop"))
     if _guarded(lambda: reader.is_encrypted):
@@ -91,17 +109,25 @@ def _judge(data: bytes, limits: InspectLimits, hits: list[AttachmentHit], log: l
 
 
 def _open_encrypted(reader: pypdf.PdfReader) -> AttachmentHit:
+    """Try the empty user password, as Ozon's viewer does: a file it cannot open that way is an error.
+
+    RC4 and AES (128, 256 R5 and R6) take the same path. A file that opens only with a password the
+    seller has, or that we fail to decrypt at all, is never called damaged: it may be fine for them, and
+    what they must do about it (save it without protection) is the same either way.
+    """
     if _uses_aes(reader) and not _AES_AVAILABLE:
         # pypdf needs `cryptography` for AES: we can neither try the empty password nor read the text.
-        raise _StopError(AttachmentHit(Code.ATTACHMENT_ENCRYPTED, "aes_unchecked"))
+        raise _StopError(AttachmentHit(Code.ATTACHMENT_PASSWORD, "aes_unchecked"))
     try:
         opened = reader.decrypt("")
     except DependencyError:
-        raise _StopError(AttachmentHit(Code.ATTACHMENT_ENCRYPTED, "aes_unchecked")) from None
+        raise _StopError(AttachmentHit(Code.ATTACHMENT_PASSWORD, "aes_unchecked")) from None
     except MemoryError:
         raise
-    except Exception as exc:
-        raise _StopError(_damaged(exc)) from None
+    except LimitReachedError:
+        raise _StopError(AttachmentHit(Code.ATTACHMENT_BOMB, "pdf")) from None
+    except Exception as exc:  # an unknown handler, a broken /Encrypt dictionary: not openable here
+        raise _StopError(_undecryptable(exc)) from None
     if opened == pypdf.PasswordType.NOT_DECRYPTED:
         raise _StopError(AttachmentHit(Code.ATTACHMENT_PASSWORD))
     return AttachmentHit(Code.ATTACHMENT_ENCRYPTED)
@@ -154,12 +180,17 @@ def _guarded(call: Callable[[], T]) -> T:
     """pypdf raises almost anything on a hostile file; every such failure is a damaged PDF."""
     try:
         return call()
-    except MemoryError:
+    except (MemoryError, _StopError):
         raise
     except LimitReachedError:
         raise _StopError(AttachmentHit(Code.ATTACHMENT_BOMB, "pdf")) from None
     except Exception as exc:
         raise _StopError(_damaged(exc)) from None
+
+
+def _undecryptable(exc: Exception) -> AttachmentHit:
+    detail = f"{type(exc).__name__}: {exc}"[:_DETAIL_CHARS]
+    return AttachmentHit(Code.ATTACHMENT_PASSWORD, "undecryptable", {"detail": detail})
 
 
 def _damaged(exc: Exception) -> AttachmentHit:
