@@ -9,16 +9,23 @@ from pathlib import Path
 import pytest
 from hostile_files import (
     aes_pdf,
+    cyclic_name_tree_pdf,
+    deep_name_tree_pdf,
     encrypted_pdf,
     file_attachment_pdf,
     flate_bomb_pdf,
+    harmless_links_pdf,
+    huge_annots_pdf,
     huge_length_pdf,
     javascript_pdf,
     launch_pdf,
+    many_annotations_pdf,
     names_javascript_pdf,
     nested_bomb_pdf,
     pdf_pages,
     polyglot_pdf_zip,
+    remote_link_pdf,
+    script_behind_dummy_pdf,
     submit_form_pdf,
     text_pdf,
     written_pdf,
@@ -173,3 +180,43 @@ def test_check_judges_encryption_the_same_way(
     [hit] = [f for f in found if str(f["code"]) in ("A203", "A204", "A207")]
     assert (hit["code"], hit["severity"], hit["path"]) == (code, severity, "evidence[1].file")
     assert result.exit_code == (1 if severity == "error" else 0)
+
+
+@pytest.mark.parametrize(
+    "route",
+    ["open_action", "page_annotation", "field_kid", "name_tree_kids", "widget_parent", "next_chain", "xfa"],
+)
+def test_script_is_found_where_it_lives_despite_a_huge_dummy_array(tmp_path: Path, route: str) -> None:
+    report = inspect_file(tmp_path, f"{route}.pdf", script_behind_dummy_pdf(route))
+    assert ("A205", "javascript") in codes_of(report), codes_of(report)
+    assert ("A210", "pdf_too_complex") not in codes_of(report), "the dummy array is not where scripts live"
+
+
+def test_link_to_another_file_is_active(tmp_path: Path) -> None:
+    report = inspect_file(tmp_path, "contract.pdf", remote_link_pdf())
+    assert ("A205", "remote_file") in codes_of(report)
+    assert report.hits[0].params == {"where": "/Root/OpenAction"}
+
+
+def test_web_links_are_not_active_and_their_cycles_end(tmp_path: Path) -> None:
+    assert inspect_file(tmp_path, "links.pdf", harmless_links_pdf()).hits == ()
+    assert inspect_file(tmp_path, "loop.pdf", cyclic_name_tree_pdf()).hits == ()
+
+
+def test_too_deep_a_structure_is_refused_not_passed(tmp_path: Path) -> None:
+    report = inspect_file(tmp_path, "deep.pdf", deep_name_tree_pdf())
+    assert ("A210", "pdf_too_complex") in codes_of(report)
+    message, _ = render(report.hits[-1], "en")
+    assert "too large or too deeply nested" in message
+
+
+def test_too_many_objects_is_refused_not_passed(tmp_path: Path) -> None:
+    data = many_annotations_pdf(50)
+    assert inspect_file(tmp_path, "fine.pdf", data).hits == ()
+    report = inspect_file(tmp_path, "tight.pdf", data, InspectLimits(pdf_active_objects=40))
+    assert codes_of(report) == [("A210", "pdf_too_complex")]
+
+
+def test_an_array_too_big_for_pypdf_is_refused_not_skipped(tmp_path: Path) -> None:
+    report = inspect_file(tmp_path, "annots.pdf", huge_annots_pdf())
+    assert codes_of(report) == [("A210", "pdf_too_complex")], "a script among them must not pass"

@@ -26,6 +26,10 @@ class InspectLimits:
     memory_bytes: int = 512 * MIB
     pdf_text_pages: int = 20
     pdf_text_chars: int = 200_000
+    # Looking for scripts and attached files: objects visited and levels of nesting (name trees, field
+    # kids, /Next and /Parent chains). A file that needs more is refused (A210 pdf_too_complex).
+    pdf_active_objects: int = 100_000
+    pdf_active_depth: int = 64
     min_short_side: int = 600
     # Pillow refuses twice this outright and warns above it; both become a hit.
     max_pixels: int = 50_000_000

@@ -102,8 +102,11 @@ def _judge(data: bytes, limits: InspectLimits, hits: list[AttachmentHit], log: l
         hits.append(AttachmentHit(Code.ATTACHMENT_NO_PAGES))
         return 0
     root = _guarded(lambda: reader.trailer.raw_get("/Root"))
-    for variant, where in find_active_content(root).items():
+    active = _guarded(lambda: find_active_content(root, limits.pdf_active_objects, limits.pdf_active_depth))
+    for variant, where in active.found.items():
         hits.append(AttachmentHit(Code.ATTACHMENT_ACTIVE_CONTENT, variant, {"where": where}))
+    if not active.complete:  # what was not looked at may run: refused, never passed
+        hits.append(AttachmentHit(Code.ATTACHMENT_NOT_CHECKED, "pdf_too_complex"))
     hits.extend(_text_hits(reader, count, limits))
     return count
 
