@@ -116,11 +116,59 @@ def test_personal_data_in_the_text_layer_is_masked_with_its_page(tmp_path: Path)
     assert "345-67" not in repr(report) and "1111 1111 1111 1111" not in repr(report)
 
 
-def test_text_budget_caps_pages_read(tmp_path: Path) -> None:
-    pages = [[f"Page {number}"] for number in range(1, 6)]
-    pages[4] = ["Buyer phone +7 912 345-67-89"]
-    report = inspect_file(tmp_path, "long.pdf", text_pdf(*pages), InspectLimits(pdf_text_pages=4))
-    assert report.pages == 5 and report.hits == ()
+def test_personal_data_is_found_on_page_25_of_30(tmp_path: Path) -> None:
+    """The search used to stop at page 20 without a word; now every page is read."""
+    pages = [[f"Page {number}"] for number in range(1, 31)]
+    pages[24] = ["Buyer phone +7 912 345-67-89"]
+    report = inspect_file(tmp_path, "long.pdf", text_pdf(*pages))
+    assert report.pages == 30
+    assert codes_of(report) == [("P300", "page")] and report.hits[0].params["page"] == 25
+
+
+def test_page_limit_names_the_pages_not_searched(tmp_path: Path) -> None:
+    pages = [[f"Page {number}"] for number in range(1, 41)]
+    report = inspect_file(tmp_path, "long.pdf", text_pdf(*pages), InspectLimits(pdf_text_pages=20))
+    assert codes_of(report) == [("A216", "text_pages")]
+    assert report.hits[0].params == {"pages": "21–40", "total": 40, "limit": 20}
+    message, _ = render(report.hits[0], "en")
+    assert message.startswith("pages 21–40 (of 40) were not searched for personal data")
+    assert "第 21–40 页" in render(report.hits[0], "zh")[0]
+
+
+def test_character_limit_names_the_page_it_cut(tmp_path: Path) -> None:
+    pages = [["Page one " + "x" * 40], ["Page two " + "y" * 40], ["Buyer phone +7 912 345-67-89"]]
+    report = inspect_file(tmp_path, "long.pdf", text_pdf(*pages), InspectLimits(pdf_text_chars=70))
+    assert codes_of(report) == [("A216", "text_chars")]
+    assert report.hits[0].params == {"pages": "2–3", "total": 3, "limit": 70}
+
+
+def test_time_budget_names_the_pages_not_searched(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ozon_urgent.attachments import pdf_inspect
+
+    monkeypatch.setattr(pdf_inspect, "_TEXT_TIME_SHARE", 0.0)  # the budget is spent before page 1
+    _, hits = pdf_inspect.inspect_pdf(text_pdf(["Buyer phone +7 912 345-67-89"], ["Two"]), InspectLimits())
+    assert [(hit.code, hit.variant, hit.params) for hit in hits] == [
+        ("A216", "text_time", {"pages": "1–2", "total": 2, "seconds": "0"})
+    ]
+
+
+def test_unreadable_pages_are_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pypdf import PageObject
+
+    from ozon_urgent.attachments import pdf_inspect
+
+    original = PageObject.extract_text
+
+    def flaky(page: PageObject, *args: object, **kwargs: object) -> str:
+        if "Broken" in original(page):
+            raise ValueError("no font")
+        return original(page)
+
+    monkeypatch.setattr(PageObject, "extract_text", flaky)
+    data = text_pdf(["One"], ["Broken"], ["Broken"], ["Buyer phone +7 912 345-67-89"], ["Broken"])
+    _, hits = pdf_inspect.inspect_pdf(data, InspectLimits())
+    assert [(hit.code, hit.variant) for hit in hits] == [("P300", "page"), ("A216", "text_unreadable")]
+    assert hits[1].params == {"pages": "2–3, 5", "total": 5}
 
 
 def test_repeated_value_reported_once(tmp_path: Path) -> None:
