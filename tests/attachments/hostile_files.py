@@ -457,3 +457,9 @@ def huge_annots_pdf() -> bytes:
     """A script link hidden among 104 000 /Annots entries: more than pypdf parses in one array."""
     link = b"<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A " + _JS + b" >>"
     return text_pdf(["Invoice"], page_extra=b"/Annots 6 0 R ", more=[link, b"[" + b"5 0 R " * 104_000 + b"]"])
+
+
+def associated_file_pdf() -> bytes:
+    """A PDF/A-3 style associated file: the catalog's /AF lists a file specification with the file."""
+    spec = b"<< /Type /Filespec /F (buyers.xml) /AFRelationship /Data /EF << /F 6 0 R >> >>"
+    return text_pdf(["Invoice"], root_extra=b"/AF [5 0 R] ", more=[spec, stream(b"<buyers/>")])

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hostile_files import (
     aes_pdf,
+    associated_file_pdf,
     cyclic_name_tree_pdf,
     deep_name_tree_pdf,
     encrypted_pdf,
@@ -64,6 +65,7 @@ def test_plain_text_pdf_is_clean(tmp_path: Path) -> None:
         ("launch_action", launch_pdf, ("A205", "launch")),
         ("embedded_file", lambda: written_pdf("embedded_file"), ("A205", "embedded_file")),
         ("file_attachment_annotation", file_attachment_pdf, ("A205", "file_attachment")),
+        ("associated_file", associated_file_pdf, ("A205", "embedded_file")),
         ("polyglot_pdf_zip", polyglot_pdf_zip, ("A214", "pdf_zip")),
         ("no_pages", lambda: pdf_pages([]), ("A206", "")),
     ],

@@ -1,12 +1,13 @@
 """Active content in a PDF: scripts, launch and submit actions, links to other files, attached files.
 
 Looked for where a viewer finds it, each place directly: the catalog's /OpenAction and /AA, the
-/JavaScript and /EmbeddedFiles name trees, every page's /AA and its annotations' /A and /AA (with
-their /Next chains and their fields' /Parent chains), the outlines, the AcroForm field tree and its
-XFA. A generic walk of every object under a budget used to do this, and a crafted file could spend the
-budget on a dummy array before the walk reached /OpenAction: a pass by omission. Here a budget that
-runs out (too many objects, too deep) makes the scan report that it is incomplete, and the file is
-refused, never passed. Objects already seen in the same role are skipped, so reference cycles end.
+/JavaScript and /EmbeddedFiles name trees, associated files (/AF), every page's /AA and its
+annotations' /A and /AA (with their /Next chains and their fields' /Parent chains), the outlines, the
+AcroForm field tree and its XFA. A generic walk of every object under a budget used to do this, and
+a crafted file could spend the budget on a dummy array before the walk reached /OpenAction: a pass by
+omission. Here a budget that runs out (too many objects, too deep) makes the scan report that it is
+incomplete, and the file is refused, never passed. Objects already seen in the same role are skipped,
+so reference cycles end.
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ class _Scan:
         if names is not None:
             self.name_tree(names.get("/JavaScript"), "/Root/Names/JavaScript", "javascript", 2)
             self.name_tree(names.get("/EmbeddedFiles"), "/Root/Names/EmbeddedFiles", "embedded_file", 2)
+        self.associated(root.get("/AF"), "/Root/AF", 1)
         self.form(root.get("/AcroForm"))
         self.page_tree(root.get("/Pages"), "/Root/Pages", [0], 1)
         outlines = self.dictionary(root.get("/Outlines"), "outlines", 1)
@@ -97,6 +99,7 @@ class _Scan:
         counter[0] += 1
         page = f"/Page{counter[0]}"
         self.triggers(tree.get("/AA"), f"{page}/AA", depth + 1)
+        self.associated(tree.get("/AF"), f"{page}/AF", depth + 1)
         for annotation in self.elements(tree.get("/Annots")):
             self.annotation(annotation, f"{page}/Annots", depth + 1)
 
@@ -161,6 +164,14 @@ class _Scan:
             return
         for kid in self.elements(tree.get("/Kids")):
             self.name_tree(kid, where, variant, depth + 1)
+
+    def associated(self, node: PdfObject | None, where: str, depth: int) -> None:
+        """PDF 2.0 / PDF/A-3 associated files (/AF): file specifications that may embed a file."""
+        for spec in self.elements(node):
+            file_spec = self.dictionary(spec, "filespec", depth + 1)
+            if file_spec is not None and "/EF" in file_spec:
+                self.record("embedded_file", where)
+                return
 
     def triggers(self, node: PdfObject | None, where: str, depth: int) -> None:
         """An additional-actions dictionary: trigger name (/O, /C, /K, /Fo…) → action."""
