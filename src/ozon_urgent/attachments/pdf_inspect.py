@@ -7,18 +7,17 @@ import io
 import logging
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import pypdf
 from pypdf.errors import DependencyError, LimitReachedError
 from pypdf.generic import DictionaryObject, IndirectObject
 
-from ozon_urgent.attachments.model import MIB, AttachmentHit, InspectLimits, Params
+from ozon_urgent.attachments.model import MIB, AttachmentHit, InspectLimits
 from ozon_urgent.attachments.pdf_active import find_active_content
-from ozon_urgent.attachments.personal_data import scan_pages
+from ozon_urgent.attachments.pdf_text import text_hits
 from ozon_urgent.findings.codes import Code
 
 T = TypeVar("T")
@@ -115,7 +114,7 @@ def _judge(
         hits.append(AttachmentHit(Code.ATTACHMENT_ACTIVE_CONTENT, variant, {"where": where}))
     if not active.complete:  # what was not looked at may run: refused, never passed
         hits.append(AttachmentHit(Code.ATTACHMENT_NOT_CHECKED, "pdf_too_complex"))
-    hits.extend(_text_hits(reader, count, limits, deadline))
+    hits.extend(text_hits(reader, count, limits, deadline))
     return count
 
 
@@ -159,104 +158,6 @@ def _encrypt_uses_aes(encrypt: object) -> bool:
         return False
     entries = [filters[name] for name in filters]  # [] resolves references
     return any(isinstance(entry, DictionaryObject) and entry.get("/CFM") in _AES_FILTERS for entry in entries)
-
-
-@dataclass
-class _TextRun:
-    """What the page-by-page text search got through; filled in while scan_pages consumes it."""
-
-    count: int
-    searched: list[int] = field(default_factory=list)
-    unreadable: list[int] = field(default_factory=list)
-    has_text: bool = False
-    stop: str = ""  # "text_time" | "text_pages" | "text_chars" when a limit ended the search
-    stopped_at: int = 0  # the first page (1-based) not fully searched
-
-
-def _text_hits(
-    reader: pypdf.PdfReader, count: int, limits: InspectLimits, deadline: float
-) -> list[AttachmentHit]:
-    """Personal data on every page, as far as the time, page and character budgets reach.
-
-    Where a budget stops the search, the pages left are named (A216): a silent cut-off once let a
-    phone number on page 25 pass as checked. Pages are scanned as they are read, so memory holds one
-    page's text, not the document's.
-    """
-    run = _TextRun(count)
-    try:
-        hits = scan_pages(_page_texts(reader, limits, deadline, run))
-    except LimitReachedError:
-        return [AttachmentHit(Code.ATTACHMENT_BOMB, "pdf")]
-    tried = len(run.searched) + len(run.unreadable)
-    if tried and not run.searched:
-        return [AttachmentHit(Code.ATTACHMENT_DAMAGED, "pdf_text")]
-    if run.searched and not run.has_text:
-        hits = [AttachmentHit(Code.ATTACHMENT_SCANNED, params={"pages": len(run.searched)})]
-    if run.unreadable:
-        params: Params = {"pages": _page_ranges(run.unreadable), "total": count}
-        hits.append(AttachmentHit(Code.ATTACHMENT_TEXT_NOT_SEARCHED, "text_unreadable", params))
-    if run.stop:
-        params = {"pages": _page_ranges(range(run.stopped_at, count + 1)), "total": count}
-        if run.stop == "text_time":
-            params["seconds"] = _seconds(limits.timeout_s * _TEXT_TIME_SHARE)
-        elif run.stop == "text_pages":
-            params["limit"] = limits.pdf_text_pages
-        else:
-            params["limit"] = limits.pdf_text_chars
-        hits.append(AttachmentHit(Code.ATTACHMENT_TEXT_NOT_SEARCHED, run.stop, params))
-    return hits
-
-
-def _page_texts(
-    reader: pypdf.PdfReader, limits: InspectLimits, deadline: float, run: _TextRun
-) -> Iterator[tuple[int, str]]:
-    budget = limits.pdf_text_chars
-    for index in range(run.count):
-        page = index + 1
-        stop = (
-            "text_pages"
-            if index >= limits.pdf_text_pages
-            else "text_chars"
-            if budget <= 0
-            else "text_time"
-            if time.monotonic() >= deadline
-            else ""
-        )
-        if stop:
-            run.stop, run.stopped_at = stop, page
-            return
-        try:
-            text = reader.pages[index].extract_text()
-        except (MemoryError, LimitReachedError):
-            raise
-        except Exception:  # one broken page must not hide the personal data on the others
-            run.unreadable.append(page)
-            continue
-        if len(text) > budget:  # this page is searched only in part: it counts as not searched
-            run.stop, run.stopped_at = "text_chars", page
-            text = text[:budget]
-        else:
-            run.searched.append(page)
-        budget -= len(text)
-        run.has_text = run.has_text or bool(text.strip())
-        yield page, text
-        if run.stop:
-            return
-
-
-def _page_ranges(pages: Iterable[int]) -> str:
-    """1, 2, 3, 7, 9, 10 → "1–3, 7, 9–10": the pages a seller has to look at themselves."""
-    spans: list[list[int]] = []
-    for page in pages:
-        if spans and page == spans[-1][1] + 1:
-            spans[-1][1] = page
-        else:
-            spans.append([page, page])
-    return ", ".join(f"{first}–{last}" if last > first else str(first) for first, last in spans)
-
-
-def _seconds(value: float) -> str:
-    return f"{value:g}"
 
 
 def _guarded(call: Callable[[], T]) -> T:
