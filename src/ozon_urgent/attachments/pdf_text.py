@@ -21,6 +21,7 @@ class _TextRun:
     count: int
     searched: list[int] = field(default_factory=list)
     unreadable: list[int] = field(default_factory=list)
+    read: int = 0  # pages whose text was read, the one cut by the character budget included
     has_text: bool = False
     stop: str = ""  # "text_time" | "text_pages" | "text_chars" when a limit ended the search
     stopped_at: int = 0  # the first page (1-based) not fully searched
@@ -41,8 +42,7 @@ def text_hits(
         hits = scan_pages(_page_texts(reader, limits, deadline, run))
     except LimitReachedError:
         return [AttachmentHit(Code.ATTACHMENT_BOMB, "pdf")]
-    tried = len(run.searched) + len(run.unreadable)
-    if tried and not run.searched:
+    if run.unreadable and not run.read:
         return [AttachmentHit(Code.ATTACHMENT_DAMAGED, "pdf_text")]
     if run.searched and not run.has_text:
         hits = [AttachmentHit(Code.ATTACHMENT_SCANNED, params={"pages": len(run.searched)})]
@@ -92,6 +92,7 @@ def _page_texts(
         else:
             run.searched.append(page)
         budget -= len(text)
+        run.read += 1
         run.has_text = run.has_text or bool(text.strip())
         yield page, text
         if run.stop:
