@@ -380,9 +380,13 @@ OTHER_FORMATS.update(_others())
 # ---- active content where it lives ------------------------------------------------------------------
 
 _JS = b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>"
-# 104 000 elements a generic walk of every object would spend a 100 000-object budget on before the
-# script; in two halves, as pypdf refuses to parse any one array of more than 100 000 elements.
-_DUMMY = b"[[" + b"[] " * 52_000 + b"] [" + b"[] " * 52_000 + b"]]"
+
+
+def _dummy() -> bytes:
+    """104 000 elements a generic walk of every object would spend a 100 000-object budget on before
+    the script; in two halves, as pypdf refuses to parse any one array of more than 100 000 elements.
+    Built when asked, not at import: 300 KB in the parent changes the heap the pool's children fork."""
+    return b"[[" + b"[] " * 52_000 + b"] [" + b"[] " * 52_000 + b"]]"
 
 
 def script_behind_dummy_pdf(route: str) -> bytes:
@@ -390,7 +394,7 @@ def script_behind_dummy_pdf(route: str) -> bytes:
 
     Objects in `more` are numbered from 5 (one page: catalog 1, pages 2, page 3, content 4).
     """
-    root, page, more = b"", b"", [_DUMMY]
+    root, page, more = b"", b"", [_dummy()]
     if route == "open_action":
         root += b"/OpenAction " + _JS + b" "
     elif route == "page_annotation":
