@@ -171,6 +171,12 @@ def test_unreadable_pages_are_named(monkeypatch: pytest.MonkeyPatch) -> None:
     _, hits = pdf_inspect.inspect_pdf(data, InspectLimits())
     assert [(hit.code, hit.variant) for hit in hits] == [("P300", "page"), ("A216", "text_unreadable")]
     assert hits[1].params == {"pages": "2–3, 5", "total": 5}
+    # an unreadable page before one the character budget cuts: not "damaged", both named
+    _, hits = pdf_inspect.inspect_pdf(text_pdf(["Broken"], ["Long " * 20]), InspectLimits(pdf_text_chars=10))
+    assert [(hit.code, hit.variant, hit.params["pages"]) for hit in hits] == [
+        ("A216", "text_unreadable", "1"),
+        ("A216", "text_chars", "2"),
+    ]
 
 
 def test_repeated_value_reported_once(tmp_path: Path) -> None:
