@@ -385,7 +385,7 @@ _JS = b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>"
 def _dummy() -> bytes:
     """104 000 elements a generic walk of every object would spend a 100 000-object budget on before
     the script; in two halves, as pypdf refuses to parse any one array of more than 100 000 elements.
-    Built when asked, not at import: 300 KB in the parent changes the heap the pool's children fork."""
+    Built when a test asks for it, not at import."""
     return b"[[" + b"[] " * 52_000 + b"] [" + b"[] " * 52_000 + b"]]"
 
 
