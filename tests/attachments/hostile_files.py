@@ -135,8 +135,18 @@ def written_pdf(build: str) -> bytes:
     return out.getvalue()
 
 
+def encrypted_pdf(algorithm: str, user_password: str, text: str = "Waybill") -> bytes:
+    """One page of text, encrypted by pypdf's writer (RC4-128, AES-128, AES-256-R5 or AES-256 = R6)."""
+    writer = pypdf.PdfWriter()
+    writer.append(io.BytesIO(text_pdf([text])))
+    writer.encrypt(user_password, owner_password="owner", algorithm=algorithm)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def aes_pdf() -> bytes:
-    """Encrypted with AES-128 (V4, AESV2); the O/U entries are filler, as nothing gets to check them."""
+    """Encrypted with AES-128 (V4, AESV2); the O/U entries are filler that no password matches."""
     encrypt = (
         b"<< /Filter /Standard /V 4 /R 4 /Length 128 /P -4 /StmF /StdCF /StrF /StdCF"
         b" /CF << /StdCF << /CFM /AESV2 /AuthEvent /DocOpen /Length 16 >> >>"
@@ -403,3 +413,95 @@ def restart_jpeg() -> bytes:
     """Noise with restart markers every 4 MCUs: its scan is full of FF00 stuffing and RSTn markers."""
     noisy = Image.effect_noise((800, 640), 60).convert("RGB")
     return encode(noisy, "JPEG", quality=90, restart_marker_blocks=4)
+
+
+# ---- active content where it lives ------------------------------------------------------------------
+
+_JS = b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>"
+
+
+def _dummy() -> bytes:
+    """104 000 elements a generic walk of every object would spend a 100 000-object budget on before
+    the script; in two halves, as pypdf refuses to parse any one array of more than 100 000 elements.
+    Built when a test asks for it, not at import."""
+    return b"[[" + b"[] " * 52_000 + b"] [" + b"[] " * 52_000 + b"]]"
+
+
+def script_behind_dummy_pdf(route: str) -> bytes:
+    """A script reached only one way, and a 104 000-element array hung from the catalog besides it.
+
+    Objects in `more` are numbered from 5 (one page: catalog 1, pages 2, page 3, content 4).
+    """
+    root, page, more = b"", b"", [_dummy()]
+    if route == "open_action":
+        root += b"/OpenAction " + _JS + b" "
+    elif route == "page_annotation":
+        page = b"/Annots [6 0 R] "
+        more.append(b"<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A " + _JS + b" >>")
+    elif route == "field_kid":
+        root += b"/AcroForm << /Fields [6 0 R] >> "
+        more.append(b"<< /T (order) /Kids [7 0 R] >>")
+        more.append(b"<< /T (phone) /Parent 6 0 R /FT /Tx /AA << /K " + _JS + b" >> >>")
+    elif route == "name_tree_kids":
+        root += b"/Names << /JavaScript << /Kids [6 0 R] >> >> "
+        more.append(b"<< /Limits [(init) (init)] /Names [(init) " + _JS + b"] >>")
+    elif route == "widget_parent":  # the field is in no /Fields array, only its widget is on the page
+        page = b"/Annots [6 0 R] "
+        more.append(b"<< /Type /Annot /Subtype /Widget /Rect [0 0 10 10] /Parent 7 0 R >>")
+        more.append(b"<< /T (total) /FT /Tx /AA << /C " + _JS + b" >> >>")
+    elif route == "next_chain":
+        root += b"/OpenAction << /S /URI /URI (https://ozon.ru) /Next [6 0 R] >> "
+        more.append(b"<< /S /Named /N /NextPage /Next " + _JS + b" >>")
+    elif route == "xfa":
+        root += b"/AcroForm << /Fields [] /XFA [(template) 6 0 R] >> "
+        more.append(
+            stream(b"<template><subform><event><script>app.alert(1)</script></event></subform></template>")
+        )
+    # Last in the catalog, so a last-in-first-out walk would pop it, and spend its budget, first.
+    root += b"/Dummy 5 0 R "
+    return pdf_pages([text_content(["Invoice"])], root_extra=root, page_extra=page, more=more)
+
+
+def remote_link_pdf() -> bytes:
+    return text_pdf(
+        ["See the contract"], root_extra=b"/OpenAction << /S /GoToR /F (contract.pdf) /D [0 /Fit] >> "
+    )
+
+
+def harmless_links_pdf() -> bytes:
+    """A web link whose /Next points back at itself: nothing active, and the cycle must end."""
+    link = b"<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A 6 0 R >>"
+    action = b"<< /S /URI /URI (https://ozon.ru) /Next 6 0 R >>"
+    return text_pdf(["Tracking"], page_extra=b"/Annots [5 0 R] ", more=[link, action])
+
+
+def deep_name_tree_pdf(depth: int = 200) -> bytes:
+    """A /JavaScript name tree whose /Kids nest `depth` levels before the script: past any sane budget."""
+    nodes = [b"<< /Kids [%d 0 R] >>" % (6 + level) for level in range(depth)]
+    nodes.append(b"<< /Names [(init) " + _JS + b"] >>")
+    return text_pdf(["Report"], root_extra=b"/Names << /JavaScript << /Kids [5 0 R] >> >> ", more=nodes)
+
+
+def cyclic_name_tree_pdf() -> bytes:
+    """Name tree nodes whose /Kids point at each other: a cycle, not a reason to refuse."""
+    nodes = [b"<< /Kids [6 0 R] >>", b"<< /Kids [5 0 R] >>"]
+    return text_pdf(["Report"], root_extra=b"/Names << /EmbeddedFiles 5 0 R >> ", more=nodes)
+
+
+def many_annotations_pdf(count: int) -> bytes:
+    links = b" ".join(
+        b"<< /Subtype /Link /Rect [0 0 1 1] /A << /S /URI /URI (https://ozon.ru) >> >>" for _ in range(count)
+    )
+    return text_pdf(["Links"], page_extra=b"/Annots [" + links + b"] ")
+
+
+def huge_annots_pdf() -> bytes:
+    """A script link hidden among 104 000 /Annots entries: more than pypdf parses in one array."""
+    link = b"<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A " + _JS + b" >>"
+    return text_pdf(["Invoice"], page_extra=b"/Annots 6 0 R ", more=[link, b"[" + b"5 0 R " * 104_000 + b"]"])
+
+
+def associated_file_pdf() -> bytes:
+    """A PDF/A-3 style associated file: the catalog's /AF lists a file specification with the file."""
+    spec = b"<< /Type /Filespec /F (buyers.xml) /AFRelationship /Data /EF << /F 6 0 R >> >>"
+    return text_pdf(["Invoice"], root_extra=b"/AF [5 0 R] ", more=[spec, stream(b"<buyers/>")])

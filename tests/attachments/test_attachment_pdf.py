@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
 import pytest
 from hostile_files import (
     aes_pdf,
+    associated_file_pdf,
+    cyclic_name_tree_pdf,
+    deep_name_tree_pdf,
+    encrypted_pdf,
     file_attachment_pdf,
     flate_bomb_pdf,
+    harmless_links_pdf,
+    huge_annots_pdf,
     huge_length_pdf,
     javascript_pdf,
     launch_pdf,
+    many_annotations_pdf,
     names_javascript_pdf,
     nested_bomb_pdf,
     pdf_pages,
     polyglot_pdf_zip,
+    remote_link_pdf,
+    script_behind_dummy_pdf,
     submit_form_pdf,
     text_pdf,
     written_pdf,
@@ -24,6 +34,8 @@ from hostile_files import (
 )
 from report_helpers import codes_of, inspect_file, render
 
+from conftest import RunCli
+from factories import variant, write_case
 from ozon_urgent.attachments import InspectLimits
 
 
@@ -46,13 +58,14 @@ def test_plain_text_pdf_is_clean(tmp_path: Path) -> None:
         ("declared_length_99999999999", huge_length_pdf, ("A208", "pdf")),
         ("user_password", lambda: written_pdf("user_password"), ("A204", "")),
         ("empty_password", lambda: written_pdf("empty_password"), ("A207", "")),
-        ("aes_without_cryptography", aes_pdf, ("A207", "aes_unchecked")),
+        ("aes_filler_password_entries", aes_pdf, ("A204", "")),
         ("names_tree_javascript", names_javascript_pdf, ("A205", "javascript")),
         ("acroform_submit", submit_form_pdf, ("A205", "submit_form")),
         ("openaction_javascript", javascript_pdf, ("A205", "javascript")),
         ("launch_action", launch_pdf, ("A205", "launch")),
         ("embedded_file", lambda: written_pdf("embedded_file"), ("A205", "embedded_file")),
         ("file_attachment_annotation", file_attachment_pdf, ("A205", "file_attachment")),
+        ("associated_file", associated_file_pdf, ("A205", "embedded_file")),
         ("polyglot_pdf_zip", polyglot_pdf_zip, ("A214", "pdf_zip")),
         ("no_pages", lambda: pdf_pages([]), ("A206", "")),
     ],
@@ -105,14 +118,161 @@ def test_personal_data_in_the_text_layer_is_masked_with_its_page(tmp_path: Path)
     assert "345-67" not in repr(report) and "1111 1111 1111 1111" not in repr(report)
 
 
-def test_text_budget_caps_pages_read(tmp_path: Path) -> None:
-    pages = [[f"Page {number}"] for number in range(1, 6)]
-    pages[4] = ["Buyer phone +7 912 345-67-89"]
-    report = inspect_file(tmp_path, "long.pdf", text_pdf(*pages), InspectLimits(pdf_text_pages=4))
-    assert report.pages == 5 and report.hits == ()
+def test_personal_data_is_found_on_page_25_of_30(tmp_path: Path) -> None:
+    """The search used to stop at page 20 without a word; now every page is read."""
+    pages = [[f"Page {number}"] for number in range(1, 31)]
+    pages[24] = ["Buyer phone +7 912 345-67-89"]
+    report = inspect_file(tmp_path, "long.pdf", text_pdf(*pages))
+    assert report.pages == 30
+    assert codes_of(report) == [("P300", "page")] and report.hits[0].params["page"] == 25
+
+
+def test_page_limit_names_the_pages_not_searched(tmp_path: Path) -> None:
+    pages = [[f"Page {number}"] for number in range(1, 41)]
+    report = inspect_file(tmp_path, "long.pdf", text_pdf(*pages), InspectLimits(pdf_text_pages=20))
+    assert codes_of(report) == [("A216", "text_pages")]
+    assert report.hits[0].params == {"pages": "21–40", "total": 40, "limit": 20}
+    message, _ = render(report.hits[0], "en")
+    assert message.startswith("pages 21–40 (of 40) were not searched for personal data")
+    assert "第 21–40 页" in render(report.hits[0], "zh")[0]
+
+
+def test_character_limit_names_the_page_it_cut(tmp_path: Path) -> None:
+    pages = [["Page one " + "x" * 40], ["Page two " + "y" * 40], ["Buyer phone +7 912 345-67-89"]]
+    report = inspect_file(tmp_path, "long.pdf", text_pdf(*pages), InspectLimits(pdf_text_chars=70))
+    assert codes_of(report) == [("A216", "text_chars")]
+    assert report.hits[0].params == {"pages": "2–3", "total": 3, "limit": 70}
+
+
+def test_time_budget_names_the_pages_not_searched(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ozon_urgent.attachments import pdf_inspect
+
+    monkeypatch.setattr(pdf_inspect, "_TEXT_TIME_SHARE", 0.0)  # the budget is spent before page 1
+    _, hits = pdf_inspect.inspect_pdf(text_pdf(["Buyer phone +7 912 345-67-89"], ["Two"]), InspectLimits())
+    assert [(hit.code, hit.variant, hit.params) for hit in hits] == [
+        ("A216", "text_time", {"pages": "1–2", "total": 2, "seconds": "0"})
+    ]
+
+
+def test_unreadable_pages_are_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pypdf import PageObject
+
+    from ozon_urgent.attachments import pdf_inspect
+
+    original = PageObject.extract_text
+
+    def flaky(page: PageObject, *args: object, **kwargs: object) -> str:
+        if "Broken" in original(page):
+            raise ValueError("no font")
+        return original(page)
+
+    monkeypatch.setattr(PageObject, "extract_text", flaky)
+    data = text_pdf(["One"], ["Broken"], ["Broken"], ["Buyer phone +7 912 345-67-89"], ["Broken"])
+    _, hits = pdf_inspect.inspect_pdf(data, InspectLimits())
+    assert [(hit.code, hit.variant) for hit in hits] == [("P300", "page"), ("A216", "text_unreadable")]
+    assert hits[1].params == {"pages": "2–3, 5", "total": 5}
+    # an unreadable page before one the character budget cuts: not "damaged", both named
+    _, hits = pdf_inspect.inspect_pdf(text_pdf(["Broken"], ["Long " * 20]), InspectLimits(pdf_text_chars=10))
+    assert [(hit.code, hit.variant, hit.params["pages"]) for hit in hits] == [
+        ("A216", "text_unreadable", "1"),
+        ("A216", "text_chars", "2"),
+    ]
 
 
 def test_repeated_value_reported_once(tmp_path: Path) -> None:
     pages = [["Buyer +7 912 345-67-89"]] * 3
     report = inspect_file(tmp_path, "repeat.pdf", text_pdf(*pages))
     assert codes_of(report) == [("P300", "page")]
+
+
+ALGORITHMS = ["RC4-128", "AES-128", "AES-256-R5", "AES-256"]
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_user_password_is_an_error_whatever_the_cipher(tmp_path: Path, algorithm: str) -> None:
+    report = inspect_file(tmp_path, "locked.pdf", encrypted_pdf(algorithm, "secret"))
+    assert codes_of(report) == [("A204", "")]
+    assert report.pages is None
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_empty_user_password_is_a_warning_and_the_text_is_read(tmp_path: Path, algorithm: str) -> None:
+    data = encrypted_pdf(algorithm, "", "Buyer phone +7 912 345-67-89")
+    report = inspect_file(tmp_path, "protected.pdf", data)
+    assert codes_of(report) == [("A207", ""), ("P300", "page")]
+    assert report.pages == 1
+    message, hint = render(report.hits[0], "en")
+    assert "opens without a password" in message and "without protection" in hint
+
+
+def test_a_file_that_cannot_be_decrypted_is_not_called_damaged(tmp_path: Path) -> None:
+    data = encrypted_pdf("AES-256", "").replace(b"/Filter /Standard", b"/Filter /Strange")
+    report = inspect_file(tmp_path, "strange.pdf", data)
+    assert [code for code, _ in codes_of(report)] == ["A204"], codes_of(report)
+    assert "A203" not in [code for code, _ in codes_of(report)]
+
+
+def test_missing_aes_support_is_an_error_not_a_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ozon_urgent.attachments import pdf_inspect
+
+    monkeypatch.setattr(pdf_inspect, "_AES_AVAILABLE", False)
+    _, hits = pdf_inspect.inspect_pdf(encrypted_pdf("AES-128", ""), InspectLimits())
+    assert [(hit.code, hit.variant) for hit in hits] == [("A204", "aes_unchecked")]
+
+
+@pytest.mark.parametrize(
+    ("algorithm", "password", "code", "severity"),
+    [("AES-256", "secret", "A204", "error"), ("AES-128", "", "A207", "warning")],
+)
+def test_check_judges_encryption_the_same_way(
+    run_cli: RunCli, tmp_path: Path, algorithm: str, password: str, code: str, severity: str
+) -> None:
+    folder = tmp_path / "case"
+    (folder / "evidence").mkdir(parents=True)
+    (folder / "evidence" / "statement.pdf").write_bytes(encrypted_pdf(algorithm, password))
+    case = write_case(folder, variant("misjudged_delisting", {"evidence[1].file": "evidence/statement.pdf"}))
+    result = run_cli("check", "--format", "json", case)
+    found = json.loads(result.stdout)["cases"][0]["findings"]
+    [hit] = [f for f in found if str(f["code"]) in ("A203", "A204", "A207")]
+    assert (hit["code"], hit["severity"], hit["path"]) == (code, severity, "evidence[1].file")
+    assert result.exit_code == (1 if severity == "error" else 0)
+
+
+@pytest.mark.parametrize(
+    "route",
+    ["open_action", "page_annotation", "field_kid", "name_tree_kids", "widget_parent", "next_chain", "xfa"],
+)
+def test_script_is_found_where_it_lives_despite_a_huge_dummy_array(tmp_path: Path, route: str) -> None:
+    report = inspect_file(tmp_path, f"{route}.pdf", script_behind_dummy_pdf(route))
+    assert ("A205", "javascript") in codes_of(report), codes_of(report)
+    assert ("A210", "pdf_too_complex") not in codes_of(report), "the dummy array is not where scripts live"
+
+
+def test_link_to_another_file_is_active(tmp_path: Path) -> None:
+    report = inspect_file(tmp_path, "contract.pdf", remote_link_pdf())
+    assert ("A205", "remote_file") in codes_of(report)
+    assert report.hits[0].params == {"where": "/Root/OpenAction"}
+
+
+def test_web_links_are_not_active_and_their_cycles_end(tmp_path: Path) -> None:
+    assert inspect_file(tmp_path, "links.pdf", harmless_links_pdf()).hits == ()
+    assert inspect_file(tmp_path, "loop.pdf", cyclic_name_tree_pdf()).hits == ()
+
+
+def test_too_deep_a_structure_is_refused_not_passed(tmp_path: Path) -> None:
+    report = inspect_file(tmp_path, "deep.pdf", deep_name_tree_pdf())
+    assert ("A210", "pdf_too_complex") in codes_of(report)
+    message, _ = render(report.hits[-1], "en")
+    assert "too large or too deeply nested" in message
+
+
+def test_too_many_objects_is_refused_not_passed(tmp_path: Path) -> None:
+    data = many_annotations_pdf(50)
+    assert inspect_file(tmp_path, "fine.pdf", data).hits == ()
+    report = inspect_file(tmp_path, "tight.pdf", data, InspectLimits(pdf_active_objects=40))
+    assert codes_of(report) == [("A210", "pdf_too_complex")]
+
+
+def test_an_array_too_big_for_pypdf_is_refused_not_skipped(tmp_path: Path) -> None:
+    report = inspect_file(tmp_path, "annots.pdf", huge_annots_pdf())
+    assert codes_of(report) == [("A210", "pdf_too_complex")], "a script among them must not pass"

@@ -506,3 +506,15 @@ def test_a_read_only_database_is_read_and_never_fails_the_run(
         assert inspect_attachments(paths, InspectLimits()) == truth
         verdict_cache.forget()
     assert _contents() == before
+
+
+@pytest.mark.parametrize(
+    ("variant", "kept"), [("text_time", False), ("text_pages", True), ("text_unreadable", True)]
+)
+def test_a_search_the_clock_cut_short_is_not_cached(variant: str, kept: bool) -> None:
+    """A216 text_time depends on how busy the machine was: the next run searches again."""
+    from ozon_urgent.attachments.verdict_cache import cacheable
+
+    hit = AttachmentHit(Code.ATTACHMENT_TEXT_NOT_SEARCHED, variant, {"pages": "21–40", "total": 40})
+    assert cacheable(Judgement("pdf", (hit,), pages=40)) is kept
+    assert cacheable(Judgement("pdf", (), pages=40))

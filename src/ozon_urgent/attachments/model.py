@@ -24,8 +24,14 @@ class InspectLimits:
     # Address space a child may add beyond what it inherited when it started: a forked child already
     # maps the parent's interpreter, so an absolute cap would depend on how big the caller happens to be.
     memory_bytes: int = 512 * MIB
-    pdf_text_pages: int = 20
-    pdf_text_chars: int = 200_000
+    # The personal-data search reads every page while time lasts (a share of timeout_s); these only
+    # bound a pathological file. Wherever a limit stops the search, A216 names the pages left.
+    pdf_text_pages: int = 100_000
+    pdf_text_chars: int = 20_000_000
+    # Looking for scripts and attached files: objects visited and levels of nesting (name trees, field
+    # kids, /Next and /Parent chains). A file that needs more is refused (A210 pdf_too_complex).
+    pdf_active_objects: int = 100_000
+    pdf_active_depth: int = 64
     min_short_side: int = 600
     # Pillow refuses twice this outright and warns above it; both become a hit.
     max_pixels: int = 50_000_000

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import logging
+import time
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ from pypdf.generic import DictionaryObject, IndirectObject
 
 from ozon_urgent.attachments.model import MIB, AttachmentHit, InspectLimits
 from ozon_urgent.attachments.pdf_active import find_active_content
-from ozon_urgent.attachments.personal_data import scan_pages
+from ozon_urgent.attachments.pdf_text import text_hits
 from ozon_urgent.findings.codes import Code
 
 T = TypeVar("T")
@@ -29,6 +30,8 @@ _WORK_LIMIT = 128 * MIB
 _XREF_LOOP = "Circular xref"
 _DETAIL_CHARS = 120
 _AES_FILTERS = ("/AESV2", "/AESV3")
+# Share of the file's time budget (InspectLimits.timeout_s) the page-by-page text search may use.
+_TEXT_TIME_SHARE = 0.6
 _AES_AVAILABLE = any(importlib.util.find_spec(name) for name in ("cryptography", "Crypto"))
 
 
@@ -40,8 +43,28 @@ class _StopError(Exception):
         self.hit = hit
 
 
+class _Reader(pypdf.PdfReader):
+    """pypdf already sets up decryption (and tries the empty password) while it constructs the reader.
+
+    A failure there is a file we cannot decrypt, not a damaged one; every other failure in the
+    constructor still is damage. (A pypdf without this hook simply never calls it.)
+    """
+
+    def _handle_encryption(self, password: str | bytes | None) -> None:
+        try:
+            super()._handle_encryption(password)
+        except (MemoryError, LimitReachedError):
+            raise
+        except DependencyError:
+            raise _StopError(AttachmentHit(Code.ATTACHMENT_PASSWORD, "aes_unchecked")) from None
+        except Exception as exc:
+            raise _StopError(_undecryptable(exc)) from None
+
+
 def inspect_pdf(data: bytes, limits: InspectLimits) -> tuple[int | None, list[AttachmentHit]]:
     """The page count (None when unknown) and the hits."""
+    # The text search stops here, leaving the rest of the child's time for what comes after it.
+    deadline = time.monotonic() + limits.timeout_s * _TEXT_TIME_SHARE
     hits: list[AttachmentHit] = []
     if holds_zip(data):
         hits.append(AttachmentHit(Code.ATTACHMENT_TRAILING_DATA, "pdf_zip"))
@@ -49,7 +72,7 @@ def inspect_pdf(data: bytes, limits: InspectLimits) -> tuple[int | None, list[At
     with warnings.catch_warnings(), pypdf.apply_configuration(**_configuration(limits)), _pypdf_log() as log:
         warnings.simplefilter("ignore")
         try:
-            pages = _judge(data, limits, hits, log)
+            pages = _judge(data, limits, hits, log, deadline)
         except _StopError as stop:
             hits.append(stop.hit)
     return pages, hits
@@ -73,8 +96,10 @@ def holds_zip(data: bytes) -> bool:
     return tail >= 0 and tail + 22 <= len(data)
 
 
-def _judge(data: bytes, limits: InspectLimits, hits: list[AttachmentHit], log: list[str]) -> int:
-    reader = _guarded(lambda: pypdf.PdfReader(io.BytesIO(data), strict=False))
+def _judge(
+    data: bytes, limits: InspectLimits, hits: list[AttachmentHit], log: list[str], deadline: float
+) -> int:
+    reader = _guarded(lambda: _Reader(io.BytesIO(data), strict=False))
     if any(_XREF_LOOP in line for line in log):
         hits.append(AttachmentHit(Code.ATTACHMENT_DAMAGED, "pdf_xref_loop"))
     if _guarded(lambda: reader.is_encrypted):
@@ -84,24 +109,35 @@ def _judge(data: bytes, limits: InspectLimits, hits: list[AttachmentHit], log: l
         hits.append(AttachmentHit(Code.ATTACHMENT_NO_PAGES))
         return 0
     root = _guarded(lambda: reader.trailer.raw_get("/Root"))
-    for variant, where in find_active_content(root).items():
+    active = _guarded(lambda: find_active_content(root, limits.pdf_active_objects, limits.pdf_active_depth))
+    for variant, where in active.found.items():
         hits.append(AttachmentHit(Code.ATTACHMENT_ACTIVE_CONTENT, variant, {"where": where}))
-    hits.extend(_text_hits(reader, count, limits))
+    if not active.complete:  # what was not looked at may run: refused, never passed
+        hits.append(AttachmentHit(Code.ATTACHMENT_NOT_CHECKED, "pdf_too_complex"))
+    hits.extend(text_hits(reader, count, limits, deadline))
     return count
 
 
 def _open_encrypted(reader: pypdf.PdfReader) -> AttachmentHit:
+    """Try the empty user password, as Ozon's viewer does: a file it cannot open that way is an error.
+
+    RC4 and AES (128, 256 R5 and R6) take the same path. A file that opens only with a password the
+    seller has, or that we fail to decrypt at all, is never called damaged: it may be fine for them, and
+    what they must do about it (save it without protection) is the same either way.
+    """
     if _uses_aes(reader) and not _AES_AVAILABLE:
         # pypdf needs `cryptography` for AES: we can neither try the empty password nor read the text.
-        raise _StopError(AttachmentHit(Code.ATTACHMENT_ENCRYPTED, "aes_unchecked"))
+        raise _StopError(AttachmentHit(Code.ATTACHMENT_PASSWORD, "aes_unchecked"))
     try:
         opened = reader.decrypt("")
     except DependencyError:
-        raise _StopError(AttachmentHit(Code.ATTACHMENT_ENCRYPTED, "aes_unchecked")) from None
+        raise _StopError(AttachmentHit(Code.ATTACHMENT_PASSWORD, "aes_unchecked")) from None
     except MemoryError:
         raise
-    except Exception as exc:
-        raise _StopError(_damaged(exc)) from None
+    except LimitReachedError:
+        raise _StopError(AttachmentHit(Code.ATTACHMENT_BOMB, "pdf")) from None
+    except Exception as exc:  # an unknown handler, a broken /Encrypt dictionary: not openable here
+        raise _StopError(_undecryptable(exc)) from None
     if opened == pypdf.PasswordType.NOT_DECRYPTED:
         raise _StopError(AttachmentHit(Code.ATTACHMENT_PASSWORD))
     return AttachmentHit(Code.ATTACHMENT_ENCRYPTED)
@@ -124,42 +160,21 @@ def _encrypt_uses_aes(encrypt: object) -> bool:
     return any(isinstance(entry, DictionaryObject) and entry.get("/CFM") in _AES_FILTERS for entry in entries)
 
 
-def _text_hits(reader: pypdf.PdfReader, count: int, limits: InspectLimits) -> list[AttachmentHit]:
-    texts: list[tuple[int, str]] = []
-    budget = limits.pdf_text_chars
-    checked = failures = 0
-    for index in range(min(count, limits.pdf_text_pages)):
-        if budget <= 0:
-            break
-        checked += 1
-        try:
-            text = reader.pages[index].extract_text()
-        except MemoryError:
-            raise
-        except LimitReachedError:
-            return [AttachmentHit(Code.ATTACHMENT_BOMB, "pdf")]
-        except Exception:  # one broken page must not hide the personal data on the others
-            failures += 1
-            continue
-        texts.append((index + 1, text[:budget]))
-        budget -= len(text)
-    if checked and failures == checked:
-        return [AttachmentHit(Code.ATTACHMENT_DAMAGED, "pdf_text")]
-    if not any(text.strip() for _, text in texts):
-        return [AttachmentHit(Code.ATTACHMENT_SCANNED, params={"pages": checked})]
-    return scan_pages(texts)
-
-
 def _guarded(call: Callable[[], T]) -> T:
     """pypdf raises almost anything on a hostile file; every such failure is a damaged PDF."""
     try:
         return call()
-    except MemoryError:
+    except (MemoryError, _StopError):
         raise
     except LimitReachedError:
         raise _StopError(AttachmentHit(Code.ATTACHMENT_BOMB, "pdf")) from None
     except Exception as exc:
         raise _StopError(_damaged(exc)) from None
+
+
+def _undecryptable(exc: Exception) -> AttachmentHit:
+    detail = f"{type(exc).__name__}: {exc}"[:_DETAIL_CHARS]
+    return AttachmentHit(Code.ATTACHMENT_PASSWORD, "undecryptable", {"detail": detail})
 
 
 def _damaged(exc: Exception) -> AttachmentHit:

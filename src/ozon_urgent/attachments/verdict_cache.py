@@ -105,8 +105,13 @@ def entry_key(digest: str, name: str, limits: str) -> str:
 
 
 def cacheable(judgement: Judgement) -> bool:
-    """Only what a child judged to the end: a file not checked (timeout, crash, memory) is tried again."""
-    return not any(hit.code is Code.ATTACHMENT_NOT_CHECKED for hit in judgement.hits)
+    """Only what a child judged to the end: a file not checked (timeout, crash, memory) is tried again,
+    and so is one whose text search the clock cut short (A216 text_time): a quieter machine may finish."""
+    return not any(
+        hit.code is Code.ATTACHMENT_NOT_CHECKED
+        or (hit.code is Code.ATTACHMENT_TEXT_NOT_SEARCHED and hit.variant == "text_time")
+        for hit in judgement.hits
+    )
 
 
 class VerdictCache:
