@@ -254,4 +254,4 @@ def test_an_evidence_file_given_to_check_stands_for_the_cases_above_it(
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "logo.png").write_bytes(b"\x89PNG")
     orphan = run_cli("check", tmp_path / "docs" / "logo.png")
-    assert orphan.exit_code == 2 and "no case file found above" in orphan.stderr
+    assert orphan.exit_code == 2 and "no case file found in the folder of" in orphan.stderr
