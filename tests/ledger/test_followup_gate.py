@@ -89,6 +89,7 @@ def test_a_path_that_climbs_out_of_the_case_folder_is_refused(
 
     assert result.exit_code == 1
     assert "C182" in result.stdout and "carrier-a.yaml" in result.stdout
+    assert "no follow-up written and nothing recorded for carrier-a" in result.stderr
     assert not (tmp_path / "out").exists()
     assert followups(ledger) == 0
 

@@ -236,6 +236,7 @@ def followup(
     if done is None or outcome.result.findings or output_format is not None:
         report(run, output_format, user, quiet=False, output=None)
     if done is None:
+        typer.echo(text(user, "followup_refused", case=facts.case_id), err=True)
         raise typer.Exit(status_of(run.outcome()))
     typer.echo(
         text(
