@@ -32,6 +32,8 @@ FOUND = [
     ("СНИЛС 112-233-445 95", "P301", "snils", "112-2**-*** 95"),
     ("паспорт серия 45 06 123456", "P301", "passport", "45 06 ****56"),
     ("passport No. 4506 123456 issued", "P301", "passport", "4506 ****56"),
+    ("паспорт 4506123456", "P301", "passport", "4506****56"),
+    ("电话 010 6552 9988", "P300", "", "010 6*** **88"),
     ("card 4111 1111 1111 1111", "P302", "", "4111 **** **** **11"),
     ("карта 2200-1234-5678-9019", "P302", "", "2200-****-****-**19"),
     ("write to ivan.petrov@mail.ru", "P303", "", "i***@mail.ru"),
@@ -59,6 +61,9 @@ NEAR_MISSES = [
     "3530 1113 3330 0000",  # JCB: not a prefix a Russian or Chinese buyer's card starts with here
     "112-233-445 96",  # SNILS checksum fails
     "45 06 123456",  # passport-shaped, but no passport word nearby
+    "SKU 1031157650, 1099887766",  # ten digits from "10": a Beijing landline only with its trunk 0
+    "Покупатель указал паспорт\n1031157650 Артикул",  # bare ten digits on the next line: a SKU
+    "4506123456 SKU, данные паспорта не нужны",  # bare ten digits before the word
     "icon@2x.png, tracking RU123456789CN, 80085012345678",
     "",
 ]

@@ -62,6 +62,16 @@ def _near(words: re.Pattern[str], text: str, match: re.Match[str]) -> bool:
     return words.search(window) is not None
 
 
+def _passport(text: str, match: re.Match[str]) -> bool:
+    """Written as a passport is (45 06 123456, 4506 123456) near the word; ten bare digits are as often an
+    Ozon SKU in the next column, so those count only after the word on the same line."""
+    if " " in match.group():
+        return _near(_PASSPORT_WORDS, text, match)
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    before = text[max(line_start, match.start() - _CONTEXT_REACH) : match.start()]
+    return _PASSPORT_WORDS.search(before) is not None
+
+
 def _card(_text: str, match: re.Match[str]) -> bool:
     digits = _digits(match.group())
     if not 16 <= len(digits) <= 19 or not luhn.is_valid(digits):
@@ -83,6 +93,6 @@ _DETECTORS: tuple[tuple[re.Pattern[str], _Accept, Code, str], ...] = (
         Code.PERSONAL_ID_NUMBER,
         "snils",
     ),
-    (_PASSPORT, lambda t, m: _near(_PASSPORT_WORDS, t, m), Code.PERSONAL_ID_NUMBER, "passport"),
+    (_PASSPORT, lambda t, m: _passport(t, m), Code.PERSONAL_ID_NUMBER, "passport"),
     (_EMAIL, lambda _t, m: m.group(1).lower() not in _FILE_SUFFIXES, Code.PERSONAL_EMAIL, ""),
 )

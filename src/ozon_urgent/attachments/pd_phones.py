@@ -41,9 +41,12 @@ def _plausible(text: str, start: int, end: int, raw: str, region: str) -> bool:
         return True
     digits = "".join(char for char in raw if char.isdigit())
     if region == "CN":
-        # A Chinese number written nationally starts with 1 (mobile) or the trunk 0; libphonenumber
-        # also accepts bare 10-digit runs as landlines, which are SKUs and INNs far more often.
-        return digits[:1] in ("0", "1")
+        # Written nationally, a Chinese mobile is eleven digits from 13-19 and a landline starts with the
+        # trunk 0 (010 for Beijing). libphonenumber also takes a bare "10…" run for a Beijing landline
+        # without its 0: that is an Ozon SKU (1031157650) far more often than a phone.
+        if digits.startswith("0"):
+            return True
+        return len(digits) == 11 and digits[:1] == "1" and digits[1:2] in "3456789"
     if raw.isdigit() and len(digits) == 10:
         # A bare 10-digit run is as likely an Ozon SKU: count it only when a phone word is near.
         window = text[max(0, start - _CONTEXT_REACH) : end + _CONTEXT_REACH]
