@@ -36,6 +36,7 @@ FOUND = [
     ("电话 010 6552 9988", "P300", "", "010 6*** **88"),
     ("card 4111 1111 1111 1111", "P302", "", "4111 **** **** **11"),
     ("карта 2200-1234-5678-9019", "P302", "", "2200-****-****-**19"),
+    ("card 4111111111111111", "P302", "", "4111**********11"),
     ("write to ivan.petrov@mail.ru", "P303", "", "i***@mail.ru"),
 ]
 
@@ -58,6 +59,8 @@ NEAR_MISSES = [
     "ИНН 500100732258",  # personal INN with a wrong check digit
     WRONG_RIC,
     "4111 1111 1111 1112",  # Luhn fails
+    "48531234-0050-3 2 4111 11",  # a posting number and a SKU that add up to a Luhn-valid run
+    "5839 12345678 1232",  # Luhn-valid digits, not grouped as a card is printed
     "3530 1113 3330 0000",  # JCB: not a prefix a Russian or Chinese buyer's card starts with here
     "112-233-445 96",  # SNILS checksum fails
     "45 06 123456",  # passport-shaped, but no passport word nearby

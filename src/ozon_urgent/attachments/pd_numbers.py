@@ -62,6 +62,18 @@ def _near(words: re.Pattern[str], text: str, match: re.Match[str]) -> bool:
     return words.search(window) is not None
 
 
+def _card_grouping(raw: str) -> bool:
+    """A card is printed whole or in fours with one kind of separator (the last group may be shorter): a
+    posting number and a SKU side by side (57195475-0050-3 1031157650) can add up to a Luhn-valid run."""
+    separators = set(re.findall(r"[ -]", raw))
+    if not separators:
+        return True
+    if len(separators) > 1:
+        return False
+    groups = re.split(r"[ -]", raw)
+    return all(len(group) == 4 for group in groups[:-1]) and 1 <= len(groups[-1]) <= 4
+
+
 def _passport(text: str, match: re.Match[str]) -> bool:
     """Written as a passport is (45 06 123456, 4506 123456) near the word; ten bare digits are as often an
     Ozon SKU in the next column, so those count only after the word on the same line."""
@@ -73,6 +85,8 @@ def _passport(text: str, match: re.Match[str]) -> bool:
 
 
 def _card(_text: str, match: re.Match[str]) -> bool:
+    if not _card_grouping(match.group()):
+        return False
     digits = _digits(match.group())
     if not 16 <= len(digits) <= 19 or not luhn.is_valid(digits):
         return False
