@@ -39,16 +39,16 @@ class Discovery:
     orphans: list[str] = field(default_factory=list)  # evidence files with no case file above them
 
 
+def _is_case_name(name: str) -> bool:
+    return name.endswith(CASE_SUFFIXES) and name not in NOT_CASES and not name.startswith(".")
+
+
 def _walk(folder: Path) -> list[Path]:
     found: list[Path] = []
     # followlinks=False: a symlink loop under the folder cannot recurse forever.
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(
-            Path(root, name)
-            for name in sorted(files)
-            if name.endswith(CASE_SUFFIXES) and name not in NOT_CASES and not name.startswith(".")
-        )
+        found.extend(Path(root, name) for name in sorted(files) if _is_case_name(name))
     return found
 
 
@@ -107,11 +107,8 @@ def cases_above(evidence: Path) -> list[Path]:
     top (a folder with `.git`) or the filesystem's root: `stores/a/evidence/x.pdf` → `stores/a/*.yaml`."""
     folder = evidence.parent
     while True:
-        here = [
-            Path(folder, name)
-            for name in sorted(os.listdir(folder) if folder.is_dir() else ())
-            if name.endswith(CASE_SUFFIXES) and name not in NOT_CASES and not name.startswith(".")
-        ]
+        names = sorted(os.listdir(folder)) if folder.is_dir() else []
+        here = [Path(folder, name) for name in names if _is_case_name(name)]
         if here or (folder / ".git").exists() or folder.parent == folder:
             return [path for path in here if path.is_file()]
         folder = folder.parent

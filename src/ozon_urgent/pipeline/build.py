@@ -21,11 +21,11 @@ from ozon_urgent.checking.engine import (
     internal_error,
 )
 from ozon_urgent.errors import UserError, debug_enabled
-from ozon_urgent.findings import BuildStatus, CaseResult, Code, Finding, RunResult, make_finding
+from ozon_urgent.findings import BuildStatus, CaseResult, Code, Finding, RunResult, Severity, make_finding
 from ozon_urgent.i18n import Lang
 from ozon_urgent.ledger import CaseKey, Ledger, open_ledger
 from ozon_urgent.pipeline.contents import PackContents, pack_contents
-from ozon_urgent.pipeline.gate import has_errors, pass_evidence
+from ozon_urgent.pipeline.gate import pass_evidence
 from ozon_urgent.pipeline.progress import Progress
 from ozon_urgent.pipeline.publish import PackRecord, Publishing, publish_pack
 from ozon_urgent.policy import Policy, policy_for
@@ -157,7 +157,7 @@ def build_case(
 ) -> Path | None:
     """The pack of one checked case, or None; every problem is added to the case's findings."""
     result, case = checked.result, checked.case
-    if case is None or checked.loaded is None or has_errors(result) or result.case_id is None:
+    if case is None or checked.loaded is None or result.count(Severity.ERROR) or result.case_id is None:
         return None
     limits = InspectLimits.for_policy(policy)
     gated = pass_evidence(
@@ -170,7 +170,7 @@ def build_case(
     sources = [g.source_sha256 for g in gated]  # before --fix: what the seller has
     for g in gated:
         result.add(*shared.note(checked, g.index, g.report.sha256, check.lang))
-    if has_errors(result):
+    if result.count(Severity.ERROR):
         return None
     contents = pack_contents(
         case,

@@ -17,7 +17,7 @@ from ozon_urgent.attachments import AttachmentReport, InspectLimits, inspect_blo
 from ozon_urgent.attachments.fix_batch import apply_fixes, change_params, refusal_variant
 from ozon_urgent.attachments.reading import read_evidence, too_large_hit
 from ozon_urgent.checking.engine import CheckedCase, attachment_findings
-from ozon_urgent.findings import CaseResult, Code, Severity, make_finding
+from ozon_urgent.findings import Code, Severity, make_finding
 from ozon_urgent.i18n import Lang
 
 
@@ -49,7 +49,7 @@ def pass_evidence(
     """
     result, case, loaded = checked.result, checked.case, checked.loaded
     assert case is not None and loaded is not None
-    if has_errors(result):
+    if result.count(Severity.ERROR):
         return None
     # --fix may shrink a file over the limit, and a known file is recognised by its hash whatever its size,
     # so both may read more than the limit; what goes into the pack must still fit it.
@@ -79,7 +79,7 @@ def pass_evidence(
         blobs, reports = _fixed(checked, indexes, blobs, reports, limits, lang, cache)
     judged = list(zip(indexes, reports, strict=True))
     result.add(*attachment_findings(case, loaded, result.file, lang, judged))
-    if has_errors(result):
+    if result.count(Severity.ERROR):
         return None
     return [
         GatedFile(index, data, report, source)
@@ -117,7 +117,3 @@ def _fixed(
         [(name, fixed.data) for (name, _), fixed in zip(blobs, outcomes, strict=True)],
         [fixed.report for fixed in outcomes],
     )
-
-
-def has_errors(result: CaseResult) -> bool:
-    return any(f.severity is Severity.ERROR for f in result.findings)
