@@ -141,14 +141,20 @@ def photos(root: Path, count: int) -> None:
     print(f"    ratio second / sha256sum: {second / floor:.2f}x")
 
 
-def main() -> None:
-    # a throw-away ledger: nothing of the benchmark may land in the user's own
+def isolate() -> str:
+    """A throw-away ledger (nothing of a benchmark may land in the user's own), this checkout's code in
+    the CLI processes, and the verdict cache on. Returns the ledger's folder, for the caller to remove."""
     ledger = tempfile.mkdtemp(prefix="ozon-urgent-ledger-")
     os.environ["OZON_URGENT_LEDGER"] = os.path.join(ledger, "l.sqlite3")
     os.environ["PYTHONPATH"] = os.pathsep.join(
         [str(HERE.parent / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
     )
     os.environ.pop("OZON_URGENT_NO_CACHE", None)
+    return ledger
+
+
+def main() -> None:
+    isolate()
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", type=int, default=1000)
     parser.add_argument("--photos", type=int, default=200)

@@ -126,3 +126,57 @@ def test_a_photo_hidden_after_the_picture_is_an_error_until_fixed(run_cli: RunCl
     copied = tmp_path / "out" / "test-misjudged-delisting" / "attachments" / "02-buyer_communication.jpg"
     assert copied.read_bytes() == shown  # no second picture, so no GPS position either
     assert not Image.open(copied).getexif().get_ifd(0x8825)
+
+
+def test_phone_in_a_chat_screenshot_is_found_at_its_evidence_line(run_cli: RunCli, tmp_path: Path) -> None:
+    """The screenshot's text is read by the real Tesseract; the finding points at the evidence entry."""
+    from PIL import ImageDraw, ImageFont
+
+    font = Path(__file__).parents[1] / "src" / "ozon_urgent" / "data" / "fonts" / "DejaVuSans-subset.ttf"
+    image = Image.new("RGB", (1080, 1920), (250, 250, 250))
+    draw = ImageDraw.Draw(image)
+    for row, text in enumerate(["Здравствуйте! Заказ 57195475-0050-3", "Мой телефон +7 916 123-45-67"]):
+        draw.text((80, 200 + 130 * row), text, fill=(20, 20, 20), font=ImageFont.truetype(str(font), 40))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=88)
+    case = _case_with(tmp_path, "chat.jpg", out.getvalue())
+    code, found = findings(run_cli, "check", case)
+    [phone] = [f for f in found if f["code"] == "P300"]
+    assert code == 1 and phone["path"] == "evidence[1].file" and "+7 916 ***-**-67" in str(phone["message"])
+    assert "123-45" not in json.dumps(found, ensure_ascii=False)
+    lines = case.read_text("utf-8").splitlines()
+    assert "chat.jpg" in lines[int(phone["line"]) - 1]  # type: ignore[call-overload]
+
+
+def test_a_missing_ocr_engine_is_said_for_every_picture_and_its_install_hint_once(tmp_path: Path) -> None:
+    """Three cases with a screenshot each and no engine: every picture is "not read" (never clean), and
+    the install commands are printed once; later findings refer to them."""
+    import os
+    import subprocess
+    import sys
+
+    from ozon_urgent.attachments.ocr import ENGINE_ENV
+
+    for index in range(3):
+        folder = tmp_path / f"case{index}"
+        (folder / "evidence").mkdir(parents=True)
+        (folder / "evidence" / "chat.jpg").write_bytes(make_jpeg(text=f"Chat {index}"))
+        write_case(
+            folder,
+            variant("misjudged_delisting", {"case_id": f"c{index}", "evidence[1].file": "evidence/chat.jpg"}),
+        )
+    env = {**os.environ, ENGINE_ENV: str(tmp_path / "no-such-tesseract"), "OZON_URGENT_TODAY": "2026-11-26"}
+    for lang, above in (("en", "(the same hint as for A217 above)"), ("zh", "（处理方法同上文 A217）")):
+        done = subprocess.run(
+            [sys.executable, "-m", "ozon_urgent", "check", "--lang", lang, str(tmp_path)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.stdout.count(": A217 ") == 3, done.stdout
+        assert done.stdout.count("apt-get install tesseract-ocr tesseract-ocr-rus") == 1
+        assert done.stdout.count("winget install UB-Mannheim.TesseractOCR") == 1
+        assert done.stdout.count(above) == 2
+        assert "Traceback" not in done.stderr

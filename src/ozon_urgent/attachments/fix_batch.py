@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from ozon_urgent import i18n
 from ozon_urgent.attachments import (
@@ -14,6 +15,7 @@ from ozon_urgent.attachments import (
     fix_attachments,
     inspect_blobs,
 )
+from ozon_urgent.attachments.masking import PERSONAL_DATA, hit_region, mask_regions
 from ozon_urgent.findings import Code
 from ozon_urgent.i18n import Lang
 
@@ -31,26 +33,58 @@ def apply_fixes(
     reports: list[AttachmentReport],
     limits: InspectLimits,
     cache: bool = True,
+    personal_data_ok: Sequence[bool] = (),
 ) -> list[FixOutcome]:
     """For each file: the fixed copy and its fresh report where a fix applies, else the file unchanged.
 
     The input bytes are never written anywhere; a fixed copy is inspected again, so it must pass the same
-    judgement as any other attachment.
+    judgement as any other attachment. `personal_data_ok[i]` (the entry's `personal_data_ok: true`, the
+    seller's own contacts): personal data read in that file's picture is left uncovered.
     """
-    fixed = fix_attachments(
-        [(data, report) for (_, data), report in zip(blobs, reports, strict=True)], limits
-    )
+    keep = list(personal_data_ok) or [False] * len(reports)
+    to_fix = [_without_personal_data(r) if ok else r for r, ok in zip(reports, keep, strict=True)]
+    fixed = fix_attachments([(data, report) for (_, data), report in zip(blobs, to_fix, strict=True)], limits)
     changed = [(i, f) for i, f in enumerate(fixed) if isinstance(f, FixedAttachment)]
     again = inspect_blobs([(_jpeg_name(blobs[i][0]), f.data) for i, f in changed], limits, cache=cache)
     outcomes = [
         FixOutcome(
-            data, report, (), outcome if isinstance(outcome, FixRefused) and needs_fix(report) else None
+            data, report, (), outcome if isinstance(outcome, FixRefused) and needs_fix(wanted) else None
         )
-        for (_, data), report, outcome in zip(blobs, reports, fixed, strict=True)
+        for (_, data), report, wanted, outcome in zip(blobs, reports, to_fix, fixed, strict=True)
     ]
     for (index, fix), report in zip(changed, again, strict=True):
         outcomes[index] = FixOutcome(fix.data, report, fix.changes)
+    return _mask_copies(outcomes, [name for name, _ in blobs], keep, limits, cache)
+
+
+def _mask_copies(
+    outcomes: list[FixOutcome], names: list[str], keep: list[bool], limits: InspectLimits, cache: bool
+) -> list[FixOutcome]:
+    """One more pass for a copy whose own judgement reads personal data its source's did not show (a PNG
+    is named as a PNG, not read; its JPEG copy is): covered the same way, that copy judged again."""
+    redo = [
+        i
+        for i, outcome in enumerate(outcomes)
+        if outcome.changes
+        and not keep[i]
+        and all(change.what != "masked" for change in outcome.changes)
+        and mask_regions(outcome.report)
+    ]
+    fixed = fix_attachments([(outcomes[i].data, outcomes[i].report) for i in redo], limits) if redo else []
+    masked = [(i, f) for i, f in zip(redo, fixed, strict=True) if isinstance(f, FixedAttachment)]
+    again = inspect_blobs([(_jpeg_name(names[i]), f.data) for i, f in masked], limits, cache=cache)
+    for i, outcome in zip(redo, fixed, strict=True):
+        if isinstance(outcome, FixRefused):
+            outcomes[i] = replace(outcomes[i], refused=outcome)
+    for (i, fix), report in zip(masked, again, strict=True):
+        outcomes[i] = FixOutcome(fix.data, report, outcomes[i].changes + fix.changes)
     return outcomes
+
+
+def _without_personal_data(report: AttachmentReport) -> AttachmentReport:
+    """The report as `--fix` sees it when the seller vouches for the file's contacts: nothing to cover.
+    Only the fix sees this; the file keeps its own report, whose hits become notes."""
+    return replace(report, hits=tuple(hit for hit in report.hits if hit.code not in PERSONAL_DATA))
 
 
 def _jpeg_name(name: str) -> str:
@@ -69,8 +103,13 @@ FIXABLE = frozenset(
 )
 
 
-def needs_fix(report: AttachmentReport) -> bool:
-    return any(hit.code in FIXABLE for hit in report.hits)
+def needs_fix(report: AttachmentReport, personal_data_ok: bool = False) -> bool:
+    """A hit `--fix` removes: one of FIXABLE, or personal data read in the picture at a known `region`
+    (covered with a box) unless the seller vouched for it. Personal data found in a PDF's text has no
+    region and stays for the seller to cover."""
+    if personal_data_ok:
+        report = _without_personal_data(report)
+    return any(hit.code in FIXABLE or hit_region(hit) is not None for hit in report.hits)
 
 
 def change_params(change: FixChange, lang: Lang) -> dict[str, object]:

@@ -1,4 +1,5 @@
-"""`--fix`: a PNG/WebP/TIFF becomes a JPEG, an oversized JPEG shrinks, position and serials go."""
+"""`--fix`: a PNG/WebP/TIFF becomes a JPEG, personal data read in the picture is covered, an oversized JPEG
+shrinks, position and serials go."""
 
 from __future__ import annotations
 
@@ -6,12 +7,13 @@ import hashlib
 import io
 import re
 
-from PIL import Image
+from PIL import Image, ImageDraw, JpegImagePlugin
 
 from ozon_urgent.attachments.exif_privacy import private_exif, strip_private_exif, xmp_is_private
 from ozon_urgent.attachments.jpeg_hidden import hidden_segments
 from ozon_urgent.attachments.jpeg_inspect import JPEG_FORMATS, bomb_guard
 from ozon_urgent.attachments.jpeg_markers import JpegLayout, Segment, header_segments, jpeg_layout
+from ozon_urgent.attachments.masking import Region, mask_regions
 from ozon_urgent.attachments.model import (
     AttachmentReport,
     FixChange,
@@ -48,6 +50,9 @@ def fix_attachment(
                 _clean_jpeg(steps)
             else:
                 return FixRefused("format", {"format": fmt or "unknown"})
+            regions = mask_regions(report)
+            if regions:
+                _mask(steps, regions)
             if len(steps.current) > limits.max_bytes and not _shrink(steps, limits):
                 return FixRefused("cannot_shrink", {"limit_mb": _mb(limits.max_bytes)})
     except MemoryError:
@@ -196,6 +201,43 @@ def _strip_losslessly(data: bytes) -> tuple[bytes, list[str]] | None:
     return b"\xff\xd8" + b"".join(kept) + data[sos : layout.first_end], sorted(removed)
 
 
+def _mask(steps: _Steps, regions: list[Region]) -> None:
+    """Opaque black boxes over the regions where personal data was read, then one JPEG re-encode.
+
+    Each box grows by a margin and then out to the encoder's block grid (8 or 16 pixels), so every block
+    it touches is solid black: no ringing lets a stroke of the digits show through, and blocks outside
+    keep their content, changed only by the one re-encode at quality 90 with the original's chroma
+    subsampling. The regions are in the stored pixels, as the picture is decoded here (no EXIF rotation).
+    """
+    image = Image.open(io.BytesIO(steps.current), formats=JPEG_FORMATS)
+    image.load()
+    subsampling = JpegImagePlugin.get_sampling(image)  # -1 for greyscale/CMYK: the encoder's default
+    block = 16 if subsampling in (1, 2) else 8
+    boxes = [box for region in regions if (box := _box(region, image.size, block)) is not None]
+    if not boxes:
+        return
+    icc = image.info.get("icc_profile")
+    exif = strip_private_exif(image.getexif()).tobytes()
+    draw = ImageDraw.Draw(image)
+    for box in boxes:
+        draw.rectangle(box, fill="black")  # "black" in the image's own mode: (0, 0, 0, 255) for CMYK
+    out = _encode(image, _FIRST_QUALITY, icc, exif, subsampling)
+    steps.add("masked", out, {"regions": len(boxes)})
+
+
+def _box(region: Region, size: tuple[int, int], block: int) -> tuple[int, int, int, int] | None:
+    """The inclusive rectangle drawn for one region: margin added, grown to the block grid, clipped."""
+    x, y, width, height = region
+    if x >= size[0] or y >= size[1] or x + width <= 0 or y + height <= 0:
+        return None  # wholly outside the picture: its margin would cover only what was never read
+    margin = max(4, -(-height // 10))
+    left = max(0, (x - margin) // block * block)
+    top = max(0, (y - margin) // block * block)
+    right = min(size[0], -(-(x + width + margin) // block) * block)
+    bottom = min(size[1], -(-(y + height + margin) // block) * block)
+    return left, top, right - 1, bottom - 1
+
+
 def _shrink(steps: _Steps, limits: InspectLimits) -> bool:
     image = Image.open(io.BytesIO(steps.current), formats=JPEG_FORMATS)
     image.load()
@@ -217,7 +259,7 @@ def _shrink(steps: _Steps, limits: InspectLimits) -> bool:
     return False
 
 
-def _encode(image: Image.Image, quality: int, icc: object, exif: bytes) -> bytes:
+def _encode(image: Image.Image, quality: int, icc: object, exif: bytes, subsampling: int = -1) -> bytes:
     out = io.BytesIO()
     image.save(
         out,
@@ -226,6 +268,7 @@ def _encode(image: Image.Image, quality: int, icc: object, exif: bytes) -> bytes
         optimize=True,
         icc_profile=icc if isinstance(icc, bytes) else None,
         exif=exif,
+        subsampling=subsampling,
     )
     return out.getvalue()
 

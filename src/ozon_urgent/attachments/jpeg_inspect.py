@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,14 +14,18 @@ from ozon_urgent.attachments.exif_privacy import private_exif
 from ozon_urgent.attachments.jpeg_hidden import hidden_hits
 from ozon_urgent.attachments.jpeg_markers import jpeg_layout
 from ozon_urgent.attachments.model import AttachmentHit, InspectLimits
+from ozon_urgent.attachments.ocr import OcrError, not_read_hit, ocr_hits
 from ozon_urgent.attachments.sharpness import BLUR_THRESHOLD, SHARPNESS_SIDE, sharpness
 from ozon_urgent.findings.codes import Code
 
 JPEG_FORMATS = ["JPEG", "MPO"]
+# Share of the file's time budget (InspectLimits.timeout_s) reading the picture's text may use.
+_OCR_TIME_SHARE = 0.8
 
 
 def inspect_jpeg(data: bytes, limits: InspectLimits) -> tuple[int | None, int | None, list[AttachmentHit]]:
     """Width, height (None when unknown) and the hits."""
+    deadline = time.monotonic() + limits.timeout_s * _OCR_TIME_SHARE
     layout = jpeg_layout(data)
     try:
         with bomb_guard(limits.max_pixels):
@@ -39,7 +44,25 @@ def inspect_jpeg(data: bytes, limits: InspectLimits) -> tuple[int | None, int | 
     hits = _quality_hits(image, size, limits)
     hits.extend(_metadata_hits(image))
     hits.extend(hidden_hits(data, layout))
+    del image
+    if limits.ocr:
+        hits.extend(_text_hits(data, limits, deadline))
     return width, height, hits
+
+
+def _text_hits(data: bytes, limits: InspectLimits, deadline: float) -> list[AttachmentHit]:
+    """Personal data in the picture's text; decoded again in grey, reduced while decoding when huge."""
+    with bomb_guard(limits.max_pixels):
+        image = Image.open(io.BytesIO(data), formats=JPEG_FORMATS)
+        size = image.size
+        scale = max(size) / limits.ocr_max_side
+        if scale >= 2:  # libjpeg scales by 1/2..1/8 while decoding; ocr.fit does the rest
+            image.draft("L", (int(size[0] / scale) + 1, int(size[1] / scale) + 1))
+        gray = image.convert("L")
+    try:
+        return ocr_hits(gray, deadline, limits.ocr_max_side, original_size=size)
+    except OcrError as error:
+        return [not_read_hit(error)]
 
 
 @contextmanager

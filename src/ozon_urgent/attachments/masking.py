@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+from ozon_urgent.attachments.model import MORE_REGIONS, AttachmentHit, AttachmentReport
+from ozon_urgent.findings.codes import Code
+
 _MIN_HIDDEN = 4
+
+PERSONAL_DATA = frozenset(
+    {Code.PERSONAL_PHONE, Code.PERSONAL_ID_NUMBER, Code.PERSONAL_BANK_CARD, Code.PERSONAL_EMAIL}
+)
+
+Region = tuple[int, int, int, int]  # x, y, width, height in the stored image's pixels, top-left origin
 
 
 def mask_number(raw: str, keep_first: int = 4, keep_last: int = 2) -> str:
@@ -29,3 +38,43 @@ def mask_email(raw: str) -> str:
 
 def _is_digit(char: str) -> bool:
     return char.isdigit() or char in "Xx"  # the check character of a Chinese ID may be X
+
+
+def hit_region(hit: AttachmentHit) -> Region | None:
+    """Where in the picture a personal-data hit was read: its `region` param, "x,y,w,h" in the stored
+    pixels (before any EXIF rotation). None for other hits, hits found in text (a PDF's), or a malformed
+    region: such a hit cannot be covered by `--fix`."""
+    regions = hit_regions(hit)
+    return regions[0] if regions else None
+
+
+def hit_regions(hit: AttachmentHit) -> list[Region]:
+    """The hit's region, then those of the occurrences past the findings' cap (`more_regions`,
+    "x,y,w,h;x,y,w,h…"); empty unless the hit says where it was read."""
+    raw = hit.params.get("region")
+    if hit.code not in PERSONAL_DATA or not isinstance(raw, str):
+        return []
+    first = _parse_region(raw)
+    if first is None:
+        return []
+    more = hit.params.get(MORE_REGIONS)
+    rest = [_parse_region(part) for part in more.split(";")] if isinstance(more, str) else []
+    return [first, *(region for region in rest if region is not None)]
+
+
+def _parse_region(raw: str) -> Region | None:
+    parts = raw.split(",")
+    if len(parts) != 4:
+        return None
+    try:
+        x, y, width, height = (int(part.strip()) for part in parts)
+    except ValueError:
+        return None
+    if width <= 0 or height <= 0:
+        return None
+    return x, y, width, height
+
+
+def mask_regions(report: AttachmentReport) -> list[Region]:
+    """The picture areas `--fix` covers: one per personal-data hit that says where it was read."""
+    return [region for hit in report.hits for region in hit_regions(hit)]

@@ -12,6 +12,13 @@ _REGIONS = ("RU", "CN")
 _DIGIT_RUN = re.compile(r"[+(]?\d[\d ()\-.\u00a0]*\d")
 _MIN_DIGITS = 10  # a Russian number has ten without its prefix, a Chinese mobile eleven, a landline 10-12
 _OZON_ID = re.compile(r"\d{6,}-\d{4}(?:-\d{1,3})?")  # posting and order numbers
+# The same read by OCR, which often splits a long number at a space ("57 195475-0050-3") and loses or
+# misreads the last dash ("…-00503", "…-0050.3"): eight to ten digits, then four, then one to three. A
+# phone has at most seven digits before such a four-digit group (+7 916 123-4567).
+_OZON_ID_SPACED = re.compile(r"(?<![\d+-])\d(?: ?\d){7,9}-\d{4}(?:[-.,' ]?\d{1,3})?(?!\d)")
+# A posting number's tail when OCR dropped its first digits ("7 195475-0050-3"): no phone is written
+# as six or more digits, four, then one to three.
+_POSTING_TAIL = re.compile(r"(?<!\d)\d{6,}-\d{4}-\d{1,3}(?!\d)")
 _CONTEXT_REACH = 40
 _PHONE_WORDS = re.compile(
     r"тел|моб|звон|контакт|phone|tel|mobile|whats ?app|telegram|viber|电话|手机|联系", re.IGNORECASE
@@ -19,6 +26,11 @@ _PHONE_WORDS = re.compile(
 
 
 def find_phones(text: str) -> Iterator[Found]:
+    ids = [
+        (found.start(), found.end())
+        for pattern in (_OZON_ID_SPACED, _POSTING_TAIL)
+        for found in pattern.finditer(text)
+    ]
     for run in _DIGIT_RUN.finditer(text):
         if sum(char.isdigit() for char in run.group()) < _MIN_DIGITS or _OZON_ID.fullmatch(run.group()):
             continue
@@ -32,11 +44,17 @@ def find_phones(text: str) -> Iterator[Found]:
 
             for match in PhoneNumberMatcher(window, region):
                 begin, end = start + match.start, start + match.end
-                if _plausible(text, begin, end, match.raw_string, region):
+                inside_id = any(begin < id_end and id_start < end for id_start, id_end in ids)
+                if not inside_id and _plausible(text, begin, end, match.raw_string, region):
                     yield Found(begin, end, Code.PERSONAL_PHONE, "", match.raw_string)
 
 
 def _plausible(text: str, start: int, end: int, raw: str, region: str) -> bool:
+    groups = re.findall(r"\d+", raw)
+    if len(groups) > 1 and len(groups[-1]) == 1:
+        # Nobody writes a phone ending in a lone digit; OCR makes one of a SKU and the first digit of
+        # the next number, cut off at the screen's edge ("498274975 5").
+        return False
     if raw.startswith(("+", "00")):
         return True
     digits = "".join(char for char in raw if char.isdigit())

@@ -5,13 +5,18 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pypdf
 from pypdf.errors import LimitReachedError
 
 from ozon_urgent.attachments.model import AttachmentHit, InspectLimits, Params
+from ozon_urgent.attachments.ocr import OcrError, not_read_hit, ocr_hits
 from ozon_urgent.attachments.personal_data import scan_pages
 from ozon_urgent.findings.codes import Code
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 
 @dataclass
@@ -25,6 +30,9 @@ class _TextRun:
     has_text: bool = False
     stop: str = ""  # "text_time" | "text_pages" | "text_chars" when a limit ended the search
     stopped_at: int = 0  # the first page (1-based) not fully searched
+    ocr_read: int = 0  # pages without text whose picture was read by OCR
+    ocr_hits: list[AttachmentHit] = field(default_factory=list)
+    ocr_error: OcrError | None = None  # the first time the engine could not read a page
 
 
 def text_hits(
@@ -44,8 +52,11 @@ def text_hits(
         return [AttachmentHit(Code.ATTACHMENT_BOMB, "pdf")]
     if run.unreadable and not run.read:
         return [AttachmentHit(Code.ATTACHMENT_DAMAGED, "pdf_text")]
-    if run.searched and not run.has_text:
+    if run.searched and not run.has_text and not run.ocr_read:
         hits = [AttachmentHit(Code.ATTACHMENT_SCANNED, params={"pages": len(run.searched)})]
+    hits.extend(run.ocr_hits)
+    if run.ocr_error is not None:
+        hits.append(not_read_hit(run.ocr_error))
     if run.unreadable:
         params: Params = {"pages": _page_ranges(run.unreadable), "total": count}
         hits.append(AttachmentHit(Code.ATTACHMENT_TEXT_NOT_SEARCHED, "text_unreadable", params))
@@ -86,6 +97,9 @@ def _page_texts(
         except Exception:  # one broken page must not hide the personal data on the others
             run.unreadable.append(page)
             continue
+        scan = not text.strip() and limits.ocr and run.ocr_error is None
+        if scan and not _read_scan(reader, index, limits, deadline, run):
+            return
         if len(text) > budget:  # this page is searched only in part: it counts as not searched
             run.stop, run.stopped_at = "text_chars", page
             text = text[:budget]
@@ -97,6 +111,51 @@ def _page_texts(
         yield page, text
         if run.stop:
             return
+
+
+def _read_scan(
+    reader: pypdf.PdfReader, index: int, limits: InspectLimits, deadline: float, run: _TextRun
+) -> bool:
+    """OCR a page without text (a scan) from its largest picture; False when the clock ran out on it."""
+    page = index + 1
+    try:
+        image = _largest_image(reader.pages[index], limits.max_pixels)
+    except (MemoryError, LimitReachedError):
+        raise
+    except Exception:  # a picture pypdf cannot decode is not text we could read
+        image = None
+    if image is None:
+        return True
+    try:
+        run.ocr_hits.extend(ocr_hits(image, deadline, limits.ocr_max_side, page=page))
+    except OcrError as error:
+        if error.variant == "timeout":
+            run.stop, run.stopped_at = "text_time", page
+            return False
+        run.ocr_error = error  # a missing or failing engine fails every page: said once, not retried
+        return True
+    run.ocr_read += 1
+    return True
+
+
+def _largest_image(page: pypdf.PageObject, max_pixels: int) -> Image.Image | None:
+    """The page's biggest image XObject, decoded, when it is no bigger than `max_pixels`."""
+    resources = page.get("/Resources")
+    objects = resources.get_object().get("/XObject") if resources is not None else None
+    if objects is None:
+        return None
+    objects = objects.get_object()
+    best: tuple[int, str] | None = None
+    for name in objects:
+        item = objects[name].get_object()
+        if item.get("/Subtype") != "/Image":
+            continue
+        pixels = int(item.get("/Width", 0)) * int(item.get("/Height", 0))
+        if 0 < pixels <= max_pixels and (best is None or pixels > best[0]):
+            best = (pixels, str(name))
+    if best is None:
+        return None
+    return page.images[best[1]].image
 
 
 def _page_ranges(pages: Iterable[int]) -> str:

@@ -12,12 +12,21 @@ from ozon_urgent.attachments.pd_numbers import Found, find_numbers
 from ozon_urgent.attachments.pd_phones import find_phones
 from ozon_urgent.findings.codes import Code
 
-_PER_CODE_CAP = 10  # one page of an order export may list hundreds; ten tell the seller enough
+PER_CODE_CAP = 10  # one page of an order export may list hundreds; ten tell the seller enough
 _WORTH_SCANNING = re.compile(r"\d{2}|@")
 
 
 def scan_personal_data(text: str) -> list[AttachmentHit]:
     """Masked hits in the order they appear; full-width digits and the like count as their ASCII twins."""
+    return [hit for hit, _start, _end in scan_personal_data_spans(text)]
+
+
+def scan_personal_data_spans(text: str) -> list[tuple[AttachmentHit, int, int]]:
+    """The hits with where each lies, as (start, end) in `unicodedata.normalize("NFKC", text)`.
+
+    For NFKC-normalized text (as OCR words are) the offsets are the text's own, so a caller can find
+    the words, and their boxes in a picture, that hold the value.
+    """
     text = unicodedata.normalize("NFKC", text)
     if not _WORTH_SCANNING.search(text):
         return []
@@ -27,7 +36,10 @@ def scan_personal_data(text: str) -> list[AttachmentHit]:
         if not any(found.start < other.end and other.start < found.end for other in kept):
             kept.append(found)
     kept.sort(key=lambda found: found.start)
-    return [AttachmentHit(found.code, found.variant, {"masked": _mask(found)}) for found in kept]
+    return [
+        (AttachmentHit(found.code, found.variant, {"masked": _mask(found)}), found.start, found.end)
+        for found in kept
+    ]
 
 
 def scan_pages(pages: Iterable[tuple[int, str]]) -> list[AttachmentHit]:
@@ -38,7 +50,7 @@ def scan_pages(pages: Iterable[tuple[int, str]]) -> list[AttachmentHit]:
     for page, text in pages:
         for hit in scan_personal_data(text):
             key = (hit.code, hit.variant, hit.params["masked"])
-            if key in seen or per_code.get(hit.code, 0) >= _PER_CODE_CAP:
+            if key in seen or per_code.get(hit.code, 0) >= PER_CODE_CAP:
                 continue
             seen.add(key)
             per_code[hit.code] = per_code.get(hit.code, 0) + 1

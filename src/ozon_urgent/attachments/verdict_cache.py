@@ -61,7 +61,7 @@ def limits_key(limits: InspectLimits) -> str:
 
 # The libraries the children judge with: a new pypdf or Pillow may judge the same bytes differently,
 # and whether cryptography is installed decides if an AES-encrypted PDF can be opened at all.
-_LIBRARIES: tuple[str, ...] = ("pypdf", "PIL", "phonenumbers", "stdnum", "cryptography")
+_LIBRARIES: tuple[str, ...] = ("pypdf", "PIL", "phonenumbers", "stdnum", "cryptography", "tesserocr")
 
 
 @functools.cache
@@ -86,7 +86,45 @@ def judging_fingerprint() -> str:
             origin, stat = None, None
         where = f"{origin}:{stat.st_size}:{stat.st_mtime_ns}" if stat is not None else "absent"
         digest.update(f"{library}={where}\0".encode())
+    for where in _ocr_engine_files():
+        digest.update(f"ocr={where}\0".encode())
     return digest.hexdigest()
+
+
+# Where Tesseract keeps its language models (as in ocr.TESSDATA_GLOBS, which this module does not import:
+# it loads the personal-data rules).
+_TESSDATA_GLOBS = (
+    "/usr/share/tesseract-ocr/*/tessdata/*.traineddata",
+    "/usr/share/tessdata/*.traineddata",
+    "/usr/local/share/tessdata/*.traineddata",
+    "/opt/homebrew/share/tessdata/*.traineddata",
+    "/opt/local/share/tessdata/*.traineddata",
+    "C:/Program Files/Tesseract-OCR/tessdata/*.traineddata",
+)
+_TESSERACT_LIBRARY_GLOBS = ("/usr/lib/*/libtesseract.so*", "/usr/lib/libtesseract.so*")
+
+
+def _ocr_engine_files() -> list[str]:
+    """The OCR engine as installed: its program, library and language models by size and time written.
+
+    An upgraded Tesseract or a new model reads pictures differently; stat costs microseconds, while
+    asking `tesseract --version` would start a process on every run."""
+    from glob import glob
+    from shutil import which
+
+    program = which(os.environ.get("OZON_URGENT_TESSERACT") or "tesseract")
+    paths = [os.path.realpath(program)] if program else ["tesseract-absent"]
+    prefix = os.environ.get("TESSDATA_PREFIX")
+    globs = (*_TESSDATA_GLOBS, *_TESSERACT_LIBRARY_GLOBS, *([f"{prefix}/*.traineddata"] if prefix else []))
+    paths.extend(sorted(path for pattern in globs for path in glob(pattern)))
+    found = []
+    for path in paths:
+        try:
+            stat = os.stat(path)
+            found.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            found.append(f"{path}:absent")
+    return found
 
 
 def entry_key(digest: str, name: str, limits: str) -> str:
@@ -106,10 +144,13 @@ def entry_key(digest: str, name: str, limits: str) -> str:
 
 def cacheable(judgement: Judgement) -> bool:
     """Only what a child judged to the end: a file not checked (timeout, crash, memory) is tried again,
-    and so is one whose text search the clock cut short (A216 text_time): a quieter machine may finish."""
+    and so is one whose text search the clock cut short (A216 text_time) or whose picture's text was not
+    read (A217): a quieter machine may finish, an installed OCR engine may read it."""
     return not any(
         hit.code is Code.ATTACHMENT_NOT_CHECKED
         or (hit.code is Code.ATTACHMENT_TEXT_NOT_SEARCHED and hit.variant == "text_time")
+        # a picture whose text was not read: an installed or less busy engine may read it next time
+        or hit.code is Code.ATTACHMENT_TEXT_NOT_READ
         for hit in judgement.hits
     )
 

@@ -125,7 +125,7 @@ def _evidence_findings(
         item.case, item.loaded, item.result.file, options.lang, [(entry.index, report)]
     )
     found += shared.note(item, entry.index, report.sha256, options.lang)
-    if batch.fix_preview and needs_fix(report):
+    if batch.fix_preview and needs_fix(report, item.case.evidence[entry.index].personal_data_ok):
         found += _preview(item, entry, report, limits, options, batch.cache)
     return found
 
@@ -142,7 +142,8 @@ def _preview(
     read = read_evidence(entry.path, limits.fix_max_input_bytes)
     if read.data is None or item.case is None or item.loaded is None:
         return []
-    [fixed] = apply_fixes([(entry.path.name, read.data)], [report], limits, cache)
+    vouched = item.case.evidence[entry.index].personal_data_ok
+    [fixed] = apply_fixes([(entry.path.name, read.data)], [report], limits, cache, personal_data_ok=[vouched])
     path = ("evidence", entry.index, "file")
     display = os.path.join(os.path.dirname(item.result.file), item.case.evidence[entry.index].file)
     line = item.loaded.line_of(path)

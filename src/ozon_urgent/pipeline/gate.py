@@ -99,7 +99,8 @@ def _fixed(
 ) -> tuple[list[tuple[str, bytes]], list[AttachmentReport]]:
     """The pack's copies after `--fix`, each change reported (B004) at its evidence entry."""
     assert checked.case is not None and checked.loaded is not None
-    outcomes = apply_fixes(blobs, reports, limits, cache)
+    vouched = [checked.case.evidence[index].personal_data_ok for index in indexes]
+    outcomes = apply_fixes(blobs, reports, limits, cache, personal_data_ok=vouched)
     folder = Path(checked.result.file).parent
     for index, fixed in zip(indexes, outcomes, strict=True):
         path = ("evidence", index, "file")

@@ -11,18 +11,31 @@ _COLOUR = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.IN
 _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
-def format_finding(finding: Finding, lang: Lang, *, color: bool = False) -> str:
+def format_finding(finding: Finding, lang: Lang, *, color: bool = False, hint: str | None = None) -> str:
     where = f"{finding.file}:{finding.line}" if finding.line else finding.file
     severity = i18n.text(lang, "cli.severity", finding.severity.value)
     if color:
         severity = f"{_COLOUR[finding.severity]}{severity}{_RESET}"
     field = f" [{finding.path}]" if finding.path else ""
-    return f"{where}: {finding.code} {severity}: {finding.message}{field}\n    {finding.hint}"
+    return f"{where}: {finding.code} {severity}: {finding.message}{field}\n    {hint or finding.hint}"
 
 
-def _case_block(case: CaseResult, lang: Lang, color: bool) -> list[str]:
+def _case_block(case: CaseResult, lang: Lang, color: bool, hinted: set[tuple[str, str]]) -> list[str]:
+    """The case's findings; a long hint already printed in this run (the install commands of a missing
+    OCR engine, once for each of 200 screenshots) is referred to, not repeated."""
     ordered = sorted(case.findings, key=lambda f: (f.line or 0, _ORDER[f.severity], f.code))
-    return [format_finding(finding, lang, color=color) for finding in ordered]
+    lines = []
+    for finding in ordered:
+        key = (finding.code, finding.hint)
+        repeat = key in hinted and len(finding.hint) > _SHORT_HINT
+        hinted.add(key)
+        hint = i18n.text(lang, "cli.report", "hint_above", code=finding.code) if repeat else None
+        lines.append(format_finding(finding, lang, color=color, hint=hint))
+    return lines
+
+
+# A hint this short is cheaper to read again than a reference to it.
+_SHORT_HINT = 80
 
 
 def _table(result: RunResult, lang: Lang, color: bool) -> list[str]:
@@ -52,8 +65,9 @@ def _table(result: RunResult, lang: Lang, color: bool) -> list[str]:
 
 def render_text(result: RunResult, lang: Lang, *, color: bool = False) -> str:
     lines: list[str] = []
+    hinted: set[tuple[str, str]] = set()
     for case in result.cases:
-        lines.extend(_case_block(case, lang, color))
+        lines.extend(_case_block(case, lang, color, hinted))
     lines.extend(_table(result, lang, color))
     failing = sum(1 for case in result.cases if case.outcome(strict=result.strict) is not Outcome.OK)
     lines.append(

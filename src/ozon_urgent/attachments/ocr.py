@@ -1,0 +1,394 @@
+"""Text in pictures: Tesseract reads a screenshot or a scanned page, and personal data is looked for in it.
+
+Runs in the worker child. The engine is a separate program (`tesseract`, found on PATH or named by
+OZON_URGENT_TESSERACT); a picture it cannot read is said out loud (A217), never passed as clean.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import os
+import subprocess
+import sys
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ozon_urgent.attachments.model import MORE_REGIONS, AttachmentHit
+from ozon_urgent.attachments.personal_data import PER_CODE_CAP, scan_personal_data_spans
+from ozon_urgent.findings.codes import Code
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+ENGINE_ENV = "OZON_URGENT_TESSERACT"
+_LANGUAGES = "rus+eng"
+# Words Tesseract is less sure of than this are kept: a phone read at 40 % is still a phone to mask.
+_MIN_CONF = 0.0
+_MIN_SIDE = 8  # nothing smaller holds a readable character
+_MODEL_MISSING = (b"Failed loading language", b"Error opening data file")
+_PR_SET_PDEATHSIG = 1
+
+
+class OcrError(Exception):
+    """The engine could not read the picture; `variant` picks A217's message."""
+
+    def __init__(self, variant: str) -> None:
+        super().__init__(variant)
+        self.variant = variant
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    conf: float
+    block: int
+    par: int
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(word.text for word in self.words)
+
+
+def _die_with_parent() -> Callable[[], None] | None:
+    if not _HOOK:
+        _HOOK.append(_die_with_parent_hook())
+    return _HOOK[0]
+
+
+_HOOK: list[Callable[[], None] | None] = []
+
+
+def engine() -> str:
+    return os.environ.get(ENGINE_ENV) or "tesseract"
+
+
+def read_lines(image: Image.Image, timeout_s: float) -> list[Line]:
+    """The picture's text as lines of words, boxes in the picture's pixels; OcrError when not read."""
+    if min(image.size) < _MIN_SIDE:
+        return []
+    if timeout_s <= 0:
+        raise OcrError("timeout")
+    gray = image.convert("L")
+    program = os.environ.get(ENGINE_ENV)
+    library = None if program else _library()
+    if library is not None:
+        return parse_tsv(library.read(gray, timeout_s))
+    return parse_tsv(_read_with_program(program or "tesseract", gray, timeout_s))
+
+
+class _Library:
+    """Tesseract loaded into this process once (tesserocr): ~0.06 s of model loading and the layout
+    set-up are paid per worker, not per picture, which halves the time of a screenshot."""
+
+    def __init__(self, tessdata: str) -> None:
+        import tesserocr
+
+        self._tessdata = tessdata
+        self._api = tesserocr.PyTessBaseAPI(
+            path=tessdata,
+            lang=_LANGUAGES,
+            oem=tesserocr.OEM.LSTM_ONLY,
+            psm=tesserocr.PSM.AUTO,
+        )
+
+    def read(self, gray: Image.Image, timeout_s: float) -> str:
+        started = time.monotonic()
+        self._api.SetImageBytes(gray.tobytes(), gray.width, gray.height, 1, gray.width)
+        if not self._api.Recognize(timeout=max(1, int(timeout_s * 1000))):
+            spent = time.monotonic() - started
+            raise OcrError("timeout" if spent >= timeout_s * 0.9 else "engine_failed")
+        tsv: str = self._api.GetTSVText(0)
+        self._api.Clear()  # the page's layout and results: ~15 MB the worker can give back between files
+        return tsv
+
+
+_LOADED: list[_Library | None] = []
+
+
+def _library() -> _Library | None:
+    """The in-process engine, loaded on first use; None where tesserocr is not installed (then the
+    `tesseract` program is run instead). OcrError("engine_missing") when the language data is not."""
+    if not _LOADED:
+        try:
+            import tesserocr  # noqa: F401
+        except ImportError:
+            _LOADED.append(None)
+        else:
+            tessdata = find_tessdata()
+            if tessdata is None:
+                raise OcrError("engine_missing")
+            try:
+                _LOADED.append(_Library(tessdata))
+            except RuntimeError:
+                raise OcrError("engine_missing") from None
+    return _LOADED[0]
+
+
+# Where Tesseract's language models are installed: TESSDATA_PREFIX, Debian/Ubuntu, Fedora/Arch, a source
+# build, Homebrew (Apple, Intel), MacPorts, the UB-Mannheim installer on Windows.
+TESSDATA_GLOBS = (
+    "/usr/share/tesseract-ocr/*/tessdata",
+    "/usr/share/tessdata",
+    "/usr/local/share/tessdata",
+    "/opt/homebrew/share/tessdata",
+    "/opt/local/share/tessdata",
+    "C:/Program Files/Tesseract-OCR/tessdata",
+)
+
+
+def find_tessdata() -> str | None:
+    """The first folder holding every language model the reading needs, or None.
+
+    TESSDATA_PREFIX, when set, is the only place looked in, as Tesseract itself does."""
+    from glob import glob
+
+    prefix = os.environ.get("TESSDATA_PREFIX")
+    candidates = [prefix] if prefix else []
+    for pattern in () if prefix else TESSDATA_GLOBS:
+        candidates.extend(sorted(glob(pattern), reverse=True))  # the newest Tesseract's folder first
+    for folder in candidates:
+        if all(os.path.isfile(os.path.join(folder, f"{lang}.traineddata")) for lang in _LANGUAGES.split("+")):
+            return folder
+    return None
+
+
+def _read_with_program(program: str, gray: Image.Image, timeout_s: float) -> str:
+    """The `tesseract` program on a PGM piped in: where tesserocr has no wheel (macOS, ARM Linux)."""
+    # PGM: no compression to pay for, and leptonica reads it from stdin.
+    header = f"P5 {gray.width} {gray.height} 255\n".encode()
+    payload = header + gray.tobytes()
+    # TSV asked for by its variables, not by the `tsv` config file, which a TESSDATA_PREFIX folder
+    # holding only the models lacks.
+    tsv = ["-c", "tessedit_create_tsv=1", "-c", "tessedit_create_txt=0"]
+    command = [program, "stdin", "stdout", "-l", _LANGUAGES, "--oem", "1", "--psm", "3", *tsv]
+    # One thread: the pool already runs a child per core; OpenMP threads would only fight them.
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        done = subprocess.run(
+            command,
+            input=payload,
+            capture_output=True,
+            timeout=timeout_s,
+            env=env,
+            check=False,
+            preexec_fn=_die_with_parent(),  # the worker child runs one thread: safe here
+        )
+    except (FileNotFoundError, PermissionError):
+        raise OcrError("engine_missing") from None
+    except subprocess.TimeoutExpired:
+        raise OcrError("timeout") from None
+    except OSError:
+        raise OcrError("engine_failed") from None
+    if done.returncode != 0:
+        # Tesseract without its Russian (or English) model says so and stops: as good as not installed.
+        missing = any(sign in done.stderr for sign in _MODEL_MISSING)
+        raise OcrError("engine_missing" if missing else "engine_failed")
+    return done.stdout.decode("utf-8", "replace")
+
+
+def _die_with_parent_hook() -> Callable[[], None] | None:
+    """Linux: a hook that has the engine killed with the worker, when the pool stops one out of time.
+
+    The C library is looked up here, in the worker: between fork and exec only the prctl call runs."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+    import ctypes.util
+    import signal
+
+    name = ctypes.util.find_library("c")
+    if not name:
+        return None
+    prctl = ctypes.CDLL(name).prctl
+
+    def hook() -> None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+    return hook
+
+
+def parse_tsv(tsv: str) -> list[Line]:
+    """Tesseract's TSV (level 5 rows are words) grouped into lines, in reading order."""
+    lines: dict[tuple[int, int, int, int], list[Word]] = {}
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5":
+            continue
+        text = unicodedata.normalize("NFKC", cells[11]).strip()
+        try:
+            page, block, par, line = (int(cell) for cell in cells[1:5])
+            left, top, width, height = (int(cell) for cell in cells[6:10])
+            conf = float(cells[10])
+        except ValueError:
+            continue
+        if not text or conf < _MIN_CONF:
+            continue
+        word = Word(text, left, top, width, height, conf, block, par, line)
+        lines.setdefault((page, block, par, line), []).append(word)
+    return [Line(tuple(words)) for words in lines.values()]
+
+
+def fit(image: Image.Image, max_side: int) -> Image.Image:
+    """The picture with its long side at most `max_side`."""
+    long_side = max(image.size)
+    if long_side <= max_side:
+        return image
+    from PIL import Image
+
+    scale = long_side / max_side
+    size = (max(1, round(image.width / scale)), max(1, round(image.height / scale)))
+    return image.resize(size, Image.Resampling.LANCZOS)
+
+
+def ocr_hits(
+    image: Image.Image,
+    deadline: float,
+    max_side: int,
+    page: int | None = None,
+    original_size: tuple[int, int] | None = None,
+) -> list[AttachmentHit]:
+    """Personal data in the picture, each hit with `region` "x,y,w,h" in the original picture's pixels.
+
+    `original_size` is the picture's size when `image` is a reduced copy of it (decoded at 1/2, 1/4…).
+    Raises OcrError when the engine is missing, fails or runs out of time.
+    """
+    width, height = original_size or image.size
+    fitted = fit(image, max_side)
+    lines = read_lines(fitted, deadline - time.monotonic())
+    if _read_poorly(lines):
+        # Tesseract reads text upside down (and text on its side one way round) as low-confidence
+        # garbage: the picture is read once more turned over, and the better reading kept. Its own
+        # orientation detection (page segmentation mode 1, or an OSD pass first) was measured and
+        # not taken: +85 ms on every screenshot, or +30 MB in each worker.
+        try:
+            turned = read_lines(fitted.rotate(180), deadline - time.monotonic())
+        except OcrError as error:
+            if page is not None:
+                raise  # a scanned page: the PDF's search stops here and names the pages not read
+            # What the first reading found stands; that the picture may hold more is said too.
+            found = hits_in_lines(lines, (width / fitted.width, height / fitted.height), page)
+            return [*found, not_read_hit(error)]
+        if _mean_conf(turned) > _mean_conf(lines):
+            lines = [_turned_back(line, fitted.width, fitted.height) for line in turned]
+    return hits_in_lines(lines, (width / fitted.width, height / fitted.height), page)
+
+
+# Measured mean confidences: upright screenshots 85-96; text upside down or on its side 28-57; upright
+# text in a script the models do not know (boxes standing for Chinese) ~64, which a second reading
+# turned over would not help (1-2 s more on a dense page). A picture between the two is read twice:
+# time lost, nothing missed.
+_UPSIDE_DOWN_WORDS = 4
+_UPSIDE_DOWN_CONF = 62.0
+
+
+def _mean_conf(lines: list[Line]) -> float:
+    confs = [word.conf for line in lines for word in line.words]
+    return sum(confs) / len(confs) if confs else 0.0
+
+
+def _read_poorly(lines: list[Line]) -> bool:
+    count = sum(len(line.words) for line in lines)
+    return count >= _UPSIDE_DOWN_WORDS and _mean_conf(lines) < _UPSIDE_DOWN_CONF
+
+
+def _turned_back(line: Line, width: int, height: int) -> Line:
+    """A line read from the picture turned 180°, its boxes in the upright picture's pixels."""
+    return Line(
+        tuple(
+            Word(
+                word.text,
+                width - word.left - word.width,
+                height - word.top - word.height,
+                word.width,
+                word.height,
+                word.conf,
+                word.block,
+                word.par,
+                word.line,
+            )
+            for word in line.words
+        )
+    )
+
+
+def _wrapped(lines: list[Line]) -> list[tuple[Line, int]]:
+    """Pairs of consecutive lines of one paragraph, for a value wrapped at the end of the first.
+
+    Only what such a pair finds across its line break counts (`hits_in_lines`): the rest each line
+    finds alone."""
+    pairs: list[tuple[Line, int]] = []
+    for first, second in itertools.pairwise(lines):
+        if not first.words or not second.words:
+            continue
+        a, b = first.words[-1], second.words[0]
+        if (a.block, a.par) == (b.block, b.par):
+            pairs.append((Line(first.words + second.words), len(first.words)))
+    return pairs
+
+
+def hits_in_lines(
+    lines: list[Line], scale: tuple[float, float] = (1.0, 1.0), page: int | None = None
+) -> list[AttachmentHit]:
+    hits: list[AttachmentHit] = []
+    per_code: dict[str, int] = {}
+    overflow: dict[str, list[str]] = {}
+    whole: list[tuple[Line, int]] = [(line, 0) for line in lines]
+    for line, split in whole + _wrapped(lines):
+        starts: list[int] = []
+        offset = 0
+        for word in line.words:
+            starts.append(offset)
+            offset += len(word.text) + 1
+        for hit, start, end in scan_personal_data_spans(line.text):
+            words = [
+                word
+                for word, begin in zip(line.words, starts, strict=True)
+                if begin < end and start < begin + len(word.text)
+            ]
+            if split and not (line.words[split - 1] in words and line.words[split] in words):
+                continue  # a pair of lines counts only for a value across its line break
+            # At most ten findings per code, as in PDF text; the places of the rest ride on the last
+            # one (`more_regions`), so that `--fix` covers every occurrence in one pass.
+            if per_code.get(hit.code, 0) >= PER_CODE_CAP:
+                overflow.setdefault(hit.code, []).append(_region(words, scale))
+                continue
+            per_code[hit.code] = per_code.get(hit.code, 0) + 1
+            params = {**hit.params, "region": _region(words, scale)}
+            variant = hit.variant
+            if page is not None:
+                variant = f"{variant}_page" if variant else "page"
+                params["page"] = page
+            hits.append(AttachmentHit(hit.code, variant, params))
+    for code, regions in overflow.items():
+        last = max(i for i, hit in enumerate(hits) if hit.code == code)
+        hits[last] = replace(hits[last], params={**hits[last].params, MORE_REGIONS: ";".join(regions)})
+    return hits
+
+
+def not_read_hit(error: OcrError) -> AttachmentHit:
+    return AttachmentHit(Code.ATTACHMENT_TEXT_NOT_READ, error.variant)
+
+
+def _region(words: list[Word], scale: tuple[float, float]) -> str:
+    sx, sy = scale
+    left = min(word.left for word in words)
+    top = min(word.top for word in words)
+    right = max(word.left + word.width for word in words)
+    bottom = max(word.top + word.height for word in words)
+    # Rounded outwards, so the box still covers the value once mapped back to the original's pixels.
+    x, y = math.floor(left * sx), math.floor(top * sy)
+    return f"{x},{y},{math.ceil(right * sx) - x},{math.ceil(bottom * sy) - y}"
