@@ -2,8 +2,10 @@
 drawing the generated id_list.pdf of 1,050 and of 20,000 IDs.
 
 Run: `.venv/bin/python benchmarks/attachments.py`. Prints figures against the targets; asserts nothing.
-Targets (issue: Attachments): ≤ 25 ms median per typical file on top of process start; peak RSS of the
-whole CLI (workers included) ≤ 150 MB over 200 files; a 2 GB sparse file rejected in ≤ 5 ms.
+Targets (issue: Attachments): ≤ 25 ms median per typical file on top of process start, without reading
+the text in pictures (OCR has its own target, ≤ 250 ms a screenshot, in ocr_screenshots.py); peak PSS of
+the whole CLI (workers included) ≤ 150 MB over 200 files (≤ 250 MB with OCR, issue 17); a 2 GB sparse
+file rejected in ≤ 5 ms.
 """
 
 from __future__ import annotations
@@ -160,16 +162,21 @@ def main() -> None:
             "10-page text PDF": ("text.pdf", text_pdf()),
             "40-page scanned PDF": ("scan.pdf", scanned_pdf()),
         }
-        limits = InspectLimits()
-        inspect_attachments([], limits)
-        print("median per-file judgement (warm worker pool, 2 cores):")
-        for label, (name, data) in samples.items():
-            path = root / name
-            path.write_bytes(data)
-            [report] = inspect_attachments([path], limits)  # warm the pool and the imports
-            codes = ",".join(h.code for h in report.hits) or "clean"
-            took = median_ms(partial(inspect_attachments, [path], limits), 15)
-            print(f"  {label:24} {len(data) / 2**20:5.2f} MiB  {took:7.1f} ms  (findings: {codes})")
+        inspect_attachments([], InspectLimits())
+        # The verdict cache is off: these rows are the judging itself (a cache hit costs the hash alone).
+        # Reading the text in pictures (OCR) has its own target in ocr_screenshots.py (<= 250 ms for a
+        # 1080×1920 screenshot); the 25 ms target is for everything else, so both are shown.
+        for ocr in (False, True):
+            limits = InspectLimits(ocr=ocr)
+            title = "with OCR" if ocr else "without OCR (the 25 ms target)"
+            print(f"median per-file judgement, {title} (warm worker pool, cache off, 2 cores):")
+            for label, (name, data) in samples.items():
+                path = root / name
+                path.write_bytes(data)
+                [report] = inspect_attachments([path], limits, cache=False)  # warm the pool and the imports
+                codes = ",".join(h.code for h in report.hits) or "clean"
+                took = median_ms(partial(inspect_attachments, [path], limits, cache=False), 7 if ocr else 15)
+                print(f"  {label:24} {len(data) / 2**20:5.2f} MiB  {took:7.1f} ms  (findings: {codes})")
         sparse = root / "huge.pdf"
         with sparse.open("wb") as handle:
             handle.truncate(2 * 1024**3)
