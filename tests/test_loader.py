@@ -65,7 +65,7 @@ def test_lines_of_fields_and_list_items() -> None:
         ("<<: {a: 1}\n", "Y004", "merge_key"),
         ("a: !!str 1\n", "Y004", "tag"),
         ("---\na: 1\n---\na: 2\n", "Y003", "multiple_documents"),
-        ("a: [1\n", "Y003", "syntax"),
+        ("a: [1\n", "Y003", "syntax_flow_list"),
         ("[" * 10000 + "]" * 10000, "Y005", "too_deep"),
         ("# only a comment\n", "Y003", "empty"),
     ],

@@ -56,6 +56,23 @@ class Catalog:
     ineligible_words: tuple[str, ...]
 
 
+def guess_scenario(value: str, catalog: Catalog) -> str | None:
+    """The scenario a mistyped name most likely means: `carrier-failure`, `Carrier Failure`, a scenario's
+    Chinese, Russian or English name (`承运商问题`), or a near spelling; None when nothing is close."""
+    import difflib
+
+    wanted = value.strip()
+    normal = "_".join(wanted.lower().replace("-", " ").split())
+    if normal in catalog.scenarios:
+        return normal
+    for key, scenario in catalog.scenarios.items():
+        names = scenario.names
+        if wanted.lower() in (names.zh.lower(), names.ru.lower(), names.en.lower()):
+            return key
+    close = difflib.get_close_matches(normal, list(catalog.scenarios), n=1)
+    return close[0] if close else None
+
+
 def _names(table: dict[str, object]) -> Names:
     return Names(ru=str(table["ru"]), zh=str(table["zh"]), en=str(table["en"]))
 

@@ -21,6 +21,7 @@ from ozon_urgent.attachments.model import (
     FixRefused,
     InspectLimits,
     Params,
+    mib,
 )
 from ozon_urgent.attachments.sniff import sniff
 
@@ -54,7 +55,7 @@ def fix_attachment(
             if regions:
                 _mask(steps, regions)
             if len(steps.current) > limits.max_bytes and not _shrink(steps, limits):
-                return FixRefused("cannot_shrink", {"limit_mb": _mb(limits.max_bytes)})
+                return FixRefused("cannot_shrink", {"limit_mb": mib(limits.max_bytes)})
     except MemoryError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as bomb:
@@ -83,10 +84,6 @@ def _out_of_memory(exc: BaseException) -> bool:
             return True
         seen = seen.__cause__ or seen.__context__
     return False
-
-
-def _mb(size: int) -> str:
-    return f"{size / 1_000_000:.1f}".rstrip("0").rstrip(".")
 
 
 class _Steps:

@@ -12,6 +12,13 @@ if TYPE_CHECKING:
 
 MIB = 1024 * 1024
 
+
+def mib(size: int) -> str:
+    """A size in MiB, as every message shows it (with its bytes beside it where it matters): Ozon's
+    5 MB is 5,242,880 bytes, and file managers disagree on what an MB is."""
+    return f"{size / MIB:.1f}".rstrip("0").rstrip(".")
+
+
 Params = dict[str, str | int]
 
 

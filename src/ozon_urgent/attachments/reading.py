@@ -8,7 +8,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from ozon_urgent.attachments.model import AttachmentHit
+from ozon_urgent.attachments.model import AttachmentHit, mib
 from ozon_urgent.findings.codes import Code
 
 # O_NONBLOCK: a FIFO swapped in after lstat must not block open(); O_NOFOLLOW: nor may a symlink.
@@ -60,7 +60,7 @@ def read_evidence(path: Path, max_bytes: int) -> ReadOutcome:
 def too_large_hit(size: int, limit: int) -> AttachmentHit:
     return AttachmentHit(
         Code.ATTACHMENT_TOO_LARGE,
-        params={"size": size, "limit": limit, "size_mb": _mb(size), "limit_mb": _mb(limit)},
+        params={"size": size, "limit": limit, "size_mb": mib(size), "limit_mb": mib(limit)},
     )
 
 
@@ -103,7 +103,3 @@ def _read_at_most(fd: int, limit: int) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
     return b"".join(chunks)
-
-
-def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}"

@@ -224,14 +224,49 @@ def compose(text: str) -> Loaded:
                 line=mark.line + 1 if mark else None,
                 params={"limit": MAX_DEPTH},
             ) from None
-        raise LoadError(
-            Code.YAML_SYNTAX, "syntax", line=mark.line + 1 if mark else None, params={"detail": problem}
-        ) from None
+        raise _syntax_error(text, problem, mark.line + 1 if mark else None) from None
     except yaml.YAMLError as exc:
-        raise LoadError(Code.YAML_SYNTAX, "syntax", params={"detail": str(exc).strip()}) from None
+        raise _syntax_error(text, str(exc).strip(), None) from None
     if loaded.data is None:
         raise LoadError(Code.YAML_SYNTAX, "empty")
     return loaded
+
+
+# libyaml's problems, in words a seller can act on (its own English text only under OZON_URGENT_DEBUG).
+_SYNTAX_PROBLEMS = (
+    ("could not find expected ':'", "colon"),
+    ("mapping values are not allowed", "colon_in_value"),
+    ("did not find expected key", "indent"),
+    ("did not find expected ',' or ']'", "flow_list"),
+    ("did not find expected ',' or '}'", "flow_mapping"),
+    ("found character '\\t'", "tab"),
+    ("found a tab character", "tab"),
+    ("found unexpected end of stream", "unclosed_quote"),
+    ("did not find expected '-' indicator", "list_item"),
+    ("found unknown escape character", "escape"),
+)
+# A key followed by a full-width colon (typed with a Chinese input method): YAML reads the whole line
+# as text and stumbles a line later.
+_FULL_WIDTH_KEY = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w.-]*\s*：")
+
+
+def _syntax_error(text: str, problem: str, line: int | None) -> LoadError:
+    from ozon_urgent.errors import debug_enabled
+
+    lines = text.splitlines()
+    here = lines[line - 1] if line is not None and 1 <= line <= len(lines) else ""
+    if line is not None:
+        # the line libyaml names, and the one above it, where the colon usually is
+        for number in (line - 1, line):
+            if 1 <= number <= len(lines) and _FULL_WIDTH_KEY.match(lines[number - 1]):
+                return LoadError(Code.YAML_SYNTAX, "full_width_colon", line=number)
+    if debug_enabled():
+        return LoadError(Code.YAML_SYNTAX, "syntax_raw", line=line, params={"detail": problem})
+    variant = next((name for sign, name in _SYNTAX_PROBLEMS if sign in problem), "")
+    if not variant and "cannot start any token" in problem:
+        # libyaml does not name the character: a tab in the indentation, else one YAML reserves
+        variant = "tab" if "\t" in here[: len(here) - len(here.lstrip())] else "reserved"
+    return LoadError(Code.YAML_SYNTAX, f"syntax_{variant}" if variant else "syntax", line=line)
 
 
 def _mapping_key(event: yaml.Event, frame: _Frame, line: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import Annotated, Literal
@@ -60,19 +61,51 @@ def _positive_id(value: object) -> object:
     return value
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# How sellers write a date otherwise: 2026/11/20, 2026.11.20, 2026-11-2, 2026年11月20日, 20.11.2026.
+_YEAR_FIRST = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?")
+_DAY_FIRST = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
 
 
 def _date_written(value: object) -> object:
-    """Only `YYYY-MM-DD`: pydantic would read `1764288000` as a Unix timestamp and `2026/11/20` not at all."""
+    """Only `YYYY-MM-DD`: pydantic would read `1764288000` as a Unix timestamp and `2026/11/20` not at all.
+
+    A date written another common way gets the exact replacement in its hint; a day the calendar does
+    not have is said in words (pydantic's own text is English)."""
     if isinstance(value, dt.date):
         return value
     if isinstance(value, (int, float)):  # bool too
         shown = str(value)[:40]
         raise PydanticCustomError("date_number", "a number is not a date: {value}", {"value": shown})
-    if isinstance(value, str) and not _ISO_DATE.fullmatch(value.strip()):
-        raise PydanticCustomError("date_form", "not written as YYYY-MM-DD: {value}", {"value": value[:40]})
-    return value.strip() if isinstance(value, str) else value
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    iso = _ISO_DATE.fullmatch(text)
+    if iso:
+        _check_calendar(text, *(int(part) for part in iso.groups()))
+        return text
+    year_first, day_first = _YEAR_FIRST.fullmatch(text), _DAY_FIRST.fullmatch(text)
+    parts = year_first.groups() if year_first else day_first.groups()[::-1] if day_first else None
+    if parts is not None:
+        year, month, day = (int(part) for part in parts)
+        _check_calendar(text[:40], year, month, day)
+        suggestion = f"{year:04d}-{month:02d}-{day:02d}"
+        raise PydanticCustomError(
+            "date_written_as", "write {value} as {suggestion}", {"value": text[:40], "suggestion": suggestion}
+        )
+    raise PydanticCustomError("date_form", "not written as YYYY-MM-DD: {value}", {"value": value[:40]})
+
+
+def _check_calendar(shown: str, year: int, month: int, day: int) -> None:
+    if not 1 <= month <= 12:
+        raise PydanticCustomError("date_month", "no month {month}: {value}", {"value": shown, "month": month})
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise PydanticCustomError(
+            "date_day",
+            "{year}-{month} has {days} days: {value}",
+            {"value": shown, "year": year, "month": month, "days": days},
+        )
 
 
 def _date_in_range(value: dt.date) -> dt.date:

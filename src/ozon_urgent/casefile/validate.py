@@ -58,7 +58,20 @@ def _variant(error: ErrorDetails, code: Code, path: FieldPath) -> tuple[str, dic
         return "root_type", {"input": type(error.get("input")).__name__}
     params: dict[str, object] = {"field": name, "input": _short(error.get("input")), "detail": error["msg"]}
     params.update({k: str(v) for k, v in ctx.items()})
+    if code is Code.PLACEHOLDER_IDS:
+        # the hint's example is written for the list the seller filled in, not for another one
+        kind = str(ctx.get("key") or (path[1] if len(path) > 1 and path[0] == "affected" else ""))
+        params["example"] = ID_LIST_EXAMPLES.get(kind, ID_LIST_EXAMPLES["skus"])
     return error["type"], params
+
+
+ID_LIST_EXAMPLES = {
+    "postings": '`postings: ["57195475-0050-3", "57195475-0051-1"]`',
+    "orders": '`orders: ["0195475923-0050", "0195475923-0051"]`',
+    "skus": "`skus: [498274975, 498274976]`",
+    "products": "`products: [1139482011, 1139482035]`",
+    "offer_ids": '`offer_ids: ["BH-LAMP-0042", "BH-LAMP-0043"]`',
+}
 
 
 def _short(value: object) -> str:

@@ -28,7 +28,14 @@ class IdsRequired(Check):
         present = [name for name in scenario.ids if getattr(affected, name)]
         if scenario.ids_mode == "all":
             for name in scenario.ids:
-                if name not in present:
+                if name in present:
+                    continue
+                if name == "postings":
+                    # where to find them, and where a seller who knows only SKUs should turn
+                    taking_skus = [key for key, other in ctx.catalog.scenarios.items() if "skus" in other.ids]
+                    params: dict[str, object] = {"list": name, "sku_scenarios": ", ".join(taking_skus)}
+                    yield Hit(("affected", name), "all_postings", params)
+                else:
                     yield Hit(("affected", name), "all", {"list": name})
         elif not present:
             yield Hit(("affected",), "any", {"lists": ", ".join(scenario.ids)})

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
+from ozon_urgent.catalog import guess_scenario
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
 from ozon_urgent.findings.codes import Code
@@ -25,7 +25,5 @@ class ScenarioKnown(Check):
         value = ctx.case.scenario
         if value in ctx.catalog.scenarios or value.lower() in ctx.catalog.ineligible_scenarios:
             return
-        close = difflib.get_close_matches(value, list(ctx.catalog.scenarios), n=1)
-        yield Hit(
-            ("scenario",), "guess" if close else "", {"value": value, "guess": close[0] if close else ""}
-        )
+        guess = guess_scenario(value, ctx.catalog)
+        yield Hit(("scenario",), "guess" if guess else "", {"value": value, "guess": guess or ""})

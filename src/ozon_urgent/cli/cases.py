@@ -139,7 +139,7 @@ def init(
 ) -> None:
     """Write a commented case skeleton for SCENARIO, its checklist included."""
     from ozon_urgent.casefile.skeleton import render_skeleton
-    from ozon_urgent.catalog import load_catalog
+    from ozon_urgent.catalog import guess_scenario, load_catalog
     from ozon_urgent.policy import load_policy
 
     user = user_lang(lang)
@@ -147,6 +147,9 @@ def init(
     if scenario not in catalog.scenarios:
         if scenario.lower() in catalog.ineligible_scenarios:
             fail("ineligible", value=scenario)
+        guess = guess_scenario(scenario, catalog)
+        if guess:
+            fail("unknown_scenario_guess", value=scenario, guess=guess)
         fail("unknown_scenario", value=scenario, allowed=", ".join(catalog.scenarios))
     if (client_id and not client_id.isascii()) or (client_id and not client_id.isdigit()):
         fail("bad_client_id", table="cli.pull", value=client_id)

@@ -1,0 +1,154 @@
+"""Hints a seller can act on: the date they meant, the full-width colon, libyaml's problems in words."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import RunCli
+from factories import variant, write_case
+from ozon_urgent.casefile.loader import LoadError, compose
+
+
+def _findings(run_cli: RunCli, case: Path, lang: str = "en") -> list[dict[str, object]]:
+    result = run_cli("check", "--format", "json", "--no-content", "--lang", lang, case)
+    found: list[dict[str, object]] = json.loads(result.stdout)["cases"][0]["findings"]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("2026/11/20", "2026-11-20"),
+        ("2026.11.20", "2026-11-20"),
+        ("2026-11-2", "2026-11-02"),
+        ("2026年11月20日", "2026-11-20"),
+        ("2026 年 11 月 2 日", "2026-11-02"),
+        ("20.11.2026", "2026-11-20"),
+        ("2/11/2026", "2026-11-02"),
+    ],
+)
+def test_a_date_written_another_way_gets_the_date_it_means(
+    run_cli: RunCli, tmp_path: Path, written: str, meant: str
+) -> None:
+    case = write_case(tmp_path, variant("misjudged_delisting", {"notification.received": written}))
+    [found] = [f for f in _findings(run_cli, case) if f["path"] == "notification.received"]
+    assert found["code"] == "S003" and found["hint"] == f"Write {meant}."
+    [zh] = [f for f in _findings(run_cli, case, "zh") if f["path"] == "notification.received"]
+    assert zh["hint"] == f"请写成 {meant}。"
+
+
+@pytest.mark.parametrize(
+    ("written", "en", "zh"),
+    [
+        ("2026-11-31", "month 11 of 2026 has 30 days", "2026 年 11 月只有 30 天"),
+        ("2026/02/29", "month 2 of 2026 has 28 days", "2026 年 2 月只有 28 天"),
+        ("2026-13-01", "no month 13", "没有第 13 月"),
+    ],
+)
+def test_a_day_the_calendar_lacks_is_said_in_the_readers_words(
+    run_cli: RunCli, tmp_path: Path, written: str, en: str, zh: str
+) -> None:
+    case = write_case(tmp_path, variant("misjudged_delisting", {"notification.received": written}))
+    [found] = [f for f in _findings(run_cli, case) if f["path"] == "notification.received"]
+    assert en in str(found["message"]) and "range" not in str(found["message"])
+    [found_zh] = [f for f in _findings(run_cli, case, "zh") if f["path"] == "notification.received"]
+    assert zh in str(found_zh["message"])
+
+
+def test_a_leap_day_is_a_date() -> None:
+    compose("received: 2028-02-29\n")  # the loader keeps it text; the model reads it
+    from ozon_urgent.casefile.model import _date_written
+
+    assert _date_written("2028-02-29") == "2028-02-29"
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "line"),
+    [
+        ("case_id: a\nrequest：restore_listing\nscenario: x\n", "full_width_colon", 2),
+        ("evidence:\n  - file：a.pdf\n    kind: other\n", "full_width_colon", 2),
+        ("a: 1\nb\nc: 2\n", "syntax_colon", 3),
+        ("a: 1\ntext: Внимание: товар\n", "syntax_colon_in_value", 2),
+        ("a:\n  b: 1\n c: 2\n", "syntax_indent", 3),
+        ("a: [1, 2\nb: 3\n", "syntax_flow_list", 2),
+        ("a: {from: 1, to: 2\nb: 3\n", "syntax_flow_mapping", 2),
+        ("a:\n\tb: 1\n", "syntax_tab", 2),
+        ("a: @x\n", "syntax_reserved", 1),
+        ('a: "abc\nb: 2\n', "syntax_unclosed_quote", 3),
+        ("a:\n  - 1\n  b: 2\n", "syntax_list_item", 3),
+        ('a: "C:\\q"\n', "syntax_escape", 1),
+    ],
+)
+def test_libyaml_problems_become_catalog_messages(text: str, want: str, line: int) -> None:
+    with pytest.raises(LoadError) as caught:
+        compose(text)
+    assert (caught.value.variant, caught.value.line) == (want, line)
+    assert "detail" not in caught.value.params  # libyaml's English stays out of the message
+
+
+def test_the_raw_yaml_problem_only_under_the_debug_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OZON_URGENT_DEBUG", "1")
+    with pytest.raises(LoadError) as caught:
+        compose("a: [1, 2\nb: 3\n")
+    assert caught.value.variant == "syntax_raw" and "expected ',' or ']'" in str(
+        caught.value.params["detail"]
+    )
+
+
+def test_a_full_width_colon_in_the_case_file_is_named_on_its_own_line(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    case = write_case(tmp_path, variant("misjudged_delisting", {}))
+    text = case.read_text("utf-8")
+    assert "\nrequest: " in text
+    case.write_text(text.replace("\nrequest: ", "\nrequest：", 1), "utf-8")
+    line = (
+        case.read_text("utf-8")
+        .splitlines()
+        .index(next(row for row in case.read_text("utf-8").splitlines() if row.startswith("request：")))
+    )
+    result = run_cli("check", "--lang", "zh", case)
+    assert result.exit_code == 3
+    assert f"{case}:{line + 1}: Y003" in result.stdout
+    assert "全角冒号" in result.stdout and "could not" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("changes", "example"),
+    [
+        ({"affected.postings": ["全部"]}, '`postings: ["57195475-0050-3", "57195475-0051-1"]`'),
+        ({"affected.postings": "all"}, '`postings: ["57195475-0050-3", "57195475-0051-1"]`'),
+        ({"affected.offer_ids": ["*"]}, '`offer_ids: ["BH-LAMP-0042", "BH-LAMP-0043"]`'),
+        ({"affected.skus": "все"}, "`skus: [498274975, 498274976]`"),
+    ],
+)
+def test_the_placeholder_hint_shows_the_list_that_failed(
+    run_cli: RunCli, tmp_path: Path, changes: dict[str, object], example: str
+) -> None:
+    case = write_case(tmp_path, variant("carrier_failure", changes))
+    [found] = [f for f in _findings(run_cli, case) if f["code"] == "C122"]
+    assert example in str(found["hint"])
+
+
+def test_missing_postings_say_where_they_are_and_which_scenarios_take_skus(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    case = write_case(tmp_path, variant("carrier_failure", {"affected": {"skus": [498274975]}}))
+    [found] = [f for f in _findings(run_cli, case, "zh") if f["code"] == "C120"]
+    assert "57195475-0050-3" in str(found["hint"]) and "订单" in str(found["hint"])
+    assert "misjudged_delisting, rating_drop_restriction" in str(found["hint"])
+
+
+def test_sizes_are_said_in_mib_with_their_bytes() -> None:
+    """A 7,000,000-byte photo: 6.7 MiB against Ozon's 5 MiB (5,242,880 bytes), never a bare "MB" that
+    one file manager shows as 7.0 and another as 6.7."""
+    from ozon_urgent import i18n
+    from ozon_urgent.attachments.reading import too_large_hit
+
+    hit = too_large_hit(7_000_000, 5_242_880)
+    for lang in ("en", "zh"):
+        text = i18n.catalog(lang)[hit.code]["message"].format(**hit.params)
+        assert "6.7 MiB" in text and "5 MiB" in text and "7000000" in text and " MB" not in text
