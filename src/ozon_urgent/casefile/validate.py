@@ -29,7 +29,7 @@ class SchemaProblem:
 def schema_problems(exc: ValidationError, loaded: Loaded) -> Iterator[SchemaProblem]:
     seen: set[tuple[Code, FieldPath]] = set()
     for error in exc.errors(include_url=False):
-        path = _data_path(error, loaded.data)
+        path = data_path(error, loaded.data)
         key = (error.get("ctx") or {}).get("key")
         if error["type"] == "placeholder_list" and isinstance(key, str):
             path = (*path, key)  # raised by the mapping's validator, about one of its keys
@@ -90,7 +90,7 @@ def _child(node: YamlValue, part: object) -> YamlValue | object:
     return _ABSENT
 
 
-def _data_path(error: ErrorDetails, data: YamlValue) -> FieldPath:
+def data_path(error: ErrorDetails, data: YamlValue) -> FieldPath:
     """pydantic's `loc` without the union and validator tags it inserts, as it stands in the file."""
     loc = error["loc"]
     out: list[Key] = []

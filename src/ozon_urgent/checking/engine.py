@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from pydantic import ValidationError
 
@@ -15,6 +17,7 @@ from ozon_urgent.attachments.model import AttachmentReport
 from ozon_urgent.casefile.identity import default_case_id
 from ozon_urgent.casefile.loader import Loaded, LoadError, load_case
 from ozon_urgent.casefile.model import Case
+from ozon_urgent.casefile.partial import partial_case
 from ozon_urgent.casefile.validate import schema_problems, validate_case
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.checks import CHECKS, CaseContext, Check, Hit
@@ -39,6 +42,9 @@ class CheckedCase:
     case: Case | None = None
     loaded: Loaded | None = None
     located: tuple[EvidencePath, ...] = ()  # where each evidence path leads, when the case validated
+    # The case validated only with its refused fields set aside (`casefile.partial`): checked, and its
+    # evidence judged, but never built or followed up.
+    partial: bool = False
 
 
 def load_finding(problem: LoadError, display: str, lang: Lang) -> Finding:
@@ -96,12 +102,17 @@ def _check_case(file: Path, display: str, policy: Policy, options: CheckOptions)
     _note_identity(result, loaded)
     result.case_sha256 = loaded.sha256
     validated = validate_case(loaded)
+    tainted: frozenset[str] = frozenset()
     if isinstance(validated, ValidationError):
         result.add(*schema_findings(validated, loaded, display, options.lang))
-        if ControlCharacters.code not in result.disabled:
-            for hit in control_hits(loaded.data):
-                result.add(_finding(ControlCharacters, hit, loaded, display, options.lang))
-        return CheckedCase(result, None, loaded)
+        partial = partial_case(loaded)
+        if partial is None:
+            if ControlCharacters.code not in result.disabled:
+                for hit in control_hits(loaded.data):
+                    result.add(_finding(ControlCharacters, hit, loaded, display, options.lang))
+            return CheckedCase(result, None, loaded)
+        # Every problem in one run: the checks that read none of the refused fields run as usual.
+        validated, tainted = partial.case, partial.tainted
     case = validated
     result.case_id = case.case_id or default_case_id(file)
     base = os.path.realpath(file.parent)
@@ -117,9 +128,28 @@ def _check_case(file: Path, display: str, policy: Policy, options: CheckOptions)
     for check in CHECKS:
         if check.code in result.disabled:
             continue  # not run at all: some checks cost real time (the Russian gate, personal data)
-        for hit in check().run(ctx):
+        if tainted:
+            reading = _Reads(case)
+            hits = list(check().run(dataclasses.replace(ctx, case=cast(Case, reading))))
+            if reading.fields & tainted:
+                continue  # it judged a stand-in for a field the schema refused
+        else:
+            hits = list(check().run(ctx))
+        for hit in hits:
             result.add(_finding(check, hit, ctx.loaded, display, options.lang))
-    return CheckedCase(result, case, loaded, ctx.located)
+    return CheckedCase(result, case, loaded, ctx.located, partial=bool(tainted))
+
+
+class _Reads:
+    """The case as a check sees it, noting which top-level fields the check reads."""
+
+    def __init__(self, case: Case) -> None:
+        self._case = case
+        self.fields: set[str] = set()
+
+    def __getattr__(self, name: str) -> object:
+        self.fields.add(name)
+        return getattr(self._case, name)
 
 
 def attachment_findings(

@@ -157,7 +157,9 @@ def build_case(
 ) -> Path | None:
     """The pack of one checked case, or None; every problem is added to the case's findings."""
     result, case = checked.result, checked.case
-    if case is None or checked.loaded is None or result.count(Severity.ERROR) or result.case_id is None:
+    if case is None or checked.partial or checked.loaded is None or result.count(Severity.ERROR):
+        return None
+    if result.case_id is None:
         return None
     limits = InspectLimits.for_policy(policy)
     gated = pass_evidence(

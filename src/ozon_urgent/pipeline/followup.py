@@ -65,7 +65,7 @@ def followup_case(
     """
     checked = check_case(facts.file, str(facts.file), policy, check)
     result = checked.result
-    if checked.case is None or checked.loaded is None:
+    if checked.case is None or checked.partial or checked.loaded is None:
         return FollowupOutcome(result, None)
     result.findings[:] = [f for f in result.findings if _judges_a_file(f)]
     limits = InspectLimits.for_policy(policy)
