@@ -152,3 +152,24 @@ def test_sizes_are_said_in_mib_with_their_bytes() -> None:
     for lang in ("en", "zh"):
         text = i18n.catalog(lang)[hit.code]["message"].format(**hit.params)
         assert "6.7 MiB" in text and "5 MiB" in text and "7000000" in text and " MB" not in text
+
+
+def test_what_an_evidence_path_is_instead_of_a_file_is_said_in_zh(run_cli: RunCli, tmp_path: Path) -> None:
+    """`file: evidence/` (a folder): «是文件夹，不是文件», not the English word «directory»."""
+    case = write_case(tmp_path, variant("misjudged_delisting", {"evidence[1].file": "evidence"}))
+    [found] = [f for f in _findings(run_cli, case, "zh") if f["code"] == "C181"]
+    assert str(found["message"]) == "evidence 是文件夹，不是文件"
+
+
+def test_pypdf_words_stay_out_of_the_message(tmp_path: Path) -> None:
+    """A PDF cut short, in the catalog's words; pypdf's «Stream has ended unexpectedly» only in params."""
+    from ozon_urgent import i18n
+    from ozon_urgent.attachments import InspectLimits, inspect_blobs
+
+    [report] = inspect_blobs([("cut.pdf", b"%PDF-1.7\n")], InspectLimits(), jobs=1, cache=False)
+    [hit] = report.hits
+    assert (hit.code, hit.variant) == ("A203", "pdf_truncated")
+    assert "unexpectedly" in str(hit.params["detail"])
+    for lang in ("en", "zh"):
+        message = i18n.catalog(lang)["A203"]["message_pdf_truncated"].format(**hit.params)
+        assert "unexpectedly" not in message and "Stream" not in message

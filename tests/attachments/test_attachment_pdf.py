@@ -49,8 +49,8 @@ def test_plain_text_pdf_is_clean(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "build", "expected"),
     [
-        ("header_only", lambda: b"%PDF-1.7\n", ("A203", "pdf")),
-        ("garbage_after_header", lambda: b"%PDF-1.7\n" + bytes(range(256)) * 64, ("A203", "pdf")),
+        ("header_only", lambda: b"%PDF-1.7\n", ("A203", "pdf_truncated")),
+        ("garbage_after_header", lambda: b"%PDF-1.7\n" + bytes(range(256)) * 64, ("A203", "pdf_truncated")),
         ("junk_before_header", lambda: b"\n\n  " + text_pdf(["x"]), ("A203", "pdf_header")),
         ("xref_loop", xref_loop_pdf, ("A203", "pdf_xref_loop")),
         ("flate_bomb", flate_bomb_pdf, ("A208", "pdf")),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -41,7 +42,7 @@ def locate_evidence(base: str, written: str) -> EvidencePath:
         except FileNotFoundError:
             return EvidencePath("missing", Path(current))
         except OSError as exc:
-            return EvidencePath("os_error", Path(current), exc.strerror or str(exc))
+            return EvidencePath("os_error", Path(current), os_error_kind(exc))
         if stat.S_ISLNK(info.st_mode):
             return _through_link(base, written)
     assert info is not None  # a relative path has at least one component
@@ -57,8 +58,23 @@ def _through_link(base: str, written: str) -> EvidencePath:
     except FileNotFoundError:
         return EvidencePath("missing", Path(resolved))
     except OSError as exc:
-        return EvidencePath("os_error", Path(resolved), exc.strerror or str(exc))
+        return EvidencePath("os_error", Path(resolved), os_error_kind(exc))
     return _judge(Path(resolved), info)
+
+
+# The system's reasons a path cannot be reached that a seller can act on, as catalog variants of C180;
+# any other keeps the system's own words.
+OS_ERROR_KINDS = {
+    errno.EACCES: "denied",
+    errno.EPERM: "denied",
+    errno.ENAMETOOLONG: "name_too_long",
+    errno.ELOOP: "loop",
+    errno.ENOTDIR: "not_dir",
+}
+
+
+def os_error_kind(exc: OSError) -> str:
+    return OS_ERROR_KINDS.get(exc.errno or 0) or exc.strerror or str(exc)
 
 
 def _judge(path: Path, info: os.stat_result) -> EvidencePath:
@@ -68,13 +84,15 @@ def _judge(path: Path, info: os.stat_result) -> EvidencePath:
 
 
 def _file_type(mode: int) -> str:
+    """What the path is instead of a file, as a catalog variant of C181 (never an English word in a
+    Chinese message)."""
     for test, label in (
         (stat.S_ISDIR, "directory"),
-        (stat.S_ISFIFO, "FIFO"),
+        (stat.S_ISFIFO, "fifo"),
         (stat.S_ISSOCK, "socket"),
         (stat.S_ISCHR, "device"),
         (stat.S_ISBLK, "device"),
     ):
         if test(mode):
             return label
-    return "special file"
+    return "special"

@@ -177,9 +177,15 @@ def _undecryptable(exc: Exception) -> AttachmentHit:
     return AttachmentHit(Code.ATTACHMENT_PASSWORD, "undecryptable", {"detail": detail})
 
 
+# pypdf's words for a file that stops before its end: a download or a copy that did not finish.
+_TRUNCATED = ("ended unexpectedly", "EOF marker not found", "startxref not found", "Unexpected end")
+
+
 def _damaged(exc: Exception) -> AttachmentHit:
+    """pypdf's own words stay in `detail` (the JSON report's params), out of the message a seller reads."""
     detail = f"{type(exc).__name__}: {exc}"[:_DETAIL_CHARS]
-    return AttachmentHit(Code.ATTACHMENT_DAMAGED, "pdf", {"detail": detail})
+    truncated = any(sign.lower() in str(exc).lower() for sign in _TRUNCATED)
+    return AttachmentHit(Code.ATTACHMENT_DAMAGED, "pdf_truncated" if truncated else "pdf", {"detail": detail})
 
 
 def _configuration(limits: InspectLimits) -> dict[str, Any]:

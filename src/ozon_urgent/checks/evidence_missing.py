@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ozon_urgent.attachments.locate import OS_ERROR_KINDS
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
 from ozon_urgent.findings.codes import Code
@@ -22,6 +23,6 @@ class EvidenceFileMissing(Check):
     def run(self, ctx: CaseContext) -> Iterator[Hit]:
         for index, (item, where) in enumerate(zip(ctx.case.evidence, ctx.located, strict=True)):
             if where.verdict in ("missing", "os_error"):
-                yield Hit(
-                    ("evidence", index, "file"), where.verdict, {"file": item.file, "error": where.detail}
-                )
+                known = where.verdict == "os_error" and where.detail in OS_ERROR_KINDS.values()
+                variant = f"os_error_{where.detail}" if known else where.verdict
+                yield Hit(("evidence", index, "file"), variant, {"file": item.file, "error": where.detail})

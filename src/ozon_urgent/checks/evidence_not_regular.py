@@ -22,4 +22,4 @@ class EvidenceNotRegular(Check):
     def run(self, ctx: CaseContext) -> Iterator[Hit]:
         for index, (item, where) in enumerate(zip(ctx.case.evidence, ctx.located, strict=True)):
             if where.verdict == "not_regular":
-                yield Hit(("evidence", index, "file"), params={"file": item.file, "type": where.detail})
+                yield Hit(("evidence", index, "file"), where.detail, {"file": item.file})
