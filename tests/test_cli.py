@@ -177,9 +177,12 @@ def test_init_every_scenario_in_both_languages(run_cli: RunCli) -> None:
 
 
 def test_init_refuses_unknown_and_ineligible(run_cli: RunCli) -> None:
-    unknown = run_cli("init", "carrier")
+    unknown = run_cli("init", "parcel")
     assert unknown.exit_code == 2 and unknown.stdout == ""
-    assert "unknown scenario `carrier`; choose one of: misjudged_delisting," in unknown.stderr
+    assert "unknown scenario `parcel`; choose one of: misjudged_delisting," in unknown.stderr
+    for written in ("carrier", "carrier-failure", "Carrier Failure", "第三方承运商故障导致准时率下降"):
+        guessed = run_cli("init", written)
+        assert guessed.exit_code == 2 and "did you mean `carrier_failure`?" in guessed.stderr, written
     result = run_cli("init", "ip_infringement")
     assert result.exit_code == 2 and "IP complaint" in result.stderr
 
