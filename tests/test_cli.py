@@ -158,11 +158,15 @@ def test_init_writes_a_skeleton_that_check_reports_as_incomplete(run_cli: RunCli
     assert yaml.safe_load(text)["scenario"] == "carrier_failure"
     checked = run_cli("check", "--format", "json", out)
     findings = json.loads(checked.stdout)["cases"][0]["findings"]
-    # The seller's own details come first: until they fit the format, nothing else is judged.
+    # Every problem in one run: the empty seller fields do not hide the rest of the to-do list.
     assert checked.exit_code == 1
     assert [(f["code"], f["path"]) for f in findings] == [
         ("S003", "seller.store_name"),
         ("S003", "seller.client_id"),
+        ("C120", "affected.postings"),
+        ("C170", "explanation.ru"),
+        ("C180", "evidence[0].file"),
+        ("C180", "evidence[1].file"),
     ]
     again = run_cli("init", "carrier_failure", "-o", out)
     assert again.exit_code == 2 and f"{out} already exists" in again.stderr

@@ -95,3 +95,10 @@ def test_the_partial_case_taints_only_what_was_refused() -> None:
     assert partial is not None
     assert partial.tainted == {"notification", "affected"}
     assert partial.case.affected.postings == ["57195475-0050-3"]  # the refused items dropped
+
+
+def test_a_misspelt_key_holds_back_the_checks_of_the_key_it_meant(run_cli: RunCli) -> None:
+    """`evidense:` is S001; the missing `evidence` it stands for is not reported as well (C130)."""
+    invalid = REPO / "examples" / "invalid" / "unknown-key-typo.yaml"
+    _, found = _codes(run_cli, invalid)
+    assert [code for code, _ in found] == ["S001"]

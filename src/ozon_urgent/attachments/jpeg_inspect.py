@@ -46,11 +46,13 @@ def inspect_jpeg(data: bytes, limits: InspectLimits) -> tuple[int | None, int | 
     hits.extend(hidden_hits(data, layout))
     del image
     if limits.ocr:
-        hits.extend(_text_hits(data, limits, deadline))
+        # A blurry picture reads poorly whichever way up it is: no second reading turned over for it.
+        blurry = any(hit.code is Code.ATTACHMENT_BLURRY for hit in hits)
+        hits.extend(_text_hits(data, limits, deadline, turn=not blurry))
     return width, height, hits
 
 
-def _text_hits(data: bytes, limits: InspectLimits, deadline: float) -> list[AttachmentHit]:
+def _text_hits(data: bytes, limits: InspectLimits, deadline: float, turn: bool) -> list[AttachmentHit]:
     """Personal data in the picture's text; decoded again in grey, reduced while decoding when huge."""
     with bomb_guard(limits.max_pixels):
         image = Image.open(io.BytesIO(data), formats=JPEG_FORMATS)
@@ -60,7 +62,7 @@ def _text_hits(data: bytes, limits: InspectLimits, deadline: float) -> list[Atta
             image.draft("L", (int(size[0] / scale) + 1, int(size[1] / scale) + 1))
         gray = image.convert("L")
     try:
-        return ocr_hits(gray, deadline, limits.ocr_max_side, original_size=size)
+        return ocr_hits(gray, deadline, limits.ocr_max_side, original_size=size, turn=turn)
     except OcrError as error:
         return [not_read_hit(error)]
 

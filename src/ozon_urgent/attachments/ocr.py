@@ -260,16 +260,18 @@ def ocr_hits(
     max_side: int,
     page: int | None = None,
     original_size: tuple[int, int] | None = None,
+    turn: bool = True,
 ) -> list[AttachmentHit]:
     """Personal data in the picture, each hit with `region` "x,y,w,h" in the original picture's pixels.
 
-    `original_size` is the picture's size when `image` is a reduced copy of it (decoded at 1/2, 1/4…).
+    `original_size` is the picture's size when `image` is a reduced copy of it (decoded at 1/2, 1/4…);
+    `turn`: whether a poor reading may be tried again with the picture turned over.
     Raises OcrError when the engine is missing, fails or runs out of time.
     """
     width, height = original_size or image.size
     fitted = fit(image, max_side)
     lines = read_lines(fitted, deadline - time.monotonic())
-    if _read_poorly(lines):
+    if turn and _read_poorly(lines):
         # Tesseract reads text upside down (and text on its side one way round) as low-confidence
         # garbage: the picture is read once more turned over, and the better reading kept. Its own
         # orientation detection (page segmentation mode 1, or an OSD pass first) was measured and

@@ -10,13 +10,14 @@ judge the stand-in), every other check is. The partial case never goes into a pa
 from __future__ import annotations
 
 import copy
+import difflib
 from dataclasses import dataclass
 
 from pydantic import ValidationError
 
 from ozon_urgent.casefile.loader import Loaded, YamlValue
 from ozon_urgent.casefile.model import Case
-from ozon_urgent.casefile.validate import data_path
+from ozon_urgent.casefile.validate import allowed_keys, data_path
 from ozon_urgent.findings import FieldPath
 
 # Stand-ins for the required fields, by key: valid, and never seen (their field is tainted).
@@ -62,6 +63,7 @@ def partial_case(loaded: Loaded) -> PartialCase | None:
 
 def _repair(data: YamlValue, paths: list[FieldPath], tainted: set[str]) -> bool:
     drops: list[tuple[list[YamlValue], int]] = []
+    top_level = allowed_keys(())
     for path in paths:
         if not path or not isinstance(path[0], str):
             return False
@@ -81,6 +83,10 @@ def _repair(data: YamlValue, paths: list[FieldPath], tainted: set[str]) -> bool:
         else:
             return False
         tainted.add(path[0])
+        if len(path) == 1 and path[0] not in top_level:
+            # a misspelt key (`evidense`) stands for the one it was meant to be: that field is not
+            # judged either, or the checks would report its absence
+            tainted.update(difflib.get_close_matches(path[0], top_level, n=1, cutoff=0.6))
     unique = {(id(parent), index): (parent, index) for parent, index in drops}
     for parent, index in sorted(unique.values(), key=lambda drop: drop[1], reverse=True):
         del parent[index]
