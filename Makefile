@@ -42,10 +42,10 @@ ocr-engine:
 
 demo: $(STAMP)
 	@$(MAKE) --no-print-directory ocr-engine OCR_OPTIONAL=1
-	@# The examples are dated November 2026; a fixed "today" keeps the demo reproducible. The demo keeps
-	@# its own ledger in out/, so the example packs never appear among your own tickets.
+	@# The examples are dated November 2026 and say so (`as_of`), so the demo builds the same on any date.
+	@# The demo keeps its own ledger in out/, so the example packs never appear among your own tickets.
 	mkdir -p out
-	OZON_URGENT_TODAY=2026-11-26 $(BIN)/ozon-urgent build --force --out out --ledger out/demo-ledger.sqlite3 examples/cases
+	$(BIN)/ozon-urgent build --force --out out --ledger out/demo-ledger.sqlite3 examples/cases
 
 test: $(TEST_STAMP) ocr-engine
 	$(BIN)/ruff check src tests benchmarks examples tools

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Callable
@@ -70,10 +71,16 @@ def run_cli(monkeypatch: pytest.MonkeyPatch) -> RunCli:
 
 @pytest.fixture(scope="session")
 def packs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every example built once, in English and in Chinese (FILING.md and the seller's copy differ)."""
+    """Every example built once, in English and in Chinese (FILING.md and the seller's copy differ).
+
+    Built from the repository's folder with relative paths, as `make demo` does: FILING.md names the case
+    file as `build` was given it, and the golden files must not depend on where the checkout is.
+    """
     out = tmp_path_factory.mktemp("packs")
-    for lang in ("en", "zh"):
-        args = ["build", "--out", str(out / lang), "--lang", lang, "--today", "2026-11-26"]
-        result = CliRunner().invoke(app, [*args, *map(str, EXAMPLE_CASES)])
-        assert result.exit_code == 0, result.stdout
+    cases = [str(path.relative_to(REPO)) for path in EXAMPLE_CASES]
+    with contextlib.chdir(REPO):
+        for lang in ("en", "zh"):
+            args = ["build", "--out", str(out / lang), "--lang", lang, "--today", "2026-11-26"]
+            result = CliRunner().invoke(app, [*args, *cases])
+            assert result.exit_code == 0, result.stdout
     return out

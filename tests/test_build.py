@@ -6,6 +6,7 @@ import errno
 import hashlib
 import json
 import re
+import shlex
 import shutil
 from pathlib import Path
 
@@ -90,6 +91,44 @@ def test_filing_names_the_attachments_in_order(packs: Path) -> None:
         names = json.loads((packs / "zh" / case_id / "ticket.json").read_text("utf-8"))["attachments"]
         positions = [filing.index(a["name"]) for a in names]
         assert positions == sorted(positions) and "72" in filing
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_filing_s_record_command_works_as_written(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """FILING.md tells the seller to record the ticket, naming the case file as `build` was given it
+    (quoted for the shell when it must be); that line, run as written from the same folder, records it,
+    and the duplicate guard then holds."""
+    store = tmp_path / "my stores" / "a"  # a space: the command must quote the path
+    write_case(store, variant("carrier_failure", {"case_id": "first-ticket"}))
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("build", "--lang", lang, "--out", "out", "my stores/a/case.yaml").exit_code == 0
+    filing = (tmp_path / "out" / "first-ticket" / "FILING.md").read_text("utf-8")
+    [record] = re.findall(r"^   `(ozon-urgent record .*)`$", filing, re.M)
+    assert record == "ozon-urgent record 'my stores/a/case.yaml' --ref REFERENCE_ID"
+    assert "`ozon-urgent followup 'my stores/a/case.yaml'`" in filing
+    words = shlex.split(record.replace("REFERENCE_ID", "REF-12345"))
+    recorded = run_cli(*words[1:])
+    assert recorded.exit_code == 0, recorded.stdout + recorded.stderr
+    again = write_case(tmp_path / "b", variant("carrier_failure", {"case_id": "second-ticket"}))
+    refused = run_cli("build", "--out", "out", again)
+    assert refused.exit_code == 1 and "B007" in refused.stdout and "REF-12345" in refused.stdout
+    # The counts of step 4 are in the reader's words, not the case file's keys.
+    counts = {"en": "(2 postings, 1 SKU)", "zh": "（货件 2 个、SKU 1 个）"}[lang]
+    assert counts in filing and "postings:" not in filing
+
+
+def test_filing_counts_every_kind_of_id_in_the_reader_s_words() -> None:
+    from ozon_urgent.catalog import load_catalog
+    from ozon_urgent.ticket.render import id_summary, sample_content
+
+    content = sample_content("misjudged_delisting", load_catalog())
+    assert id_summary(content, "en") == "2 postings, 1 order, 1 SKU, 1 product ID, 2 offer IDs"
+    assert (
+        id_summary(content, "zh")
+        == "货件 2 个、订单 1 个、SKU 1 个、商品编号 product_id 1 个、货号 offer_id 2 个"
+    )
 
 
 def test_existing_pack_needs_force(run_cli: RunCli, tmp_path: Path) -> None:

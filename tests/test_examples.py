@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from conftest import RunCli
 from factories import TODAY
 from ozon_urgent.checking.engine import CheckOptions, check_case
 from ozon_urgent.findings import Severity
@@ -18,8 +22,12 @@ INVALID = sorted((EXAMPLES / "invalid").glob("*.yaml"))
 EXPECT = re.compile(r"^# expect: (.+)$", re.MULTILINE)
 
 
-def codes_of(path: Path) -> set[str]:
-    result = check_case(path, str(path), load_policy(), CheckOptions(today=TODAY, lang="en")).result
+# Days the examples must give the same verdict on: the day they are dated for, and long after it.
+LATER = [TODAY, date(2027, 6, 1), date(2099, 12, 31)]
+
+
+def codes_of(path: Path, today: date = TODAY) -> set[str]:
+    result = check_case(path, str(path), load_policy(), CheckOptions(today=today, lang="en")).result
     return {f.code for f in result.findings if f.severity is not Severity.INFO}
 
 
@@ -30,13 +38,85 @@ def test_one_valid_example_per_scenario() -> None:
     assert scenarios == set(load_catalog().scenarios)
 
 
+@pytest.mark.parametrize("today", LATER, ids=str)
 @pytest.mark.parametrize("path", VALID, ids=lambda p: p.parent.name)
-def test_valid_example_is_clean(path: Path) -> None:
-    assert codes_of(path) == set()
+def test_valid_example_is_clean(path: Path, today: date) -> None:
+    assert codes_of(path, today) == set()
 
 
+@pytest.mark.parametrize("today", LATER, ids=str)
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
-def test_invalid_example_shows_its_pitfall(path: Path) -> None:
+def test_invalid_example_shows_its_pitfall(path: Path, today: date) -> None:
     match = EXPECT.search(path.read_text("utf-8", errors="replace"))
     assert match, f"{path.name} needs a '# expect: CODE ...' line"
-    assert codes_of(path) == set(match[1].split())
+    assert codes_of(path, today) == set(match[1].split())
+
+
+def _findings(result_stdout: str) -> dict[str, list[dict[str, object]]]:
+    return {Path(case["file"]).parent.name: case["findings"] for case in json.loads(result_stdout)["cases"]}
+
+
+@pytest.mark.parametrize("today", ["2027-06-01", "2099-12-31", None], ids=["2027", "2099", "the clock"])
+def test_examples_stay_green_under_strict_on_any_date(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, today: str | None
+) -> None:
+    """The examples carry `as_of`: judged as of that day whatever `--today` or the clock says, nothing
+    date-dependent turns them red, and each says it is judged so (C162, a note)."""
+    monkeypatch.delenv("OZON_URGENT_TODAY")
+    args = ["check", "--strict", "--format", "json", *(["--today", today] if today else [])]
+    result = run_cli(*args, EXAMPLES / "cases")
+    assert result.exit_code == 0, result.stdout
+    assert json.loads(result.stdout)["summary"] == {"cases": len(VALID), "errors": 0, "warnings": 0}
+    for findings in _findings(result.stdout).values():
+        [note] = findings
+        assert note["code"] == "C162" and note["severity"] == "info" and "2026-11-26" in str(note["message"])
+
+
+def test_examples_build_under_strict_long_after_their_date(run_cli: RunCli, tmp_path: Path) -> None:
+    """`make demo`'s build, with no fixed today of its own, on a day long after the examples."""
+    result = run_cli(
+        "build", "--strict", "--today", "2030-01-01", "--out", tmp_path / "out", EXAMPLES / "cases"
+    )
+    assert result.exit_code == 0, result.stdout
+    assert len(list((tmp_path / "out").iterdir())) == len(VALID)
+
+
+def _copied(tmp_path: Path, *, keep_as_of: bool = False) -> Path:
+    """An example copied as a seller would start a real case from it: its `as_of` line deleted, or kept."""
+    example = next(p for p in VALID if "carrier-failure-2026-11" in p.parent.name)
+    folder = tmp_path / "live"
+    shutil.copytree(example.parent, folder)
+    case = folder / "case.yaml"
+    if not keep_as_of:
+        case.write_text(re.sub(r"^as_of: .*\n", "", case.read_text("utf-8"), flags=re.M), encoding="utf-8")
+    return case
+
+
+def test_a_live_case_still_gets_its_deadline_warning(run_cli: RunCli, tmp_path: Path) -> None:
+    case = _copied(tmp_path)
+    on_time = run_cli("check", "--strict", "--today", "2026-11-26", case)
+    assert on_time.exit_code == 0 and "C16" not in on_time.stdout
+    late = run_cli("check", "--strict", "--format", "json", "--today", "2026-12-10", case)
+    assert late.exit_code == 1
+    [codes] = [[f["code"] for f in findings] for findings in _findings(late.stdout).values()]
+    assert codes == ["C160"]
+    # Months on, the evidence is stale too: an error, strict or not.
+    stale = run_cli("check", "--format", "json", "--today", "2027-06-01", case)
+    assert stale.exit_code == 1 and {"C151", "C160"} <= {
+        f["code"] for findings in _findings(stale.stdout).values() for f in findings
+    }
+
+
+def test_an_as_of_kept_in_a_live_case_is_named_as_the_problem(run_cli: RunCli, tmp_path: Path) -> None:
+    """A seller who copied an example, kept its `as_of` and put in a newer notification is told that the
+    notification is after `as_of`, and to delete that line, not that it is "in the future"."""
+    case = _copied(tmp_path, keep_as_of=True)
+    case.write_text(
+        case.read_text("utf-8").replace("received: 2026-11-20", "received: 2027-03-01"), encoding="utf-8"
+    )
+    result = run_cli("check", "--today", "2027-03-02", case)
+    assert result.exit_code == 1
+    assert (
+        "C161 error: notification date 2027-03-01 is after the case's `as_of` (2026-11-26)" in result.stdout
+    )
+    assert "delete the `as_of` line" in result.stdout

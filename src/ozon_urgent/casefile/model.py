@@ -294,6 +294,14 @@ class Link(StrictModel):
 
 class Case(StrictModel):
     case_id: CaseId | None = None
+    # An example's (or an already filed case's) own "today": its dates are judged as of this day, not the
+    # day of the run, so it gives the same verdict on any date. A case about to be filed has none.
+    as_of: CaseDate | None = Field(
+        default=None,
+        description="Judge this case's dates (appeal window C160, stale evidence C151, dates in the future)"
+        " as of this day instead of today: for examples and cases already filed, never for a case about"
+        " to be filed (C162).",
+    )
     scenario: NonEmptyText
     seller: Seller
     notification: Notification

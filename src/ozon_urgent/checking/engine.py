@@ -122,7 +122,7 @@ def _check_case(file: Path, display: str, policy: Policy, options: CheckOptions)
         case=case,
         policy=policy,
         catalog=load_catalog(),
-        today=options.today,
+        today=case.as_of or options.today,  # an example is judged as of its own day (C162)
         located=tuple(locate_evidence(base, item.file) for item in case.evidence),
     )
     for check in CHECKS:

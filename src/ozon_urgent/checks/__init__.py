@@ -18,6 +18,7 @@ from ozon_urgent.checks.evidence_required import EvidenceRequired
 from ozon_urgent.checks.evidence_stale import EvidenceStale
 from ozon_urgent.checks.ids_empty import IdsEmpty
 from ozon_urgent.checks.ids_required import IdsRequired
+from ozon_urgent.checks.judged_as_of import JudgedAsOf
 from ozon_urgent.checks.notification_future import NotificationInFuture
 from ozon_urgent.checks.notification_ip import NotificationLooksIp
 from ozon_urgent.checks.period_future import PeriodInFuture
@@ -69,6 +70,7 @@ _ORDERED: tuple[type[Check] | Code, ...] = (
     EvidenceInFuture,
     AppealWindow,
     NotificationInFuture,
+    JudgedAsOf,
     RussianMissing,
     RussianHasCjk,
     RussianMostlyLatin,

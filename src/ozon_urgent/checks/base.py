@@ -35,7 +35,7 @@ class CaseContext:
     case: Case
     policy: Policy
     catalog: Catalog
-    today: date
+    today: date  # the case's own `as_of` when it has one, else the run's today (`--today` or the clock)
     located: tuple[EvidencePath, ...]  # one per `case.evidence` entry, judged once per run
 
     @property
@@ -45,6 +45,12 @@ class CaseContext:
     @property
     def case_dir(self) -> Path:
         return self.case_file.parent
+
+    @property
+    def today_variant(self) -> str:
+        """The variant a "date after today" finding takes: with `as_of`, it says the date is after the
+        case's own day (most often an example copied into a live case with its `as_of` kept)."""
+        return "as_of" if self.case.as_of is not None else ""
 
 
 class Check(ABC):

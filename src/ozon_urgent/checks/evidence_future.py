@@ -24,4 +24,5 @@ class EvidenceInFuture(Check):
             span = item.span()
             if span is not None and span[1] > ctx.today:
                 field = "covers" if item.covers is not None else "date"
-                yield Hit(("evidence", index, field), params={"date": span[1].isoformat()})
+                params: dict[str, object] = {"date": span[1].isoformat(), "as_of": ctx.today.isoformat()}
+                yield Hit(("evidence", index, field), ctx.today_variant, params=params)

@@ -22,5 +22,7 @@ class NotificationInFuture(Check):
     def run(self, ctx: CaseContext) -> Iterator[Hit]:
         if ctx.case.notification.received > ctx.today:
             yield Hit(
-                ("notification", "received"), params={"date": ctx.case.notification.received.isoformat()}
+                ("notification", "received"),
+                ctx.today_variant,
+                params={"date": ctx.case.notification.received.isoformat(), "as_of": ctx.today.isoformat()},
             )

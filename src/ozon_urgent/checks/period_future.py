@@ -25,4 +25,7 @@ class PeriodInFuture(Check):
         period = ctx.case.period
         if period is not None and period.end > ctx.today:
             where = ("period", "from") if period.start > ctx.today else ("period", "to")
-            yield Hit(where, params={"end": period.end.isoformat(), "today": ctx.today.isoformat()})
+            day = ctx.today.isoformat()
+            yield Hit(
+                where, ctx.today_variant, params={"end": period.end.isoformat(), "today": day, "as_of": day}
+            )

@@ -184,6 +184,7 @@ def build_case(
         load_catalog(),
         policy,
         check.lang,
+        result.file,
     )
     if contents.body_chars > policy.letter_max_chars:
         result.add(_too_long(case, contents, policy, result.file, check.lang))

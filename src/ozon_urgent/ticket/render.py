@@ -122,8 +122,15 @@ class Renderer:
         """ticket.zh.md / ticket.en.md: the letter in the seller's language, never filed."""
         return _tidy(self._render(f"seller/letter.{copy.lang}.md.j2", c=copy, t=copy.ticket))
 
-    def filing(self, content: TicketContent, catalog: Catalog, policy: Policy, lang: Lang) -> str:
-        ids = ", ".join(f"{g.key}: {len(g.items)}" for g in content.id_groups) or "—"
+    def filing(
+        self,
+        content: TicketContent,
+        catalog: Catalog,
+        policy: Policy,
+        lang: Lang,
+        case_file: str | None = None,
+    ) -> str:
+        """FILING.md; `case_file` is the case's path as `build` was given it, for the commands to run next."""
         scenario = catalog.scenarios[content.scenario]
         return _tidy(
             self._render(
@@ -137,9 +144,47 @@ class Renderer:
                 max_mb=policy.max_attachment_bytes // (1024 * 1024),
                 followup_days=policy.followup_working_days,
                 duplicate_hours=policy.duplicate_hours,
-                id_summary=ids,
+                id_summary=id_summary(content, lang),
+                case_file=shell_word(case_file) if case_file else "CASE",
             )
         )
+
+
+# What each kind of ID is called where FILING.md counts them: the terms of the seller's copy of the letter.
+_ID_NOUNS: dict[Lang, dict[str, str]] = {
+    "en": {
+        "postings": "posting",
+        "orders": "order",
+        "skus": "SKU",
+        "products": "product ID",
+        "offer_ids": "offer ID",
+    },
+    "zh": {
+        "postings": "货件",
+        "orders": "订单",
+        "skus": "SKU",
+        "products": "商品编号 product_id",
+        "offer_ids": "货号 offer_id",
+    },
+}
+
+
+def id_summary(content: TicketContent, lang: Lang) -> str:
+    """`3 postings, 6 SKUs` / `货件 3 个、SKU 6 个`: how many IDs of each kind the ticket names."""
+    nouns = _ID_NOUNS[lang]
+    if lang == "zh":
+        return "、".join(f"{nouns[g.key]} {len(g.items)} 个" for g in content.id_groups) or "—"
+    return ", ".join(en_count(len(g.items), nouns[g.key]) for g in content.id_groups) or "—"
+
+
+def shell_word(path: str) -> str:
+    """A path as one word of a shell command, quoted only when it must be; a path no command line can
+    carry (control characters, a backtick that would end the Markdown code) is shown as `CASE`."""
+    import shlex
+
+    if any(ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0 or char == "`" for char in path):
+        return "CASE"
+    return shlex.quote(path)
 
 
 # Attachments the tool makes itself, named in the filing steps like the seller's own.
@@ -245,7 +290,7 @@ def preflight(renderer: Renderer, scenarios: set[str], catalog: Catalog, policy:
             content = sample_content(scenario, catalog)
             content = replace(content, request=request)
             ticket = renderer.ticket(content)
-            renderer.filing(content, catalog, policy, lang)
+            renderer.filing(content, catalog, policy, lang, "cases/sample/case.yaml")
             # The letter's own Russian, override or not, passes the gate a seller's text must pass.
             gate_letter(ticket.text, renderer.sources(_letter_parts(scenario)), [content.store], lang)
             for russian in (False, True):  # the seller's text, and the Russian as filed when there is none

@@ -1,0 +1,29 @@
+"""C162: the case is judged as of its own `as_of` day, not today."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ozon_urgent.checks.base import CaseContext, Check, Hit
+from ozon_urgent.findings import Severity
+from ozon_urgent.findings.codes import Code
+
+
+class JudgedAsOf(Check):
+    """`as_of` fixes the day the case's dates are judged on: the appeal window (C160), stale evidence
+    (C151) and dates in the future (C141, C152, C161) follow that day, not the day of the run, and
+    `--today` does not change it. That keeps an example, or a case already filed and kept in a
+    repository, giving the same verdict on any date.
+
+    A note, never a failure: it is there so that an `as_of` copied from an example into a live case is
+    seen. A case you are about to file needs no `as_of`, so that it gets its deadline warnings.
+    Fail: `as_of: 2026-11-26` (a note). Pass: no `as_of`.
+    """
+
+    code = Code.JUDGED_AS_OF
+    name = "judged-as-of"
+    severity = Severity.INFO
+
+    def run(self, ctx: CaseContext) -> Iterator[Hit]:
+        if ctx.case.as_of is not None:
+            yield Hit(("as_of",), params={"as_of": ctx.case.as_of.isoformat()})
