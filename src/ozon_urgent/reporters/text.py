@@ -39,8 +39,9 @@ _SHORT_HINT = 80
 
 
 def _table(result: RunResult, lang: Lang, color: bool) -> list[str]:
-    """One row per case that has findings; a batch of many clean cases stays short."""
-    rows = [case for case in result.cases if case.findings]
+    """One row per case with an error or a warning; a batch of clean cases (notes alone, such as the
+    examples' "judged as of") stays short."""
+    rows = [case for case in result.cases if case.count(Severity.ERROR) or case.count(Severity.WARNING)]
     if len(result.cases) < 2 or not rows:
         return []
     head = [i18n.text(lang, "cli.table", key) for key in ("case", "scenario", "errors", "warnings", "status")]
