@@ -173,3 +173,16 @@ def test_pypdf_words_stay_out_of_the_message(tmp_path: Path) -> None:
     for lang in ("en", "zh"):
         message = i18n.catalog(lang)["A203"]["message_pdf_truncated"].format(**hit.params)
         assert "unexpectedly" not in message and "Stream" not in message
+
+
+def test_quiet_prints_the_problems_and_nothing_else(run_cli: RunCli, tmp_path: Path) -> None:
+    for index in range(2):
+        folder = tmp_path / f"c{index}"
+        changes = {"case_id": f"c{index}", "notification.received": "2026/11/20"}
+        write_case(folder, variant("misjudged_delisting", changes))
+    loud = run_cli("check", "--no-content", tmp_path)
+    quiet = run_cli("check", "--no-content", "-q", tmp_path)
+    assert "case(s) checked" in loud.stdout and "scenario" in loud.stdout  # the table's header
+    assert quiet.exit_code == loud.exit_code == 1
+    assert "case(s) checked" not in quiet.stdout and "scenario " not in quiet.stdout
+    assert quiet.stdout.count(": S003 ") == 2

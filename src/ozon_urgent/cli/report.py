@@ -49,9 +49,12 @@ def report(
     color = text_format and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     # JSON keeps the exact text (it escapes controls itself); what people and annotations read is escaped.
     readable = result if chosen is OutputFormat.JSON else shown_result(result)
-    text = REPORTERS[chosen](readable, lang, color=color)
     if quiet and text_format:
-        text = "".join(line for line in text.splitlines(keepends=True)[:-1])
+        from ozon_urgent.reporters.text import render_text
+
+        text = render_text(readable, lang, color=color, summary=False)  # the problems, nothing else
+    else:
+        text = REPORTERS[chosen](readable, lang, color=color)
     if text_format and not quiet and extra:
         text += "".join(shown(line) + "\n" for line in extra)
     if output is None:

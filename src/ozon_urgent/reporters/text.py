@@ -64,11 +64,14 @@ def _table(result: RunResult, lang: Lang, color: bool) -> list[str]:
     return lines
 
 
-def render_text(result: RunResult, lang: Lang, *, color: bool = False) -> str:
+def render_text(result: RunResult, lang: Lang, *, color: bool = False, summary: bool = True) -> str:
+    """The findings case by case, then (unless `summary` is off, for `-q`) the table and the totals."""
     lines: list[str] = []
     hinted: set[tuple[str, str]] = set()
     for case in result.cases:
         lines.extend(_case_block(case, lang, color, hinted))
+    if not summary:
+        return "".join(line + "\n" for line in lines)
     lines.extend(_table(result, lang, color))
     failing = sum(1 for case in result.cases if case.outcome(strict=result.strict) is not Outcome.OK)
     lines.append(
