@@ -49,6 +49,7 @@ def translate(
     The key comes from DEEPL_AUTH_KEY (DEEPL_SERVER_URL overrides the endpoint). Only text without
     Russian, or changed since it was translated, is sent; comments and order in the file stay, the
     previous version is kept as `<file>.bak`, and `ru_reviewed` is set to false for a person to check.
+    Without a network, write `explanation.ru` yourself and run `ozon-urgent check`.
     """
     from ozon_urgent.translation.deepl_service import DeepLSettings
     from ozon_urgent.translation.glossary import build_glossaries, read_user_glossary
@@ -172,6 +173,8 @@ def _report_service_error(error: ServiceError, lang: Lang, display: str) -> None
     """A DeepL failure on one case of a batch: said with the case's name; the batch then stops."""
     typer.echo(f"ozon-urgent: {shown(display)}: {shown(error.message(lang), lines=True)}", err=True)
     _error(lang, "unchanged", file=display)
+    if error.kind == "network":  # offline, the Russian can still be written by hand
+        _say(lang, "offline_hint", file=display)
 
 
 def _text(lang: Lang, key: str, /, **params: object) -> str:
