@@ -1,5 +1,5 @@
 """`translate` without a network, through the real deepl library: said soon, in the user's language, with the
-way on without DeepL.
+way on without DeepL; and `--dry-run` without a key, which sends nothing.
 
 No test times anything. The bound on waiting is checked as what it is made of: the timeouts every attempt
 hands to requests (one deadline per call, NETWORK_BUDGET_SECONDS away) and the connections a server sees.
@@ -16,13 +16,20 @@ import deepl
 import pytest
 import requests
 import urllib3.exceptions
+from deepl_fake import FakeDeepL
+from pytest_httpserver import HTTPServer
 from requests.adapters import HTTPAdapter
 from translate_support import (
+    CAPTION,
     COMMENTED_CASE,
+    TEXT,
+    Result,
     closed_port,
     deepl_env,
+    fake_deepl,
     raw_server,
     run_translate,
+    simple_case,
 )
 from urllib3.util import Timeout
 
@@ -256,3 +263,81 @@ def test_only_a_quick_failure_is_tried_again_and_only_once(
     client = deepl_service._BoundedHttpClient()
     assert client._should_retry(None, _wrapped(inner), 0) is again
     assert client._should_retry(None, _wrapped(inner), 1) is False
+
+
+# --dry-run without a key
+
+
+def test_dry_run_without_a_key_lists_what_would_be_sent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, httpserver: HTTPServer
+) -> None:
+    fake = fake_deepl(monkeypatch, httpserver)
+    monkeypatch.delenv("DEEPL_AUTH_KEY")
+    case = write_case(tmp_path)
+
+    result = run_translate(case, "--dry-run")
+
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""  # no diff: without DeepL there is no Russian to show
+    characters = len(TEXT) + len(CAPTION)
+    assert (
+        f"{case}: dry run, nothing sent or written; explanation.ru, evidence[0].caption_ru would go to DeepL "
+        f"({characters} characters of source text)" in result.stderr
+    )
+    assert "DEEPL_AUTH_KEY is not set, so nothing was sent to DeepL: a key is needed to translate" in (
+        result.stderr
+    )
+    assert "evidence[1].caption_ru was not written by `translate`" in result.stderr
+    assert fake.seen == []
+    assert_unchanged(case, COMMENTED_CASE.encode())
+
+
+def test_dry_run_without_a_key_in_chinese_over_a_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deepl_env(monkeypatch, f"http://127.0.0.1:{closed_port()}")
+    monkeypatch.delenv("DEEPL_AUTH_KEY")
+    todo = write_case(tmp_path, simple_case("订单号延误。"), "a.yaml")
+    russian = write_case(tmp_path, simple_case("Уже по-русски.", "ru"), "b.yaml")
+    before = {path: path.read_bytes() for path in (todo, russian)}
+
+    result = run_translate(todo, russian, "--dry-run", "--lang", "zh")
+
+    assert result.exit_code == 0 and result.stdout == ""
+    listed = "试运行，未发送也未写入任何内容；将发送给 DeepL 的是 explanation.ru（原文共 6 个字符）"
+    assert f"{todo}：{listed}" in result.stderr
+    assert "试运行：1 个案件需要翻译，1 个无需翻译，0 个失败；未写入任何内容" in result.stderr
+    assert "未设置 DEEPL_AUTH_KEY，因此没有向 DeepL 发送任何内容" in result.stderr
+    for path, data in before.items():
+        assert_unchanged(path, data)
+
+
+def test_dry_run_without_a_key_and_nothing_to_translate_asks_for_no_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DEEPL_AUTH_KEY", raising=False)
+    case = write_case(tmp_path, simple_case("Уже по-русски.", "ru"))
+    result = run_translate(case, "--dry-run")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "DEEPL_AUTH_KEY" not in result.stderr
+
+
+def test_a_real_run_without_a_key_still_stops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DEEPL_AUTH_KEY", raising=False)
+    case = write_case(tmp_path)
+    result: Result = run_translate(case)
+    assert result.exit_code == 3 and "DEEPL_AUTH_KEY is not set" in result.stderr
+    assert_unchanged(case, COMMENTED_CASE.encode())
+
+
+def test_dry_run_with_a_key_is_still_a_diff(tmp_path: Path, fake: FakeDeepL) -> None:
+    case = write_case(tmp_path)
+    result = run_translate(case, "--dry-run")
+    assert result.exit_code == 0 and result.stdout.startswith(f"--- {case}\n+++ {case}\n")
+    assert "would be translated" in result.stderr and "DEEPL_AUTH_KEY" not in result.stderr
+    assert len(fake.translate_requests()) == 2
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch, httpserver: HTTPServer) -> FakeDeepL:
+    return fake_deepl(monkeypatch, httpserver)

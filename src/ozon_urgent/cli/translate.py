@@ -28,7 +28,12 @@ def translate(
         list[str] | None, typer.Argument(help="Case files, folders and globs.", show_default=False)
     ] = None,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Print the change as a unified diff; write nothing.")
+        bool,
+        typer.Option(
+            "--dry-run",
+            help="Print the change as a unified diff; write nothing. Without DEEPL_AUTH_KEY: list the fields "
+            "and characters that would be sent, sending nothing.",
+        ),
     ] = False,
     usage: Annotated[
         bool, typer.Option("--usage", help="Show the DeepL characters used and the limit this period.")
@@ -75,9 +80,11 @@ def _translate_all(files: list[Path], session: _Session, *, dry_run: bool, lang:
     from ozon_urgent.translation.run import translate_case
 
     status, counts = ExitStatus.OK, {"translated": 0, "unchanged": 0, "failed": 0}
+    # A dry run without a key still shows what would be sent; a real run asks for the key when it needs it.
+    translator = None if dry_run and session.settings is None else session.translator
     for index, file in enumerate(files):
         try:
-            outcome = translate_case(file, str(file), session.translator, dry_run=dry_run, lang=lang)
+            outcome = translate_case(file, str(file), translator, dry_run=dry_run, lang=lang)
         except CaseFailedError as failed:
             _report_failure(failed, lang)
             status, counts["failed"] = max(status, failed.exit_status), counts["failed"] + 1
@@ -93,7 +100,9 @@ def _translate_all(files: list[Path], session: _Session, *, dry_run: bool, lang:
         _report(outcome, lang)
         counts["translated" if outcome.fields else "unchanged"] += 1
     if len(files) > 1:
-        _say(lang, "summary", **counts)
+        _say(lang, "summary_dry_run" if dry_run else "summary", **counts)
+    if translator is None and counts["translated"]:
+        _say(lang, "dry_run_needs_key")
     return status
 
 
@@ -154,6 +163,9 @@ def _report(outcome: CaseOutcome, lang: Lang) -> None:
     if not outcome.fields:
         return
     fields = ", ".join(outcome.fields)
+    if outcome.unsent:
+        _say(lang, "dry_run_unsent", file=outcome.display, fields=fields, characters=outcome.characters)
+        return
     if not outcome.backup:
         _say(lang, "dry_run", file=outcome.display, fields=fields, characters=outcome.characters)
         return
