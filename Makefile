@@ -70,6 +70,7 @@ bench: $(TEST_STAMP) ocr-engine
 	$(BIN)/python benchmarks/verdict_cache.py
 	$(BIN)/python benchmarks/russian_gate.py
 	$(BIN)/python benchmarks/seller_api_transport.py
+	$(BIN)/python benchmarks/translate_offline.py
 	$(BIN)/python benchmarks/ocr_screenshots.py
 
 clean:

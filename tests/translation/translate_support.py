@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import json
 import socket
-from dataclasses import dataclass
+import struct
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import deepl
 import pytest
@@ -136,3 +141,45 @@ def closed_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
     return port
+
+
+@dataclass
+class RawServer:
+    """A local TCP server that is no DeepL: it counts the connections a client opens and never answers."""
+
+    url: str
+    connections: list[socket.socket] = field(default_factory=list)
+
+
+@contextmanager
+def raw_server(mode: Literal["silent", "reset"]) -> Iterator[RawServer]:
+    """`silent` accepts and holds every connection, answering nothing (a server that hangs, a firewall
+    that swallows the reply); `reset` accepts and at once cuts the connection with a TCP reset."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    listener.settimeout(0.05)
+    server = RawServer(f"http://127.0.0.1:{listener.getsockname()[1]}")
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            server.connections.append(conn)
+            if mode == "reset":  # SO_LINGER on, 0 seconds: close() sends RST instead of FIN
+                conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                conn.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
+        for conn in server.connections:
+            conn.close()

@@ -28,7 +28,12 @@ def translate(
         list[str] | None, typer.Argument(help="Case files, folders and globs.", show_default=False)
     ] = None,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Print the change as a unified diff; write nothing.")
+        bool,
+        typer.Option(
+            "--dry-run",
+            help="Print the change as a unified diff; write nothing. Without DEEPL_AUTH_KEY: list the fields "
+            "and characters that would be sent, sending nothing.",
+        ),
     ] = False,
     usage: Annotated[
         bool, typer.Option("--usage", help="Show the DeepL characters used and the limit this period.")
@@ -49,6 +54,7 @@ def translate(
     The key comes from DEEPL_AUTH_KEY (DEEPL_SERVER_URL overrides the endpoint). Only text without
     Russian, or changed since it was translated, is sent; comments and order in the file stay, the
     previous version is kept as `<file>.bak`, and `ru_reviewed` is set to false for a person to check.
+    Without a network, write `explanation.ru` yourself and run `ozon-urgent check`.
     """
     from ozon_urgent.translation.deepl_service import DeepLSettings
     from ozon_urgent.translation.glossary import build_glossaries, read_user_glossary
@@ -74,9 +80,11 @@ def _translate_all(files: list[Path], session: _Session, *, dry_run: bool, lang:
     from ozon_urgent.translation.run import translate_case
 
     status, counts = ExitStatus.OK, {"translated": 0, "unchanged": 0, "failed": 0}
+    # A dry run without a key still shows what would be sent; a real run asks for the key when it needs it.
+    translator = None if dry_run and session.settings is None else session.translator
     for index, file in enumerate(files):
         try:
-            outcome = translate_case(file, str(file), session.translator, dry_run=dry_run, lang=lang)
+            outcome = translate_case(file, str(file), translator, dry_run=dry_run, lang=lang)
         except CaseFailedError as failed:
             _report_failure(failed, lang)
             status, counts["failed"] = max(status, failed.exit_status), counts["failed"] + 1
@@ -92,7 +100,9 @@ def _translate_all(files: list[Path], session: _Session, *, dry_run: bool, lang:
         _report(outcome, lang)
         counts["translated" if outcome.fields else "unchanged"] += 1
     if len(files) > 1:
-        _say(lang, "summary", **counts)
+        _say(lang, "summary_dry_run" if dry_run else "summary", **counts)
+    if translator is None and counts["translated"]:
+        _say(lang, "dry_run_needs_key")
     return status
 
 
@@ -153,6 +163,9 @@ def _report(outcome: CaseOutcome, lang: Lang) -> None:
     if not outcome.fields:
         return
     fields = ", ".join(outcome.fields)
+    if outcome.unsent:
+        _say(lang, "dry_run_unsent", file=outcome.display, fields=fields, characters=outcome.characters)
+        return
     if not outcome.backup:
         _say(lang, "dry_run", file=outcome.display, fields=fields, characters=outcome.characters)
         return
@@ -172,6 +185,8 @@ def _report_service_error(error: ServiceError, lang: Lang, display: str) -> None
     """A DeepL failure on one case of a batch: said with the case's name; the batch then stops."""
     typer.echo(f"ozon-urgent: {shown(display)}: {shown(error.message(lang), lines=True)}", err=True)
     _error(lang, "unchanged", file=display)
+    if error.kind == "network":  # offline, the Russian can still be written by hand
+        _say(lang, "offline_hint", file=display)
 
 
 def _text(lang: Lang, key: str, /, **params: object) -> str:

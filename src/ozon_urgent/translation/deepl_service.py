@@ -1,21 +1,30 @@
 """DeepL behind one small interface: formal Russian from zh or en, with the Ozon glossary, in parts that fit.
 
 Every call goes through the `deepl` library (`DeepLClient`, or `Translator` in versions without it), so its
-retries with back-off on 429 and 5xx answers and on dropped connections apply; what is still failing after
-them becomes a ServiceError whose `kind` the CLI turns into a message.
+retries with back-off on 429 and 5xx answers apply. Failures that get no answer at all (no network, a
+refused or cut connection, a server that never answers) are bounded by our own HTTP client, see
+`_BoundedHttpClient`. What still fails becomes a ServiceError whose `kind` the CLI turns into a message.
 """
 
 from __future__ import annotations
 
+import http.client
+import socket
+import ssl
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import deepl
+import requests
+import urllib3.exceptions
+from urllib3.util import Timeout
 
-from ozon_urgent import __version__
-from ozon_urgent.errors import UserError
+from ozon_urgent import __version__, i18n
+from ozon_urgent.errors import UserError, debug_enabled
+from ozon_urgent.i18n import Lang
 from ozon_urgent.translation.chunking import (
     join_translations,
     pack_requests,
@@ -27,9 +36,23 @@ from ozon_urgent.translation.glossary import TARGET_LANG, Glossary, SourceLang
 from ozon_urgent.unsafe_text import masked, without_secrets
 
 ServiceErrorKind = Literal["no_key", "auth", "quota", "rate", "network", "server", "failed", "bad_answer"]
+# Why a request got no answer, in words the user can act on (`reason_*` in the catalog).
+NetworkReason = Literal["dns", "refused", "reset", "timeout", "tls", "proxy", "other"]
 # DeepL's own name for Russian; the glossary languages are the same codes in lower case.
 TARGET = "RU"
 FORMALITY = "prefer_more"
+
+# The library retries a request with no answer 5 times, ~16 s of back-off, and waits 10 s for each answer:
+# offline, `translate` took 16-17 s (a minute against a server that never answers) to say so. Here a call
+# waits at most NETWORK_BUDGET_SECONDS without any answer from DeepL, name lookups aside: every attempt's
+# connect and read timeouts end by then. A failure without an answer is tried once more if it was quick
+# (refused, cut, not resolved: a dropped keep-alive connection is worth a second try); a timeout is not:
+# after a read timeout DeepL may have the text and a second request could be billed twice, and a network
+# that swallowed one connection attempt is said sooner than retried. Answers (429, 5xx) keep the
+# library's own retries; every answer starts the budget afresh.
+NETWORK_BUDGET_SECONDS = 8.0
+CONNECT_TIMEOUT_SECONDS = 4.0
+NETWORK_RETRIES = 1
 
 
 class ServiceError(UserError):
@@ -43,6 +66,7 @@ class ServiceError(UserError):
         detail: str = "",
         status: int | None = None,
         settings: DeepLSettings | None = None,
+        reason: NetworkReason = "other",
     ) -> None:
         super().__init__(
             kind,
@@ -52,8 +76,20 @@ class ServiceError(UserError):
             detail=detail,
         )
         self.kind: ServiceErrorKind = kind
-        self.detail = detail
+        self.detail = detail  # the library's words: in the message only where they are DeepL's own
         self.status = status
+        self.reason: NetworkReason = reason
+        self.seconds = NETWORK_BUDGET_SECONDS
+
+    def message(self, lang: Lang) -> str:
+        params = dict(self.params)
+        if self.kind == "network":
+            seconds = f"{self.seconds:g}"
+            params["reason"] = i18n.text(lang, self.table, f"reason_{self.reason}", seconds=seconds)
+        text = i18n.text(lang, self.table, self.kind, **params)
+        if self.detail and self.kind not in ("failed", "bad_answer") and debug_enabled():
+            text += f"\n{self.detail}"  # the library's own text, for a bug report (OZON_URGENT_DEBUG=1)
+        return text
 
 
 def mask_key(key: str) -> str:
@@ -108,6 +144,10 @@ class RussianTranslator:
         self._settings = settings
         client_class: type[deepl.Translator] = getattr(deepl, "DeepLClient", deepl.Translator)
         self._client = client_class(settings.auth_key, server_url=settings.server_url)
+        # The library has no per-client setting for this: its HTTP client, not connected yet, is swapped
+        # for one that bounds failures without an answer (built the same way: the environment's proxies
+        # and certificates still apply).
+        self._client._client = _BoundedHttpClient()
         self._client.set_app_info("ozon-urgent", __version__)
         self._glossaries = glossaries
         self._glossary_ids: dict[SourceLang, str | None] = {}
@@ -196,7 +236,9 @@ class RussianTranslator:
         except deepl.DeepLException as exc:
             # The library's messages carry the server's words, never the key; scrub it anyway.
             detail = without_secrets(str(exc), self._key)
-            raise ServiceError(_kind(exc), detail, exc.http_status_code, self._settings) from None
+            kind = _kind(exc)
+            reason = network_reason(exc) if kind == "network" else "other"
+            raise ServiceError(kind, detail, exc.http_status_code, self._settings, reason) from None
 
 
 def _kind(exc: deepl.DeepLException) -> ServiceErrorKind:
@@ -210,3 +252,104 @@ def _kind(exc: deepl.DeepLException) -> ServiceErrorKind:
         return "network"
     status = exc.http_status_code
     return "server" if status is not None and status >= 500 else "failed"
+
+
+class _BoundedHttpClient(deepl.http_client.HttpClient):
+    """The library's HTTP client, with a deadline on waiting for an answer and one retry without one.
+
+    It overrides two of the library's internal methods, the same in every version since deepl 1.18 (the
+    oldest pyproject.toml allows): the attempt (`_internal_request`, given a urllib3 Timeout whose total
+    ends at the deadline) and the retry decision (`_should_retry`, the library's own for answers). Its
+    `request_with_backoff` loop, back-off and error types stay the library's; the tests here fail if a
+    version changes what they rely on.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._deadline: float | None = None
+        self._quick_failures = 0
+        self._failure: deepl.ConnectionException | None = None
+
+    def request_with_backoff(self, *args: Any, **kwargs: Any) -> Any:
+        self._deadline, self._quick_failures, self._failure = None, 0, None
+        return super().request_with_backoff(*args, **kwargs)
+
+    def _internal_request(self, request: Any, stream: bool, timeout: float = 0.0, **kwargs: Any) -> Any:
+        now = time.monotonic()
+        if self._deadline is None:
+            self._deadline = now + NETWORK_BUDGET_SECONDS
+        left = self._deadline - now
+        if left <= 0.1:  # the back-off of earlier retries used the budget up: the last failure stands
+            if self._failure is not None:
+                raise self._failure
+            raise deepl.ConnectionException("Request timed out", should_retry=False) from TimeoutError()
+        # urllib3 counts connecting and reading against `total`: the read gets what the connect left.
+        bounded = Timeout(connect=min(CONNECT_TIMEOUT_SECONDS, left / 2), total=left)
+        # The library declares a float; requests takes a urllib3 Timeout as it is.
+        return super()._internal_request(request, stream, timeout=bounded, **kwargs)  # type: ignore[arg-type]
+
+    def _should_retry(self, response: Any, exception: Exception | None, num_retries: int) -> bool:
+        if response is not None:  # an answer: the library decides, and the next attempt has a new budget
+            self._deadline = None
+            retry: bool = super()._should_retry(response, exception, num_retries)  # type: ignore[no-untyped-call]
+            return retry
+        if not isinstance(exception, deepl.ConnectionException):
+            return False
+        self._failure = exception
+        self._quick_failures += 1
+        allowed = min(NETWORK_RETRIES, deepl.http_client.max_network_retries)
+        return (
+            exception.should_retry
+            and self._quick_failures <= allowed
+            and network_reason(exception) != "timeout"
+        )
+
+
+def network_reason(exc: BaseException) -> NetworkReason:
+    """What the causes of a failed request say, from the most specific: proxy, name, refusal, TLS, …"""
+    causes = list(_causes(exc))
+
+    def any_of(*types: type[BaseException]) -> bool:
+        return any(isinstance(cause, types) for cause in causes)
+
+    if any_of(requests.exceptions.ProxyError, urllib3.exceptions.ProxyError):
+        return "proxy"
+    if any_of(urllib3.exceptions.NameResolutionError, socket.gaierror):
+        return "dns"
+    if any_of(ConnectionRefusedError):
+        return "refused"
+    if any_of(requests.exceptions.SSLError, urllib3.exceptions.SSLError, ssl.SSLError):
+        return "tls"
+    # urllib3's NewConnectionError derives from its ConnectTimeoutError: a refusal there is no timeout.
+    if any(
+        isinstance(cause, (requests.Timeout, urllib3.exceptions.TimeoutError, TimeoutError))
+        and not isinstance(cause, urllib3.exceptions.NewConnectionError)
+        for cause in causes
+    ):
+        return "timeout"
+    if any_of(
+        ConnectionResetError,
+        ConnectionAbortedError,
+        BrokenPipeError,
+        http.client.RemoteDisconnected,
+        urllib3.exceptions.ProtocolError,
+    ):
+        return "reset"
+    return "other"
+
+
+def _causes(error: BaseException) -> Iterator[BaseException]:
+    """The error and what it wraps: a `raise … from`, urllib3's `reason`, or requests' first argument."""
+    seen: set[int] = set()
+    pending: list[BaseException] = [error]
+    while pending and len(seen) < 20:  # a cycle in a hand-made chain must not hang the error path
+        current = pending.pop(0)
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        reason = getattr(current, "reason", None)
+        first = current.args[0] if current.args else None
+        for inner in (current.__cause__, reason, first, current.__context__):
+            if isinstance(inner, BaseException):
+                pending.append(inner)

@@ -34,19 +34,36 @@ class CaseOutcome:
     display: str
     notes: list[Note] = field(default_factory=list)
     fields: list[str] = field(default_factory=list)  # the Russian fields written
-    characters: int = 0  # billed by DeepL for this case
+    characters: int = 0  # billed by DeepL for this case; without a key, the source characters to send
     diff: str = ""  # --dry-run: what would change
+    unsent: bool = False  # --dry-run without a key: the fields counted, nothing sent to DeepL
     backup: str = ""  # where the previous version was kept, as the user named the case file
 
 
 def translate_case(
-    path: Path, display: str, translator: Callable[[], RussianTranslator], *, dry_run: bool, lang: Lang
+    path: Path,
+    display: str,
+    translator: Callable[[], RussianTranslator] | None,
+    *,
+    dry_run: bool,
+    lang: Lang,
 ) -> CaseOutcome:
-    """Translate what one case needs; raises CaseFailedError (file unchanged) or ServiceError (DeepL)."""
+    """Translate what one case needs; raises CaseFailedError (file unchanged) or ServiceError (DeepL).
+
+    `translator` None is a dry run without a DeepL key: the fields that would be sent and their characters
+    are counted, and nothing leaves the machine.
+    """
+    if translator is None and not dry_run:
+        raise ValueError("only a dry run goes without DeepL")
     source = read_case_source(path, display, lang)
     plan = plan_case(source.case)
     outcome = CaseOutcome(display, list(plan.notes))
     if not plan.jobs:
+        return outcome
+    if translator is None:
+        outcome.fields = [job.field for job in plan.jobs]
+        outcome.characters = sum(len(job.source) for job in plan.jobs)
+        outcome.unsent = True
         return outcome
     if not dry_run:
         # Refused before DeepL is paid for a translation that could not be saved.
