@@ -66,6 +66,15 @@ def _setup(folder: Path, how: str) -> None:
 
 
 def run_example(example: Example, tmp_path: Path) -> set[str]:
+    path = write_example(example, tmp_path)
+    result = check_case(path, str(path), load_policy(), CheckOptions(today=TODAY, lang="en")).result
+    for finding in result.findings:  # every finding is complete and readable
+        assert finding.message and finding.hint and "{" not in finding.message, finding
+    return {finding.code for finding in result.findings}
+
+
+def write_example(example: Example, tmp_path: Path) -> Path:
+    """The example's case file (and the files it needs) under `tmp_path`."""
     folder = tmp_path / example.spec.get("folder", "case")
     name = example.spec.get("file", "case.yaml")
     if example.spec.get("raw") is not None:
@@ -83,10 +92,7 @@ def run_example(example: Example, tmp_path: Path) -> set[str]:
             for item in case["evidence"][1:]:
                 (folder / item["file"]).parent.mkdir(parents=True, exist_ok=True)
                 (folder / item["file"]).write_bytes(b"%PDF-1.4\n")
-    result = check_case(path, str(path), load_policy(), CheckOptions(today=TODAY, lang="en")).result
-    for finding in result.findings:  # every finding is complete and readable
-        assert finding.message and finding.hint and "{" not in finding.message, finding
-    return {finding.code for finding in result.findings}
+    return path
 
 
 @pytest.mark.parametrize(

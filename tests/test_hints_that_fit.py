@@ -45,7 +45,7 @@ def test_a_date_written_another_way_gets_the_date_it_means(
     [
         ("2026-11-31", "month 11 of 2026 has 30 days", "2026 年 11 月只有 30 天"),
         ("2026/02/29", "month 2 of 2026 has 28 days", "2026 年 2 月只有 28 天"),
-        ("2026-13-01", "no month 13", "没有第 13 月"),
+        ("2026-13-01", "no month 13", "月份 13 无效"),
     ],
 )
 def test_a_day_the_calendar_lacks_is_said_in_the_readers_words(

@@ -50,7 +50,7 @@ def _variant(error: ErrorDetails, code: Code, path: FieldPath) -> tuple[str, dic
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         return (
             "guess" if close else "",
-            {"key": key, "guess": close[0] if close else "", "allowed": ", ".join(allowed)},
+            {"key": key, "guess": close[0] if close else "", "allowed": ", ".join(f"`{k}`" for k in allowed)},
         )
     if code is Code.MISSING_FIELD:
         return "", {"field": name}

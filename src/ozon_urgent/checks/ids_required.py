@@ -38,4 +38,4 @@ class IdsRequired(Check):
                 else:
                     yield Hit(("affected", name), "all", {"list": name})
         elif not present:
-            yield Hit(("affected",), "any", {"lists": ", ".join(scenario.ids)})
+            yield Hit(("affected",), "any", {"lists": ", ".join(f"`{name}`" for name in scenario.ids)})

@@ -24,7 +24,7 @@ class RequestAllowed(Check):
         scenario = ctx.scenario
         if scenario is None:
             return
-        allowed = ", ".join(scenario.requests)
+        allowed = ", ".join(f"`{request}`" for request in scenario.requests)
         if not ctx.case.request:
             yield Hit(("request",), "missing", {"allowed": allowed})
         elif ctx.case.request not in scenario.requests:
