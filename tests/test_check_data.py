@@ -79,7 +79,7 @@ def write_example(example: Example, tmp_path: Path) -> Path:
     name = example.spec.get("file", "case.yaml")
     if example.spec.get("raw") is not None:
         folder.mkdir()
-        path = folder / "case.yaml"
+        path: Path = folder / "case.yaml"
         raw = example.spec["raw"]
         data = raw.encode("utf-8") if isinstance(raw, str) else bytes(raw)
         path.write_bytes(data.ljust(example.spec.get("pad_to", 0), b"#"))
