@@ -43,9 +43,16 @@ def rules_table(lang: Lang) -> str:
     return "\n".join(rows) + "\n"
 
 
+def rule_doc(code: str, lang: Lang) -> str:
+    """The rule's explanation in `lang`: English is the check's docstring (or data/codes.toml's `doc`), the
+    other languages are the catalog's `doc`. Shown as written, never formatted: examples hold YAML's { }."""
+    translated = i18n.catalog(lang).get(code, {}).get("doc") if lang != "en" else None
+    return translated.strip() if translated else RULES[code].doc
+
+
 def rule_text(code: str, lang: Lang) -> str:
     rule = RULES[code]
-    doc = rule.doc
+    doc = rule_doc(code, lang)
     severity = i18n.text(lang, "cli.severity", rule.severity.value)
     head = f"{code} {rule.name} ({severity}): {i18n.text(lang, code, 'title')}"
     fix = i18n.text(lang, "cli.rules", "fix")
