@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import string
 
 from ozon_urgent import i18n
 from ozon_urgent.catalog import Catalog
@@ -56,6 +56,8 @@ def rule_text(code: str, lang: Lang) -> str:
     severity = i18n.text(lang, "cli.severity", rule.severity.value)
     head = f"{code} {rule.name} ({severity}): {i18n.text(lang, code, 'title')}"
     fix = i18n.text(lang, "cli.rules", "fix")
-    # The catalog's hint has {placeholders} a finding fills; shown alone, they read as "…".
-    hint = re.sub(r"\{\w+\}", "…", i18n.text(lang, code, "hint"))
+    # The catalog's hint has {placeholders} a finding fills; shown alone, they read as "…", and the
+    # doubled braces of a YAML example (`period: {{from: …}}`) read as the single ones a finding shows.
+    parts = string.Formatter().parse(i18n.text(lang, code, "hint"))
+    hint = "".join(literal + ("" if field is None else "…") for literal, field, _, _ in parts)
     return f"{head}\n\n{doc}\n\n{fix}: {hint}\n"
