@@ -35,7 +35,8 @@ def test_rule_is_documented(rule: Declaration) -> None:
 def test_messages_in_both_languages(code: str) -> None:
     english, chinese = CATALOGS["en"][code], CATALOGS["zh"][code]
     assert {"title", "message", "hint"} <= set(english)
-    assert set(chinese) == set(english), code
+    # `doc` is the rule's explanation in Chinese; the English one is the rule's own `doc` (test_rule_docs)
+    assert set(chinese) - {"doc"} == set(english), code
     for key, template in english.items():
         assert set(PLACEHOLDER.findall(chinese[key])) == set(PLACEHOLDER.findall(template)), (code, key)
 

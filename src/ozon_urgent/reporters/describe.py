@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import string
 
 from ozon_urgent import i18n
 from ozon_urgent.catalog import Catalog
@@ -43,12 +43,21 @@ def rules_table(lang: Lang) -> str:
     return "\n".join(rows) + "\n"
 
 
+def rule_doc(code: str, lang: Lang) -> str:
+    """The rule's explanation in `lang`: English is the check's docstring (or data/codes.toml's `doc`), the
+    other languages are the catalog's `doc`. Shown as written, never formatted: examples hold YAML's { }."""
+    translated = i18n.catalog(lang).get(code, {}).get("doc") if lang != "en" else None
+    return translated.strip() if translated else RULES[code].doc
+
+
 def rule_text(code: str, lang: Lang) -> str:
     rule = RULES[code]
-    doc = rule.doc
+    doc = rule_doc(code, lang)
     severity = i18n.text(lang, "cli.severity", rule.severity.value)
     head = f"{code} {rule.name} ({severity}): {i18n.text(lang, code, 'title')}"
     fix = i18n.text(lang, "cli.rules", "fix")
-    # The catalog's hint has {placeholders} a finding fills; shown alone, they read as "…".
-    hint = re.sub(r"\{\w+\}", "…", i18n.text(lang, code, "hint"))
+    # The catalog's hint has {placeholders} a finding fills; shown alone, they read as "…", and the
+    # doubled braces of a YAML example (`period: {{from: …}}`) read as the single ones a finding shows.
+    parts = string.Formatter().parse(i18n.text(lang, code, "hint"))
+    hint = "".join(literal + ("" if field is None else "…") for literal, field, _, _ in parts)
     return f"{head}\n\n{doc}\n\n{fix}: {hint}\n"

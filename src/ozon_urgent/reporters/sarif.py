@@ -9,15 +9,18 @@ from ozon_urgent.findings import RunResult, Severity
 from ozon_urgent.i18n import Lang
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+# `run.language`: the language of every text in the log, which is the user's (SARIF defaults to en-US).
+_LANGUAGE: dict[Lang, str] = {"en": "en-US", "zh": "zh-CN"}
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
 def _rules(lang: Lang) -> list[dict[str, object]]:
     from ozon_urgent.checks import RULES  # the whole check catalog loads only when SARIF is written
+    from ozon_urgent.reporters.describe import rule_doc
 
     rules: list[dict[str, object]] = []
     for code, rule in RULES.items():
-        doc = rule.doc
+        doc = rule_doc(code, lang)
         summary = doc.split("\n\n", 1)[0].replace("\n", " ")
         rules.append(
             {
@@ -67,6 +70,7 @@ def sarif_log(result: RunResult, lang: Lang) -> dict[str, object]:
                     }
                 },
                 "results": results,
+                "language": _LANGUAGE[lang],
             }
         ],
     }
