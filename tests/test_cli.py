@@ -221,7 +221,7 @@ def test_schema_stdout_and_file(run_cli: RunCli, tmp_path: Path) -> None:
     assert json.loads(out.read_text("utf-8")) == schema
 
 
-@pytest.mark.parametrize(("lang", "saved"), [("en_US.UTF-8", "help.txt")])
+@pytest.mark.parametrize(("lang", "saved"), [("en_US.UTF-8", "help.txt"), ("zh_CN.UTF-8", "help.zh.txt")])
 def test_cached_top_level_help_is_what_typer_prints(
     request: pytest.FixtureRequest, lang: str, saved: str
 ) -> None:
