@@ -373,7 +373,7 @@ class ChineseUsageError(UsageError):
 def _no_such_command(ctx: ClickContext, name: str, known: list[str]) -> NoReturn:
     guesses = difflib.get_close_matches(name, known)
     if guesses:
-        names = say("zh", "list_separator").join(guesses)
+        names = _code_list(guesses)
         raise ChineseUsageError(say("zh", "no_such_command_guess", name=name, names=names), ctx)
     raise ChineseUsageError(say("zh", "no_such_command", name=name), ctx)
 
@@ -393,6 +393,11 @@ _DETAILS = [
 _EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra argument\(s\) \((?P<args>.*)\)$")
 _OPTION_NEEDS_VALUE = re.compile(r"Option '(?P<name>.+)' requires (an argument|\d+ arguments)\.$")
 _OPTION_TAKES_NO_VALUE = re.compile(r"Option '(?P<name>.+)' does not take a value\.$")
+
+
+def _code_list(names: Sequence[str]) -> str:
+    """`check`、`schema`: names to type, as code, the way the catalog writes them."""
+    return say("zh", "list_separator").join(f"`{name}`" for name in names)
 
 
 def _quoted_list(text: str) -> str:
@@ -441,7 +446,7 @@ def chinese_message(error: UsageError) -> str:
     before keeps its English detail inside the Chinese frame."""
     if isinstance(error, NoSuchOption):
         if error.possibilities:
-            names = say("zh", "list_separator").join(sorted(error.possibilities))
+            names = _code_list(sorted(error.possibilities))
             return say("zh", "no_such_option_guess", name=error.option_name, names=names)
         return say("zh", "no_such_option", name=error.option_name)
     if isinstance(error, MissingParameter):
