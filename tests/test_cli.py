@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -99,7 +100,7 @@ def test_glob_matching_nothing_is_a_usage_error(run_cli: RunCli, tmp_path: Path)
 def test_missing_arguments_is_a_usage_error(run_cli: RunCli) -> None:
     missing = run_cli("check")
     assert missing.exit_code == 2 and missing.stdout == ""
-    assert "Missing argument 'paths'" in missing.stderr
+    assert "Missing argument 'PATH'" in missing.stderr
     unknown = run_cli("nonsense")
     assert unknown.exit_code == 2 and unknown.stdout == ""
     assert "No such command 'nonsense'" in unknown.stderr
@@ -220,19 +221,30 @@ def test_schema_stdout_and_file(run_cli: RunCli, tmp_path: Path) -> None:
     assert json.loads(out.read_text("utf-8")) == schema
 
 
-def test_cached_top_level_help_is_what_typer_prints(request: pytest.FixtureRequest) -> None:
+@pytest.mark.parametrize(("lang", "saved"), [("en_US.UTF-8", "help.txt"), ("zh_CN.UTF-8", "help.zh.txt")])
+def test_cached_top_level_help_is_what_typer_prints(
+    request: pytest.FixtureRequest, lang: str, saved: str
+) -> None:
     from importlib import resources
 
     from typer.testing import CliRunner
 
     from ozon_urgent.cli.app import app
 
-    live = CliRunner().invoke(app, ["--help"], prog_name="ozon-urgent", terminal_width=80).stdout
-    cached = resources.files("ozon_urgent").joinpath("data/help.txt")
+    locale: dict[str, str | None] = {
+        "LANG": lang,
+        "LC_ALL": None,
+        "LC_MESSAGES": None,
+        "OZON_URGENT_LANG": None,
+    }
+    live = CliRunner().invoke(app, ["--help"], prog_name="ozon-urgent", terminal_width=80, env=locale).stdout
+    cached = resources.files("ozon_urgent").joinpath(f"data/{saved}")
     if request.config.getoption("--update-golden"):
         Path(str(cached)).write_text(live, encoding="utf-8")
     assert cached.read_text("utf-8") == live, "run `make golden`: the saved --help is stale"
+    env = {key: value for key, value in os.environ.items() if key not in locale} | {"LANG": lang}
+    env["PYTHONIOENCODING"] = "utf-8"
     fast = subprocess.run(
-        [sys.executable, "-m", "ozon_urgent", "--help"], capture_output=True, text=True, check=True
+        [sys.executable, "-m", "ozon_urgent", "--help"], capture_output=True, text=True, check=True, env=env
     )
     assert fast.stdout == live

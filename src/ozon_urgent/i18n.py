@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import tomllib
 from functools import cache
 from importlib import resources
 from typing import Literal
 
+from ozon_urgent.locale_lang import wants_chinese
+
 Lang = Literal["en", "zh"]
 
 
 def detect_lang(environ: dict[str, str] | None = None) -> Lang:
-    """zh when the locale says Chinese (LC_ALL, then LC_MESSAGES, then LANG), else en."""
-    env = os.environ if environ is None else environ
-    for var in ("OZON_URGENT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(var, "")
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+    """zh when the locale says Chinese (OZON_URGENT_LANG, LC_ALL, LC_MESSAGES, then LANG), else en."""
+    return "zh" if wants_chinese(environ) else "en"
 
 
 @cache

@@ -5,17 +5,20 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from ozon_urgent import __version__
 from ozon_urgent.cli import cases, catalog, ledger, pull, translate
-from ozon_urgent.cli.options import run_lang, start_run
+from ozon_urgent.cli.localized import App, Command
+from ozon_urgent.cli.options import LangOpt, choose_root_lang, run_lang, start_run
 from ozon_urgent.errors import UserError
 from ozon_urgent.unsafe_text import shown
 
 
-class _Commands(TyperGroup):
-    """Runs a command; an error the user can act on ends it with its message and exit status."""
+class _Commands(App):
+    """Runs a command; an error the user can act on ends it with its message and exit status.
+
+    Help pages and Click's usage errors speak the user's language (`localized.App`).
+    """
 
     def invoke(self, ctx: Any) -> Any:  # Any: the Context class is Click's or Typer's own, by version
         start_run()
@@ -51,8 +54,10 @@ def main(
         bool,
         typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = False,
+    lang: LangOpt = None,
 ) -> None:
     """Turn a seller's YAML case file into a checked Ozon urgent performance-review ticket pack."""
+    choose_root_lang(lang)
 
 
 for command in (
@@ -69,5 +74,5 @@ for command in (
     ledger.followup,
     ledger.status,
 ):
-    app.command()(command)
+    app.command(cls=Command)(command)
 app.add_typer(catalog.templates_app, name="templates")

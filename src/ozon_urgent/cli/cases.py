@@ -72,9 +72,9 @@ def check(
 
 def build(
     paths: PathsArg,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder the packs are written into.")] = Path(
-        "out"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", metavar="FOLDER", help="Folder the packs are written into.")
+    ] = Path("out"),
     force: Annotated[bool, typer.Option("--force", help="Replace packs that already exist.")] = False,
     fix: Annotated[
         bool, typer.Option("--fix", help="Put converted, compliant copies of fixable files into the pack.")
@@ -123,15 +123,23 @@ def build(
 
 
 def init(
-    scenario: Annotated[str, typer.Argument(help="One of the eight scenarios (see `scenarios`).")],
+    scenario: Annotated[
+        str, typer.Argument(metavar="SCENARIO", help="One of the eight scenarios (see `scenarios`).")
+    ],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="File to write (default: stdout).")
     ] = None,
     store: Annotated[
-        str, typer.Option("--store", help="The store's name as in Seller Center (goes into the case_id).")
+        str,
+        typer.Option(
+            "--store", metavar="NAME", help="The store's name as in Seller Center (goes into the case_id)."
+        ),
     ] = "",
     client_id: Annotated[
-        str, typer.Option("--client-id", help="The store's Ozon Client-Id (goes into the case_id).")
+        str,
+        typer.Option(
+            "--client-id", metavar="CLIENT_ID", help="The store's Ozon Client-Id (goes into the case_id)."
+        ),
     ] = "",
     lang: LangOpt = None,
     policy: PolicyOpt = None,

@@ -11,6 +11,7 @@ import typer
 
 from ozon_urgent import i18n
 from ozon_urgent.cli.exit import ExitStatus, fail
+from ozon_urgent.cli.localized import Command, Group
 from ozon_urgent.cli.options import LangOpt, PolicyOpt, user_lang
 from ozon_urgent.cli.report import write_file
 
@@ -27,7 +28,7 @@ def scenarios(lang: LangOpt = None, policy: PolicyOpt = None) -> None:
 
 
 def rules(
-    code: Annotated[str | None, typer.Argument(help="A rule code such as C150.")] = None,
+    code: Annotated[str | None, typer.Argument(metavar="CODE", help="A rule code such as C150.")] = None,
     lang: LangOpt = None,
 ) -> None:
     """The check catalog, or one check explained with its fix."""
@@ -47,7 +48,7 @@ def rules(
 
 def schema(
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="File to write (default: stdout).")
     ] = None,
     lang: LangOpt = None,
 ) -> None:
@@ -64,13 +65,15 @@ def schema(
 
 
 templates_app = typer.Typer(
-    help="The built-in Russian templates, for agencies to adapt.", no_args_is_help=True
+    cls=Group, help="The built-in Russian templates, for agencies to adapt.", no_args_is_help=True
 )
 
 
-@templates_app.command("export")
+@templates_app.command("export", cls=Command)
 def templates_export(
-    folder: Annotated[Path, typer.Argument(help="Folder to write the templates into.", file_okay=False)],
+    folder: Annotated[
+        Path, typer.Argument(metavar="FOLDER", help="Folder to write the templates into.", file_okay=False)
+    ],
     force: Annotated[bool, typer.Option("--force", help="Overwrite templates already there.")] = False,
     lang: LangOpt = None,
 ) -> None:

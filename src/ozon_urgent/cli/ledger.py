@@ -24,6 +24,7 @@ from ozon_urgent.cli.options import (
     PolicyOpt,
     TemplatesOpt,
     TodayOpt,
+    one_of,
     today_of,
     user_lang,
 )
@@ -72,7 +73,9 @@ class State(StrEnum):
     CLOSED = "closed"
 
 
-CaseArg = Annotated[Path, typer.Argument(help="The case file.", dir_okay=False, show_default=False)]
+CaseArg = Annotated[
+    Path, typer.Argument(metavar="CASE", help="The case file.", dir_okay=False, show_default=False)
+]
 
 
 def parse_time(value: str) -> datetime:
@@ -127,7 +130,7 @@ def _filed_at(at: str | None, now: datetime) -> datetime:
 
 def record(
     case: CaseArg,
-    ref: Annotated[str, typer.Option("--ref", help="Ozon's Reference ID of the filed ticket.")],
+    ref: Annotated[str, typer.Option("--ref", metavar="ID", help="Ozon's Reference ID of the filed ticket.")],
     at: Annotated[
         str | None,
         typer.Option(
@@ -183,8 +186,12 @@ def record(
 
 def resolve(
     case: CaseArg,
-    outcome: Annotated[Outcome, typer.Option("--outcome", help="How Ozon answered.")],
-    note: Annotated[str | None, typer.Option("--note", help="A note for your records.")] = None,
+    outcome: Annotated[
+        Outcome, typer.Option("--outcome", metavar=one_of(Outcome), help="How Ozon answered.")
+    ],
+    note: Annotated[
+        str | None, typer.Option("--note", metavar="TEXT", help="A note for your records.")
+    ] = None,
     ledger: LedgerOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -203,7 +210,9 @@ def resolve(
 
 def followup(
     case: CaseArg,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the follow-up pack.")] = Path("out"),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", metavar="FOLDER", help="Folder for the follow-up pack.")
+    ] = Path("out"),
     fix: Annotated[
         bool, typer.Option("--fix", help="Send compliant copies of fixable files, as `build --fix` does.")
     ] = False,
@@ -252,17 +261,19 @@ def followup(
 
 
 def status(
-    output_format: Annotated[StatusFormat, typer.Option("--format", "-f", help="Report format.")] = (
-        StatusFormat.TEXT
-    ),
+    output_format: Annotated[
+        StatusFormat, typer.Option("--format", "-f", metavar=one_of(StatusFormat), help="Report format.")
+    ] = StatusFormat.TEXT,
     client: Annotated[
         list[str] | None, typer.Option("--client", metavar="CLIENT_ID", help="Only this store (repeatable).")
     ] = None,
     scenario: Annotated[
-        list[str] | None, typer.Option("--scenario", help="Only this scenario (repeatable).")
+        list[str] | None,
+        typer.Option("--scenario", metavar="SCENARIO", help="Only this scenario (repeatable)."),
     ] = None,
     state: Annotated[
-        list[State] | None, typer.Option("--state", help="Only this state (repeatable).")
+        list[State] | None,
+        typer.Option("--state", metavar=one_of(State), help="Only this state (repeatable)."),
     ] = None,
     ledger: LedgerOpt = None,
     lang: LangOpt = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from contextvars import ContextVar
 from datetime import date
 from enum import StrEnum
@@ -14,9 +15,12 @@ from ozon_urgent import i18n
 from ozon_urgent.casefile.dates import FIRST_DATE, LAST_DATE
 from ozon_urgent.cli.exit import fail
 from ozon_urgent.i18n import Lang
+from ozon_urgent.locale_lang import shows_chinese
 
 # The language the running command chose, so that an error raised anywhere later speaks it too.
 _RUN_LANG: ContextVar[Lang | None] = ContextVar("ozon_urgent_lang", default=None)
+# `ozon-urgent --lang zh COMMAND`: the language a command takes when it is not given its own --lang.
+_ROOT_LANG: ContextVar[Lang | None] = ContextVar("ozon_urgent_root_lang", default=None)
 
 
 class LangChoice(StrEnum):
@@ -24,8 +28,19 @@ class LangChoice(StrEnum):
     EN = "en"
 
 
+def one_of(choices: type[StrEnum]) -> str:
+    """The metavar of an option that takes one of `choices`: `[zh|en]`."""
+    return "[" + "|".join(choice.value for choice in choices) + "]"
+
+
+# Every option that takes a value names it in a metavar (PATH, FILE, N, [a|b]): without one, Typer
+# shows the Python type (`<list[str]>`, `<int range>`). Help texts are English here; the Chinese ones
+# are in the zh catalog, "cli.help.*" (see cli/localized.py).
 LangOpt = Annotated[
-    LangChoice | None, typer.Option("--lang", help="Language of messages (default: from the locale).")
+    LangChoice | None,
+    typer.Option(
+        "--lang", metavar=one_of(LangChoice), help="Language of messages and help (default: from the locale)."
+    ),
 ]
 PolicyOpt = Annotated[
     Path | None,
@@ -33,6 +48,7 @@ PolicyOpt = Annotated[
         "--policy",
         envvar="OZON_URGENT_POLICY",
         dir_okay=False,
+        metavar="FILE",
         help="Policy TOML; wins over ozon-urgent.toml beside the cases.",
     ),
 ]
@@ -50,11 +66,14 @@ LedgerOpt = Annotated[
     typer.Option(
         "--ledger",
         envvar="OZON_URGENT_LEDGER",
+        metavar="LEDGER",
         help="SQLite file or postgresql:// URL (default: ledger.sqlite3 in the user data folder).",
         show_envvar=True,
     ),
 ]
-PathsArg = Annotated[list[str], typer.Argument(help="Case files, folders and globs.", show_default=False)]
+PathsArg = Annotated[
+    list[str], typer.Argument(metavar="PATH", help="Case files, folders and globs.", show_default=False)
+]
 ExcludeOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -67,7 +86,9 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only proble
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")]
 JobsOpt = Annotated[
     int | None,
-    typer.Option("--jobs", "-j", min=1, help="Processes that judge evidence (default: one per core)."),
+    typer.Option(
+        "--jobs", "-j", min=1, metavar="N", help="Processes that judge evidence (default: one per core)."
+    ),
 ]
 CacheOpt = Annotated[
     bool,
@@ -79,7 +100,9 @@ CacheOpt = Annotated[
 ]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", dir_okay=False, help="Write the report to this file instead of stdout."),
+    typer.Option(
+        "--output", dir_okay=False, metavar="FILE", help="Write the report to this file instead of stdout."
+    ),
 ]
 TemplatesOpt = Annotated[
     Path | None,
@@ -87,29 +110,51 @@ TemplatesOpt = Annotated[
         "--templates",
         file_okay=False,
         exists=True,
+        metavar="FOLDER",
         help="Folder of template overrides (see `templates export`).",
     ),
 ]
 
 
+def env_lang() -> Lang:
+    """The locale's language, but English when stdout or stderr cannot show Chinese (an ASCII stream):
+    a message that asked for nothing gets words the terminal can print. `--lang zh` is still obeyed."""
+    lang = i18n.detect_lang()
+    if lang == "zh" and not shows_chinese(sys.stdout, sys.stderr):
+        return "en"
+    return lang
+
+
+def lang_of(choice: LangChoice | None) -> Lang | None:
+    if choice is None:
+        return None
+    return "zh" if choice is LangChoice.ZH else "en"
+
+
 def user_lang(choice: LangChoice | None) -> Lang:
-    """The chosen language, else the locale's (zh when it says Chinese).
+    """The chosen language (the command's --lang, else the one before the command), else the locale's.
 
     It is remembered for the command's run, so an error raised anywhere later speaks the same language.
     """
-    lang: Lang = i18n.detect_lang() if choice is None else ("zh" if choice is LangChoice.ZH else "en")
+    lang: Lang = lang_of(choice) or _ROOT_LANG.get() or env_lang()
     _RUN_LANG.set(lang)
     return lang
+
+
+def choose_root_lang(choice: LangChoice | None) -> None:
+    """`ozon-urgent --lang zh COMMAND`: the command speaks zh unless it is given a --lang of its own."""
+    _ROOT_LANG.set(lang_of(choice))
 
 
 def start_run() -> None:
     """Forget the previous command's language (tests run many commands in one process)."""
     _RUN_LANG.set(None)
+    _ROOT_LANG.set(None)
 
 
 def run_lang() -> Lang:
     """The language the running command chose, or the locale's when it stopped before choosing."""
-    return _RUN_LANG.get() or i18n.detect_lang()
+    return _RUN_LANG.get() or _ROOT_LANG.get() or env_lang()
 
 
 def today_of(value: str | None) -> date:

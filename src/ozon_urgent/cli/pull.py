@@ -29,7 +29,13 @@ _CLIENT_ID = re.compile(r"[0-9]{1,20}")
 def pull(
     out: Annotated[
         Path,
-        typer.Option("--out", "-o", file_okay=False, help="Folder for the drafts and the ratings snapshot."),
+        typer.Option(
+            "--out",
+            "-o",
+            file_okay=False,
+            metavar="FOLDER",
+            help="Folder for the drafts and the ratings snapshot.",
+        ),
     ] = Path("drafts"),
     since: Annotated[
         str | None,
@@ -45,6 +51,7 @@ def pull(
         typer.Option(
             "--client-id",
             envvar="OZON_CLIENT_ID",
+            metavar="CLIENT_ID",
             help="Ozon Client-Id. The API key comes only from OZON_API_KEY or a hidden prompt.",
         ),
     ] = None,

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ozon_urgent.cli.exit import ExitStatus, fail
+from ozon_urgent.cli.options import one_of
 from ozon_urgent.reporters.formats import OutputFormat
 from ozon_urgent.safe_files import write_atomically
 from ozon_urgent.unsafe_text import shown
@@ -20,7 +21,12 @@ if TYPE_CHECKING:
 
 FormatOpt = Annotated[
     OutputFormat | None,
-    typer.Option("--format", "-f", help="Report format (default: text; github under GitHub Actions)."),
+    typer.Option(
+        "--format",
+        "-f",
+        metavar=one_of(OutputFormat),
+        help="Report format (default: text; github under GitHub Actions).",
+    ),
 ]
 
 

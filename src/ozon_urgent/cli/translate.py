@@ -25,7 +25,8 @@ if TYPE_CHECKING:  # deepl, requests and ruamel load only when the command runs
 
 def translate(
     paths: Annotated[
-        list[str] | None, typer.Argument(help="Case files, folders and globs.", show_default=False)
+        list[str] | None,
+        typer.Argument(metavar="PATH", help="Case files, folders and globs.", show_default=False),
     ] = None,
     dry_run: Annotated[
         bool,
@@ -43,6 +44,7 @@ def translate(
         typer.Option(
             "--glossary",
             dir_okay=False,
+            metavar="FILE",
             help="Your own terms, added to the Ozon glossary: TOML with zh and/or en tables of "
             '"term" = "Russian" lines, or DeepL\'s CSV/TSV format (term, Russian, zh|en, ru).',
         ),
