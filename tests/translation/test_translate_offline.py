@@ -156,7 +156,7 @@ def test_connection_refused_in_chinese_names_the_way_on(
     assert result.exit_code == 3 and result.stdout == ""
     assert f"ozon-urgent: {case}: 无法连接 DeepL（{url}）：连接被拒绝。" in result.stderr
     assert f"ozon-urgent: {case} 未作任何改动" in result.stderr
-    hint = HINT_ZH.format(case=case) + "（证据说明的俄语填入各条的 caption_ru），然后运行 "
+    hint = HINT_ZH.format(case=case) + "（各条证据说明的俄语译文填入该条的 caption_ru），然后运行 "
     assert f"{hint}`ozon-urgent check {case}`" in result.stderr
     # Product names, settings, fields and the command: the only Latin letters in it.
     words = _english_words(result.stderr, str(case), url)
@@ -304,7 +304,7 @@ def test_dry_run_without_a_key_in_chinese_over_a_batch(
     result = run_translate(todo, russian, "--dry-run", "--lang", "zh")
 
     assert result.exit_code == 0 and result.stdout == ""
-    listed = "试运行，未发送也未写入任何内容；将发送给 DeepL 的是 explanation.ru（原文共 6 个字符）"
+    listed = "试运行，未发送也未写入任何内容；正式运行时将发送给 DeepL 的是 explanation.ru（原文共 6 个字符）"
     assert f"{todo}：{listed}" in result.stderr
     assert "试运行：1 个案件需要翻译，1 个无需翻译，0 个失败；未写入任何内容" in result.stderr
     assert "未设置 DEEPL_AUTH_KEY，因此没有向 DeepL 发送任何内容" in result.stderr
