@@ -127,7 +127,7 @@ def test_filing_counts_every_kind_of_id_in_the_reader_s_words() -> None:
     assert id_summary(content, "en") == "2 postings, 1 order, 1 SKU, 1 product ID, 2 offer IDs"
     assert (
         id_summary(content, "zh")
-        == "货件 2 个、订单 1 个、SKU 1 个、商品编号 product_id 1 个、货号 offer_id 2 个"
+        == "货件 2 个、订单 1 个、SKU 1 个、商品 ID（product_id）1 个、货号（offer_id）2 个"
     )
 
 

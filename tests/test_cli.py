@@ -185,7 +185,7 @@ def test_init_refuses_unknown_and_ineligible(run_cli: RunCli) -> None:
     unknown = run_cli("init", "parcel")
     assert unknown.exit_code == 2 and unknown.stdout == ""
     assert "unknown scenario `parcel`; choose one of: misjudged_delisting," in unknown.stderr
-    for written in ("carrier", "carrier-failure", "Carrier Failure", "第三方承运商故障导致准时率下降"):
+    for written in ("carrier", "carrier-failure", "Carrier Failure", "第三方承运商故障导致准时交付率下降"):
         guessed = run_cli("init", written)
         assert guessed.exit_code == 2 and "did you mean `carrier_failure`?" in guessed.stderr, written
     result = run_cli("init", "ip_infringement")

@@ -17,7 +17,7 @@ from ozon_urgent.catalog import load_catalog
 from ozon_urgent.ticket.seller_copy import en_period, zh_period
 
 FIRST_LINE = {
-    "zh": "本文件仅供您核对，请勿提交给 Ozon。以下是俄文工单内容的中文对照。",
+    "zh": "本文件仅供您核对，请勿提交给 Ozon。以下是俄语工单内容的中文对照。",
     "en": (
         "This copy is for you to check and is not to be filed with Ozon: "
         "it shows in English what the Russian ticket says."
@@ -92,7 +92,7 @@ def test_without_source_text_the_copy_shows_the_russian_as_filed(run_cli: RunCli
     result = run_cli("build", "--lang", "zh", "--out", tmp_path / "out", write_case(tmp_path / "c", case))
     assert result.exit_code == 0, result.stdout
     copy = (tmp_path / "out" / "test-carrier-failure" / "ticket.zh.md").read_text("utf-8")
-    note = "**情况说明**（案件文件中没有您自己写的原文，以下是工单中提交的俄文原文）："
+    note = "**情况说明**（案件文件中没有您自己写的原文，以下是工单中提交的俄语原文）："
     assert f"{note}\n\n{ru}\n" in copy
 
 

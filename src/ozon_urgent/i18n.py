@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -31,3 +32,29 @@ def text(lang: Lang, key: str, field: str = "message", **params: object) -> str:
     if template is None:
         template = catalog("en")[key][field]
     return template.format(**params) if params else template
+
+
+@dataclass(frozen=True, slots=True)
+class Punctuation:
+    """How code joins the catalog's words: after Chinese the marks are full-width, as the zh catalog writes
+    them (`证据：a（名称）；b`), and English keeps its own (`evidence: a (name); b`)."""
+
+    colon: str  # after a label
+    clause: str  # between groups of items
+    enumeration: str  # between items that carry names
+    opening: str  # before a name in parentheses, with the space English puts before it
+    closing: str
+
+    def parenthesized(self, text: str) -> str:
+        """`text` in parentheses, to follow a word: ` (text)` / `（text）`."""
+        return f"{self.opening}{text}{self.closing}"
+
+
+_PUNCTUATION: dict[Lang, Punctuation] = {
+    "en": Punctuation(colon=": ", clause="; ", enumeration=", ", opening=" (", closing=")"),
+    "zh": Punctuation(colon="：", clause="；", enumeration="、", opening="（", closing="）"),
+}
+
+
+def punctuation(lang: Lang) -> Punctuation:
+    return _PUNCTUATION[lang]

@@ -102,7 +102,7 @@ def test_messages_and_draft_comments_in_chinese(
 ) -> None:
     run = run_pull(monkeypatch, fake, "--out", tmp_path, "--lang", "zh")
     assert run.exit_code == 0
-    assert "严重  rating_on_time (准时交付率)" in run.stdout
+    assert "严重  rating_on_time（准时交付率）" in run.stdout
     assert "  87.5%；预警线 95%，封禁线 90%；此前 95.1%，现在 87.5%（下降，在变差）" in run.stdout
     draft = (tmp_path / "rating_on_time-2026-11-20.yaml").read_text("utf-8")
     assert "待办：卖家后台中的店铺名称" in draft

@@ -156,7 +156,7 @@ def test_connection_refused_in_chinese_names_the_way_on(
     assert result.exit_code == 3 and result.stdout == ""
     assert f"ozon-urgent: {case}: 无法连接 DeepL（{url}）：连接被拒绝。" in result.stderr
     assert f"ozon-urgent: {case} 未作任何改动" in result.stderr
-    hint = HINT_ZH.format(case=case) + "（各条证据说明的俄语译文填入该条的 caption_ru），然后运行 "
+    hint = HINT_ZH.format(case=case) + "（各条附件说明的俄语译文填入该条的 caption_ru），然后运行 "
     assert f"{hint}`ozon-urgent check {case}`" in result.stderr
     # Product names, settings, fields and the command: the only Latin letters in it.
     words = _english_words(result.stderr, str(case), url)

@@ -58,8 +58,9 @@ def render_skeleton(
         "#",
         f"# {_c(lang, 'checklist')}",
     ]
+    p = i18n.punctuation(lang)
     for group in scenario.evidence:
-        names = " / ".join(f"{k} ({catalog.kinds[k].names(lang)})" for k in group)
+        names = " / ".join(f"{k}{p.parenthesized(catalog.kinds[k].names(lang))}" for k in group)
         key = "evidence_group" if len(group) > 1 else "evidence_one"
         out.append(f"#   - {_c(lang, key, kinds=names)}")
     out.append(f"#   - {_c(lang, 'ids_' + scenario.ids_mode, lists=', '.join(scenario.ids))}")

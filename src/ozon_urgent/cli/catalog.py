@@ -42,7 +42,9 @@ def rules(
     wanted = code.upper()
     if wanted not in RULES:
         close = difflib.get_close_matches(wanted, list(RULES), n=1)
-        fail("unknown_rule", value=code, guess=f" ({close[0]}?)" if close else "")
+        if close:
+            fail("unknown_rule_guess", value=code, guess=close[0])
+        fail("unknown_rule", value=code)
     sys.stdout.write(rule_text(wanted, user))
 
 

@@ -15,19 +15,22 @@ def scenarios_text(catalog: Catalog, policy: Policy, lang: Lang) -> str:
     def t(key: str, **params: object) -> str:
         return i18n.text(lang, "cli.scenarios", key, **params)
 
+    p = i18n.punctuation(lang)
     blocks: list[str] = []
     for number, scenario in enumerate(catalog.scenarios.values(), start=1):
         lines = [f"{number}. {scenario.id} — {scenario.names(lang)}"]
         groups = []
         for group in scenario.evidence:
-            names = " | ".join(f"{k} ({catalog.kinds[k].names(lang)})" for k in group)
+            names = " | ".join(f"{k}{p.parenthesized(catalog.kinds[k].names(lang))}" for k in group)
             groups.append(t("one_of", kinds=names) if len(group) > 1 else names)
-        lines.append(f"   {t('evidence')}: " + "; ".join(groups))
-        requests = ", ".join(f"{r} ({catalog.requests[r](lang)})" for r in scenario.requests)
-        lines.append(f"   {t('requests')}: {requests}")
-        lines.append(f"   {t('ids')}: " + t("ids_" + scenario.ids_mode, lists=", ".join(scenario.ids)))
+        lines.append(f"   {t('evidence')}{p.colon}" + p.clause.join(groups))
+        requests = p.enumeration.join(
+            f"{r}{p.parenthesized(catalog.requests[r](lang))}" for r in scenario.requests
+        )
+        lines.append(f"   {t('requests')}{p.colon}{requests}")
+        lines.append(f"   {t('ids')}{p.colon}" + t("ids_" + scenario.ids_mode, lists=", ".join(scenario.ids)))
         window = policy.window_for(scenario.id, scenario.window_days, scenario.metric)
-        lines.append(f"   {t('window')}: " + (t("days", days=window) if window else "—"))
+        lines.append(f"   {t('window')}{p.colon}" + (t("days", days=window) if window else "—"))
         if scenario.period_required:
             lines.append(f"   {t('period')}")
         blocks.append("\n".join(lines))
@@ -54,10 +57,11 @@ def rule_text(code: str, lang: Lang) -> str:
     rule = RULES[code]
     doc = rule_doc(code, lang)
     severity = i18n.text(lang, "cli.severity", rule.severity.value)
-    head = f"{code} {rule.name} ({severity}): {i18n.text(lang, code, 'title')}"
+    p = i18n.punctuation(lang)
+    head = f"{code} {rule.name}{p.parenthesized(severity)}{p.colon}{i18n.text(lang, code, 'title')}"
     fix = i18n.text(lang, "cli.rules", "fix")
     # The catalog's hint has {placeholders} a finding fills; shown alone, they read as "…", and the
     # doubled braces of a YAML example (`period: {{from: …}}`) read as the single ones a finding shows.
     parts = string.Formatter().parse(i18n.text(lang, code, "hint"))
     hint = "".join(literal + ("" if field is None else "…") for literal, field, _, _ in parts)
-    return f"{head}\n\n{doc}\n\n{fix}: {hint}\n"
+    return f"{head}\n\n{doc}\n\n{fix}{p.colon}{hint}\n"

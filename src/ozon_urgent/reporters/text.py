@@ -17,7 +17,8 @@ def format_finding(finding: Finding, lang: Lang, *, color: bool = False, hint: s
     if color:
         severity = f"{_COLOUR[finding.severity]}{severity}{_RESET}"
     field = f" [{finding.path}]" if finding.path else ""
-    return f"{where}: {finding.code} {severity}: {finding.message}{field}\n    {hint or finding.hint}"
+    colon = i18n.punctuation(lang).colon  # after the severity word; `FILE:LINE: ` stays as editors read it
+    return f"{where}: {finding.code} {severity}{colon}{finding.message}{field}\n    {hint or finding.hint}"
 
 
 def _case_block(case: CaseResult, lang: Lang, color: bool, hinted: set[tuple[str, str]]) -> list[str]:

@@ -61,6 +61,5 @@ def status_text(status: str, lang: Lang) -> str:
 def rating_title(rating: Rating, catalog: Catalog, lang: Lang) -> str:
     """A known key by the tool's own name for it; any other key by the `name` Ozon sent."""
     known = catalog.metrics.get(rating.key)
-    if known is not None:
-        return f"{rating.key} ({known(lang)})"
-    return f"{rating.key} («{rating.name}»)"
+    name = known(lang) if known is not None else f"«{rating.name}»"
+    return rating.key + i18n.punctuation(lang).parenthesized(name)

@@ -163,8 +163,8 @@ _ID_NOUNS: dict[Lang, dict[str, str]] = {
         "postings": "货件",
         "orders": "订单",
         "skus": "SKU",
-        "products": "商品编号 product_id",
-        "offer_ids": "货号 offer_id",
+        "products": "商品 ID（product_id）",
+        "offer_ids": "货号（offer_id）",
     },
 }
 
@@ -172,8 +172,9 @@ _ID_NOUNS: dict[Lang, dict[str, str]] = {
 def id_summary(content: TicketContent, lang: Lang) -> str:
     """`3 postings, 6 SKUs` / `货件 3 个、SKU 6 个`: how many IDs of each kind the ticket names."""
     nouns = _ID_NOUNS[lang]
-    if lang == "zh":
-        return "、".join(f"{nouns[g.key]} {len(g.items)} 个" for g in content.id_groups) or "—"
+    if lang == "zh":  # 货件 3 个, with no space after a full-width parenthesis: 货号（offer_id）2 个
+        counted = (f"{nouns[g.key]} {len(g.items)} 个".replace("） ", "）") for g in content.id_groups)
+        return "、".join(counted) or "—"
     return ", ".join(en_count(len(g.items), nouns[g.key]) for g in content.id_groups) or "—"
 
 
@@ -190,7 +191,7 @@ def shell_word(path: str) -> str:
 # Attachments the tool makes itself, named in the filing steps like the seller's own.
 _MADE_BY_TOOL = {
     "en": {"id_list": "the full list of IDs (made by the tool)"},
-    "zh": {"id_list": "完整的编号清单（工具生成）"},
+    "zh": {"id_list": "完整的 ID 清单（工具生成）"},
 }
 
 

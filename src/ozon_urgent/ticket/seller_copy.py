@@ -32,7 +32,7 @@ def seller_copy_name(lang: Lang) -> str:
     return f"ticket.{lang}.md"
 
 
-_ID_LIST = {"zh": "完整的编号清单（工具生成）", "en": "the full list of IDs (made by the tool)"}
+_ID_LIST = {"zh": "完整的 ID 清单（工具生成）", "en": "the full list of IDs (made by the tool)"}
 
 
 @dataclass(frozen=True, slots=True)

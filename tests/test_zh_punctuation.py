@@ -1,0 +1,89 @@
+"""Where code joins catalog words (`rules`, `scenarios`, `init`, the text report, `pull`), the colon and the
+parentheses follow the language: full-width after Chinese, English exactly as before."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import EXAMPLE_CASES, REPO, RunCli
+from ozon_urgent import i18n
+from ozon_urgent.catalog import load_catalog
+from ozon_urgent.policy import load_policy
+from ozon_urgent.reporters.describe import rule_text, scenarios_text
+
+HAN = "[\u4e00-\u9fff]"
+# ASCII punctuation touching Chinese: 证据: / 名称) / (名称 / 错误;
+_HALF_WIDTH = re.compile(rf"{HAN}[:;(]|{HAN}\)|\({HAN}")
+_QUOTED = re.compile(r"`[^`\n]*`|«[^»\n]*»")
+
+
+def half_width_after_chinese(text: str) -> list[str]:
+    """Each line where an ASCII colon, semicolon or parenthesis touches a Chinese character, outside code
+    and Russian quotes (`键: 值` is YAML and stays as it is)."""
+    return [line for line in text.splitlines() if _HALF_WIDTH.search(_QUOTED.sub(" ", line))]
+
+
+def test_the_detector_spares_code_and_finds_ascii_after_chinese() -> None:
+    assert half_width_after_chinese("写成 `键: 值`：冒号后加空格（英文）") == []
+    assert half_width_after_chinese("证据: a (名称)") == ["证据: a (名称)"]
+
+
+@pytest.mark.parametrize("code", ["C150", "Y003", "B007"])
+def test_rules_code_in_chinese_uses_full_width_marks(run_cli: RunCli, code: str) -> None:
+    result = run_cli("rules", code, "--lang", "zh")
+    assert result.exit_code == 0
+    head, *_ = result.stdout.splitlines()
+    assert re.fullmatch(rf"{code} [a-z0-9-]+（(错误|警告|提示)）：.+", head), head
+    assert "\n\n修复方法：" in result.stdout
+    assert half_width_after_chinese(result.stdout) == []
+
+
+def test_rules_code_in_english_is_unchanged() -> None:
+    text = rule_text("C150", "en")
+    assert text.startswith("C150 window-not-covered (error): evidence does not cover the rolling window\n")
+    assert "\n\nHow to fix: Ozon computes this metric" in text
+
+
+def test_scenarios_and_init_in_chinese_use_full_width_marks(run_cli: RunCli) -> None:
+    text = scenarios_text(load_catalog(), load_policy(), "zh")
+    assert "   证据：logistics_tracking（原始物流追踪记录）；buyer_communication（买家沟通记录）" in text
+    assert "   诉求：restore_listing（恢复商品上架）、manual_review（人工重新审核）" in text
+    assert half_width_after_chinese(text) == []
+    for scenario in load_catalog().scenarios:
+        init = run_cli("init", scenario, "--lang", "zh")
+        assert init.exit_code == 0 and half_width_after_chinese(init.stdout) == [], scenario
+
+
+def test_scenarios_in_english_are_unchanged() -> None:
+    text = scenarios_text(load_catalog(), load_policy(), "en")
+    assert (
+        "   evidence: logistics_tracking (original logistics tracking); "
+        "buyer_communication (buyer communication records)\n"
+        "   requests: restore_listing (restore the listings), manual_review (manual re-review)\n"
+    ) in text
+
+
+def test_the_text_report_puts_a_full_width_colon_after_the_chinese_severity(run_cli: RunCli) -> None:
+    invalid = sorted((REPO / "examples" / "invalid").glob("*.yaml"))
+    zh = run_cli("check", *map(str, invalid), "--lang", "zh")
+    findings = [line for line in zh.stdout.splitlines() if re.match(r"\S+:\d+: [A-Z]\d{3} ", line)]
+    assert findings and all(re.search(r": [A-Z]\d{3} (错误|警告|提示)：", line) for line in findings)
+    en = run_cli("check", str(EXAMPLE_CASES[0]), *map(str, invalid), "--lang", "en")
+    assert re.search(r"\S+:\d+: [A-Z]\d{3} error: ", en.stdout)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_punctuation_is_defined_for_every_language(lang: i18n.Lang) -> None:
+    marks = i18n.punctuation(lang)
+    assert marks.parenthesized("x") == {"en": " (x)", "zh": "（x）"}[lang]
+    assert marks.colon == {"en": ": ", "zh": "："}[lang]
+
+
+def test_the_zh_catalog_and_templates_write_full_width_marks_after_chinese() -> None:
+    for table, entries in i18n.catalog("zh").items():
+        for field, text in entries.items():
+            assert half_width_after_chinese(text) == [], f"[{table}] {field}"
+    for template in sorted((REPO / "templates").rglob("*.zh.*")):
+        assert half_width_after_chinese(template.read_text("utf-8")) == [], template.name
