@@ -279,8 +279,8 @@ class Context(typer.Context):
         return super().make_formatter()
 
 
-class Command(TyperCommand):
-    """A command whose help page speaks the user's language (see the module's doc)."""
+class _Speaks(ClickCommand):
+    """Help and usage in the user's language (see the module's doc); mixed into Command and Group."""
 
     context_class = Context
 
@@ -294,16 +294,12 @@ class Command(TyperCommand):
         return usage_pieces(self, ctx)
 
 
-class Group(TyperGroup):
-    """A group of commands whose help page speaks the user's language (see the module's doc)."""
+class Command(_Speaks, TyperCommand):
+    """A command whose help page speaks the user's language."""
 
-    context_class = Context
 
-    def format_help(self, ctx: ClickContext, formatter: HelpFormatter) -> None:
-        write_help(self, ctx, formatter)
-
-    def format_usage(self, ctx: ClickContext, formatter: HelpFormatter) -> None:
-        write_usage(self, ctx, formatter)
+class Group(_Speaks, TyperGroup):
+    """A group of commands whose help page speaks the user's language."""
 
     def collect_usage_pieces(self, ctx: ClickContext) -> list[str]:
         return [*usage_pieces(self, ctx), self.subcommand_metavar]
