@@ -119,6 +119,33 @@ def test_filing_s_record_command_works_as_written(
     assert counts in filing and "postings:" not in filing
 
 
+def test_filing_names_the_ledger_the_pack_was_recorded_in(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Built with `--ledger FILE` (make demo's own, an agency's shared file), FILING's commands name that
+    ledger, so recording as written lands where the duplicate guard looks; a URL, which may hold a
+    password, is never written into a pack."""
+    from ozon_urgent.catalog import load_catalog
+    from ozon_urgent.policy import load_policy
+    from ozon_urgent.ticket.render import Renderer, sample_content
+
+    write_case(tmp_path / "a", variant("carrier_failure", {"case_id": "first-ticket"}))
+    monkeypatch.chdir(tmp_path)
+    built = run_cli("build", "--out", "out", "--ledger", "our ledger.sqlite3", "a/case.yaml")
+    assert built.exit_code == 0
+    filing = (tmp_path / "out" / "first-ticket" / "FILING.md").read_text("utf-8")
+    [record] = re.findall(r"^   `(ozon-urgent record .*)`$", filing, re.M)
+    assert record == "ozon-urgent record a/case.yaml --ledger 'our ledger.sqlite3' --ref REFERENCE_ID"
+    assert "`ozon-urgent followup a/case.yaml --ledger 'our ledger.sqlite3'`" in filing
+    assert run_cli(*shlex.split(record.replace("REFERENCE_ID", "REF-1"))[1:]).exit_code == 0
+    listed = run_cli("status", "--ledger", "our ledger.sqlite3", "--format", "json")
+    assert "REF-1" in listed.stdout
+    content = sample_content("carrier_failure", load_catalog())
+    secret = "postgresql://agency:s3cret@db.example/ledger"
+    text = Renderer().filing(content, load_catalog(), load_policy(), "en", "a/case.yaml", secret)
+    assert "s3cret" not in text and "--ledger" not in text
+
+
 def test_filing_counts_every_kind_of_id_in_the_reader_s_words() -> None:
     from ozon_urgent.catalog import load_catalog
     from ozon_urgent.ticket.render import id_summary, sample_content

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -110,6 +111,7 @@ def build(
             progress=advance,
             ledger=ledger,
             now=clock(),
+            ledger_in_filing=ledger if ledger != os.environ.get("OZON_URGENT_LEDGER") else None,
         )
         run = run_build(files, policy, options, build_options)
     written = [i18n.text(options.lang, "cli.done", "pack", pack=pack) for pack in run.packs]

@@ -47,6 +47,10 @@ class BuildOptions:
     # and the moment the build happens, for the 72-hour duplicate guard.
     ledger: str | None = None
     now: datetime | None = None
+    # The ledger FILING.md's `record` and `followup` commands must name: one given with `--ledger`, not
+    # the default nor OZON_URGENT_LEDGER (still set when the seller runs them, and no path of this
+    # machine belongs in a pack built from the environment).
+    ledger_in_filing: str | None = None
 
 
 @dataclass(slots=True)
@@ -185,6 +189,7 @@ def build_case(
         policy,
         check.lang,
         result.file,
+        options.ledger_in_filing,
     )
     if contents.body_chars > policy.letter_max_chars:
         result.add(_too_long(case, contents, policy, result.file, check.lang))

@@ -45,9 +45,10 @@ def pack_contents(
     policy: Policy,
     lang: Lang,
     case_file: str | None = None,
+    ledger: str | None = None,
 ) -> PackContents:
     """Every file of the pack, rendered from the case and the evidence bytes judged for it; `case_file`
-    (the path `build` was given) goes into FILING.md's commands."""
+    (the path `build` was given) and `ledger` (the one it recorded in) go into FILING.md's commands."""
     blobs, reports = evidence
     attachments, files = _attachments(case, catalog, blobs, reports)
     content = ticket_content(case, case_id, catalog, attachments)
@@ -62,7 +63,7 @@ def pack_contents(
     files["ticket.txt"] = ticket.text.encode("utf-8")
     copy = seller_copy(case, content, catalog, lang)
     files[copy.file_name] = renderer.seller_copy(copy).encode("utf-8")
-    files["FILING.md"] = renderer.filing(content, catalog, policy, lang, case_file).encode("utf-8")
+    files["FILING.md"] = renderer.filing(content, catalog, policy, lang, case_file, ledger).encode("utf-8")
     files["ticket.json"] = _ticket_json(
         content, ticket.subject, ticket.body, case_sha256, findings, copy.file_name
     )

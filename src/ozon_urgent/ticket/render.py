@@ -129,8 +129,12 @@ class Renderer:
         policy: Policy,
         lang: Lang,
         case_file: str | None = None,
+        ledger: str | None = None,
     ) -> str:
-        """FILING.md; `case_file` is the case's path as `build` was given it, for the commands to run next."""
+        """FILING.md; `case_file` is the case's path as `build` was given it, for the commands to run next,
+        and `ledger` the ledger it was recorded in when not the default (`make demo`'s own, an agency's
+        shared file). A URL is left out: it may hold a password, and a pack is shared."""
+        ledger_arg = f" --ledger {shell_word(ledger)}" if ledger and "://" not in ledger else ""
         scenario = catalog.scenarios[content.scenario]
         return _tidy(
             self._render(
@@ -146,6 +150,7 @@ class Renderer:
                 duplicate_hours=policy.duplicate_hours,
                 id_summary=id_summary(content, lang),
                 case_file=shell_word(case_file) if case_file else "CASE",
+                ledger_arg=ledger_arg,
             )
         )
 
