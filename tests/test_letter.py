@@ -90,6 +90,9 @@ def test_a_thousand_postings_go_into_an_attached_list(run_cli: RunCli, tmp_path:
     for n in range(1050):
         assert f"{10_000_000 + n}-{n % 10_000:04d}-1" in text
     assert data["ids"]["postings"][1049] == "10001049-1049-1"  # ticket.json keeps every ID
+    filing = (pack / "FILING.md").read_text("utf-8")
+    assert f"4. **IDs are in `{listed['name']}`** (1050 postings, 1 SKU;" in filing
+    assert "in the text" not in filing
 
 
 def test_thirty_postings_stay_in_the_letter(run_cli: RunCli, tmp_path: Path) -> None:
@@ -97,6 +100,8 @@ def test_thirty_postings_stay_in_the_letter(run_cli: RunCli, tmp_path: Path) -> 
     assert run_cli("build", "--out", tmp_path / "out", path).exit_code == 0
     body = (tmp_path / "out" / "test-carrier-failure" / "ticket.txt").read_text("utf-8")
     assert "номера отправлений, всего 30: " in body and "id_list" not in body
+    filing = (tmp_path / "out" / "test-carrier-failure" / "FILING.md").read_text("utf-8")
+    assert "4. **IDs are in the text** (30 postings" in filing
 
 
 def test_a_body_still_too_long_names_what_to_cut(run_cli: RunCli, tmp_path: Path) -> None:
