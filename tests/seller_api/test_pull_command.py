@@ -164,6 +164,16 @@ def test_the_key_can_be_typed_at_a_hidden_prompt(
     assert fake.calls(SUMMARY)[0].api_key == API_KEY
 
 
+@pytest.mark.parametrize(("lang", "said"), [("zh", "已取消。"), ("en", "Aborted!")])
+def test_end_of_input_at_the_key_prompt_is_said_in_the_user_s_language(
+    fake: FakeOzon, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lang: str, said: str
+) -> None:
+    monkeypatch.setattr(cli_pull, "_can_prompt", lambda: True)
+    run = run_pull(monkeypatch, fake, "--out", tmp_path, "--lang", lang, key=None, typed="")
+    assert run.exit_code == 1 and run.stderr.rstrip().endswith(said)
+    assert not fake.seen and written(tmp_path) == {}
+
+
 def test_a_wrong_key_403_exits_3_naming_endpoint_and_roles(
     fake: FakeOzon, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -39,6 +39,7 @@ from typer._click.exceptions import (
 )
 from typer._click.formatting import HelpFormatter, join_options
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+from typer.exceptions import Abort
 
 from ozon_urgent import i18n
 from ozon_urgent.cli.options import env_lang
@@ -51,6 +52,7 @@ ENGLISH = {
     "options": "Options",
     "commands": "Commands",
     "help_option": "Show this message and exit.",
+    "aborted": "Aborted!",
     "default": "default: {value}",
     "env_var": "env var: {name}",
     "required": "required",
@@ -345,6 +347,12 @@ class App(Group):
             return super().invoke(ctx)
         except UsageError as error:
             self._reraise(error)
+        except Abort:
+            # end of input at a prompt (the Seller API key): Click would say "Aborted!" in English
+            if self.lang != "zh":
+                raise
+            typer.echo(say("zh", "aborted"), err=True)
+            sys.exit(1)
 
     def _reraise(self, error: UsageError) -> NoReturn:
         """The error in Chinese when the user reads Chinese; English errors are Click's own."""
