@@ -238,6 +238,7 @@ def test_an_evidence_file_given_to_check_stands_for_the_cases_above_it(
     [hook] = [h for h in hooks if h["id"] == "ozon-urgent-check"]
     assert re.search(hook["files"], "stores/a/evidence/IMG_0001.JPG")
     assert not re.search(hook["files"], "docs/logo.png")
+    (tmp_path / ".git").mkdir()  # the hook runs in a repository: the walk up stops at its top
     store = tmp_path / "stores" / "a"
     store.mkdir(parents=True)
     case = write_case(store, base_case("carrier_failure"))
