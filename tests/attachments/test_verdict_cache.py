@@ -344,7 +344,7 @@ def _damaged(value: str, damage: str) -> object:
     return json.dumps(data)
 
 
-def test_a_damaged_database_file_is_no_cache(tmp_path: Path) -> None:
+def test_a_damaged_database_file_never_changes_a_verdict(tmp_path: Path) -> None:
     paths = files(tmp_path)[:3]
     truth = inspect_attachments(paths, InspectLimits(), cache=False)
     database().parent.mkdir(parents=True, exist_ok=True)
@@ -353,6 +353,25 @@ def test_a_damaged_database_file_is_no_cache(tmp_path: Path) -> None:
     database().write_bytes(b"")
     assert inspect_attachments(paths, InspectLimits()) == truth
     assert inspect_attachments(paths, InspectLimits()) == truth
+
+
+@pytest.mark.parametrize("damage", [b"not a database at all " * 200, b"SQLite format 3\x00" + b"\xff" * 5000])
+def test_a_damaged_database_is_replaced_by_an_empty_cache_that_works(
+    tmp_path: Path, child_tasks: list[Task], damage: bytes
+) -> None:
+    """A cache file a crash or a disk fault broke is rebuilt on the next run, not off until deleted."""
+    paths = files(tmp_path)[:3]
+    truth = inspect_attachments(paths, InspectLimits(), cache=False)
+    judged = len(child_tasks)
+    verdict_cache.forget()
+    database().parent.mkdir(parents=True, exist_ok=True)
+    database().write_bytes(damage)
+    assert inspect_attachments(paths, InspectLimits()) == truth  # judged afresh, and kept
+    verdict_cache.forget()
+    before = len(child_tasks)
+    assert inspect_attachments(paths, InspectLimits()) == truth
+    assert len(child_tasks) == before and before == 2 * judged  # the second run: all from the cache
+    assert database().read_bytes()[:16] == b"SQLite format 3\x00"
 
 
 def test_a_cache_folder_that_cannot_be_made_is_no_cache(

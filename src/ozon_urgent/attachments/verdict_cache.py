@@ -241,14 +241,10 @@ def _connection(path: Path) -> sqlite3.Connection | None:
     if _shared is not None and _shared[0] == os.getpid() and _shared[1] == path:
         return _shared[2]
     forget()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(
-            path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-        )
-    except (OSError, sqlite3.Error) as exc:
-        _note("not opened", exc)
+    conn = _connect(path)
+    if conn is None:
         return None
+    rebuilt = False
     for attempt in range(_SETUP_ATTEMPTS):
         try:
             _set_up(conn)
@@ -259,6 +255,14 @@ def _connection(path: Path) -> sqlite3.Connection | None:
                 time.sleep(0.05 * (attempt + 1))
                 continue
             failure: sqlite3.Error = exc
+        except sqlite3.DatabaseError as exc:
+            # A damaged file (a crash mid-write, a disk fault): it holds only verdicts that can be made
+            # again, so it is replaced once by an empty cache rather than left off until deleted by hand.
+            if not rebuilt and _is_damage(exc) and (fresh := _rebuilt(conn, path)) is not None:
+                _note("rebuilt", exc)
+                conn, rebuilt = fresh, True
+                continue
+            failure = exc
         except sqlite3.Error as exc:
             failure = exc
         # A read-only folder can still serve an existing cache; anything else turns it off.
@@ -270,6 +274,37 @@ def _connection(path: Path) -> sqlite3.Connection | None:
         break
     _shared = (os.getpid(), path, conn)
     return conn
+
+
+def _connect(path: Path) -> sqlite3.Connection | None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return sqlite3.connect(
+            path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+    except (OSError, sqlite3.Error) as exc:
+        _note("not opened", exc)
+        return None
+
+
+_DAMAGE = ("file is not a database", "malformed", "file is encrypted")
+
+
+def _is_damage(exc: sqlite3.Error) -> bool:
+    return any(sign in str(exc) for sign in _DAMAGE)
+
+
+def _rebuilt(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection | None:
+    """A fresh, empty cache in place of a damaged one; None when the file cannot be removed."""
+    with contextlib.suppress(sqlite3.Error):
+        conn.close()
+    try:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    except OSError as exc:
+        _note("not rebuilt", exc)
+        return None
+    return _connect(path)
 
 
 def forget() -> None:
