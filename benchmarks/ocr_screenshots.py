@@ -209,7 +209,7 @@ def checked(command: list[str], out: Path, sample_s: float = 0.05) -> tuple[floa
 
 def engine() -> str:
     """The engine `check` will use here: Tesseract in the worker (tesserocr), else the program."""
-    from ozon_urgent.attachments import ocr
+    from ozon_urgent.attachments import tessdata as ocr
 
     tessdata = ocr.find_tessdata()
     models = f"models in {tessdata}" if tessdata else "rus+eng models: NOT FOUND"

@@ -155,7 +155,7 @@ def test_a_missing_ocr_engine_is_said_for_every_picture_and_its_install_hint_onc
     import subprocess
     import sys
 
-    from ozon_urgent.attachments.ocr import ENGINE_ENV
+    from ozon_urgent.attachments.tessdata import ENGINE_ENV
 
     for index in range(3):
         folder = tmp_path / f"case{index}"

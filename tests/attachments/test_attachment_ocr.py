@@ -17,7 +17,8 @@ from report_helpers import codes_of, inspect_file
 
 from ozon_urgent.attachments import InspectLimits
 from ozon_urgent.attachments.jpeg_inspect import inspect_jpeg
-from ozon_urgent.attachments.ocr import ENGINE_ENV, Line, Word, hits_in_lines, parse_tsv, read_lines
+from ozon_urgent.attachments.ocr import Line, Word, hits_in_lines, parse_tsv, read_lines
+from ozon_urgent.attachments.tessdata import ENGINE_ENV, find_tessdata
 
 # The subset ships with the package (digits, Latin, Cyrillic): no system font needed on CI.
 FONT = Path(__file__).parents[2] / "src" / "ozon_urgent" / "data" / "fonts" / "DejaVuSans-subset.ttf"
@@ -99,7 +100,7 @@ def test_the_engine_is_loaded_into_the_worker_where_tesserocr_is_installed() -> 
     from ozon_urgent.attachments import ocr
 
     assert os.environ.get(ENGINE_ENV) is None
-    assert ocr.find_tessdata() is not None
+    assert find_tessdata() is not None
     reader = ocr._library()
     assert reader is not None and ocr._library() is reader
     assert shutil.which("tesseract") is not None  # the program path below needs it too

@@ -6,6 +6,7 @@ OZON_URGENT_TESSERACT); a picture it cannot read is said out loud (A217), never 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import os
@@ -19,13 +20,12 @@ from typing import TYPE_CHECKING
 
 from ozon_urgent.attachments.model import MORE_REGIONS, AttachmentHit
 from ozon_urgent.attachments.personal_data import PER_CODE_CAP, scan_personal_data_spans
+from ozon_urgent.attachments.tessdata import ENGINE_ENV, LANGUAGES, find_tessdata
 from ozon_urgent.findings.codes import Code
 
 if TYPE_CHECKING:
     from PIL import Image
 
-ENGINE_ENV = "OZON_URGENT_TESSERACT"
-_LANGUAGES = "rus+eng"
 # Words Tesseract is less sure of than this are kept: a phone read at 40 % is still a phone to mask.
 _MIN_CONF = 0.0
 _MIN_SIDE = 8  # nothing smaller holds a readable character
@@ -63,19 +63,6 @@ class Line:
         return " ".join(word.text for word in self.words)
 
 
-def _die_with_parent() -> Callable[[], None] | None:
-    if not _HOOK:
-        _HOOK.append(_die_with_parent_hook())
-    return _HOOK[0]
-
-
-_HOOK: list[Callable[[], None] | None] = []
-
-
-def engine() -> str:
-    return os.environ.get(ENGINE_ENV) or "tesseract"
-
-
 def read_lines(image: Image.Image, timeout_s: float) -> list[Line]:
     """The picture's text as lines of words, boxes in the picture's pixels; OcrError when not read."""
     if min(image.size) < _MIN_SIDE:
@@ -100,7 +87,7 @@ class _Library:
         self._tessdata = tessdata
         self._api = tesserocr.PyTessBaseAPI(
             path=tessdata,
-            lang=_LANGUAGES,
+            lang=LANGUAGES,
             oem=tesserocr.OEM.LSTM_ONLY,
             psm=tesserocr.PSM.AUTO,
         )
@@ -116,54 +103,22 @@ class _Library:
         return tsv
 
 
-_LOADED: list[_Library | None] = []
-
-
+@functools.cache
 def _library() -> _Library | None:
     """The in-process engine, loaded on first use; None where tesserocr is not installed (then the
-    `tesseract` program is run instead). OcrError("engine_missing") when the language data is not."""
-    if not _LOADED:
-        try:
-            import tesserocr  # noqa: F401
-        except ImportError:
-            _LOADED.append(None)
-        else:
-            tessdata = find_tessdata()
-            if tessdata is None:
-                raise OcrError("engine_missing")
-            try:
-                _LOADED.append(_Library(tessdata))
-            except RuntimeError:
-                raise OcrError("engine_missing") from None
-    return _LOADED[0]
-
-
-# Where Tesseract's language models are installed: TESSDATA_PREFIX, Debian/Ubuntu, Fedora/Arch, a source
-# build, Homebrew (Apple, Intel), MacPorts, the UB-Mannheim installer on Windows.
-TESSDATA_GLOBS = (
-    "/usr/share/tesseract-ocr/*/tessdata",
-    "/usr/share/tessdata",
-    "/usr/local/share/tessdata",
-    "/opt/homebrew/share/tessdata",
-    "/opt/local/share/tessdata",
-    "C:/Program Files/Tesseract-OCR/tessdata",
-)
-
-
-def find_tessdata() -> str | None:
-    """The first folder holding every language model the reading needs, or None.
-
-    TESSDATA_PREFIX, when set, is the only place looked in, as Tesseract itself does."""
-    from glob import glob
-
-    prefix = os.environ.get("TESSDATA_PREFIX")
-    candidates = [prefix] if prefix else []
-    for pattern in () if prefix else TESSDATA_GLOBS:
-        candidates.extend(sorted(glob(pattern), reverse=True))  # the newest Tesseract's folder first
-    for folder in candidates:
-        if all(os.path.isfile(os.path.join(folder, f"{lang}.traineddata")) for lang in _LANGUAGES.split("+")):
-            return folder
-    return None
+    `tesseract` program is run instead). OcrError("engine_missing") when the language data is not (not
+    cached: the next picture looks again)."""
+    try:
+        import tesserocr  # noqa: F401
+    except ImportError:
+        return None
+    tessdata = find_tessdata()
+    if tessdata is None:
+        raise OcrError("engine_missing")
+    try:
+        return _Library(tessdata)
+    except RuntimeError:
+        raise OcrError("engine_missing") from None
 
 
 def _read_with_program(program: str, gray: Image.Image, timeout_s: float) -> str:
@@ -174,7 +129,7 @@ def _read_with_program(program: str, gray: Image.Image, timeout_s: float) -> str
     # TSV asked for by its variables, not by the `tsv` config file, which a TESSDATA_PREFIX folder
     # holding only the models lacks.
     tsv = ["-c", "tessedit_create_tsv=1", "-c", "tessedit_create_txt=0"]
-    command = [program, "stdin", "stdout", "-l", _LANGUAGES, "--oem", "1", "--psm", "3", *tsv]
+    command = [program, "stdin", "stdout", "-l", LANGUAGES, "--oem", "1", "--psm", "3", *tsv]
     # One thread: the pool already runs a child per core; OpenMP threads would only fight them.
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
@@ -185,7 +140,7 @@ def _read_with_program(program: str, gray: Image.Image, timeout_s: float) -> str
             timeout=timeout_s,
             env=env,
             check=False,
-            preexec_fn=_die_with_parent(),  # the worker child runs one thread: safe here
+            preexec_fn=_die_with_parent_hook(),  # the worker child runs one thread: safe here
         )
     except (FileNotFoundError, PermissionError):
         raise OcrError("engine_missing") from None
@@ -200,6 +155,7 @@ def _read_with_program(program: str, gray: Image.Image, timeout_s: float) -> str
     return done.stdout.decode("utf-8", "replace")
 
 
+@functools.cache
 def _die_with_parent_hook() -> Callable[[], None] | None:
     """Linux: a hook that has the engine killed with the worker, when the pool stops one out of time.
 

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import ozon_urgent
 from ozon_urgent.attachments.model import AttachmentHit, InspectLimits, Judgement, Params
+from ozon_urgent.attachments.tessdata import ENGINE_ENV, tessdata_folders
 from ozon_urgent.errors import debug_enabled
 from ozon_urgent.findings.codes import Code
 
@@ -91,16 +92,6 @@ def judging_fingerprint() -> str:
     return digest.hexdigest()
 
 
-# Where Tesseract keeps its language models (as in ocr.TESSDATA_GLOBS, which this module does not import:
-# it loads the personal-data rules).
-_TESSDATA_GLOBS = (
-    "/usr/share/tesseract-ocr/*/tessdata/*.traineddata",
-    "/usr/share/tessdata/*.traineddata",
-    "/usr/local/share/tessdata/*.traineddata",
-    "/opt/homebrew/share/tessdata/*.traineddata",
-    "/opt/local/share/tessdata/*.traineddata",
-    "C:/Program Files/Tesseract-OCR/tessdata/*.traineddata",
-)
 _TESSERACT_LIBRARY_GLOBS = ("/usr/lib/*/libtesseract.so*", "/usr/lib/libtesseract.so*")
 
 
@@ -112,10 +103,9 @@ def _ocr_engine_files() -> list[str]:
     from glob import glob
     from shutil import which
 
-    program = which(os.environ.get("OZON_URGENT_TESSERACT") or "tesseract")
+    program = which(os.environ.get(ENGINE_ENV) or "tesseract")
     paths = [os.path.realpath(program)] if program else ["tesseract-absent"]
-    prefix = os.environ.get("TESSDATA_PREFIX")
-    globs = (*_TESSDATA_GLOBS, *_TESSERACT_LIBRARY_GLOBS, *([f"{prefix}/*.traineddata"] if prefix else []))
+    globs = (*(f"{folder}/*.traineddata" for folder in tessdata_folders()), *_TESSERACT_LIBRARY_GLOBS)
     paths.extend(sorted(path for pattern in globs for path in glob(pattern)))
     found = []
     for path in paths:
