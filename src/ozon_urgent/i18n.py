@@ -58,3 +58,10 @@ _PUNCTUATION: dict[Lang, Punctuation] = {
 
 def punctuation(lang: Lang) -> Punctuation:
     return _PUNCTUATION[lang]
+
+
+def display_width(text: str) -> int:
+    """The columns `text` takes in a terminal: two for a wide (Chinese, full-width) character."""
+    from unicodedata import east_asian_width
+
+    return sum(2 if east_asian_width(char) in "WF" else 1 for char in text)

@@ -491,11 +491,7 @@ _NO_LINE_END = set("（《「『【〔“‘([{")
 _UNITS = re.compile(r"`[^`\n]*`|\[[^\[\]\n]{1,40}\]|\s+|.", re.DOTALL)
 
 
-def cells(text: str) -> int:
-    """The columns `text` takes in a terminal: two for a wide (Chinese, full-width) character."""
-    from unicodedata import east_asian_width
-
-    return sum(2 if east_asian_width(char) in "WF" else 1 for char in text)
+cells = i18n.display_width
 
 
 def _units(text: str) -> list[str]:

@@ -56,13 +56,21 @@ def _table(result: RunResult, lang: Lang, color: bool) -> list[str]:
         ]
         for case in rows
     ]
-    widths = [max(len(row[i]) for row in [head, *body]) for i in range(len(head))]
-    lines = ["", "  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)).rstrip()]
+    widths = [max(i18n.display_width(row[i]) for row in [head, *body]) for i in range(len(head))]
+    lines = ["", _row(head, widths)]
     for row in body:
-        line = "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        line = _row(row, widths)
         failed = row[-1] != i18n.text(lang, "cli.table", "ok")
         lines.append(f"{_BOLD}{line}{_RESET}" if color and failed else line)
     return lines
+
+
+def _row(cells: list[str], widths: list[int]) -> str:
+    """Cells padded to their column by the columns they take on screen (a Chinese heading takes two)."""
+    padded = (
+        cell + " " * (width - i18n.display_width(cell)) for cell, width in zip(cells, widths, strict=True)
+    )
+    return "  ".join(padded).rstrip()
 
 
 def render_text(result: RunResult, lang: Lang, *, color: bool = False, summary: bool = True) -> str:
