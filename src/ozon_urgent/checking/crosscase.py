@@ -77,7 +77,7 @@ def batch_findings(
             found.setdefault(number, []).append(
                 make_finding(
                     Code.IDS_IN_SEVERAL_SCENARIOS,
-                    "",
+                    key,  # message_postings / message_skus: the kind in the reader's words
                     file=mine.file,
                     line=mine.lines[("affected", key)],
                     path=("affected", key),
