@@ -78,7 +78,7 @@ def test_copy_carries_the_tickets_facts_in_the_sellers_words(packs: Path, case_i
 
 def test_carrier_failure_copy_says_what_the_ticket_asks(packs: Path) -> None:
     copy = (packs / "zh" / "haoyun-auto-carrier-failure-2026-11" / "ticket.zh.md").read_text("utf-8")
-    request = "我们请求将上文列出的 21 个货件从“准时交付率”指标的计算中剔除"
+    request = "恳请将上文列出的 21 个货件从“准时交付率”指标的计算中剔除"
     assert f"{request}（承运商故障发生在2026年10月27日至11月9日期间）。" in copy
     assert "我们于2026年11月20日收到通知（涉及指标：准时交付率）" in copy
     assert "**请求：将异常期间从指标计算中剔除**" in copy  # the catalog's name, as `check` shows it
