@@ -92,26 +92,28 @@ def _write_build(
             store.execute("DELETE FROM evidence WHERE ticket_id = ?", (stale.id,))
             store.execute("DELETE FROM tickets WHERE id = ?", (stale.id,))
     if existing is None:
-        store.execute(
-            "INSERT INTO tickets (case_id, client_id, store_name, case_file, scenario, case_sha256,"
-            " pack_path, built_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                key.case_id,
-                key.client_id,
-                key.store_name,
-                key.case_file,
-                scenario,
-                case_sha256,
-                pack_path,
-                store.ts(now),
-            ),
-        )
+        _insert_ticket(store, key, scenario, case_sha256, pack_path=pack_path, built_at=store.ts(now))
         return
     store.execute(
         "UPDATE tickets SET store_name = ?, case_file = ?, scenario = ?, case_sha256 = ?, pack_path = ?,"
         " built_at = ? WHERE id = ?",
         (key.store_name, key.case_file, scenario, case_sha256, pack_path, store.ts(now), existing.id),
     )
+
+
+def _insert_ticket(store: Store, key: CaseKey, scenario: str, case_sha256: str, **columns: object) -> None:
+    """A new row for the case: its identity, and what built it (`pack_path`, `built_at`) or filed it."""
+    row: dict[str, object] = {
+        "case_id": key.case_id,
+        "client_id": key.client_id,
+        "store_name": key.store_name,
+        "case_file": key.case_file,
+        "scenario": scenario,
+        "case_sha256": case_sha256,
+        **columns,
+    }
+    names, marks = ", ".join(row), ", ".join("?" for _ in row)
+    store.execute(f"INSERT INTO tickets ({names}) VALUES ({marks})", tuple(row.values()))
 
 
 def record_filing(
@@ -157,19 +159,14 @@ def record_filing(
         if conflict is not None:
             raise DuplicateTicketError(conflict, key.case_id)
         if existing is None:
-            store.execute(
-                "INSERT INTO tickets (case_id, client_id, store_name, case_file, scenario, case_sha256,"
-                " pack_path, reference, filed_at) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?)",
-                (
-                    key.case_id,
-                    key.client_id,
-                    key.store_name,
-                    key.case_file,
-                    scenario,
-                    case_sha256,
-                    reference,
-                    store.ts(filed_at),
-                ),
+            _insert_ticket(
+                store,
+                key,
+                scenario,
+                case_sha256,
+                pack_path="",
+                reference=reference,
+                filed_at=store.ts(filed_at),
             )
             ticket = _must(store, key)
             _replace_contents(store, ticket.id, ids, (), [sha for _, sha in sources], names=sources)
