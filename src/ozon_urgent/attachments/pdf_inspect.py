@@ -172,9 +172,13 @@ def _guarded(call: Callable[[], T]) -> T:
         raise _StopError(_damaged(exc)) from None
 
 
+def _detail(exc: Exception) -> str:
+    """pypdf's own words, kept in the hit's params (the JSON report), out of the message a seller reads."""
+    return f"{type(exc).__name__}: {exc}"[:_DETAIL_CHARS]
+
+
 def _undecryptable(exc: Exception) -> AttachmentHit:
-    detail = f"{type(exc).__name__}: {exc}"[:_DETAIL_CHARS]
-    return AttachmentHit(Code.ATTACHMENT_PASSWORD, "undecryptable", {"detail": detail})
+    return AttachmentHit(Code.ATTACHMENT_PASSWORD, "undecryptable", {"detail": _detail(exc)})
 
 
 # pypdf's words for a file that stops before its end: a download or a copy that did not finish.
@@ -182,10 +186,10 @@ _TRUNCATED = ("ended unexpectedly", "EOF marker not found", "startxref not found
 
 
 def _damaged(exc: Exception) -> AttachmentHit:
-    """pypdf's own words stay in `detail` (the JSON report's params), out of the message a seller reads."""
-    detail = f"{type(exc).__name__}: {exc}"[:_DETAIL_CHARS]
     truncated = any(sign.lower() in str(exc).lower() for sign in _TRUNCATED)
-    return AttachmentHit(Code.ATTACHMENT_DAMAGED, "pdf_truncated" if truncated else "pdf", {"detail": detail})
+    return AttachmentHit(
+        Code.ATTACHMENT_DAMAGED, "pdf_truncated" if truncated else "pdf", {"detail": _detail(exc)}
+    )
 
 
 def _configuration(limits: InspectLimits) -> dict[str, Any]:
