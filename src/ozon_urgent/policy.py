@@ -28,6 +28,8 @@ class Policy(BaseModel):
     ids_in_letter_max: int = Field(default=30, gt=0)
     letter_max_chars: int = Field(default=3000, ge=1000)
     disable: tuple[str, ...] = ()
+    own_names: tuple[str, ...] = ()
+    own_addresses: tuple[str, ...] = ()
     metric_windows: dict[str, int] = Field(default_factory=dict)
     windows: dict[str, int] = Field(default_factory=dict)
 

@@ -23,7 +23,7 @@ FOUND = [
     ("买家电话 13800138000", "P300", "", "1380*****00"),
     ("电话：+86 138 0013 8000", "P300", "", "+86 13* **** **00"),
     ("＋７ ９１２ ３４５－６７－８９", "P300", "", "+7 912 ***-**-89"),
-    ("12 13800138000 2026", "P300", "", "1380*****00"),
+    ("12 13800138000 2026 тел.", "P306", "phone", "1380*****00"),  # a phone's word only after it
     ("57195475-0050-3 +7 912 345-67-89", "P300", "", "+7 912 ***-**-89"),
     ("qty 3 phone 8 912 345 67 89 sum 1200", "P300", "", "8 912 *** ** 89"),
     ("WhatsApp 89123456789;", "P300", "", "8912*****89"),
@@ -38,6 +38,33 @@ FOUND = [
     ("карта 2200-1234-5678-9019", "P302", "", "2200-****-****-**19"),
     ("card 4111111111111111", "P302", "", "4111**********11"),
     ("write to ivan.petrov@mail.ru", "P303", "", "i***@mail.ru"),
+    # passports as Russians write them, with and without «№» and the word
+    ("паспорт серия 4510 № 123456", "P301", "passport", "4510 No ****56"),
+    ("Паспорт РФ 4510 123456", "P301", "passport", "4510 ****56"),
+    ("серия 45 10 номер 123456", "P301", "passport", "45 10 номер ****56"),
+    ("СНИЛС 11223344595", "P301", "snils", "1122*****95"),
+    # full names, however they are written
+    ("Получатель: Иванов Иван Иванович", "P304", "", "И*** И*** И***"),
+    ("ИВАНОВ ИВАН ИВАНОВИЧ", "P304", "", "И*** И*** И***"),
+    ("привет, это иван петров", "P304", "", "и*** п***"),
+    ("Recipient: Ivanov Ivan", "P304", "", "I*** I***"),
+    ("Kuznetsova Yuliya", "P304", "", "K*** Y***"),
+    ("Иванова А. С.", "P304", "", "И*** А. С."),
+    ("Смирнов И.И.", "P304", "", "С*** И.И."),
+    ("Покупатель Мария Сергеевна", "P304", "", "М*** С***"),
+    # addresses
+    ("Адрес доставки: г. Москва, ул. Ленина, д. 5, кв. 12", "P305", "", "г. М***, ул. Л***, д. *, кв. **"),
+    (
+        "123456, Московская обл., г. Химки, ул. Мира, д. 3",
+        "P305",
+        "",
+        "***, М*** обл., г. Х***, ул. М***, д. *",
+    ),
+    ("пр-т Мира 10-45", "P305", "", "пр-т М*** **-**"),
+    # the grey zone: something to look at, not to be barred for
+    ("89123456789", "P306", "phone", "8912*****89"),
+    ("Мария Сергеевна", "P306", "name", "М*** С***"),
+    ("ул. Льва Толстого, д. 16", "P306", "address", "ул. Л*** Т***, д. **"),
 ]
 
 
@@ -69,6 +96,20 @@ NEAR_MISSES = [
     "4506123456 SKU, данные паспорта не нужны",  # bare ten digits before the word
     "icon@2x.png, tracking RU123456789CN, 80085012345678",
     "",
+    # what a table or a chat shows that is never a buyer's
+    "05.11.2026 18:57",
+    "0511 2026 18.57",  # a date and time whose dots OCR lost
+    "98 604 ₽   87 773,00 ₽",
+    "30281234   05.11.2026",  # a document number and the next column's date
+    "ИНН 7707083893, ОГРН 1027700132195",  # a company's
+    "ИНН продавца 500100732259",  # an entrepreneur seller's own
+    "support@ozon.ru, noreply@shop.ru",  # role mailboxes are a business's
+    "Здравствуйте! Меня зовут Анна, служба поддержки Ozon",  # a lone first name names nobody
+    "Склад Хоругвино, Московская обл., Солнечногорский р-н, д. Хоругвино, стр. 1",  # a warehouse
+    "Отправитель: ООО «Ромашка», г. Москва, ул. Ленина, д. 5",  # the sender's block of a label
+    "Заказ Tracking Tracking доставлено",  # Latin words a transliteration would call names
+    "4510 123456",  # passport-shaped, but no passport word
+    "ул. Ленина",  # a street alone is no address
 ]
 
 
@@ -89,9 +130,13 @@ def test_mask_never_shows_the_whole_value(text: str, _code: str, _variant: str, 
     for hit in scan_personal_data(text):
         masked = str(hit.params["masked"])
         assert "*" in masked
-        if hit.code != "P303":
+        if hit.code in ("P300", "P301", "P302") or hit.variant in ("phone", "id", "card"):
             shown = re.sub(r"\D", "", masked)
             assert len(shown) <= len(re.sub(r"\D", "", text)) - 4
+
+        if hit.code in ("P304", "P305"):  # no word of a name or a street is shown whole
+            words = set(re.findall(r"[^\W\d_]{3,}", text)) - {"Получатель", "Адрес", "доставки"}
+            assert not words & set(re.findall(r"[^\W\d_]{3,}", masked)) - {"обл", "ул", "кв"}
 
 
 def test_mask_hides_at_least_four_digits_of_short_numbers() -> None:
@@ -103,3 +148,45 @@ def test_snils_checksum() -> None:
     assert snils_is_valid("11223344595")
     assert not snils_is_valid("11223344596")
     assert not snils_is_valid("00100199800")  # numbers up to 001-001-998 carry no checksum
+
+
+def test_table_cells_are_never_joined_into_a_value() -> None:
+    """A document number and the next column's day stand apart: no phone across the gap."""
+    from ozon_urgent.attachments.pd_layout import from_text
+    from ozon_urgent.attachments.personal_data import find_personal_data
+
+    rows = "30281234      05 11 2026\n91234567      89 10 2026"
+    assert find_personal_data(from_text(rows)) == []
+    # the same digits written as one value are a phone
+    assert [found.code for found in find_personal_data(from_text("тел. 3028123405"))] == ["P300"]
+
+
+def test_the_lines_of_a_table_are_never_joined() -> None:
+    """The end of one row and the start of the next made 19 false phones; each line stands alone."""
+    rows = "Документ 30281234\n05 2026 Принят"
+    assert scan_personal_data(rows) == []
+
+
+def test_an_address_split_over_three_lines_is_one_finding() -> None:
+    text = "Получатель:\nг. Москва,\nул. Ленина, д. 5,\nкв. 12"
+    hits = [hit for hit in scan_personal_data(text) if hit.code == "P305"]
+    assert [hit.params["masked"] for hit in hits] == ["г. М***, ул. Л***, д. *, кв. **"]
+
+
+def test_the_sellers_own_names_and_addresses_are_not_a_buyers() -> None:
+    from ozon_urgent.attachments.personal_data import Own
+
+    own = Own(names=("Петров Пётр",), addresses=("г. Химки, ул. Мира, д. 3",))
+    text = "Петров Пётр\nг. Химки, ул. Мира, д. 3, стр. 2"
+    assert scan_personal_data(text, own) == []
+    assert {hit.code for hit in scan_personal_data(text)} == {"P304", "P305"}
+
+
+def test_a_name_in_a_street_is_no_person() -> None:
+    assert [hit.code for hit in scan_personal_data("ул. Льва Толстого, д. 16, кв. 4")] == ["P305"]
+
+
+def test_possible_personal_data_is_never_masked() -> None:
+    from ozon_urgent.attachments.masking import PERSONAL_DATA
+
+    assert "P306" not in PERSONAL_DATA and {"P304", "P305"} <= PERSONAL_DATA

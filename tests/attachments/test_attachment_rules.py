@@ -18,7 +18,7 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def test_one_rule_per_code_all_registered() -> None:
-    assert len(ALL_CODES) == 22
+    assert len(ALL_CODES) == 25
     assert len({rule.name for rule in ATTACHMENT_RULES}) == len(ATTACHMENT_RULES)
     assert all(RULES[rule.code] == rule for rule in ATTACHMENT_RULES)
 

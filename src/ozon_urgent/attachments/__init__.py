@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ozon_urgent.attachments.model import (
     AttachmentHit,
@@ -13,6 +14,9 @@ from ozon_urgent.attachments.model import (
     FixRefused,
     InspectLimits,
 )
+
+if TYPE_CHECKING:
+    from ozon_urgent.attachments.personal_data import Own
 
 # pypdf, Pillow, phonenumbers, stdnum and multiprocessing load only when a function below needs them:
 # `import ozon_urgent.attachments` stays cheap for commands that never open an attachment.
@@ -67,11 +71,13 @@ def start_workers(limits: InspectLimits, jobs: int | None = None) -> None:
     shared_pool(limits.memory_bytes).start(jobs or os.cpu_count() or 1)
 
 
-def scan_personal_data(text: str) -> list[AttachmentHit]:
-    """Masked hits (P300-P303) for phones, ID numbers, bank cards and e-mails in `text`."""
+def scan_personal_data(text: str, own: Own | None = None) -> list[AttachmentHit]:
+    """Masked hits (P300-P306) for phones, ID numbers, bank cards, e-mails, names and addresses in
+    `text`; `own` holds the seller's own names and addresses, which are not a buyer's."""
+    from ozon_urgent.attachments.personal_data import NOBODY
     from ozon_urgent.attachments.personal_data import scan_personal_data as scan
 
-    return scan(text)
+    return scan(text, own or NOBODY)
 
 
 def fix_attachment(

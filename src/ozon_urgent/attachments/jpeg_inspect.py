@@ -15,6 +15,7 @@ from ozon_urgent.attachments.jpeg_hidden import hidden_hits
 from ozon_urgent.attachments.jpeg_markers import jpeg_layout
 from ozon_urgent.attachments.model import AttachmentHit, InspectLimits
 from ozon_urgent.attachments.ocr import OcrError, not_read_hit, ocr_hits
+from ozon_urgent.attachments.personal_data import Own
 from ozon_urgent.attachments.sharpness import BLUR_THRESHOLD, SHARPNESS_SIDE, sharpness
 from ozon_urgent.findings.codes import Code
 
@@ -62,7 +63,8 @@ def _text_hits(data: bytes, limits: InspectLimits, deadline: float, turn: bool) 
             image.draft("L", (int(size[0] / scale) + 1, int(size[1] / scale) + 1))
         gray = image.convert("L")
     try:
-        return ocr_hits(gray, deadline, limits.ocr_max_side, original_size=size, turn=turn)
+        own = Own(limits.own_names, limits.own_addresses)
+        return ocr_hits(gray, deadline, limits.ocr_max_side, original_size=size, turn=turn, own=own)
     except OcrError as error:
         return [not_read_hit(error)]
 

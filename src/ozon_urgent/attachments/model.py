@@ -51,13 +51,23 @@ class InspectLimits:
     ocr_max_side: int = 2000
     # `--fix` may shrink a JPEG that is over `max_bytes`; this bounds what the caller reads for that.
     fix_max_input_bytes: int = 64 * MIB
+    # The seller's own names and addresses, which evidence shows and which are no buyer's personal data:
+    # the policy's `own_names` / `own_addresses` and the case's store name. Part of the verdict's key.
+    own_names: tuple[str, ...] = ()
+    own_addresses: tuple[str, ...] = ()
     # Test hook: let files that start with FAULT_MARKER hang, crash or exhaust memory in the child.
     debug_faults: bool = False
 
     @classmethod
-    def for_policy(cls, policy: Policy) -> InspectLimits:
-        """The budgets a case's policy sets (today its size limit), the rest as they are."""
-        return cls(max_bytes=policy.max_attachment_bytes)
+    def for_policy(cls, policy: Policy, store_name: str | None = None) -> InspectLimits:
+        """The budgets a case's policy sets (its size limit, the seller's own names and addresses) and
+        the case's store name, the rest as they are."""
+        names = (*policy.own_names, store_name) if store_name else policy.own_names
+        return cls(
+            max_bytes=policy.max_attachment_bytes,
+            own_names=tuple(names),
+            own_addresses=tuple(policy.own_addresses),
+        )
 
 
 # A personal-data hit read in a picture past the findings' cap: the places of the occurrences not listed

@@ -7,7 +7,6 @@ OZON_URGENT_TESSERACT); a picture it cannot read is said out loud (A217), never 
 from __future__ import annotations
 
 import functools
-import itertools
 import math
 import os
 import subprocess
@@ -18,8 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ozon_urgent.attachments.model import MORE_REGIONS, AttachmentHit
-from ozon_urgent.attachments.personal_data import PER_CODE_CAP, scan_personal_data_spans
+from ozon_urgent.attachments.model import MORE_REGIONS, AttachmentHit, Params
+from ozon_urgent.attachments.pd_layout import Box, from_words
+from ozon_urgent.attachments.personal_data import NOBODY, PER_CODE_CAP, Own, find_personal_data
 from ozon_urgent.attachments.tessdata import ENGINE_ENV, LANGUAGES, find_tessdata
 from ozon_urgent.findings.codes import Code
 
@@ -217,6 +217,7 @@ def ocr_hits(
     page: int | None = None,
     original_size: tuple[int, int] | None = None,
     turn: bool = True,
+    own: Own = NOBODY,
 ) -> list[AttachmentHit]:
     """Personal data in the picture, each hit with `region` "x,y,w,h" in the original picture's pixels.
 
@@ -238,11 +239,11 @@ def ocr_hits(
             if page is not None:
                 raise  # a scanned page: the PDF's search stops here and names the pages not read
             # What the first reading found stands; that the picture may hold more is said too.
-            found = hits_in_lines(lines, (width / fitted.width, height / fitted.height), page)
+            found = hits_in_lines(lines, (width / fitted.width, height / fitted.height), page, own)
             return [*found, not_read_hit(error)]
         if _mean_conf(turned) > _mean_conf(lines):
             lines = [_turned_back(line, fitted.width, fitted.height) for line in turned]
-    return hits_in_lines(lines, (width / fitted.width, height / fitted.height), page)
+    return hits_in_lines(lines, (width / fitted.width, height / fitted.height), page, own)
 
 
 # Measured mean confidences: upright screenshots 85-96; text upside down or on its side 28-57; upright
@@ -283,54 +284,36 @@ def _turned_back(line: Line, width: int, height: int) -> Line:
     )
 
 
-def _wrapped(lines: list[Line]) -> list[tuple[Line, int]]:
-    """Pairs of consecutive lines of one paragraph, for a value wrapped at the end of the first.
-
-    Only what such a pair finds across its line break counts (`hits_in_lines`): the rest each line
-    finds alone."""
-    pairs: list[tuple[Line, int]] = []
-    for first, second in itertools.pairwise(lines):
-        if not first.words or not second.words:
-            continue
-        a, b = first.words[-1], second.words[0]
-        if (a.block, a.par) == (b.block, b.par):
-            pairs.append((Line(first.words + second.words), len(first.words)))
-    return pairs
-
-
 def hits_in_lines(
-    lines: list[Line], scale: tuple[float, float] = (1.0, 1.0), page: int | None = None
+    lines: list[Line],
+    scale: tuple[float, float] = (1.0, 1.0),
+    page: int | None = None,
+    own: Own = NOBODY,
 ) -> list[AttachmentHit]:
+    """Personal data in the lines read, each hit with the `region` of the words that hold it.
+
+    A value lies in one cell of one line (pd_layout): table rows and columns are never joined.
+    """
     hits: list[AttachmentHit] = []
     per_code: dict[str, int] = {}
     overflow: dict[str, list[str]] = {}
-    whole: list[tuple[Line, int]] = [(line, 0) for line in lines]
-    for line, split in whole + _wrapped(lines):
-        starts: list[int] = []
-        offset = 0
-        for word in line.words:
-            starts.append(offset)
-            offset += len(word.text) + 1
-        for hit, start, end in scan_personal_data_spans(line.text):
-            words = [
-                word
-                for word, begin in zip(line.words, starts, strict=True)
-                if begin < end and start < begin + len(word.text)
-            ]
-            if split and not (line.words[split - 1] in words and line.words[split] in words):
-                continue  # a pair of lines counts only for a value across its line break
-            # At most ten findings per code, as in PDF text; the places of the rest ride on the last
-            # one (`more_regions`), so that `--fix` covers every occurrence in one pass.
-            if per_code.get(hit.code, 0) >= PER_CODE_CAP:
-                overflow.setdefault(hit.code, []).append(_region(words, scale))
-                continue
-            per_code[hit.code] = per_code.get(hit.code, 0) + 1
-            params = {**hit.params, "region": _region(words, scale)}
-            variant = hit.variant
-            if page is not None:
-                variant = f"{variant}_page" if variant else "page"
-                params["page"] = page
-            hits.append(AttachmentHit(hit.code, variant, params))
+    for found in find_personal_data(from_words([line.words for line in lines]), own):
+        boxes = [piece.box for piece in found.pieces if piece.box is not None]
+        if not boxes:
+            continue
+        region = _region(boxes, scale)
+        # At most ten findings per code, as in PDF text; the places of the rest ride on the last
+        # one (`more_regions`), so that `--fix` covers every occurrence in one pass.
+        if per_code.get(found.code, 0) >= PER_CODE_CAP:
+            overflow.setdefault(found.code, []).append(region)
+            continue
+        per_code[found.code] = per_code.get(found.code, 0) + 1
+        params: Params = {"masked": found.masked, "region": region}
+        variant = found.variant
+        if page is not None:
+            variant = f"{variant}_page" if variant else "page"
+            params["page"] = page
+        hits.append(AttachmentHit(found.code, variant, params))
     for code, regions in overflow.items():
         last = max(i for i, hit in enumerate(hits) if hit.code == code)
         hits[last] = replace(hits[last], params={**hits[last].params, MORE_REGIONS: ";".join(regions)})
@@ -341,12 +324,12 @@ def not_read_hit(error: OcrError) -> AttachmentHit:
     return AttachmentHit(Code.ATTACHMENT_TEXT_NOT_READ, error.variant)
 
 
-def _region(words: list[Word], scale: tuple[float, float]) -> str:
+def _region(boxes: list[Box], scale: tuple[float, float]) -> str:
     sx, sy = scale
-    left = min(word.left for word in words)
-    top = min(word.top for word in words)
-    right = max(word.left + word.width for word in words)
-    bottom = max(word.top + word.height for word in words)
+    left = min(box[0] for box in boxes)
+    top = min(box[1] for box in boxes)
+    right = max(box[2] for box in boxes)
+    bottom = max(box[3] for box in boxes)
     # Rounded outwards, so the box still covers the value once mapped back to the original's pixels.
     x, y = math.floor(left * sx), math.floor(top * sy)
     return f"{x},{y},{math.ceil(right * sx) - x},{math.ceil(bottom * sy) - y}"

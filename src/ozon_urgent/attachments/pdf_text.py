@@ -12,7 +12,7 @@ from pypdf.errors import LimitReachedError
 
 from ozon_urgent.attachments.model import AttachmentHit, InspectLimits, Params
 from ozon_urgent.attachments.ocr import OcrError, not_read_hit, ocr_hits
-from ozon_urgent.attachments.personal_data import scan_pages
+from ozon_urgent.attachments.personal_data import Own, scan_pages
 from ozon_urgent.findings.codes import Code
 
 if TYPE_CHECKING:
@@ -47,7 +47,9 @@ def text_hits(
     run = _TextRun(count)
     time_budget = max(0.0, deadline - time.monotonic())  # what the text search had: named if it runs out
     try:
-        hits = scan_pages(_page_texts(reader, limits, deadline, run))
+        hits = scan_pages(
+            _page_texts(reader, limits, deadline, run), Own(limits.own_names, limits.own_addresses)
+        )
     except LimitReachedError:
         return [AttachmentHit(Code.ATTACHMENT_BOMB, "pdf")]
     if run.unreadable and not run.read:
@@ -91,7 +93,7 @@ def _page_texts(
             run.stop, run.stopped_at = stop, page
             return
         try:
-            text = reader.pages[index].extract_text()
+            text = _page_text(reader.pages[index])
         except (MemoryError, LimitReachedError):
             raise
         except Exception:  # one broken page must not hide the personal data on the others
@@ -113,6 +115,17 @@ def _page_texts(
             return
 
 
+def _page_text(page: pypdf.PageObject) -> str:
+    """The page's text laid out by position, so a table's cells stand apart as they do on the page (a
+    value is never searched across two cells); the plain reading where the layout cannot be made."""
+    try:
+        return page.extract_text(extraction_mode="layout")
+    except (MemoryError, LimitReachedError):
+        raise
+    except Exception:
+        return page.extract_text()
+
+
 def _read_scan(
     reader: pypdf.PdfReader, index: int, limits: InspectLimits, deadline: float, run: _TextRun
 ) -> bool:
@@ -127,7 +140,8 @@ def _read_scan(
     if image is None:
         return True
     try:
-        run.ocr_hits.extend(ocr_hits(image, deadline, limits.ocr_max_side, page=page))
+        own = Own(limits.own_names, limits.own_addresses)
+        run.ocr_hits.extend(ocr_hits(image, deadline, limits.ocr_max_side, page=page, own=own))
     except OcrError as error:
         if error.variant == "timeout":
             run.stop, run.stopped_at = "text_time", page

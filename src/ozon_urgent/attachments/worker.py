@@ -155,6 +155,9 @@ def _warm_up() -> None:
     for sample in ("+7 912 345-67-89", "13800138000"):  # loads the RU and CN metadata tables
         list(phonenumbers.PhoneNumberMatcher(sample, "CN" if sample[0] == "1" else "RU"))
     ric.is_valid("11010519491231002X")  # loads the birthplace table
+    from ozon_urgent.attachments.pd_names import warm_up
+
+    warm_up()  # the Russian dictionary of first names, surnames and patronymics
 
 
 def _cap_resources(memory_bytes: int) -> None:

@@ -76,9 +76,9 @@ def _judge_evidence(
             continue
         for index, where in enumerate(item.located):
             if where.verdict == "ok" and where.resolved is not None:
-                by_limits.setdefault(InspectLimits.for_policy(policy), []).append(
-                    _Evidence(number, index, where.resolved)
-                )
+                by_limits.setdefault(
+                    InspectLimits.for_policy(policy, item.case.seller.store_name), []
+                ).append(_Evidence(number, index, where.resolved))
     shared = SharedEvidence()
     remaining = {
         number: sum(1 for e in group if e.case == number)

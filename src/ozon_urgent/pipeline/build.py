@@ -165,7 +165,7 @@ def build_case(
         return None
     if result.case_id is None:
         return None
-    limits = InspectLimits.for_policy(policy)
+    limits = InspectLimits.for_policy(policy, case.seller.store_name)
     gated = pass_evidence(
         checked, limits, fix=options.fix, lang=check.lang, jobs=options.jobs, cache=options.cache
     )

@@ -68,7 +68,7 @@ def followup_case(
     if checked.case is None or checked.partial or checked.loaded is None:
         return FollowupOutcome(result, None)
     result.findings[:] = [f for f in result.findings if _judges_a_file(f)]
-    limits = InspectLimits.for_policy(policy)
+    limits = InspectLimits.for_policy(policy, checked.case.seller.store_name)
 
     def gate(sent: frozenset[str]) -> Sequence[EvidenceBytes]:
         gated = pass_evidence(

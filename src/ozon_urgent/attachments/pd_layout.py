@@ -1,0 +1,167 @@
+"""Where a value may lie: text cut into cells by its layout, so no value runs across a line or a column.
+
+A table read as text puts the end of one row beside the start of the next, and two cells side by side
+look like one long number: an eight-digit document number and the day of the next column were a
+"phone". Here each line of a picture (Tesseract's word boxes) or of a PDF page (its text laid out by
+position) is cut wherever the gap between two words is wider than a couple of characters, and a value
+is searched for in one such cell only. The words around it, on its line and on the line above (a label
+over its value), are its context.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+Box = tuple[int, int, int, int]  # left, top, right, bottom in the read picture's pixels
+
+# A gap between two words wider than this many times the line's height is a new cell. Word spaces in
+# Tesseract's boxes measure 0.2-0.6 of the height; table columns and a chat's time stamp, 1.5 and more.
+_CELL_GAP = 1.2
+# In a PDF page laid out as text, three spaces or a tab part two cells: pypdf pads columns with spaces.
+_TEXT_CELL_GAP = re.compile(r"\t| {3,}|\u00a0{3,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One word: its text and, read from a picture, its box."""
+
+    text: str
+    box: Box | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """Words that belong together: one line's run of words with no wide gap between them."""
+
+    pieces: tuple[Piece, ...]
+    line: int  # index of its line in the document
+    block: tuple[int, ...] = ()  # Tesseract's block and paragraph: lines of one paragraph wrap
+
+    @property
+    def text(self) -> str:
+        return " ".join(piece.text for piece in self.pieces)
+
+    def offsets(self) -> list[int]:
+        """Where each piece starts in `text`."""
+        starts, at = [], 0
+        for piece in self.pieces:
+            starts.append(at)
+            at += len(piece.text) + 1
+        return starts
+
+    def pieces_between(self, start: int, end: int) -> list[Piece]:
+        """The pieces that hold any of text[start:end]."""
+        return [
+            piece
+            for piece, begin in zip(self.pieces, self.offsets(), strict=True)
+            if begin < end and start < begin + len(piece.text)
+        ]
+
+    @property
+    def box(self) -> Box | None:
+        return union([piece.box for piece in self.pieces])
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A page's cells, in reading order, with the text of each line (for context)."""
+
+    cells: tuple[Cell, ...]
+    lines: tuple[str, ...]
+
+    def context(self, cell: Cell, start: int, reach: int = 2) -> str:
+        """What is written before a value: its line up to it, and the `reach` lines above."""
+        before = self._before(cell, start)
+        above = self.lines[max(0, cell.line - reach) : cell.line]
+        return " \n".join([*above, before]).lower()
+
+    def _before(self, cell: Cell, start: int) -> str:
+        line = self.lines[cell.line]
+        head = cell.text[:start]
+        where = line.find(cell.text)
+        return (line[:where] + head) if where >= 0 else head
+
+    def after(self, cell: Cell, end: int) -> str:
+        """The rest of the value's line."""
+        line = self.lines[cell.line]
+        where = line.find(cell.text)
+        return (line[where + end :] if where >= 0 else cell.text[end:]).lower()
+
+
+def union(boxes: Sequence[Box | None]) -> Box | None:
+    known = [box for box in boxes if box is not None]
+    if not known:
+        return None
+    return (
+        min(box[0] for box in known),
+        min(box[1] for box in known),
+        max(box[2] for box in known),
+        max(box[3] for box in known),
+    )
+
+
+def from_text(text: str) -> Document:
+    """Plain or laid-out text: a line per line, a cell per run of words between wide gaps."""
+    text = unicodedata.normalize("NFKC", text)
+    cells: list[Cell] = []
+    lines: list[str] = []
+    for number, line in enumerate(text.splitlines()):
+        lines.append(" ".join(line.split()))
+        for part in _TEXT_CELL_GAP.split(line):
+            words = part.split()
+            if words:
+                cells.append(Cell(tuple(Piece(word) for word in words), number))
+    return Document(tuple(cells), tuple(lines))
+
+
+class WordBox(Protocol):
+    """A word as the OCR engine gives it (ocr.Word)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def left(self) -> int: ...
+    @property
+    def top(self) -> int: ...
+    @property
+    def width(self) -> int: ...
+    @property
+    def height(self) -> int: ...
+    @property
+    def block(self) -> int: ...
+    @property
+    def par(self) -> int: ...
+
+
+def from_words(lines: Sequence[Sequence[WordBox]]) -> Document:
+    """Lines of OCR words: each cut into cells wherever two words stand apart by more than a column gap."""
+    cells: list[Cell] = []
+    texts: list[str] = []
+    for number, words in enumerate(lines):
+        texts.append(" ".join(word.text for word in words))
+        if not words:
+            continue
+        height = sorted(word.height for word in words)[len(words) // 2]
+        run: list[WordBox] = [words[0]]
+        for word in words[1:]:
+            previous = run[-1]
+            gap = word.left - (previous.left + previous.width)
+            if gap > _CELL_GAP * max(height, 1):
+                cells.append(_cell(run, number))
+                run = []
+            run.append(word)
+        cells.append(_cell(run, number))
+    return Document(tuple(cells), tuple(texts))
+
+
+def _cell(words: Sequence[WordBox], line: int) -> Cell:
+    pieces = tuple(
+        Piece(word.text, (word.left, word.top, word.left + word.width, word.top + word.height))
+        for word in words
+    )
+    first = words[0]
+    return Cell(pieces, line, (first.block, first.par))
