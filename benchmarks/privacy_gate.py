@@ -557,9 +557,7 @@ def fix_stage(results: dict[str, FileResult], s: Scores, root: Path, jobs: int |
                 result.item.size,
             )
         )
-    print(
-        f"    build: {took:.1f} s; packs with a masked copy: {len(copies)}; cases not built: {len(not_built)}"
-    )
+    print(f"    build: {took:.1f} s; packs built: {len(copies)}; cases not built: {len(not_built)}")
     for name in not_built[:8]:
         print(f"      not built: {name}")
     print(
