@@ -72,6 +72,7 @@ bench: $(TEST_STAMP) ocr-engine
 	$(BIN)/python benchmarks/seller_api_transport.py
 	$(BIN)/python benchmarks/translate_offline.py
 	$(BIN)/python benchmarks/ocr_screenshots.py
+	$(BIN)/python benchmarks/privacy_gate.py --split heldout
 
 clean:
 	rm -rf $(VENV) out build dist .mypy_cache .pytest_cache .ruff_cache
