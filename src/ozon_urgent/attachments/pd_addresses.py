@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ozon_urgent.attachments.pd_layout import Cell, Document
 from ozon_urgent.attachments.pd_score import RECIPIENT_WORDS, SENDER_WORDS, nearest
+from ozon_urgent.attachments.pd_shapes import claimed, inside_claimed
 
 _I = re.IGNORECASE
 _STREET = re.compile(
@@ -118,11 +119,14 @@ _Feature = tuple[str, int, int]
 
 
 def _features(cell: Cell) -> list[_Feature]:
+    """The address's parts in a cell; none inside a date, an amount or an ID («2026-11-04», «851,90»)."""
     text = cell.text
+    spans = list(claimed(text))
     found: list[_Feature] = []
     for kind, pattern, _ in _PARTS:
         for match in pattern.finditer(text):
-            found.append((kind, match.start(), match.end()))
+            if not inside_claimed(spans, match.start(), match.end()):
+                found.append((kind, match.start(), match.end()))
     return found
 
 
@@ -135,8 +139,9 @@ def _starts(found: list[_Feature]) -> bool:
 def _below(upper: Cell, lower: Cell) -> bool:
     """Whether `lower` continues `upper`'s column: boxes that overlap sideways, or text without boxes."""
     a, b = upper.box, lower.box
-    if a is None or b is None:
-        return True
+    if a is None or b is None:  # laid-out text: the columns of the line each cell spans
+        (a0, a1), (b0, b1) = upper.columns, lower.columns
+        return a0 < b1 and b0 < a1
     return a[0] < b[2] and b[0] < a[2]
 
 

@@ -18,9 +18,10 @@ from typing import Protocol
 
 Box = tuple[int, int, int, int]  # left, top, right, bottom in the read picture's pixels
 
-# A gap between two words wider than this many times the line's height is a new cell. Word spaces in
-# Tesseract's boxes measure 0.2-0.6 of the height; table columns and a chat's time stamp, 1.5 and more.
-_CELL_GAP = 1.2
+# A gap between two words wider than this many times the line's height (its tallest letters' top to its
+# lowest descender) is a new cell. Word spaces measure 0.2-1.1 of it (wide-set label fonts the most);
+# table columns and a chat's time stamp, 2 and more.
+_CELL_GAP = 1.4
 # In a PDF page laid out as text, three spaces or a tab part two cells: pypdf pads columns with spaces.
 _TEXT_CELL_GAP = re.compile(r"\t| {3,}|\u00a0{3,}")
 
@@ -40,6 +41,7 @@ class Cell:
     pieces: tuple[Piece, ...]
     line: int  # index of its line in the document
     block: tuple[int, ...] = ()  # Tesseract's block and paragraph: lines of one paragraph wrap
+    columns: tuple[int, int] = (0, 0)  # laid-out text: the characters of its line it spans
 
     @property
     def text(self) -> str:
@@ -111,10 +113,13 @@ def from_text(text: str) -> Document:
     lines: list[str] = []
     for number, line in enumerate(text.splitlines()):
         lines.append(" ".join(line.split()))
+        at = 0
         for part in _TEXT_CELL_GAP.split(line):
+            begin = line.index(part, at)
+            at = begin + len(part)
             words = part.split()
             if words:
-                cells.append(Cell(tuple(Piece(word) for word in words), number))
+                cells.append(Cell(tuple(Piece(word) for word in words), number, (), (begin, at)))
     return Document(tuple(cells), tuple(lines))
 
 
@@ -145,7 +150,7 @@ def from_words(lines: Sequence[Sequence[WordBox]]) -> Document:
         texts.append(" ".join(word.text for word in words))
         if not words:
             continue
-        height = sorted(word.height for word in words)[len(words) // 2]
+        height = max(word.top + word.height for word in words) - min(word.top for word in words)
         run: list[WordBox] = [words[0]]
         for word in words[1:]:
             previous = run[-1]

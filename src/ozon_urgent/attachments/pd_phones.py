@@ -19,6 +19,7 @@ _PHONE_WORDS = re.compile(
 )
 _POSITIVE = {"phone": _PHONE_WORDS, "person": re.compile(RECIPIENT_WORDS, re.IGNORECASE)}
 _NEGATIVE = {"id": re.compile(ID_WORDS, re.IGNORECASE)}
+_LONG_RUN = re.compile(r"\d{12}")
 _GROUPED = re.compile(r"\d[ ()\-.\u00a0]+\d")
 
 Before = Callable[[int], str]
@@ -32,6 +33,8 @@ def find_phones(text: str, before: Before, claimed: Sequence[tuple[int, int]] = 
             continue
         if digits == len(run.group()) == 10 and label_of(before(run.start()), _POSITIVE, {}) is None:
             continue  # ten bare digits without a phone's word: a SKU (and 0.4 at best, below the grey zone)
+        if _LONG_RUN.search(run.group()) and not run.group().startswith("+"):
+            continue  # twelve digits and more in one piece: a tracking or warehouse number, no phone
         # libphonenumber costs ~0.1 ms per candidate; an order export holds thousands of IDs, so it
         # sees only the runs that could hold a phone, with one character each side for its own checks.
         start = max(0, run.start() - 1)

@@ -19,7 +19,7 @@ _SHAPES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<![\d+-])\d(?: ?\d){7,9}-\d{4}(?:[-.,' ]?\d{1,3})?(?!\d)"),
     # tracking numbers: RA123456789CN, LP00123456789012, a Russian Post's 14 digits
     re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{9} ?[A-Z]{2}(?![A-Za-z0-9])"),
-    re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,4}\d{10,}(?!\d)"),
+    re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,4} ?\d{10,}(?!\d)"),
     # dates and times, with the time that follows a date: 05.11.2026 18:57, 2026-11-05T18:57:03
     re.compile(
         r"(?<!\d)(?:[0-3]?\d[./-][01]?\d[./-](?:19|20)?\d\d|(?:19|20)\d\d[./-][01]?\d[./-][0-3]?\d)"
