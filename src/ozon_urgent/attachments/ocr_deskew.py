@@ -10,6 +10,7 @@ the reading's confidence (ocr.ocr_hits reads such a picture again turned over).
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -64,4 +65,4 @@ def _sharpness(ink: Image.Image, angle: float) -> float:
 
     turned = ink.rotate(angle, resample=Image.Resampling.NEAREST, expand=True) if angle else ink
     rows = list(turned.resize((1, turned.height), Image.Resampling.BOX).getdata())
-    return float(sum((a - b) ** 2 for a, b in zip(rows, rows[1:], strict=False)))
+    return float(sum((a - b) ** 2 for a, b in itertools.pairwise(rows)))
