@@ -206,6 +206,8 @@ def _changed(value: object) -> object:
         return value + 1
     if isinstance(value, float):
         return value + 1.5
+    if isinstance(value, tuple):  # the seller's own names and addresses
+        return (*value, "Петров Пётр")
     raise AssertionError(f"teach _changed about {type(value).__name__}")
 
 

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 
 from ozon_urgent.attachments.pd_layout import Cell, Document
 from ozon_urgent.attachments.pd_score import RECIPIENT_WORDS, SENDER_WORDS, nearest
-from ozon_urgent.attachments.pd_shapes import claimed, inside_claimed
+from ozon_urgent.attachments.pd_shapes import claimed_spans, inside_claimed
 
 _I = re.IGNORECASE
 _STREET = re.compile(
-    r"(?<![а-яёa-z])(?:ул(?:ица)?|просп(?:ект)?|пр-к?т|пер(?:еулок)?|шоссе|ш\.|б-р|бул(?:ьвар)?|"
+    r"(?<![а-яёa-z])(?:ул(?:ица)?|просп(?:ект)?|пр-к?т|пер(?:еулок)?|шоссе|ш|б-р|бул(?:ьвар)?|"
     r"наб(?:ережная)?|пл(?:ощадь)?|пр-з?д|проезд|мкр(?:-?н)?|микрорайон|туп(?:ик)?|аллея|тракт|кв-л|"
-    r"квартал)\.? *[А-ЯЁA-Z0-9][\w.-]*(?: [А-ЯЁ][\w-]*)?",
+    r"квартал)(?:\. *| +)(?-i:[А-ЯЁ0-9])[\w.-]*(?: (?-i:[А-ЯЁ])[\w-]*)?",
     _I,
 )
 _STREET_AFTER = re.compile(  # «Ленина ул.», «Мира пр-т»: the type after the name
@@ -67,6 +67,8 @@ _BUSINESS = re.compile(
     re.IGNORECASE,
 )
 _MAX_LINES = 3
+_WORD_PART = re.compile(r"[^\W\d_]")
+_GROUP_GAP = 30  # characters between two parts of one address, at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,15 +121,27 @@ _Feature = tuple[str, int, int]
 
 
 def _features(cell: Cell) -> list[_Feature]:
-    """The address's parts in a cell; none inside a date, an amount or an ID («2026-11-04», «851,90»)."""
+    """The address's parts in a cell, none inside a date, an amount or an ID («2026-11-04», «851,90»);
+    where a long line holds several groups of them (prose), the weightiest group of parts that stand
+    within a few words of each other."""
     text = cell.text
-    spans = list(claimed(text))
+    if not _WORD_PART.search(text):
+        return []  # no letters, no street, town or «д.»: an ID, a date, an amount
+    spans = claimed_spans(text)
     found: list[_Feature] = []
     for kind, pattern, _ in _PARTS:
         for match in pattern.finditer(text):
             if not inside_claimed(spans, match.start(), match.end()):
                 found.append((kind, match.start(), match.end()))
-    return found
+    found.sort(key=lambda feature: feature[1])
+    groups: list[list[_Feature]] = []
+    for feature in found:
+        if groups and feature[1] - max(end for _, _, end in groups[-1]) <= _GROUP_GAP:
+            groups[-1].append(feature)
+        else:
+            groups.append([feature])
+    weights = {kind: weight for kind, _, weight in _PARTS}
+    return max(groups, key=lambda group: sum(weights[kind] for kind in {k for k, _, _ in group}), default=[])
 
 
 def _starts(found: list[_Feature]) -> bool:

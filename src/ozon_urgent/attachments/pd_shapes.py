@@ -8,6 +8,7 @@ dash, a date whose dots were lost.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -55,6 +56,12 @@ def claimed(text: str) -> Iterator[tuple[int, int]]:
     for match in _THIRTEEN.finditer(text):
         if ogrn.is_valid(match.group()):
             yield match.start(), match.end()
+
+
+@functools.lru_cache(maxsize=4096)
+def claimed_spans(text: str) -> list[tuple[int, int]]:
+    """`claimed` as a list, kept for the cell's other recognizers (the address's reads it too)."""
+    return list(claimed(text))
 
 
 def inside_claimed(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -20,11 +20,14 @@ from ozon_urgent.attachments.pd_names import find_names
 from ozon_urgent.attachments.pd_numbers import find_numbers
 from ozon_urgent.attachments.pd_phones import find_phones
 from ozon_urgent.attachments.pd_score import POSSIBLE_SCORE, Candidate, code_of, resolve
-from ozon_urgent.attachments.pd_shapes import claimed, inside_claimed
+from ozon_urgent.attachments.pd_shapes import claimed, claimed_spans, inside_claimed
 from ozon_urgent.findings.codes import Code
 
 PER_CODE_CAP = 10  # one page of an order export may list hundreds; ten tell the seller enough
 _WORTH_SCANNING = re.compile(r"\d{2}|@|[А-ЯЁа-яёA-Za-z]{2}")
+# Every number kind has ten digits or more, a few characters apart at most («45 10 номер 123456»).
+_NUMBERS_WORTH = re.compile(r"@|(?:\d\D{0,7}){9}\d")
+_TWO_WORDS = re.compile(r"[^\W\d_]{2}.*?[^\w.]+[^\W\d_]")  # a name has two words at least
 _DIGIT_KINDS = frozenset({"phone", "card", "passport", "snils", "inn", "ric"})
 _WRAP_WORDS = re.compile(r"тел|моб|звон|phone|whats|карт|card|电话|手机", re.IGNORECASE)
 
@@ -90,15 +93,16 @@ def _cell_candidates(
     def before(at: int) -> str:
         return document.context(cell, at)
 
-    spans = list(claimed(text))
+    spans = claimed_spans(text)
     candidates: list[Candidate] = []
-    for candidate in (*find_numbers(text, before), *find_phones(text, before, spans)):
+    numbers = _NUMBERS_WORTH.search(text) is not None
+    for candidate in (*find_numbers(text, before), *find_phones(text, before, spans)) if numbers else ():
         if inside_claimed(spans, candidate.start, candidate.end):
             continue
         if _digits(candidate.raw) in own_numbers:
             continue
         candidates.append(candidate)
-    for candidate in find_names(text, before):
+    for candidate in find_names(text, before) if _TWO_WORDS.search(text) else ():
         if not any(candidate.raw.lower() in name or name in candidate.raw.lower() for name in own_names):
             candidates.append(candidate)
     return [c for c in resolve(candidates) if c.score >= POSSIBLE_SCORE]
