@@ -33,9 +33,9 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from screenshots import amount, clock, day, font_path, posting, ru_phone, sku, tracking  # noqa: E402
-
 from ozon_urgent.attachments import ocr  # noqa: E402
+from ozon_urgent.attachments.model import AttachmentHit  # noqa: E402
+from screenshots import amount, clock, day, font_path, posting, ru_phone, sku, tracking  # noqa: E402
 
 CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 STATUSES = ("Доставлен", "В пути", "Отменён", "Ожидает", "Возврат", "Shipped", "Принят")
@@ -76,7 +76,8 @@ def table(rng: random.Random, size: tuple[int, int]) -> tuple[Image.Image, list[
     draw.text((20, 8), "Seller Center · Заказы FBS", font=_font("DejaVuSans-Bold.ttf", 24), fill="white")
     row_h = (height - 80) // (rows + 1)
     text_px = max(13, min(28, int(row_h * 0.62)))  # 20-28 px where the rows have room, else smaller
-    font = _font(rng.choice(("DejaVuSans.ttf", "DejaVuSansMono.ttf")), text_px)
+    face = rng.choice(("DejaVuSans.ttf", "DejaVuSansMono.ttf"))
+    font = _font(face, text_px)
     columns = ["№", "Отправление", "SKU", "Дата", "Сумма, ₽", "Статус"]
     cells = [
         [str(i + 1), posting(rng), sku(rng), day(rng), amount(rng).removesuffix(" ₽"), rng.choice(STATUSES)]
@@ -85,7 +86,7 @@ def table(rng: random.Random, size: tuple[int, int]) -> tuple[Image.Image, list[
     widths = [max(font.getlength(row[c]) for row in [columns, *cells]) + 24 for c in range(6)]
     squeeze = min(1.0, (width - 40) / sum(widths))
     if squeeze < 1.0:  # too wide at this size: a smaller font
-        font = _font(font.path.split("/")[-1], max(13, int(text_px * squeeze)))
+        font = _font(face, max(13, int(text_px * squeeze)))
         widths = [max(font.getlength(row[c]) for row in [columns, *cells]) + 20 for c in range(6)]
     for index in range(0, rows + 1, 2):  # zebra stripes
         top = 60 + index * row_h - (row_h - font.size) // 2
@@ -145,12 +146,16 @@ def chat(
             break
         mine = rng.random() < 0.5
         x = width - 20 - box_w if mine else 20
-        bubble = ((43, 82, 120) if mine else (44, 44, 48)) if dark else ((220, 248, 198) if mine else (250, 250, 250))
+        if dark:
+            bubble = (43, 82, 120) if mine else (44, 44, 48)
+        else:
+            bubble = (220, 248, 198) if mine else (250, 250, 250)
         draw.rounded_rectangle((x, y, x + box_w, y + box_h), radius=text_px, fill=bubble)
         draw.text((x + text_px, y + text_px * 0.4), text, font=font, fill=ink)
         stamp = clock(rng)
-        draw.text((x + box_w - int(text_px * 3.2), y + int(text_px * 1.6)), stamp, font=small, fill=(140, 140, 140))
-        tokens += _digit_tokens(text) + [stamp]
+        corner = (x + box_w - int(text_px * 3.2), y + int(text_px * 1.6))
+        draw.text(corner, stamp, font=small, fill=(140, 140, 140))
+        tokens += [*_digit_tokens(text), stamp]
         y += box_h + text_px
     return image, tokens
 
@@ -264,11 +269,13 @@ def read(picture: Picture) -> tuple[float, list[str]]:
     seen: list[list[ocr.Line]] = []
     real = ocr.hits_in_lines
 
-    def keep(lines: list[ocr.Line], *args: object, **kwargs: object) -> list[object]:
+    def keep(
+        lines: list[ocr.Line], scale: tuple[float, float] = (1.0, 1.0), page: int | None = None
+    ) -> list[AttachmentHit]:
         seen.append(lines)
-        return real(lines, *args, **kwargs)  # type: ignore[arg-type]
+        return real(lines, scale, page)
 
-    ocr.hits_in_lines = keep  # type: ignore[assignment]
+    ocr.hits_in_lines = keep
     try:
         started = cpu_seconds()
         ocr.ocr_hits(picture.image, time.monotonic() + 120, 2000, page=picture.page)
@@ -320,9 +327,8 @@ def main() -> None:
         found, total = sum(row[1] for row in rows), sum(row[2] for row in rows)
         all_found, all_total = all_found + found, all_total + total
         share = f"{found}/{total} = {100 * found / total:.1f} %" if total else "-"
-        print(
-            f"{kind:20} {len(rows):3} {statistics.median(times):9.3f} {p90(times):7.3f} {max(times):7.3f}  {share}"
-        )
+        figures = f"{statistics.median(times):9.3f} {p90(times):7.3f} {max(times):7.3f}"
+        print(f"{kind:20} {len(rows):3} {figures}  {share}")
     print(
         f"{'all':20} {len(every):3} {statistics.median(every):9.3f} {p90(every):7.3f} {max(every):7.3f}"
         f"  {all_found}/{all_total} = {100 * all_found / max(1, all_total):.1f} %"
