@@ -11,7 +11,11 @@ the reading's confidence (ocr.ocr_hits reads such a picture again turned over).
 from __future__ import annotations
 
 import itertools
+import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+from ozon_urgent.attachments.pd_layout import Box
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -66,3 +70,35 @@ def _sharpness(ink: Image.Image, angle: float) -> float:
     turned = ink.rotate(angle, resample=Image.Resampling.NEAREST, expand=True) if angle else ink
     rows = list(turned.resize((1, turned.height), Image.Resampling.BOX).getdata())
     return float(sum((a - b) ** 2 for a, b in itertools.pairwise(rows)))
+
+
+def turn(gray: Image.Image, angle: float) -> tuple[Image.Image, Callable[[Box], Box]]:
+    """`gray` turned `angle` degrees counter-clockwise (grown to hold it all, the corners white), and the
+    map from a box in the turned picture back to the box that holds it in `gray`'s pixels."""
+    from PIL import Image
+
+    width, height = gray.size
+    turned = gray.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
+    # The affine map Pillow draws with (turned pixel → original pixel), as Image.rotate builds it.
+    radians = -math.radians(angle)
+    cos, sin = math.cos(radians), math.sin(radians)
+    a, b, d, e = cos, sin, -sin, cos
+    dx = (turned.width - width) / 2.0
+    dy = (turned.height - height) / 2.0
+    cx, cy = width / 2.0, height / 2.0
+    c = a * (-cx - dx) + b * (-cy - dy) + cx
+    f = d * (-cx - dx) + e * (-cy - dy) + cy
+
+    def back(box: Box) -> Box:
+        left, top, right, bottom = box
+        corners = [(x, y) for x in (left, right) for y in (top, bottom)]
+        xs = [a * x + b * y + c for x, y in corners]
+        ys = [d * x + e * y + f for x, y in corners]
+        return (
+            max(0, math.floor(min(xs))),
+            max(0, math.floor(min(ys))),
+            min(width, math.ceil(max(xs))),
+            min(height, math.ceil(max(ys))),
+        )
+
+    return turned, back
