@@ -35,6 +35,7 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 
 from ozon_urgent.attachments import ocr  # noqa: E402
 from ozon_urgent.attachments.model import AttachmentHit  # noqa: E402
+from ozon_urgent.attachments.personal_data import NOBODY, Own
 from screenshots import amount, clock, day, font_path, posting, ru_phone, sku, tracking  # noqa: E402
 
 CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
@@ -270,10 +271,13 @@ def read(picture: Picture) -> tuple[float, list[str]]:
     real = ocr.hits_in_lines
 
     def keep(
-        lines: list[ocr.Line], scale: tuple[float, float] = (1.0, 1.0), page: int | None = None
+        lines: list[ocr.Line],
+        scale: tuple[float, float] = (1.0, 1.0),
+        page: int | None = None,
+        own: Own = NOBODY,
     ) -> list[AttachmentHit]:
         seen.append(lines)
-        return real(lines, scale, page)
+        return real(lines, scale, page, own)
 
     ocr.hits_in_lines = keep
     try:
