@@ -17,7 +17,7 @@ from ozon_urgent.attachments import AttachmentReport, InspectLimits, inspect_att
 from ozon_urgent.attachments.cpu_budget import hang_limit_s
 from ozon_urgent.attachments.judge import judge
 from ozon_urgent.attachments.model import Judgement
-from ozon_urgent.attachments.pool import Done, Task, shared_pool
+from ozon_urgent.attachments.pool import Done, Task, longest_wall_s, shared_pool
 from ozon_urgent.attachments.worker import FAULT_MARKER
 
 SLACK_S = 4.0  # scheduling on a loaded two-core CI runner; the claim is "about the limit", not "forever"
@@ -86,8 +86,9 @@ def test_cpu_runaway_is_cut_off_by_its_cpu_limit(tmp_path: Path) -> None:
 def test_genuinely_slow_pdf_is_cut_off(tmp_path: Path) -> None:
     """6 KB, 20 pages sharing one content stream of 100 000 operators: pypdf needs seconds per page.
 
-    Inside one page's text extraction nothing looks at the clock: the worker's CPU limit ends it, so
-    on a busy machine it takes longer on the wall clock (up to about the pool's wall limit)."""
+    Inside one page's text extraction nothing looks at the clock: the worker's CPU limit ends it. On a
+    busy machine that takes longer on the wall clock, and a worker kept from the processor past the wall
+    limit is given more time: the promise is the pool's longest wait, not the quiet machine's seconds."""
     limits = InspectLimits(timeout_s=1.5, ocr=False)  # the budget is for the slow PDF, not OCR
     paths = write(tmp_path, {"slow.pdf": slow_pdf(), **ordinary_files()})
     start = time.monotonic()
@@ -95,7 +96,7 @@ def test_genuinely_slow_pdf_is_cut_off(tmp_path: Path) -> None:
     assert codes_of(reports[0]) == [("A210", "timeout")]
     assert reports[0].format == "pdf"  # known from the first bytes even though no child answered
     assert_ordinary_judged(reports[1:])
-    assert time.monotonic() - start < hang_limit_s(1.5) + SLACK_S
+    assert time.monotonic() - start < longest_wall_s(1.5) + SLACK_S
 
 
 @pytest.mark.parametrize(

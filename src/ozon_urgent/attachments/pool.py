@@ -34,6 +34,12 @@ _STARVED_EXTENSIONS = 3
 _BLIND_RETRIES = 1
 
 
+def longest_wall_s(timeout_s: float) -> float:
+    """The longest a job of this CPU budget holds a worker on the wall clock: its first wall period and
+    every extension a starved worker may get (a retry without /proc is one period more, not longer)."""
+    return hang_limit_s(timeout_s) * (1 + max(_STARVED_EXTENSIONS, _BLIND_RETRIES))
+
+
 @dataclass(frozen=True, slots=True)
 class Task:
     id: int
