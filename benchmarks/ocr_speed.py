@@ -35,7 +35,7 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 
 from ozon_urgent.attachments import ocr  # noqa: E402
 from ozon_urgent.attachments.model import AttachmentHit  # noqa: E402
-from ozon_urgent.attachments.personal_data import NOBODY, Own
+from ozon_urgent.attachments.personal_data import NOBODY, Own  # noqa: E402
 from screenshots import amount, clock, day, font_path, posting, ru_phone, sku, tracking  # noqa: E402
 
 CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")

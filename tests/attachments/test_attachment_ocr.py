@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 from report_helpers import codes_of, inspect_file
 
 from ozon_urgent.attachments import InspectLimits
+from ozon_urgent.attachments.cpu_budget import cpu_clock
 from ozon_urgent.attachments.jpeg_inspect import inspect_jpeg
 from ozon_urgent.attachments.ocr import Line, Word, hits_in_lines, parse_tsv, read_lines
 from ozon_urgent.attachments.tessdata import ENGINE_ENV, find_tessdata
@@ -350,7 +351,7 @@ def test_scanned_pages_the_clock_did_not_reach_are_named() -> None:
     reader = pypdf.PdfReader(io.BytesIO(data))
     # Whether the clock stops the search before page 1's picture is read or while Tesseract reads it,
     # no page counts as searched and all three are named.
-    hits = text_hits(reader, 3, InspectLimits(), time.monotonic() + 0.01)
+    hits = text_hits(reader, 3, InspectLimits(), cpu_clock() + 0.01)
     assert [(hit.code, hit.variant, hit.params["pages"]) for hit in hits] == [("A216", "text_time", "1–3")]
 
 
@@ -431,6 +432,6 @@ def test_a_second_reading_out_of_time_keeps_what_the_first_found(monkeypatch: py
         return [Line(tuple(replace(w, conf=40.0) for w in line.words)) for line in real(image, timeout_s)]
 
     monkeypatch.setattr(ocr, "read_lines", first_real_then_out_of_time)
-    hits = ocr.ocr_hits(chat(PHONE_CHAT).convert("L"), time.monotonic() + 30, 2500)
+    hits = ocr.ocr_hits(chat(PHONE_CHAT).convert("L"), cpu_clock() + 30, 2500)
     assert [(hit.code, hit.variant) for hit in hits] == [("P300", ""), ("A217", "timeout")]
     assert len(calls) == 2

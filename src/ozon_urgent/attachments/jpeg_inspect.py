@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import io
-import time
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PIL import Image, MpoImagePlugin  # noqa: F401  (registers MPO: a phone's JPEG may be one)
 
+from ozon_urgent.attachments.cpu_budget import cpu_clock
 from ozon_urgent.attachments.exif_privacy import private_exif
 from ozon_urgent.attachments.jpeg_hidden import hidden_hits
 from ozon_urgent.attachments.jpeg_markers import jpeg_layout
@@ -20,13 +20,13 @@ from ozon_urgent.attachments.sharpness import BLUR_THRESHOLD, SHARPNESS_SIDE, sh
 from ozon_urgent.findings.codes import Code
 
 JPEG_FORMATS = ["JPEG", "MPO"]
-# Share of the file's time budget (InspectLimits.timeout_s) reading the picture's text may use.
+# Share of the file's CPU time budget (InspectLimits.timeout_s) reading the picture's text may use.
 _OCR_TIME_SHARE = 0.8
 
 
 def inspect_jpeg(data: bytes, limits: InspectLimits) -> tuple[int | None, int | None, list[AttachmentHit]]:
     """Width, height (None when unknown) and the hits."""
-    deadline = time.monotonic() + limits.timeout_s * _OCR_TIME_SHARE
+    deadline = cpu_clock() + limits.timeout_s * _OCR_TIME_SHARE  # processor time, not wall time
     layout = jpeg_layout(data)
     try:
         with bomb_guard(limits.max_pixels):

@@ -27,14 +27,21 @@ class InspectLimits:
     """Budgets for judging one file. The defaults follow Ozon's 5 MiB rule and what such a file needs."""
 
     max_bytes: int = 5_242_880
+    # Processor (CPU) seconds the work on one file may use, not wall time: on a busy machine a file takes
+    # longer but gets as far, so the verdict does not depend on the load. Kept by the worker (its
+    # deadlines and RLIMIT_CPU); the pool only ends a worker that is stuck (cpu_budget.hang_limit_s).
     timeout_s: float = 10.0
     # Address space a child may add beyond what it inherited when it started: a forked child already
     # maps the parent's interpreter, so an absolute cap would depend on how big the caller happens to be.
     memory_bytes: int = 512 * MIB
-    # The personal-data search reads every page while time lasts (a share of timeout_s); these only
+    # The personal-data search reads every page while CPU time lasts (a share of timeout_s); these only
     # bound a pathological file. Wherever a limit stops the search, A216 names the pages left.
     pdf_text_pages: int = 100_000
     pdf_text_chars: int = 20_000_000
+    # Pages without text (scans) whose picture is read by OCR, per PDF: a bound that is the same on any
+    # machine, where the CPU budget alone would stop a long scan at a page that varies with the
+    # processor. The scanned pages past it are named (A216 ocr_pages); pages with text are still searched.
+    pdf_ocr_pages: int = 20
     # Looking for scripts and attached files: objects visited and levels of nesting (name trees, field
     # kids, /Next and /Parent chains). A file that needs more is refused (A210 pdf_too_complex).
     pdf_active_objects: int = 100_000

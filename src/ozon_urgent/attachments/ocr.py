@@ -6,17 +6,20 @@ OZON_URGENT_TESSERACT); a picture it cannot read is said out loud (A217), never 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import os
+import signal
 import subprocess
 import sys
-import time
+import threading
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ozon_urgent.attachments.cpu_budget import cpu_clock, hang_limit_s
 from ozon_urgent.attachments.model import MORE_REGIONS, AttachmentHit, Params
 from ozon_urgent.attachments.ocr_prepare import prepare
 from ozon_urgent.attachments.pd_layout import Box, from_words
@@ -72,7 +75,9 @@ class Line:
 
 
 def read_lines(image: Image.Image, timeout_s: float) -> list[Line]:
-    """The picture's text as lines of words, boxes in the picture's pixels; OcrError when not read."""
+    """The picture's text as lines of words, boxes in the picture's pixels; OcrError when not read.
+
+    `timeout_s`: the processor time (not wall time) the reading may use."""
     if min(image.size) < _MIN_SIDE:
         return []
     if timeout_s <= 0:
@@ -103,14 +108,48 @@ class _Library:
             self._api.SetVariable(name, value)
 
     def read(self, gray: Image.Image, timeout_s: float) -> str:
-        started = time.monotonic()
         self._api.SetImageBytes(gray.tobytes(), gray.width, gray.height, 1, gray.width)
-        if not self._api.Recognize(timeout=max(1, int(timeout_s * 1000))):
-            spent = time.monotonic() - started
-            raise OcrError("timeout" if spent >= timeout_s * 0.9 else "engine_failed")
+        # Recognize's own timeout is wall time (0: none), which a busy machine would turn into a verdict;
+        # the reading is stopped on processor time instead: tesserocr cancels it when a signal handler
+        # raises, and ITIMER_PROF signals after `timeout_s` of this process's CPU time.
+        try:
+            with _cpu_alarm(timeout_s):
+                done = self._api.Recognize(timeout=0)
+        except _OutOfCpu:
+            self._api.Clear()
+            raise OcrError("timeout") from None
+        if not done:
+            self._api.Clear()
+            raise OcrError("engine_failed")
         tsv: str = self._api.GetTSVText(0)
         self._api.Clear()  # the page's layout and results: ~15 MB the worker can give back between files
         return tsv
+
+
+class _OutOfCpu(BaseException):
+    """Raised by the ITIMER_PROF handler; BaseException, so no `except Exception` on the way swallows it."""
+
+
+@contextlib.contextmanager
+def _cpu_alarm(seconds: float) -> Iterator[None]:
+    """Raise _OutOfCpu in this (main) thread once the process has used `seconds` more of CPU time.
+
+    Where there is no profiling timer (Windows) or this is not the main thread, nothing is armed: the
+    worker's RLIMIT_CPU still ends a reading that runs away."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def out_of_cpu(signum: int, frame: object) -> None:
+        raise _OutOfCpu
+
+    previous = signal.signal(signal.SIGPROF, out_of_cpu)
+    signal.setitimer(signal.ITIMER_PROF, max(seconds, 0.001))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 @functools.cache
@@ -148,10 +187,12 @@ def _read_with_program(program: str, gray: Image.Image, timeout_s: float) -> str
             command,
             input=payload,
             capture_output=True,
-            timeout=timeout_s,
+            # The program's budget is its CPU time (RLIMIT_CPU, set by the hook); the wall limit only
+            # ends one that hangs, and is as generous as the pool's.
+            timeout=hang_limit_s(timeout_s),
             env=env,
             check=False,
-            preexec_fn=_die_with_parent_hook(),  # the worker child runs one thread: safe here
+            preexec_fn=_child_hook(timeout_s),  # the worker child runs one thread: safe here
         )
     except (FileNotFoundError, PermissionError):
         raise OcrError("engine_missing") from None
@@ -159,11 +200,32 @@ def _read_with_program(program: str, gray: Image.Image, timeout_s: float) -> str
         raise OcrError("timeout") from None
     except OSError:
         raise OcrError("engine_failed") from None
+    if done.returncode in (-signal.SIGXCPU, -signal.SIGKILL):  # its CPU time ran out
+        raise OcrError("timeout")
     if done.returncode != 0:
         # Tesseract without its Russian (or English) model says so and stops: as good as not installed.
         missing = any(sign in done.stderr for sign in _MODEL_MISSING)
         raise OcrError("engine_missing" if missing else "engine_failed")
     return done.stdout.decode("utf-8", "replace")
+
+
+def _child_hook(cpu_s: float) -> Callable[[], None]:
+    """Run in the `tesseract` child before exec: the CPU limit of its reading, and death with the worker."""
+    import math
+    import resource
+
+    die_with_parent = _die_with_parent_hook()
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    soft = max(1, math.ceil(cpu_s))
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+
+    def hook() -> None:
+        resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+        if die_with_parent is not None:
+            die_with_parent()
+
+    return hook
 
 
 @functools.cache
@@ -234,7 +296,8 @@ def ocr_hits(
 
     `original_size` is the picture's size when `image` is a reduced copy of it (decoded at 1/2, 1/4…);
     `turn`: whether a poor reading may be tried again with the picture turned over.
-    Raises OcrError when the engine is missing, fails or runs out of time.
+    Raises OcrError when the engine is missing, fails or runs out of time; `deadline` is on
+    `cpu_budget.cpu_clock` (processor time, so a busy machine does not cut a reading short).
     """
     width, height = original_size or image.size
     fitted = prepare(fit(image.convert("L"), max_side))
@@ -242,14 +305,14 @@ def ocr_hits(
         # Nothing text-like drawn at all (a blank screen, an empty surface): not read, and the engine
         # not even loaded for it.
         return []
-    lines = read_lines(fitted, deadline - time.monotonic())
+    lines = read_lines(fitted, deadline - cpu_clock())
     if turn and _read_poorly(lines):
         # Tesseract reads text upside down (and text on its side one way round) as low-confidence
         # garbage: the picture is read once more turned over, and the better reading kept. Its own
         # orientation detection (page segmentation mode 1, or an OSD pass first) was measured and
         # not taken: +85 ms on every screenshot, or +30 MB in each worker.
         try:
-            turned = read_lines(fitted.rotate(180), deadline - time.monotonic())
+            turned = read_lines(fitted.rotate(180), deadline - cpu_clock())
         except OcrError as error:
             if page is not None:
                 raise  # a scanned page: the PDF's search stops here and names the pages not read

@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 import io
 import logging
-import time
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,6 +14,7 @@ import pypdf
 from pypdf.errors import DependencyError, LimitReachedError
 from pypdf.generic import DictionaryObject, IndirectObject
 
+from ozon_urgent.attachments.cpu_budget import cpu_clock
 from ozon_urgent.attachments.model import MIB, AttachmentHit, InspectLimits
 from ozon_urgent.attachments.pdf_active import find_active_content
 from ozon_urgent.attachments.pdf_text import text_hits
@@ -30,7 +30,7 @@ _WORK_LIMIT = 128 * MIB
 _XREF_LOOP = "Circular xref"
 _DETAIL_CHARS = 120
 _AES_FILTERS = ("/AESV2", "/AESV3")
-# Share of the file's time budget (InspectLimits.timeout_s) the page-by-page text search may use.
+# Share of the file's CPU time budget (InspectLimits.timeout_s) the page-by-page text search may use.
 _TEXT_TIME_SHARE = 0.6
 _AES_AVAILABLE = any(importlib.util.find_spec(name) for name in ("cryptography", "Crypto"))
 
@@ -63,8 +63,9 @@ class _Reader(pypdf.PdfReader):
 
 def inspect_pdf(data: bytes, limits: InspectLimits) -> tuple[int | None, list[AttachmentHit]]:
     """The page count (None when unknown) and the hits."""
-    # The text search stops here, leaving the rest of the child's time for what comes after it.
-    deadline = time.monotonic() + limits.timeout_s * _TEXT_TIME_SHARE
+    # The text search stops here, leaving the rest of the child's time for what comes after it. Processor
+    # time, not wall time: how far the search gets must not depend on how busy the machine is.
+    deadline = cpu_clock() + limits.timeout_s * _TEXT_TIME_SHARE
     hits: list[AttachmentHit] = []
     if holds_zip(data):
         hits.append(AttachmentHit(Code.ATTACHMENT_TRAILING_DATA, "pdf_zip"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING
 import pypdf
 from pypdf.errors import LimitReachedError
 
+from ozon_urgent.attachments.cpu_budget import cpu_clock
 from ozon_urgent.attachments.model import AttachmentHit, InspectLimits, Params
 from ozon_urgent.attachments.ocr import OcrError, not_read_hit, ocr_hits
 from ozon_urgent.attachments.personal_data import Own, scan_pages
@@ -31,6 +31,7 @@ class _TextRun:
     stop: str = ""  # "text_time" | "text_pages" | "text_chars" when a limit ended the search
     stopped_at: int = 0  # the first page (1-based) not fully searched
     ocr_read: int = 0  # pages without text whose picture was read by OCR
+    ocr_skipped: list[int] = field(default_factory=list)  # pages without text past the OCR page limit
     ocr_hits: list[AttachmentHit] = field(default_factory=list)
     ocr_error: OcrError | None = None  # the first time the engine could not read a page
 
@@ -42,10 +43,12 @@ def text_hits(
 
     Where a budget stops the search, the pages left are named (A216): a silent cut-off once let a
     phone number on page 25 pass as checked. Pages are scanned as they are read, so memory holds one
-    page's text, not the document's.
+    page's text, not the document's. `deadline` is on `cpu_budget.cpu_clock` (processor time); pages
+    without text are read by OCR up to `limits.pdf_ocr_pages` of them, a bound that does not depend on
+    the machine, and the scanned pages past it are named (A216 ocr_pages).
     """
     run = _TextRun(count)
-    time_budget = max(0.0, deadline - time.monotonic())  # what the text search had: named if it runs out
+    time_budget = max(0.0, deadline - cpu_clock())  # what the text search had: named if it runs out
     try:
         hits = scan_pages(
             _page_texts(reader, limits, deadline, run), Own(limits.own_names, limits.own_addresses)
@@ -62,6 +65,9 @@ def text_hits(
     if run.unreadable:
         params: Params = {"pages": _page_ranges(run.unreadable), "total": count}
         hits.append(AttachmentHit(Code.ATTACHMENT_TEXT_NOT_SEARCHED, "text_unreadable", params))
+    if run.ocr_skipped:
+        params = {"pages": _page_ranges(run.ocr_skipped), "total": count, "limit": limits.pdf_ocr_pages}
+        hits.append(AttachmentHit(Code.ATTACHMENT_TEXT_NOT_SEARCHED, "ocr_pages", params))
     if run.stop:
         params = {"pages": _page_ranges(range(run.stopped_at, count + 1)), "total": count}
         if run.stop == "text_time":
@@ -86,7 +92,7 @@ def _page_texts(
             else "text_chars"
             if budget <= 0
             else "text_time"
-            if time.monotonic() >= deadline
+            if cpu_clock() >= deadline
             else ""
         )
         if stop:
@@ -100,6 +106,9 @@ def _page_texts(
             run.unreadable.append(page)
             continue
         scan = not text.strip() and limits.ocr and run.ocr_error is None
+        if scan and run.ocr_read >= limits.pdf_ocr_pages:
+            run.ocr_skipped.append(page)  # its picture is not read: the page is not searched
+            continue
         if scan and not _read_scan(reader, index, limits, deadline, run):
             return
         if len(text) > budget:  # this page is searched only in part: it counts as not searched

@@ -1,4 +1,12 @@
-"""Long-lived child processes that judge files; one that hangs or dies is replaced, never the caller."""
+"""Long-lived child processes that judge files; one that hangs or dies is replaced, never the caller.
+
+A file's budget is processor time, kept by the worker (see cpu_budget). The pool only watches the wall
+clock for a worker that is stuck: past `hang_limit_s` it looks at what the worker did with that time.
+One that slept through it (or used its CPU budget) has its file reported as a timeout (A210); one that
+wanted a processor and did not get it (a busy machine) goes on with its work for another such period,
+a bounded number of times. Where the pool cannot tell the two apart (no /proc), the file is judged once
+more by a fresh worker.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +16,28 @@ import os
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
+from ozon_urgent.attachments.cpu_budget import Usage, classify_overrun, hang_limit_s, usage
 from ozon_urgent.attachments.worker import worker_main
 
 _STARTUP_TIMEOUT_S = 60.0  # importing pypdf and Pillow on a loaded machine; not a file's budget
 _MAX_START_FAILURES = 3
+# How many more wall periods a worker kept from the processor gets (its work so far is kept: a fresh
+# worker would start over on the same busy machine); where the pool cannot tell starved from stuck (no
+# /proc), how often a file past the wall limit is judged again by a fresh worker.
+_STARVED_EXTENSIONS = 3
+_BLIND_RETRIES = 1
+
+
+def longest_wall_s(timeout_s: float) -> float:
+    """The longest a job of this CPU budget holds a worker on the wall clock: its first wall period and
+    every extension a starved worker may get (a retry without /proc is one period more, not longer)."""
+    return hang_limit_s(timeout_s) * (1 + max(_STARVED_EXTENSIONS, _BLIND_RETRIES))
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +65,12 @@ class _Worker:
         self.started = time.monotonic()
         self.ready = False
         self.task: int | None = None
+        self.job: Task | None = None
+        self.dispatched = 0.0
         self.deadline = 0.0
+        self.usage: Usage | None = None  # at dispatch
+        self.checked: tuple[float, Usage] | None = None  # when last found starved, and how it was
+        self.extensions = 0
 
 
 class WorkerPool:
@@ -56,6 +82,9 @@ class WorkerPool:
         self._workers: list[_Worker] = []
         self._start_failures = 0
         self._lock = threading.Lock()
+        # The last run's files given more time ("starved") or judged again ("unknown"), for tests and
+        # debugging.
+        self.retried: list[tuple[int, str]] = []
 
     def run(
         self, tasks: Iterable[Task], count: int, timeout_s: float, jobs: int
@@ -85,22 +114,31 @@ class WorkerPool:
     ) -> dict[int, Done | Failure]:
         source = iter(tasks)
         results: dict[int, Done | Failure] = {}
-        waiting = next(source, None)
-        while waiting is not None or any(worker.task is not None for worker in self._workers):
+        again: deque[Task] = deque()  # files past the wall limit to be judged afresh (no /proc)
+        self.retried = []
+
+        def take() -> Task | None:
+            return again.popleft() if again else next(source, None)
+
+        waiting = take()
+        while True:
+            if waiting is None and again:  # a file put back by `_overrun` after the source ran dry
+                waiting = again.popleft()
+            busy = sum(1 for worker in self._workers if worker.task is not None)
+            if waiting is None and busy == 0:
+                return results
             if waiting is not None and self._start_failures >= _MAX_START_FAILURES:
                 results[waiting.id] = Failure("internal", "worker did not start")
-                waiting = next(source, None)
+                waiting = take()
                 continue
-            busy = sum(1 for worker in self._workers if worker.task is not None)
             if waiting is not None and busy < jobs:
                 self._grow(min(jobs, max(1, count - len(results))))
                 idle = next((w for w in self._workers if w.ready and w.task is None), None)
                 if idle is not None:
                     self._dispatch(idle, waiting, timeout_s, results)
-                    waiting = next(source, None)
+                    waiting = take()
                     continue
-            self._wait_once(results, timeout_s)
-        return results
+            self._wait_once(results, timeout_s, again)
 
     def _grow(self, wanted: int) -> None:
         while len(self._workers) < wanted:
@@ -129,9 +167,13 @@ class WorkerPool:
             results[task.id] = Failure("crash", _exit_reason(self._remove(worker)))
             return
         worker.task = task.id
-        worker.deadline = time.monotonic() + timeout_s
+        worker.job = task
+        worker.usage = usage(worker.process.pid) if worker.process.pid is not None else None
+        worker.dispatched = time.monotonic()
+        worker.deadline = worker.dispatched + hang_limit_s(timeout_s)
+        worker.checked, worker.extensions = None, 0
 
-    def _wait_once(self, results: dict[int, Done | Failure], timeout_s: float) -> None:
+    def _wait_once(self, results: dict[int, Done | Failure], timeout_s: float, again: deque[Task]) -> None:
         now = time.monotonic()
         deadlines = [
             w.deadline if w.ready else w.started + _STARTUP_TIMEOUT_S
@@ -143,23 +185,54 @@ class WorkerPool:
         ready = set(wait(objects, timeout))
         for worker in list(self._workers):
             if worker.conn in ready:
-                self._receive(worker, results)
+                self._receive(worker, results, timeout_s)
             elif worker.process.sentinel in ready:
-                self._lost(worker, results)
+                self._lost(worker, results, timeout_s)
         now = time.monotonic()
         for worker in list(self._workers):
             if worker.task is not None and now >= worker.deadline:
-                results[worker.task] = Failure("timeout", timeout_s)
-                self._remove(worker)
+                self._overrun(worker, now, results, timeout_s, again)
             elif not worker.ready and now >= worker.started + _STARTUP_TIMEOUT_S:
                 self._start_failures += 1
                 self._remove(worker)
 
-    def _receive(self, worker: _Worker, results: dict[int, Done | Failure]) -> None:
+    def _overrun(
+        self,
+        worker: _Worker,
+        now: float,
+        results: dict[int, Done | Failure],
+        timeout_s: float,
+        again: deque[Task],
+    ) -> None:
+        """A job past the wall limit: a timeout when the worker is stuck, more time when it starved."""
+        job = worker.job
+        assert job is not None
+        pid = worker.process.pid
+        after = usage(pid) if pid is not None else None
+        start = worker.usage
+        if start is not None and after is not None:
+            since, before = worker.checked or (worker.dispatched, start)
+            why = classify_overrun(start, before, after, now - since, timeout_s)
+            if why == "starved" and worker.extensions < _STARVED_EXTENSIONS:
+                # Its CPU limit still holds it to the budget; only the wall limit moves.
+                self.retried.append((job.id, why))
+                worker.extensions += 1
+                worker.checked = (now, after)
+                worker.deadline = now + hang_limit_s(timeout_s)
+                return
+        elif sum(1 for task, _ in self.retried if task == job.id) < _BLIND_RETRIES:
+            self.retried.append((job.id, "unknown"))
+            self._remove(worker)
+            again.append(job)
+            return
+        results[job.id] = Failure("timeout", timeout_s)
+        self._remove(worker)
+
+    def _receive(self, worker: _Worker, results: dict[int, Done | Failure], timeout_s: float) -> None:
         try:
             message = worker.conn.recv()
         except (EOFError, OSError):
-            self._lost(worker, results)
+            self._lost(worker, results, timeout_s)
             return
         if message[0] == "ready":
             worker.ready = True
@@ -169,16 +242,21 @@ class WorkerPool:
         if job_id != worker.task:
             return  # an answer nobody waits for any more
         results[job_id] = Done(value) if status == "ok" else Failure(status, value or "")
-        worker.task = None
+        worker.task, worker.job = None, None
         if status == "memory":
             self._remove(worker)  # it exits on its own after a MemoryError
 
-    def _lost(self, worker: _Worker, results: dict[int, Done | Failure]) -> None:
+    def _lost(self, worker: _Worker, results: dict[int, Done | Failure], timeout_s: float) -> None:
         if not worker.ready:
             self._start_failures += 1
         task = worker.task
         code = self._remove(worker)
-        if task is not None:
+        if task is None:
+            return
+        # SIGXCPU: the job reached its CPU limit (worker._cap_cpu) inside a call that never came back.
+        if code == -signal.SIGXCPU:
+            results[task] = Failure("timeout", timeout_s)
+        else:
             results[task] = Failure("crash", _exit_reason(code))
 
     def _remove(self, worker: _Worker) -> int | None:

@@ -7,6 +7,7 @@ import ctypes
 import ctypes.util
 import faulthandler
 import gc
+import math
 import os
 import resource
 import signal
@@ -14,10 +15,12 @@ import time
 import warnings
 from multiprocessing.connection import Connection
 
+from ozon_urgent.attachments.cpu_budget import CPU_MARGIN_S, cpu_clock
 from ozon_urgent.attachments.model import AttachmentReport, InspectLimits
 
 # A file that starts with this, inspected with `InspectLimits(debug_faults=True)`, makes the child
-# misbehave on purpose (hang, crash, exit, memory) so tests can prove the parent survives each.
+# misbehave on purpose (hang, spin, crash, exit, memory) so tests can prove the parent survives each.
+# `spin` burns processor time without end, `spin 0.5` burns half a second of it and then judges the file.
 FAULT_MARKER = b"OZON-URGENT-TEST-FAULT:"
 _ORPHAN_CHECK_S = 1.0
 
@@ -46,6 +49,7 @@ def worker_main(conn: Connection, memory_bytes: int, close_fds: list[int], paren
         except (EOFError, OSError):
             return
         try:
+            _cap_cpu(args)
             answer = run_job(kind, args)
             del args
             _release_heap()
@@ -57,6 +61,36 @@ def worker_main(conn: Connection, memory_bytes: int, close_fds: list[int], paren
             os._exit(0)
         except Exception as exc:
             conn.send((job_id, "internal", type(exc).__name__))
+        finally:
+            _uncap_cpu()
+
+
+def _cap_cpu(args: tuple[object, ...]) -> None:
+    """The job's CPU budget as a hard stop: RLIMIT_CPU at what this worker used so far plus the budget.
+
+    The in-worker deadlines (`cpu_clock`) stop the search at a share of the budget wherever it comes
+    back to look; a C call that never does (Tesseract, a pypdf decoder, libjpeg) is ended by SIGXCPU,
+    which the pool reports as a timeout (A210). Processor time, not wall time: a busy machine slows
+    the job down but does not change how far it gets.
+    """
+    limits = next((arg for arg in args if isinstance(arg, InspectLimits)), None)
+    if limits is None:
+        return
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    spent = used.ru_utime + used.ru_stime
+    soft = math.ceil(spent + limits.timeout_s + CPU_MARGIN_S)
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+
+
+def _uncap_cpu() -> None:
+    """No CPU limit while idle: the next job sets its own."""
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CPU, (hard, hard))
 
 
 _M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
@@ -122,6 +156,11 @@ def _maybe_fault(data: bytes, limits: InspectLimits) -> None:
     fault = data[len(FAULT_MARKER) :].split(b"\n", 1)[0].strip()
     if fault == b"hang":
         time.sleep(3600)
+    elif fault.startswith(b"spin"):
+        seconds = float(fault[4:] or "inf")
+        until = cpu_clock() + seconds
+        while cpu_clock() < until:
+            pass
     elif fault == b"crash":
         os.kill(os.getpid(), signal.SIGSEGV)
     elif fault == b"exit":
