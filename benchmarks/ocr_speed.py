@@ -35,6 +35,7 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 
 from ozon_urgent.attachments import ocr  # noqa: E402
 from ozon_urgent.attachments.model import AttachmentHit  # noqa: E402
+from ozon_urgent.attachments.pd_layout import Box  # noqa: E402
 from ozon_urgent.attachments.personal_data import NOBODY, Own  # noqa: E402
 from screenshots import amount, clock, day, font_path, posting, ru_phone, sku, tracking  # noqa: E402
 
@@ -275,9 +276,10 @@ def read(picture: Picture) -> tuple[float, list[str]]:
         scale: tuple[float, float] = (1.0, 1.0),
         page: int | None = None,
         own: Own = NOBODY,
+        back: Callable[[Box], Box] | None = None,
     ) -> list[AttachmentHit]:
         seen.append(lines)
-        return real(lines, scale, page, own)
+        return real(lines, scale, page, own, back)
 
     ocr.hits_in_lines = keep
     try:

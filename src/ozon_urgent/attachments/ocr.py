@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 
 from ozon_urgent.attachments.cpu_budget import cpu_clock, hang_limit_s
 from ozon_urgent.attachments.model import MORE_REGIONS, AttachmentHit, Params
+from ozon_urgent.attachments.ocr_deskew import skew_angle
+from ozon_urgent.attachments.ocr_deskew import turn as turn_picture
 from ozon_urgent.attachments.ocr_prepare import prepare
 from ozon_urgent.attachments.pd_layout import Box, from_words
 from ozon_urgent.attachments.personal_data import NOBODY, PER_CODE_CAP, Own, find_personal_data
@@ -305,23 +307,47 @@ def ocr_hits(
         # Nothing text-like drawn at all (a blank screen, an empty surface): not read, and the engine
         # not even loaded for it.
         return []
+    scale = (width / fitted.width, height / fitted.height)
     lines = read_lines(fitted, deadline - cpu_clock())
-    if turn and _read_poorly(lines):
-        # Tesseract reads text upside down (and text on its side one way round) as low-confidence
-        # garbage: the picture is read once more turned over, and the better reading kept. Its own
-        # orientation detection (page segmentation mode 1, or an OSD pass first) was measured and
-        # not taken: +85 ms on every screenshot, or +30 MB in each worker.
+    back: Callable[[Box], Box] | None = None
+    if _read_poorly(lines) or _read_little(lines):
         try:
-            turned = read_lines(fitted.rotate(180), deadline - cpu_clock())
+            lines, back = _read_level(fitted, lines, deadline, turn)
         except OcrError as error:
             if page is not None:
                 raise  # a scanned page: the PDF's search stops here and names the pages not read
             # What the first reading found stands; that the picture may hold more is said too.
-            found = hits_in_lines(lines, (width / fitted.width, height / fitted.height), page, own)
-            return [*found, not_read_hit(error)]
-        if _mean_conf(turned) > _mean_conf(lines):
-            lines = [_turned_back(line, fitted.width, fitted.height) for line in turned]
-    return hits_in_lines(lines, (width / fitted.width, height / fitted.height), page, own)
+            return [*hits_in_lines(lines, scale, page, own), not_read_hit(error)]
+    return hits_in_lines(lines, scale, page, own, back)
+
+
+def _read_level(
+    fitted: Image.Image, lines: list[Line], deadline: float, turn: bool
+) -> tuple[list[Line], Callable[[Box], Box] | None]:
+    """A poor first reading tried again with the picture levelled and turned over; the reading that
+    read the most with confidence kept, with the map of its boxes back to `fitted`'s pixels.
+
+    A photographed label stands at any angle: its lines' skew is measured (ocr_deskew) and the picture
+    turned level, then turned over when the level reading is still poor (it was upside down). Text
+    upside down (or on its side one way round) reads as low-confidence garbage; Tesseract's own
+    orientation detection (page segmentation mode 1, or an OSD pass first) was measured and not taken:
+    +85 ms on every screenshot, or +30 MB in each worker. `turn` False (a blurry picture) reads it
+    turned over only when it also stands askew.
+    """
+    readings: list[tuple[list[Line], Callable[[Box], Box] | None]] = [(lines, None)]
+    angle = skew_angle(fitted)
+    if angle:
+        level, back = turn_picture(fitted, angle)
+        readings.append((read_lines(level, deadline - cpu_clock()), back))
+    if (turn or angle) and _read_poorly(max(readings, key=_read_well)[0]):
+        over, back = turn_picture(fitted, angle + 180)
+        readings.append((read_lines(over, deadline - cpu_clock()), back))
+    return max(readings, key=_read_well)
+
+
+def _read_well(reading: tuple[list[Line], object]) -> float:
+    """How much a reading read with confidence: the confidences of its words read at 50 or more."""
+    return sum(word.conf for line in reading[0] for word in line.words if word.conf >= 50)
 
 
 # Measured mean confidences: upright screenshots 85-96; text upside down or on its side 28-57; upright
@@ -342,24 +368,10 @@ def _read_poorly(lines: list[Line]) -> bool:
     return count >= _UPSIDE_DOWN_WORDS and _mean_conf(lines) < _UPSIDE_DOWN_CONF
 
 
-def _turned_back(line: Line, width: int, height: int) -> Line:
-    """A line read from the picture turned 180°, its boxes in the upright picture's pixels."""
-    return Line(
-        tuple(
-            Word(
-                word.text,
-                width - word.left - word.width,
-                height - word.top - word.height,
-                word.width,
-                word.height,
-                word.conf,
-                word.block,
-                word.par,
-                word.line,
-            )
-            for word in line.words
-        )
-    )
+def _read_little(lines: list[Line]) -> bool:
+    """Fewer than a few words read with confidence from a picture that has ink (prepare kept it): a
+    label photographed askew reads as a handful of fragments, or as nothing."""
+    return sum(1 for line in lines for word in line.words if word.conf >= 50) < _UPSIDE_DOWN_WORDS
 
 
 def hits_in_lines(
@@ -367,8 +379,10 @@ def hits_in_lines(
     scale: tuple[float, float] = (1.0, 1.0),
     page: int | None = None,
     own: Own = NOBODY,
+    back: Callable[[Box], Box] | None = None,
 ) -> list[AttachmentHit]:
-    """Personal data in the lines read, each hit with the `region` of the words that hold it.
+    """Personal data in the lines read, each hit with the `region` of the words that hold it; `back`
+    maps a box of a levelled or turned reading back to the picture's own pixels.
 
     A value lies in one cell of one line (pd_layout): table rows and columns are never joined.
     """
@@ -377,6 +391,8 @@ def hits_in_lines(
     overflow: dict[str, list[str]] = {}
     for found in find_personal_data(from_words([line.words for line in lines]), own):
         boxes = [piece.box for piece in found.pieces if piece.box is not None]
+        if back is not None:
+            boxes = [back(box) for box in boxes]
         if not boxes:
             continue
         region = _region(boxes, scale)
