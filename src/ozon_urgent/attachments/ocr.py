@@ -308,40 +308,40 @@ def ocr_hits(
         # not even loaded for it.
         return []
     scale = (width / fitted.width, height / fitted.height)
-    lines = read_lines(fitted, deadline - cpu_clock())
-    back: Callable[[Box], Box] | None = None
-    if _read_poorly(lines) or _read_little(lines):
+    # A photographed page stands at any angle: its lines' skew is measured first (ocr_deskew, ~40 ms)
+    # and a picture standing askew is read levelled.
+    angle = skew_angle(fitted)
+    reading, back = fitted, None
+    if angle:
+        reading, back = turn_picture(fitted, angle)
+    lines = read_lines(reading, deadline - cpu_clock())
+    if (turn or angle) and (_read_poorly(lines) or _read_little(lines)):
         try:
-            lines, back = _read_level(fitted, lines, deadline, turn)
+            lines, back = _read_again(fitted, angle, (lines, back), deadline)
         except OcrError as error:
             if page is not None:
                 raise  # a scanned page: the PDF's search stops here and names the pages not read
             # What the first reading found stands; that the picture may hold more is said too.
-            return [*hits_in_lines(lines, scale, page, own), not_read_hit(error)]
+            return [*hits_in_lines(lines, scale, page, own, back), not_read_hit(error)]
     return hits_in_lines(lines, scale, page, own, back)
 
 
-def _read_level(
-    fitted: Image.Image, lines: list[Line], deadline: float, turn: bool
-) -> tuple[list[Line], Callable[[Box], Box] | None]:
-    """A poor first reading tried again with the picture levelled and turned over; the reading that
-    read the most with confidence kept, with the map of its boxes back to `fitted`'s pixels.
+_Reading = tuple[list[Line], Callable[[Box], Box] | None]
 
-    A photographed label stands at any angle: its lines' skew is measured (ocr_deskew) and the picture
-    turned level, then turned over when the level reading is still poor (it was upside down). Text
-    upside down (or on its side one way round) reads as low-confidence garbage; Tesseract's own
+
+def _read_again(fitted: Image.Image, angle: float, first: _Reading, deadline: float) -> _Reading:
+    """A poor reading tried again turned over (and, levelled, as it stands); the reading that read the
+    most with confidence kept, with the map of its boxes back to `fitted`'s pixels.
+
+    Text upside down (or on its side one way round) reads as low-confidence garbage. Tesseract's own
     orientation detection (page segmentation mode 1, or an OSD pass first) was measured and not taken:
-    +85 ms on every screenshot, or +30 MB in each worker. `turn` False (a blurry picture) reads it
-    turned over only when it also stands askew.
+    +85 ms on every screenshot, or +30 MB in each worker.
     """
-    readings: list[tuple[list[Line], Callable[[Box], Box] | None]] = [(lines, None)]
-    angle = skew_angle(fitted)
-    if angle:
-        level, back = turn_picture(fitted, angle)
-        readings.append((read_lines(level, deadline - cpu_clock()), back))
-    if (turn or angle) and _read_poorly(max(readings, key=_read_well)[0]):
-        over, back = turn_picture(fitted, angle + 180)
-        readings.append((read_lines(over, deadline - cpu_clock()), back))
+    readings = [first]
+    over, back = turn_picture(fitted, angle + 180)
+    readings.append((read_lines(over, deadline - cpu_clock()), back))
+    if angle and _read_poorly(max(readings, key=_read_well)[0]):
+        readings.append((read_lines(fitted, deadline - cpu_clock()), None))  # the skew was misjudged
     return max(readings, key=_read_well)
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ozon_urgent.attachments.pd_layout import Cell, Document
+from ozon_urgent.attachments.pd_layout import Cell, Document, same_column
 from ozon_urgent.attachments.pd_score import RECIPIENT_WORDS, SENDER_WORDS, nearest
 from ozon_urgent.attachments.pd_shapes import claimed_spans, inside_claimed
 
@@ -104,7 +104,7 @@ def find_addresses(document: Document, own: Sequence[str] = ()) -> Iterator[Addr
                 continue
             if candidate.line > last.line + 1 or len(chain) >= _MAX_LINES:
                 break
-            if not features[later] or not _below(last, candidate):
+            if not features[later] or not same_column(last, candidate):
                 continue
             more = {kind for kind, _, _ in features[later]}
             if ("street" in kinds and "street" in more) or ("town" in kinds and "town" in more):
@@ -147,16 +147,8 @@ def _features(cell: Cell) -> list[_Feature]:
 def _starts(found: list[_Feature]) -> bool:
     """An address starts with a word part; numbers alone only as a house with its flat («д. 5, кв. 12»)."""
     kinds = {kind for kind, _, _ in found}
-    return bool(kinds & {"street", "town", "region"}) or {"house", "flat"} <= kinds
-
-
-def _below(upper: Cell, lower: Cell) -> bool:
-    """Whether `lower` continues `upper`'s column: boxes that overlap sideways, or text without boxes."""
-    a, b = upper.box, lower.box
-    if a is None or b is None:  # laid-out text: the columns of the line each cell spans
-        (a0, a1), (b0, b1) = upper.columns, lower.columns
-        return a0 < b1 and b0 < a1
-    return a[0] < b[2] and b[0] < a[2]
+    # a postcode heads a label's address («388703, Московская обл.,» where OCR garbled «обл.»)
+    return bool(kinds & {"street", "town", "region", "postcode"}) or {"house", "flat"} <= kinds
 
 
 def _address(

@@ -10,6 +10,8 @@ over its value), are its context.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -23,6 +25,8 @@ Box = tuple[int, int, int, int]  # left, top, right, bottom in the read picture'
 # table columns and a chat's time stamp, 2 and more.
 _CELL_GAP = 1.4
 # In a PDF page laid out as text, three spaces or a tab part two cells: pypdf pads columns with spaces.
+_HEADING_ROW = 3  # a heading stands in a row of three cells with words at least (a table's heading row)
+_HEADING_REACH = 400  # cells looked back through for a column's heading: a page of a dense table
 _TEXT_CELL_GAP = re.compile(r"\t| {3,}|\u00a0{3,}")
 
 
@@ -68,7 +72,7 @@ class Cell:
         return union([piece.box for piece in self.pieces])
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Document:
     """A page's cells, in reading order, with the text of each line (for context)."""
 
@@ -76,10 +80,62 @@ class Document:
     lines: tuple[str, ...]
 
     def context(self, cell: Cell, start: int, reach: int = 2) -> str:
-        """What is written before a value: its line up to it, and the `reach` lines above."""
+        """What is written before a value: its column's heading, the `reach` lines above, and its line
+        up to it (the last line of the text)."""
         before = self._before(cell, start)
         above = self.lines[max(0, cell.line - reach) : cell.line]
-        return " \n".join([*above, before]).lower()
+        heading = self.heading(cell)
+        return " \n".join([*([heading] if heading else []), *above, before]).lower()
+
+    def heading(self, cell: Cell) -> str:
+        """A table column's heading: the nearest cell above, in the same column, that holds no digit and
+        stands in a row of several cells («Телефон» over a column of numbers; a chat's title bar is no
+        heading); "" when there is none within a page's rows."""
+        found = self._headings.get(id(cell))
+        if found is not None:
+            return found
+        heading = ""
+        index = self._index.get(id(cell), 0)
+        for other in reversed(self.cells[max(0, index - _HEADING_REACH) : index]):
+            words = other.text
+            if (
+                other.line < cell.line
+                and same_column(other, cell)
+                and self._row_sizes.get(id(other), 0) >= _HEADING_ROW
+                and not any(char.isdigit() for char in words)
+                and any(char.isalpha() for char in words)
+            ):
+                heading = words
+                break
+        self._headings[id(cell)] = heading
+        return heading
+
+    @functools.cached_property
+    def _index(self) -> dict[int, int]:
+        return {id(cell): number for number, cell in enumerate(self.cells)}
+
+    @functools.cached_property
+    def _row_sizes(self) -> dict[int, int]:
+        """How many cells with letters stand in each cell's row: cells of one line of laid-out text, or
+        of a picture's cells at the same height (Tesseract reads a table column by column, so a heading
+        row is not one of its lines)."""
+        worded = [cell for cell in self.cells if any(char.isalpha() for char in cell.text)]
+        sizes: dict[int, int] = {}
+        if any(cell.box is None for cell in worded):
+            per_line: dict[int, int] = {}
+            for cell in worded:
+                per_line[cell.line] = per_line.get(cell.line, 0) + 1
+            return {id(cell): per_line.get(cell.line, 0) for cell in self.cells}
+        centres = sorted(((box[1] + box[3]) / 2) for cell in worded if (box := cell.box) is not None)
+        for cell in self.cells:
+            box = cell.box
+            if box is not None:
+                sizes[id(cell)] = bisect.bisect_right(centres, box[3]) - bisect.bisect_left(centres, box[1])
+        return sizes
+
+    @functools.cached_property
+    def _headings(self) -> dict[int, str]:
+        return {}
 
     def _before(self, cell: Cell, start: int) -> str:
         line = self.lines[cell.line]
@@ -92,6 +148,15 @@ class Document:
         line = self.lines[cell.line]
         where = line.find(cell.text)
         return (line[where + end :] if where >= 0 else cell.text[end:]).lower()
+
+
+def same_column(upper: Cell, lower: Cell) -> bool:
+    """Cells one above the other: boxes that overlap sideways, or laid-out text's overlapping columns."""
+    a, b = upper.box, lower.box
+    if a is None or b is None:
+        (a0, a1), (b0, b1) = upper.columns, lower.columns
+        return a0 < b1 and b0 < a1
+    return a[0] < b[2] and b[0] < a[2]
 
 
 def union(boxes: Sequence[Box | None]) -> Box | None:

@@ -32,7 +32,8 @@ _PASSPORT = re.compile(
     r"(?P<number>\d{6})(?![\w-])",
     re.IGNORECASE,
 )
-_EMAIL = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.([^\W\d_]{2,24})(?!\w)")
+# OCR often reads a space after a domain's dot («bk. ru»): one is allowed before a Latin ending.
+_EMAIL = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*(?:\.([^\W\d_]{2,24})|\. ([a-z]{2,6}))(?!\w)")
 _FILE_SUFFIXES = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg", "pdf"})  # icon@2x.png is no address
 # A role mailbox is a business's, not a person's: support@…, noreply@…
 _ROLE_MAILBOX = re.compile(
@@ -70,7 +71,7 @@ def find_numbers(text: str, before: Before) -> Iterator[Candidate]:
         if candidate is not None:
             yield candidate
     for match in _EMAIL.finditer(text):
-        if match.group(1).lower() not in _FILE_SUFFIXES:
+        if (match.group(1) or match.group(2)).lower() not in _FILE_SUFFIXES:
             yield Candidate("email", match.start(), match.end(), _email(match.group()), match.group())
 
 
