@@ -156,8 +156,8 @@ def _address(
 ) -> Address | None:
     weights = {kind: weight for kind, _, weight in _PARTS}
     kinds = {kind for _, found in chain for kind, _, _ in found}
-    if not kinds & {"street", "town", "region"}:
-        return None  # numbers alone («345-67», «10-45») are no address
+    if not kinds & {"street", "town", "region"} or len(kinds) < 2:
+        return None  # numbers alone («345-67», «10-45») or a town alone («Новосибирск») are no address
     score = sum(weights[kind] for kind in kinds)
     first_cell, first_found = chain[0]
     start = min(begin for _, begin, _ in first_found)
@@ -171,7 +171,9 @@ def _address(
         AddressPart(cell, min(b for _, b, _ in found), max(e for _, _, e in found)) for cell, found in chain
     )
     text = " ".join(part.cell.text for part in parts)
-    if _BUSINESS.search(text) or _BUSINESS.search(context.rsplit("\n", 1)[-1]):
+    heading = document.heading(first_cell)  # a table's «Склад» column holds warehouses
+    near = "\n".join(context.rsplit("\n", 2)[-2:])  # its line, and the line above (a sentence wrapped)
+    if _BUSINESS.search(text) or _BUSINESS.search(near) or _BUSINESS.search(heading):
         score -= 0.5
     if own and _is_own(text, own):
         return None

@@ -20,6 +20,8 @@ _SHAPES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<![\d+-])\d(?: ?\d){7,9}-\d{4}(?:[-.,' ]?\d{1,3})?(?!\d)"),
     # tracking numbers: RA123456789CN, LP00123456789012, a Russian Post's 14 digits
     re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{9} ?[A-Z]{2}(?![A-Za-z0-9])"),
+    # the same as OCR reads it: «RB094855768HK» → «88094855768 НК» (R and B as 8, Latin as Cyrillic)
+    re.compile(r"(?<![\w])[A-Z0-9АВЕКМНОРСТХ]{2} ?\d{9} ?[A-ZАВЕКМНОРСТХ]{2}(?![\w])"),
     re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,4} ?\d{10,}(?!\d)"),
     # dates and times, with the time that follows a date: 05.11.2026 18:57, 2026-11-05T18:57:03
     re.compile(
@@ -35,6 +37,8 @@ _SHAPES: tuple[re.Pattern[str], ...] = (
         r"(?:₽|руб\.?|р\.|RUB|[PР](?![\w])|元|CNY|¥)"
     ),
     re.compile(r"(?:₽|¥|RUB|CNY) ?\d[\d \u00a0\u202f]*(?:[.,]\d{1,2})?"),
+    # an amount whose thousands' space OCR lost: «195238P», «134741,43 ₽»
+    re.compile(r"(?<![\d.,])\d{4,9}(?:[.,]\d{1,2})? ?(?:₽|руб\.?|р\.|RUB|[PР](?![\w])|元|CNY|¥)"),
     # sums with kopecks and thousands but no sign, as a table's amount column shows them: 87 773,00
     re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+[.,]\d{2}(?![\d])"),
     # long runs no phone or card has: warehouse and document IDs of 20 digits and more
