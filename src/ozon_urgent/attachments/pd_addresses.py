@@ -67,6 +67,7 @@ _BUSINESS = re.compile(
     re.IGNORECASE,
 )
 _MAX_LINES = 3
+_MARKED = re.compile(r"(?<![а-яё])(?:д|дом|кв|квартира|корп|корпус|стр|строение)\.? *\d", re.IGNORECASE)
 _WORD_PART = re.compile(r"[^\W\d_]")
 _GROUP_GAP = 30  # characters between two parts of one address, at most
 
@@ -93,7 +94,7 @@ def find_addresses(document: Document, own: Sequence[str] = ()) -> Iterator[Addr
     features = [_features(cell) for cell in document.cells]
     used: set[int] = set()
     for index in range(len(document.cells)):
-        if index in used or not _starts(features[index]):
+        if index in used or not _starts(document.cells[index], features[index]):
             continue
         chain = [index]
         kinds = {kind for kind, _, _ in features[index]}
@@ -104,7 +105,7 @@ def find_addresses(document: Document, own: Sequence[str] = ()) -> Iterator[Addr
                 continue
             if candidate.line > last.line + 1 or len(chain) >= _MAX_LINES:
                 break
-            if not features[later] or not same_column(last, candidate):
+            if not _continues(candidate, features[later]) or not same_column(last, candidate):
                 continue
             more = {kind for kind, _, _ in features[later]}
             if ("street" in kinds and "street" in more) or ("town" in kinds and "town" in more):
@@ -144,11 +145,20 @@ def _features(cell: Cell) -> list[_Feature]:
     return max(groups, key=lambda group: sum(weights[kind] for kind in {k for k, _, _ in group}), default=[])
 
 
-def _starts(found: list[_Feature]) -> bool:
+def _starts(cell: Cell, found: list[_Feature]) -> bool:
     """An address starts with a word part; numbers alone only as a house with its flat («д. 5, кв. 12»)."""
     kinds = {kind for kind, _, _ in found}
     # a postcode heads a label's address («388703, Московская обл.,» where OCR garbled «обл.»)
-    return bool(kinds & {"street", "town", "region", "postcode"}) or {"house", "flat"} <= kinds
+    return bool(kinds & {"street", "town", "region", "postcode"}) or _continues(cell, found)
+
+
+def _continues(cell: Cell, found: list[_Feature]) -> bool:
+    """A line that carries on an address: a word part, or a house or flat written with its word («д. 5,
+    кв. 12», «корп. 2»); numbers alone («345-67-89» of a phone) do not."""
+    kinds = {kind for kind, _, _ in found}
+    return bool(kinds & {"street", "town", "region", "postcode", "building"}) or (
+        bool(kinds & {"house", "flat"}) and _MARKED.search(cell.text) is not None
+    )
 
 
 def _address(
