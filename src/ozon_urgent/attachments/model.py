@@ -30,7 +30,10 @@ class InspectLimits:
     # Processor (CPU) seconds the work on one file may use, not wall time: on a busy machine a file takes
     # longer but gets as far, so the verdict does not depend on the load. Kept by the worker (its
     # deadlines and RLIMIT_CPU); the pool only ends a worker that is stuck (cpu_budget.hang_limit_s).
-    timeout_s: float = 10.0
+    # 30 s: a scanned PDF's pages are read within its share (60 %) up to `pdf_ocr_pages` of them with a
+    # margin (1-1.8 s a page), so that count, not the clock, is what bounds a scan: on a busy machine
+    # a processor second costs a little more, and a budget met only just was met on a quiet one alone.
+    timeout_s: float = 30.0
     # Address space a child may add beyond what it inherited when it started: a forked child already
     # maps the parent's interpreter, so an absolute cap would depend on how big the caller happens to be.
     memory_bytes: int = 512 * MIB
@@ -41,7 +44,7 @@ class InspectLimits:
     # Pages without text (scans) whose picture is read by OCR, per PDF: a bound that is the same on any
     # machine, where the CPU budget alone would stop a long scan at a page that varies with the
     # processor. The scanned pages past it are named (A216 ocr_pages); pages with text are still searched.
-    pdf_ocr_pages: int = 20
+    pdf_ocr_pages: int = 10
     # Looking for scripts and attached files: objects visited and levels of nesting (name trees, field
     # kids, /Next and /Parent chains). A file that needs more is refused (A210 pdf_too_complex).
     pdf_active_objects: int = 100_000

@@ -141,6 +141,12 @@ class WorkerPool:
             self._wait_once(results, timeout_s, again)
 
     def _grow(self, wanted: int) -> None:
+        if len(self._workers) < wanted:
+            # The Russian dictionary of names (~22 MB), loaded before the fork: the children share its
+            # pages with this process instead of each loading a copy of its own.
+            from ozon_urgent.attachments.pd_names import warm_up
+
+            warm_up()
         while len(self._workers) < wanted:
             self._workers.append(self._spawn())
 

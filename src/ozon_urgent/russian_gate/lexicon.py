@@ -11,6 +11,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from ozon_urgent import morphology
+
 _STRESS = re.compile("[\u0300\u0301]")
 _HYPHEN = re.compile("[-‐‑]")
 _STEM = 4  # letters a lexicon word and its inflected forms share (кэшбэк, кэшбэка)
@@ -35,12 +37,9 @@ def terms() -> Terms:
     return Terms(*(frozenset(map(fold, data[key])) for key in ("latin_terms", "abbreviations", "lexicon")))
 
 
-@cache
 def morph() -> Any:  # pymorphy3 ships no type information
-    """pymorphy3's analyser over its OpenCorpora dictionary: ~0.1 s and ~22 MB, so loaded on first use."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
+    """pymorphy3's analyser over its OpenCorpora dictionary, the process's one (morphology.morph)."""
+    return morphology.morph()
 
 
 @lru_cache(maxsize=65536)
