@@ -241,3 +241,24 @@ def test_greyscale_and_cmyk_pictures_are_covered_in_black(mode: str) -> None:
     after = _decode(_masked(data, _report(data, _phone(PHONE))).data)
     assert after.mode == mode and _darkest_max(after, PHONE) <= 30
     assert _mean_difference(_decode(data), after, POSTING) <= 6
+
+
+def test_a_copy_read_again_is_covered_again_only_where_it_shows_something_new(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A name half-read beside a phone reads whole once the phone is covered: that new place is covered
+    in one more pass; a place already covered is never covered again, so the passes end."""
+    data = _picture()
+    reads = []
+
+    def reads_the_posting_once(
+        named: Sequence[tuple[str, bytes]], *args: object, **kwargs: object
+    ) -> list[AttachmentReport]:
+        reads.append(len(named))
+        extra = (_phone(POSTING),) if len(reads) == 1 else (_phone(PHONE),)
+        return [replace(r, hits=(*r.hits, *extra)) for r in inspect_blobs(named, *args, **kwargs)]  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fix_batch, "inspect_blobs", reads_the_posting_once)
+    [outcome] = apply_fixes([("chat.jpg", data)], [_report(data, _phone(PHONE))], LIMITS, cache=False)
+    assert [change.what for change in outcome.changes] == ["masked", "masked"] and outcome.refused is None
+    assert _darkest_max(_decode(outcome.data), POSTING) <= 30 and len(reads) == 2

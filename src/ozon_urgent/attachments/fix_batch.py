@@ -15,7 +15,7 @@ from ozon_urgent.attachments import (
     fix_attachments,
     inspect_blobs,
 )
-from ozon_urgent.attachments.masking import PERSONAL_DATA, hit_region, mask_regions
+from ozon_urgent.attachments.masking import PERSONAL_DATA, Region, hit_region, mask_regions
 from ozon_urgent.findings import Code
 from ozon_urgent.i18n import Lang
 
@@ -54,23 +54,41 @@ def apply_fixes(
     ]
     for (index, fix), report in zip(changed, again, strict=True):
         outcomes[index] = FixOutcome(fix.data, report, fix.changes)
-    return _mask_copies(outcomes, [name for name, _ in blobs], keep, limits, cache)
+    covered = [set(mask_regions(report)) for report in to_fix]
+    for _ in range(_MORE_MASK_PASSES):
+        outcomes = _mask_copies(outcomes, [name for name, _ in blobs], keep, limits, cache, covered)
+    return outcomes
+
+
+# A copy read again can show personal data its source's reading did not: a PNG is named as a PNG, not
+# read, and its JPEG copy is; a name half-read beside a phone reads whole once the phone is covered.
+# Each such copy is covered again, and judged again, at most this many more times.
+_MORE_MASK_PASSES = 2
 
 
 def _mask_copies(
-    outcomes: list[FixOutcome], names: list[str], keep: list[bool], limits: InspectLimits, cache: bool
+    outcomes: list[FixOutcome],
+    names: list[str],
+    keep: list[bool],
+    limits: InspectLimits,
+    cache: bool,
+    covered: list[set[Region]],
 ) -> list[FixOutcome]:
-    """One more pass for a copy whose own judgement reads personal data its source's did not show (a PNG
-    is named as a PNG, not read; its JPEG copy is): covered the same way, that copy judged again."""
+    """One more pass for each copy whose own judgement reads personal data at a place not covered yet:
+    covered the same way, that copy judged again."""
     redo = [
         i
         for i, outcome in enumerate(outcomes)
         if outcome.changes
+        and outcome.refused is None
         and not keep[i]
-        and all(change.what != "masked" for change in outcome.changes)
-        and mask_regions(outcome.report)
+        and set(mask_regions(outcome.report)) - covered[i]
     ]
-    fixed = fix_attachments([(outcomes[i].data, outcomes[i].report) for i in redo], limits) if redo else []
+    if not redo:
+        return outcomes
+    for i in redo:
+        covered[i] |= set(mask_regions(outcomes[i].report))
+    fixed = fix_attachments([(outcomes[i].data, outcomes[i].report) for i in redo], limits)
     masked = [(i, f) for i, f in zip(redo, fixed, strict=True) if isinstance(f, FixedAttachment)]
     again = inspect_blobs([(_jpeg_name(names[i]), f.data) for i, f in masked], limits, cache=cache)
     for i, outcome in zip(redo, fixed, strict=True):
