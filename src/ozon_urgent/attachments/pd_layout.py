@@ -38,36 +38,39 @@ class Piece:
     box: Box | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Cell:
-    """Words that belong together: one line's run of words with no wide gap between them."""
+    """Words that belong together: one line's run of words with no wide gap between them. Its text, box
+    and word offsets are worked out once: a heading's search and every value's context read them."""
 
     pieces: tuple[Piece, ...]
     line: int  # index of its line in the document
     block: tuple[int, ...] = ()  # Tesseract's block and paragraph: lines of one paragraph wrap
     columns: tuple[int, int] = (0, 0)  # laid-out text: the characters of its line it spans
+    offset: int = 0  # where its text starts in its line's text (Document.lines)
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
         return " ".join(piece.text for piece in self.pieces)
 
-    def offsets(self) -> list[int]:
+    @functools.cached_property
+    def starts(self) -> tuple[int, ...]:
         """Where each piece starts in `text`."""
         starts, at = [], 0
         for piece in self.pieces:
             starts.append(at)
             at += len(piece.text) + 1
-        return starts
+        return tuple(starts)
 
     def pieces_between(self, start: int, end: int) -> list[Piece]:
         """The pieces that hold any of text[start:end]."""
         return [
             piece
-            for piece, begin in zip(self.pieces, self.offsets(), strict=True)
+            for piece, begin in zip(self.pieces, self.starts, strict=True)
             if begin < end and start < begin + len(piece.text)
         ]
 
-    @property
+    @functools.cached_property
     def box(self) -> Box | None:
         return union([piece.box for piece in self.pieces])
 
@@ -138,16 +141,7 @@ class Document:
         return {}
 
     def _before(self, cell: Cell, start: int) -> str:
-        line = self.lines[cell.line]
-        head = cell.text[:start]
-        where = line.find(cell.text)
-        return (line[:where] + head) if where >= 0 else head
-
-    def after(self, cell: Cell, end: int) -> str:
-        """The rest of the value's line."""
-        line = self.lines[cell.line]
-        where = line.find(cell.text)
-        return (line[where + end :] if where >= 0 else cell.text[end:]).lower()
+        return self.lines[cell.line][: cell.offset] + cell.text[:start]
 
 
 def same_column(upper: Cell, lower: Cell) -> bool:
@@ -178,13 +172,15 @@ def from_text(text: str) -> Document:
     lines: list[str] = []
     for number, line in enumerate(text.splitlines()):
         lines.append(" ".join(line.split()))
-        at = 0
+        at = offset = 0
         for part in _TEXT_CELL_GAP.split(line):
             begin = line.index(part, at)
             at = begin + len(part)
             words = part.split()
             if words:
-                cells.append(Cell(tuple(Piece(word) for word in words), number, (), (begin, at)))
+                pieces = tuple(Piece(word) for word in words)
+                cells.append(Cell(pieces, number, (), (begin, at), offset))
+                offset += len(" ".join(words)) + 1
     return Document(tuple(cells), tuple(lines))
 
 
@@ -217,21 +213,23 @@ def from_words(lines: Sequence[Sequence[WordBox]]) -> Document:
             continue
         height = max(word.top + word.height for word in words) - min(word.top for word in words)
         run: list[WordBox] = [words[0]]
+        offset = 0
         for word in words[1:]:
             previous = run[-1]
             gap = word.left - (previous.left + previous.width)
             if gap > _CELL_GAP * max(height, 1):
-                cells.append(_cell(run, number))
+                cells.append(_cell(run, number, offset))
+                offset += sum(len(w.text) + 1 for w in run)
                 run = []
             run.append(word)
-        cells.append(_cell(run, number))
+        cells.append(_cell(run, number, offset))
     return Document(tuple(cells), tuple(texts))
 
 
-def _cell(words: Sequence[WordBox], line: int) -> Cell:
+def _cell(words: Sequence[WordBox], line: int, offset: int) -> Cell:
     pieces = tuple(
         Piece(word.text, (word.left, word.top, word.left + word.width, word.top + word.height))
         for word in words
     )
     first = words[0]
-    return Cell(pieces, line, (first.block, first.par))
+    return Cell(pieces, line, (first.block, first.par), offset=offset)

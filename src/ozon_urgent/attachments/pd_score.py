@@ -43,9 +43,6 @@ class Candidate:
     def overlaps(self, start: int, end: int) -> bool:
         return self.start < end and start < self.end
 
-    def scored(self, score: float) -> Candidate:
-        return Candidate(self.kind, self.start, self.end, max(0.0, min(1.0, score)), self.raw)
-
 
 def code_of(candidate: Candidate) -> tuple[Code, str]:
     """The finding a candidate makes: its kind's code when sure, P306 with the kind's family when not."""

@@ -19,8 +19,8 @@ from ozon_urgent.attachments.pd_layout import Cell, Document, Piece, from_text
 from ozon_urgent.attachments.pd_names import find_names
 from ozon_urgent.attachments.pd_numbers import find_numbers
 from ozon_urgent.attachments.pd_phones import find_phones
-from ozon_urgent.attachments.pd_score import POSSIBLE_SCORE, Candidate, code_of, resolve
-from ozon_urgent.attachments.pd_shapes import claimed, claimed_spans, inside_claimed
+from ozon_urgent.attachments.pd_score import ERROR_SCORE, POSSIBLE_SCORE, Candidate, code_of, resolve
+from ozon_urgent.attachments.pd_shapes import claimed_spans, inside_claimed
 from ozon_urgent.findings.codes import Code
 
 PER_CODE_CAP = 10  # one page of an order export may list hundreds; ten tell the seller enough
@@ -34,12 +34,12 @@ _WRAP_WORDS = re.compile(r"тел|моб|звон|phone|whats|карт|card|电�
 
 @dataclass(frozen=True, slots=True)
 class Own:
-    """The seller's own: names (store, company, staff) and addresses (warehouses), and the case's IDs,
-    none of which is a buyer's personal data."""
+    """The seller's own names (store, company, staff) and addresses (warehouses): no buyer's personal
+    data. (The case's own IDs need no list: posting and order numbers are claimed by their shape, and a
+    SKU's ten bare digits are never a phone without a phone's word.)"""
 
     names: tuple[str, ...] = ()
     addresses: tuple[str, ...] = ()
-    numbers: frozenset[str] = frozenset()  # digits only
 
 
 NOBODY = Own()
@@ -67,27 +67,20 @@ def find_personal_data(document: Document, own: Own = NOBODY) -> list[Found]:
         text = cell.text
         if not _WORTH_SCANNING.search(text):
             continue
-        for candidate in _cell_candidates(document, cell, own_names, own.numbers):
-            found.append(
-                (
-                    number,
-                    candidate.start,
-                    _found(candidate, cell.pieces_between(candidate.start, candidate.end)),
-                )
-            )
+        for candidate in _cell_candidates(document, cell, own_names):
+            pieces = cell.pieces_between(candidate.start, candidate.end)
+            found.append((number, candidate.start, _found(candidate, pieces)))
     found.extend(_wrapped(document))
     for address in find_addresses(document, own.addresses):
-        pieces = tuple(p for part in address.parts for p in part.cell.pieces_between(part.start, part.end))
-        candidate = Candidate("address", 0, 0, address.score, address.raw)
+        pieces = [p for part in address.parts for p in part.cell.pieces_between(part.start, part.end)]
+        candidate = Candidate("address", 0, len(address.raw), address.score, address.raw)
         first = document.cells.index(address.parts[0].cell)
         found.append((first, address.parts[0].start, _found(candidate, pieces)))
     found.sort(key=lambda item: (item[0], item[1]))
     return [item for _, _, item in found]
 
 
-def _cell_candidates(
-    document: Document, cell: Cell, own_names: list[str], own_numbers: frozenset[str]
-) -> list[Candidate]:
+def _cell_candidates(document: Document, cell: Cell, own_names: list[str]) -> list[Candidate]:
     text = cell.text
 
     def before(at: int) -> str:
@@ -97,11 +90,8 @@ def _cell_candidates(
     candidates: list[Candidate] = []
     numbers = _NUMBERS_WORTH.search(text) is not None
     for candidate in (*find_numbers(text, before), *find_phones(text, before, spans)) if numbers else ():
-        if inside_claimed(spans, candidate.start, candidate.end):
-            continue
-        if _digits(candidate.raw) in own_numbers:
-            continue
-        candidates.append(candidate)
+        if not inside_claimed(spans, candidate.start, candidate.end):
+            candidates.append(candidate)
     for candidate in find_names(text, before) if _TWO_WORDS.search(text) else ():
         if not any(candidate.raw.lower() in name or name in candidate.raw.lower() for name in own_names):
             candidates.append(candidate)
@@ -117,8 +107,6 @@ def _wrapped(document: Document) -> list[tuple[int, int, Found]]:
         first, second = cells[number], cells[number + 1]
         if not first.block or first.block != second.block or second.line != first.line + 1:
             continue
-        if number + 2 < len(cells) and cells[number + 2].line == first.line:
-            continue
         a, b = first.box, second.box
         if a is None or b is None or b[0] > a[0] + (a[3] - a[1]):
             continue  # the next line must start where this one did, as wrapped text does
@@ -132,9 +120,9 @@ def _wrapped(document: Document) -> list[tuple[int, int, Found]]:
             if candidate.kind not in ("phone", "card") or not candidate.start < split < candidate.end:
                 continue
             labelled = _WRAP_WORDS.search(document.context(first, candidate.start)[-60:])
-            if candidate.score < 0.8 or not (candidate.raw.startswith("+") or labelled):
+            if candidate.score < ERROR_SCORE or not (candidate.raw.startswith("+") or labelled):
                 continue
-            if inside_claimed(list(claimed(joined.text)), candidate.start, candidate.end):
+            if inside_claimed(claimed_spans(joined.text), candidate.start, candidate.end):
                 continue
             pieces = tuple(joined.pieces_between(candidate.start, candidate.end))
             out.append((number, candidate.start, _found(candidate, pieces)))
@@ -144,10 +132,6 @@ def _wrapped(document: Document) -> list[tuple[int, int, Found]]:
 def _found(candidate: Candidate, pieces: Sequence[Piece]) -> Found:
     code, variant = code_of(candidate)
     return Found(code, variant, mask(candidate.kind, candidate.raw), tuple(pieces), candidate.score)
-
-
-def _digits(raw: str) -> str:
-    return "".join(char for char in raw if char.isdigit())
 
 
 _ADDRESS_MARKERS = frozenset(
