@@ -75,12 +75,17 @@ def test_github_annotations(run_cli: RunCli, mixed: list[Path]) -> None:
 
 
 def test_github_escapes_newlines_and_separators() -> None:
-    from ozon_urgent.findings import CaseResult, Finding, RunResult, Severity
+    from ozon_urgent.findings import CaseResult, Finding, RunResult, Severity, words
     from ozon_urgent.reporters.github import render_github
 
-    finding = Finding("C110", Severity.ERROR, "a,b:c.yaml", 3, "request", "line one\nline two 100%", "hint")
+    params = {"error": "line one\nline two 100%"}
+    finding = Finding("B008", Severity.ERROR, "a,b:c.yaml", 3, ("request",), params=params)
     out = render_github(RunResult([CaseResult("x", findings=[finding])]), "en")
-    assert out == "::error file=a%2Cb%3Ac.yaml,line=3,title=C110::line one%0Aline two 100%25 — hint\n"
+    said = words(finding, "en")
+    assert "line one\nline two 100%" in said.message
+    message = f"{said.message} — {said.hint}".replace("%", "%25").replace("\n", "%0A")
+    assert out == f"::error file=a%2Cb%3Ac.yaml,line=3,title=B008::{message}\n"
+    assert "line one%0Aline two 100%25" in out
 
 
 def test_text_groups_by_case_with_a_summary_table(run_cli: RunCli, mixed: list[Path]) -> None:

@@ -13,7 +13,7 @@ import yaml
 from factories import TODAY, variant, write_case
 from ozon_urgent.checking.engine import CheckOptions, check_case
 from ozon_urgent.checks import RULES
-from ozon_urgent.findings import Code
+from ozon_urgent.findings import Code, words
 from ozon_urgent.policy import load_policy
 
 DATA = Path(__file__).parent / "data" / "checks"
@@ -67,9 +67,10 @@ def _setup(folder: Path, how: str) -> None:
 
 def run_example(example: Example, tmp_path: Path) -> set[str]:
     path = write_example(example, tmp_path)
-    result = check_case(path, str(path), load_policy(), CheckOptions(today=TODAY, lang="en")).result
+    result = check_case(path, str(path), load_policy(), CheckOptions(today=TODAY)).result
     for finding in result.findings:  # every finding is complete and readable
-        assert finding.message and finding.hint and "{" not in finding.message, finding
+        said = words(finding, "en")
+        assert said.message and said.hint and "{" not in said.message, finding
     return {finding.code for finding in result.findings}
 
 

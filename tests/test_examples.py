@@ -27,7 +27,7 @@ LATER = [TODAY, date(2027, 6, 1), date(2099, 12, 31)]
 
 
 def codes_of(path: Path, today: date = TODAY) -> set[str]:
-    result = check_case(path, str(path), load_policy(), CheckOptions(today=today, lang="en")).result
+    result = check_case(path, str(path), load_policy(), CheckOptions(today=today)).result
     return {f.code for f in result.findings if f.severity is not Severity.INFO}
 
 

@@ -15,7 +15,7 @@ from conftest import RunCli
 from factories import TODAY
 from fuzz_cases import mutants, write_mutant
 from ozon_urgent.checking.engine import CheckOptions
-from ozon_urgent.findings import Code, Outcome
+from ozon_urgent.findings import Code, Outcome, words
 from ozon_urgent.pipeline.batch import BatchOptions, check_files
 from ozon_urgent.reporters.json_report import render_json
 
@@ -31,7 +31,7 @@ def test_mutated_cases_are_judged_never_crash(run_cli: RunCli, tmp_path: Path) -
     written: dict[Path, tuple[int, tuple[str, ...]]] = {}
     failures: list[str] = []
     batch = BatchOptions(content=CONTENT)
-    options = CheckOptions(today=TODAY, lang="en")
+    options = CheckOptions(today=TODAY)
     pending: list[Path] = []
     for mutant in mutants(SEED, MUTANTS):
         path = write_mutant(tmp_path, mutant)
@@ -70,7 +70,7 @@ def _judge(
         number, mutations = written[Path(case.file)]
         internal = [f for f in case.findings if f.code == Code.INTERNAL_ERROR]
         if internal or case.outcome() is Outcome.UNREADABLE:
-            what = internal[0].message if internal else [f.code for f in case.findings]
+            what = words(internal[0], "en").message if internal else [f.code for f in case.findings]
             failures.append(f"seed {SEED} mutant {number} ({'; '.join(mutations)}): {what}")
     changed = [str(path) for path in paths if path.read_bytes() != before[path]]
     return failures + [f"input changed: {path}" for path in changed]

@@ -8,6 +8,7 @@ import pytest
 
 from factories import TODAY
 from ozon_urgent.checking.engine import CheckOptions, check_case
+from ozon_urgent.findings import words
 from ozon_urgent.policy import load_policy
 from test_check_data import EXAMPLES, Example, write_example
 from zh_prose import english_words
@@ -19,11 +20,12 @@ from zh_prose import english_words
 def test_every_example_reads_in_chinese(example: Example, tmp_path: Path) -> None:
     """Failing examples, and the notes and allowed findings passing ones still give."""
     path = write_example(example, tmp_path)
-    result = check_case(path, str(path), load_policy(), CheckOptions(today=TODAY, lang="zh")).result
+    result = check_case(path, str(path), load_policy(), CheckOptions(today=TODAY)).result
     assert result.findings or not example.expect_fail
     for finding in result.findings:
-        left = english_words(finding.message) + english_words(finding.hint)
-        assert not left, f"{finding.code}: {left} in «{finding.message}» / «{finding.hint}»"
+        said = words(finding, "zh")
+        left = english_words(said.message) + english_words(said.hint)
+        assert not left, f"{finding.code}: {left} in «{said.message}» / «{said.hint}»"
 
 
 def test_the_prose_detector_finds_english_and_spares_code() -> None:

@@ -34,7 +34,7 @@ from ozon_urgent.seller_api.errors import ErrorKind
 from ozon_urgent.seller_api.plan import safe_stem
 from ozon_urgent.seller_api.scenarios import load_rating_scenarios
 
-OPTIONS = CheckOptions(today=date(2026, 11, 26), lang="en")
+OPTIONS = CheckOptions(today=date(2026, 11, 26))
 RUSSIAN = (
     "С 01.11.2026 по 12.11.2026 служба доставки задерживала приём отправлений на сортировочном центре. "
     "Все отправления были собраны и переданы в доставку вовремя, что подтверждают акты передачи. "
@@ -60,7 +60,7 @@ def errors_of(draft: Path) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for finding in check_case(draft, str(draft), load_policy(), OPTIONS).result.findings:
         if finding.severity is Severity.ERROR:
-            found.setdefault(finding.code, []).append(finding.path)
+            found.setdefault(finding.code, []).append(finding.path_text)
     return found
 
 

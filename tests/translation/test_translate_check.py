@@ -25,6 +25,7 @@ from ozon_urgent.catalog import load_catalog
 from ozon_urgent.checking.engine import CheckOptions, check_case
 from ozon_urgent.checks.base import CaseContext, Hit
 from ozon_urgent.checks.russian_outdated import RussianOutdated
+from ozon_urgent.findings import words
 from ozon_urgent.policy import load_policy
 
 TODAY = date(2026, 11, 26)
@@ -69,11 +70,12 @@ def test_edited_caption_fails_with_its_index() -> None:
 
 
 def codes(path: Path) -> dict[str, list[str]]:
-    result = check_case(path, str(path), load_policy(), CheckOptions(today=TODAY, lang="en")).result
+    result = check_case(path, str(path), load_policy(), CheckOptions(today=TODAY)).result
     found: dict[str, list[str]] = {}
     for finding in result.findings:
-        assert "{" not in finding.message + finding.hint, finding
-        found.setdefault(finding.code, []).append(f"{finding.line}: {finding.message}")
+        said = words(finding, "en")
+        assert "{" not in said.message + said.hint, finding
+        found.setdefault(finding.code, []).append(f"{finding.line}: {said.message}")
     return found
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ozon_urgent import i18n
 from ozon_urgent.attachments import (
     AttachmentReport,
     FixChange,
@@ -16,8 +15,7 @@ from ozon_urgent.attachments import (
     inspect_blobs,
 )
 from ozon_urgent.attachments.masking import PERSONAL_DATA, Region, hit_region, mask_regions
-from ozon_urgent.findings import Code
-from ozon_urgent.i18n import Lang
+from ozon_urgent.findings import Code, Phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,9 +128,9 @@ def needs_fix(report: AttachmentReport, personal_data_ok: bool = False) -> bool:
     return any(hit.code in FIXABLE or hit_region(hit) is not None for hit in report.hits)
 
 
-def change_params(change: FixChange, lang: Lang) -> dict[str, object]:
+def change_params(change: FixChange) -> dict[str, object]:
     return {
-        "change": i18n.text(lang, "cli.fix", change.what),
+        "change": Phrase("cli.fix", change.what),
         "before_size": change.before_size,
         "after_size": change.after_size,
         "before_sha": change.before_sha256[:12],

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from ozon_urgent.checking.engine import CheckedCase
 from ozon_urgent.findings import Code, FieldPath, Finding, make_finding
-from ozon_urgent.i18n import Lang
 
 # The IDs that name one problem: a posting or a product in two scenarios means a split or merged issue.
 _SHARED_KINDS = {"postings": "posting", "skus": "SKU"}
@@ -38,9 +37,7 @@ class CaseSummary:
         return cls(item.result.file, case_id, scenario, ids, lines)
 
 
-def batch_findings(
-    cases: Sequence[CaseSummary], lang: Lang, *, building: bool = False
-) -> dict[int, list[Finding]]:
+def batch_findings(cases: Sequence[CaseSummary], *, building: bool = False) -> dict[int, list[Finding]]:
     """Findings per case index (in `cases`) for case_ids used twice and IDs in several scenarios.
 
     `building`: the second case with a taken id is not built, and its finding says so.
@@ -59,7 +56,6 @@ def batch_findings(
                         line=case.lines[("case_id",)],
                         path=("case_id",),
                         params={"case_id": case.case_id, "other": cases[first_with_id[case.case_id]].file},
-                        lang=lang,
                     )
                 )
             else:
@@ -87,7 +83,6 @@ def batch_findings(
                         "other": peer.file,
                         "other_scenario": peer.scenario,
                     },
-                    lang=lang,
                 )
             )
     return found
@@ -99,7 +94,7 @@ class SharedEvidence:
 
     owners: dict[str, tuple[str, str]] = field(default_factory=dict)  # sha256 → (client_id, case file)
 
-    def note(self, item: CheckedCase, index: int, sha256: str | None, lang: Lang) -> list[Finding]:
+    def note(self, item: CheckedCase, index: int, sha256: str | None) -> list[Finding]:
         if sha256 is None or item.case is None:
             return []
         client = item.case.seller.client_id
@@ -116,6 +111,5 @@ class SharedEvidence:
                 line=line,
                 path=path,
                 params={"other": owner[1], "other_client": owner[0]},
-                lang=lang,
             )
         ]

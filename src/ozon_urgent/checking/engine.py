@@ -24,14 +24,12 @@ from ozon_urgent.checks import CHECKS, CaseContext, Check, Hit
 from ozon_urgent.checks.control_characters import ControlCharacters, control_hits
 from ozon_urgent.errors import debug_enabled
 from ozon_urgent.findings import CaseResult, Code, Finding, Severity, declaration, make_finding
-from ozon_urgent.i18n import Lang
 from ozon_urgent.policy import Policy
 
 
 @dataclass(frozen=True, slots=True)
 class CheckOptions:
     today: date
-    lang: Lang
 
 
 @dataclass(slots=True)
@@ -47,7 +45,7 @@ class CheckedCase:
     partial: bool = False
 
 
-def load_finding(problem: LoadError, display: str, lang: Lang) -> Finding:
+def load_finding(problem: LoadError, display: str) -> Finding:
     """Why a file is no readable case (Y00x), as a finding."""
     return make_finding(
         problem.code,
@@ -56,14 +54,13 @@ def load_finding(problem: LoadError, display: str, lang: Lang) -> Finding:
         line=problem.line,
         path=(),
         params=problem.params,
-        lang=lang,
     )
 
 
-def schema_findings(exc: ValidationError, loaded: Loaded, display: str, lang: Lang) -> list[Finding]:
+def schema_findings(exc: ValidationError, loaded: Loaded, display: str) -> list[Finding]:
     """Where the loaded data does not fit the case format (S00x, C122), each at its line."""
     return [
-        make_finding(p.code, p.variant, file=display, line=p.line, path=p.path, params=p.params, lang=lang)
+        make_finding(p.code, p.variant, file=display, line=p.line, path=p.path, params=p.params)
         for p in schema_problems(exc, loaded)
     ]
 
@@ -79,17 +76,15 @@ def check_case(file: Path, display: str, policy: Policy, options: CheckOptions) 
         if debug_enabled():
             raise
         result = CaseResult(file=display, case_id=default_case_id(file))
-        result.add(internal_error(exc, display, options.lang))
+        result.add(internal_error(exc, display))
         return CheckedCase(result)
 
 
-def internal_error(exc: Exception, display: str, lang: Lang) -> Finding:
+def internal_error(exc: Exception, display: str) -> Finding:
     """A bug met on one case, said on that case: its type and first words, never a traceback."""
     detail = " ".join(str(exc).split())[:160]
     error = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
-    return make_finding(
-        Code.INTERNAL_ERROR, "", file=display, line=None, path=(), params={"error": error}, lang=lang
-    )
+    return make_finding(Code.INTERNAL_ERROR, "", file=display, line=None, path=(), params={"error": error})
 
 
 def _check_case(file: Path, display: str, policy: Policy, options: CheckOptions) -> CheckedCase:
@@ -97,19 +92,19 @@ def _check_case(file: Path, display: str, policy: Policy, options: CheckOptions)
     try:
         loaded = load_case(file)
     except LoadError as problem:
-        result.add(load_finding(problem, display, options.lang))
+        result.add(load_finding(problem, display))
         return CheckedCase(result)
     _note_identity(result, loaded)
     result.case_sha256 = loaded.sha256
     validated = validate_case(loaded)
     tainted: frozenset[str] = frozenset()
     if isinstance(validated, ValidationError):
-        result.add(*schema_findings(validated, loaded, display, options.lang))
+        result.add(*schema_findings(validated, loaded, display))
         partial = partial_case(loaded)
         if partial is None:
             if ControlCharacters.code not in result.disabled:
                 for hit in control_hits(loaded.data):
-                    result.add(_finding(ControlCharacters, hit, loaded, display, options.lang))
+                    result.add(_finding(ControlCharacters, hit, loaded, display))
             return CheckedCase(result, None, loaded)
         # Every problem in one run: the checks that read none of the refused fields run as usual.
         validated, tainted = partial.case, partial.tainted
@@ -136,7 +131,7 @@ def _check_case(file: Path, display: str, policy: Policy, options: CheckOptions)
         else:
             hits = list(check().run(ctx))
         for hit in hits:
-            result.add(_finding(check, hit, ctx.loaded, display, options.lang))
+            result.add(_finding(check, hit, ctx.loaded, display))
     return CheckedCase(result, case, loaded, ctx.located, partial=bool(tainted))
 
 
@@ -153,7 +148,7 @@ class _Reads:
 
 
 def attachment_findings(
-    case: Case, loaded: Loaded, display: str, lang: Lang, reports: Sequence[tuple[int, AttachmentReport]]
+    case: Case, loaded: Loaded, display: str, reports: Sequence[tuple[int, AttachmentReport]]
 ) -> list[Finding]:
     """Findings for evidence judged by content, each located at its `evidence[i].file` line.
 
@@ -175,14 +170,13 @@ def attachment_findings(
                     line=loaded.line_of(path),
                     path=path,
                     params=hit.params,
-                    lang=lang,
                     severity=Severity.INFO if quiet else None,
                 )
             )
     return found
 
 
-def _finding(check: type[Check], hit: Hit, loaded: Loaded, display: str, lang: Lang) -> Finding:
+def _finding(check: type[Check], hit: Hit, loaded: Loaded, display: str) -> Finding:
     return make_finding(
         check.declaration,
         hit.variant,
@@ -190,7 +184,6 @@ def _finding(check: type[Check], hit: Hit, loaded: Loaded, display: str, lang: L
         line=loaded.line_of(hit.path),
         path=hit.path,
         params=hit.params,
-        lang=lang,
     )
 
 

@@ -16,7 +16,6 @@ from ozon_urgent.cli.options import (
     CacheOpt,
     ExcludeOpt,
     JobsOpt,
-    LangChoice,
     LangOpt,
     LedgerOpt,
     OutputOpt,
@@ -60,14 +59,14 @@ def check(
     """Validate case files and their evidence without writing anything."""
     from ozon_urgent.pipeline.batch import BatchOptions, check_files
 
-    options = _check_options(lang, today)
+    user, options = user_lang(lang), _check_options(today)
     files = case_files(paths, exclude)
     with progress_bar(len(files), enabled=not quiet) as advance:
         batch = BatchOptions(
             strict=strict, content=content, fix_preview=fix, jobs=jobs, cache=cache, progress=advance
         )
         result = check_files(files, policy, options, batch)
-    report(result, output_format, options.lang, quiet=quiet, output=output)
+    report(result, output_format, user, quiet=quiet, output=output)
     raise typer.Exit(status_of(result.outcome()))
 
 
@@ -97,11 +96,12 @@ def build(
     from ozon_urgent.cli.ledger import clock
     from ozon_urgent.pipeline.build import BuildOptions, BuildStoppedError, run_build
 
-    options = _check_options(lang, today)
+    user, options = user_lang(lang), _check_options(today)
     files = case_files(paths, exclude)
     with progress_bar(len(files), enabled=not quiet) as advance:
         build_options = BuildOptions(
             out=out,
+            lang=user,
             force=force,
             fix=fix,
             templates=templates,
@@ -114,11 +114,11 @@ def build(
             ledger_in_filing=ledger if ledger != os.environ.get("OZON_URGENT_LEDGER") else None,
         )
         run = run_build(files, policy, options, build_options)
-    written = [i18n.text(options.lang, "cli.done", "pack", pack=pack) for pack in run.packs]
+    written = [i18n.text(user, "cli.done", "pack", pack=pack) for pack in run.packs]
     # A run that stopped before any case (a template, a policy, the ledger) is that one error in text;
     # machine formats always get the envelope, so CI learns each case's status either way.
     if run.failure is None or run.started or chosen_format(output_format) is not OutputFormat.TEXT:
-        report(run.result, output_format, options.lang, quiet=quiet, output=output, extra=written)
+        report(run.result, output_format, user, quiet=quiet, output=output, extra=written)
     if run.failure is not None:
         raise BuildStoppedError(run.failure, run.recorded) if run.started else run.failure
     raise typer.Exit(status_of(run.result.outcome()))
@@ -186,8 +186,7 @@ def case_files(paths: list[str], exclude: list[str] | None = None) -> list[Path]
     return found.files
 
 
-def _check_options(lang: LangChoice | None, today: str | None) -> CheckOptions:
+def _check_options(today: str | None) -> CheckOptions:
     from ozon_urgent.checking.engine import CheckOptions
 
-    user = user_lang(lang)
-    return CheckOptions(today=today_of(today), lang=user)
+    return CheckOptions(today=today_of(today))

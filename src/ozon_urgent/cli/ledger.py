@@ -238,7 +238,7 @@ def followup(
     rules = _policy(policy, case)
     options = FollowupOptions(out=out, templates=templates, fix=fix, jobs=jobs, cache=cache)
     with _ledger(ledger) as store:
-        check = CheckOptions(today=today_of(today), lang=user)
+        check = CheckOptions(today=today_of(today))
         outcome = followup_case(facts, rules, check, options, store, clock())
     done = outcome.done
     run = RunResult(cases=[outcome.result])

@@ -86,7 +86,7 @@ def _translate_all(files: list[Path], session: _Session, *, dry_run: bool, lang:
     translator = None if dry_run and session.settings is None else session.translator
     for index, file in enumerate(files):
         try:
-            outcome = translate_case(file, str(file), translator, dry_run=dry_run, lang=lang)
+            outcome = translate_case(file, str(file), translator, dry_run=dry_run)
         except CaseFailedError as failed:
             _report_failure(failed, lang)
             status, counts["failed"] = max(status, failed.exit_status), counts["failed"] + 1

@@ -11,10 +11,12 @@ from ozon_urgent.findings.result import (
     Finding,
     Key,
     Outcome,
+    Phrase,
     RunResult,
     Severity,
     field_path,
 )
+from ozon_urgent.findings.words import Words, finding_dict, words
 
 __all__ = [
     "BuildStatus",
@@ -25,9 +27,13 @@ __all__ = [
     "Finding",
     "Key",
     "Outcome",
+    "Phrase",
     "RunResult",
     "Severity",
+    "Words",
     "declaration",
     "field_path",
+    "finding_dict",
     "make_finding",
+    "words",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -34,26 +35,38 @@ class BuildStatus(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """What a rule found, as data: its code and the variant and parameters of its message, and where.
+
+    Words come last: `findings.words` says a finding in the reader's language, and only reporters and the
+    CLI call it, so nothing that checks a case needs to know who will read the result.
+    """
+
     code: str
     severity: Severity
     file: str
     line: int | None
-    path: str
-    message: str
-    hint: str
+    path: FieldPath = ()  # where in the case file: ("evidence", 1, "file"); () for the file as a whole
+    variant: str = ""  # which of the code's messages: `message_<variant>` in the catalog, when it has one
+    params: Mapping[str, object] = field(default_factory=dict)  # what the message names (Phrase: words too)
     # Input that cannot be read as a case at all (I/O, encoding, YAML syntax) exits 3, not 1.
     unreadable: bool = False
 
-    def as_dict(self) -> dict[str, str | int | None]:
-        return {
-            "code": self.code,
-            "severity": self.severity.value,
-            "file": self.file,
-            "line": self.line,
-            "path": self.path,
-            "message": self.message,
-            "hint": self.hint,
-        }
+    @property
+    def path_text(self) -> str:
+        """The path as findings print it: `evidence[1].file`."""
+        return field_path(self.path)
+
+    def names_evidence_entry(self) -> bool:
+        """Whether the finding is about one of the case's evidence entries (`evidence[i]…`)."""
+        return len(self.path) >= 2 and self.path[0] == "evidence" and isinstance(self.path[1], int)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A parameter that is itself words: a key of the message catalog, said in the reader's language."""
+
+    table: str
+    key: str
 
 
 @dataclass(slots=True)

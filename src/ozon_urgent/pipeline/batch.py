@@ -60,7 +60,7 @@ def check_files(
     batch = batch or BatchOptions()
     # With content, progress follows the evidence, which is where the time goes.
     checked = check_all(files, policy_file, options, None if batch.content else batch.progress)
-    for number, extra in batch_findings([CaseSummary.of(item) for item, _ in checked], options.lang).items():
+    for number, extra in batch_findings([CaseSummary.of(item) for item, _ in checked]).items():
         checked[number][0].result.add(*extra)
     if batch.content:
         _judge_evidence(checked, options, batch)
@@ -96,7 +96,7 @@ def _judge_evidence(
             except Exception as exc:  # one case's bug stays that case's finding
                 if debug_enabled():
                     raise
-                item.result.add(internal_error(exc, item.result.file, options.lang))
+                item.result.add(internal_error(exc, item.result.file))
             remaining[entry.case] -= 1
             if batch.progress is not None and remaining[entry.case] == 0:
                 batch.progress(item.result.file)
@@ -121,10 +121,8 @@ def _evidence_findings(
     batch: BatchOptions,
 ) -> list[Finding]:
     assert item.case is not None and item.loaded is not None
-    found = attachment_findings(
-        item.case, item.loaded, item.result.file, options.lang, [(entry.index, report)]
-    )
-    found += shared.note(item, entry.index, report.sha256, options.lang)
+    found = attachment_findings(item.case, item.loaded, item.result.file, [(entry.index, report)])
+    found += shared.note(item, entry.index, report.sha256)
     if batch.fix_preview and needs_fix(report, item.case.evidence[entry.index].personal_data_ok):
         found += _preview(item, entry, report, limits, options, batch.cache)
     return found
@@ -154,8 +152,7 @@ def _preview(
             file=display,
             line=line,
             path=path,
-            params=change_params(change, options.lang),
-            lang=options.lang,
+            params=change_params(change),
         )
         for change in fixed.changes
     ]
@@ -169,7 +166,6 @@ def _preview(
                 line=line,
                 path=path,
                 params=params,
-                lang=options.lang,
             )
         )
     return found

@@ -36,6 +36,7 @@ from ozon_urgent.ticket.render import Renderer, preflight
 @dataclass(frozen=True, slots=True)
 class BuildOptions:
     out: Path
+    lang: Lang = "en"  # of the pack's FILING.md and the seller's copy of the letter
     force: bool = False
     fix: bool = False
     templates: Path | None = None
@@ -123,8 +124,8 @@ def _build_all(
     ]
     scenarios = {summary.scenario for summary in summaries if summary.scenario}
     for policy in {id(p): p for p in policies}.values():
-        preflight(renderer, scenarios, catalog, policy, check.lang)
-    extra = batch_findings(summaries, check.lang, building=True)
+        preflight(renderer, scenarios, catalog, policy, options.lang)
+    extra = batch_findings(summaries, building=True)
     del summaries
     clean_stale(options.out)
     shared = SharedEvidence()
@@ -141,7 +142,7 @@ def _build_all(
             except Exception as exc:  # one case's bug stays that case's finding
                 if debug_enabled():
                     raise
-                item.result.add(internal_error(exc, item.result.file, check.lang))
+                item.result.add(internal_error(exc, item.result.file))
                 pack = None
             item.result.build = BuildStatus.REFUSED if pack is None else BuildStatus.BUILT
             if pack is not None:
@@ -166,16 +167,14 @@ def build_case(
     if result.case_id is None:
         return None
     limits = InspectLimits.for_policy(policy, case.seller.store_name)
-    gated = pass_evidence(
-        checked, limits, fix=options.fix, lang=check.lang, jobs=options.jobs, cache=options.cache
-    )
+    gated = pass_evidence(checked, limits, fix=options.fix, jobs=options.jobs, cache=options.cache)
     if gated is None:
         return None
     blobs = [(case.evidence[g.index].file, g.data) for g in gated]
     reports = [g.report for g in gated]
     sources = [g.source_sha256 for g in gated]  # before --fix: what the seller has
     for g in gated:
-        result.add(*shared.note(checked, g.index, g.report.sha256, check.lang))
+        result.add(*shared.note(checked, g.index, g.report.sha256))
     if result.count(Severity.ERROR):
         return None
     contents = pack_contents(
@@ -187,12 +186,12 @@ def build_case(
         renderer,
         load_catalog(),
         policy,
-        check.lang,
+        options.lang,
         result.file,
         options.ledger_in_filing,
     )
     if contents.body_chars > policy.letter_max_chars:
-        result.add(_too_long(case, contents, policy, result.file, check.lang))
+        result.add(_too_long(case, contents, policy, result.file))
         return None
     record = PackRecord(
         CaseKey(
@@ -209,12 +208,11 @@ def build_case(
         force=options.force,
         now=options.now or datetime.now(UTC),
         duplicate_hours=policy.duplicate_hours,
-        lang=check.lang,
     )
     return publish_pack(contents.files, record, ledger, how, result)
 
 
-def _too_long(case: Case, contents: PackContents, policy: Policy, file: str, lang: Lang) -> Finding:
+def _too_long(case: Case, contents: PackContents, policy: Policy, file: str) -> Finding:
     """B009, naming the longest part the seller wrote: the explanation or the notification's text."""
     parts = {
         "explanation.ru": len((case.explanation.ru or "") if case.explanation else ""),
@@ -228,4 +226,4 @@ def _too_long(case: Case, contents: PackContents, policy: Policy, file: str, lan
         "part": part,
         "part_chars": parts[part],
     }
-    return make_finding(Code.LETTER_TOO_LONG, "", file=file, line=None, path=(), params=params, lang=lang)
+    return make_finding(Code.LETTER_TOO_LONG, "", file=file, line=None, path=(), params=params)

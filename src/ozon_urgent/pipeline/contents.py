@@ -10,7 +10,7 @@ from ozon_urgent import __version__
 from ozon_urgent.attachments import AttachmentReport
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.catalog import Catalog
-from ozon_urgent.findings import Finding
+from ozon_urgent.findings import Finding, finding_dict
 from ozon_urgent.i18n import Lang
 from ozon_urgent.policy import Policy
 from ozon_urgent.ticket.content import (
@@ -65,7 +65,7 @@ def pack_contents(
     files[copy.file_name] = renderer.seller_copy(copy).encode("utf-8")
     files["FILING.md"] = renderer.filing(content, catalog, policy, lang, case_file, ledger).encode("utf-8")
     files["ticket.json"] = _ticket_json(
-        content, ticket.subject, ticket.body, case_sha256, findings, copy.file_name
+        content, ticket.subject, ticket.body, case_sha256, findings, copy.file_name, lang
     )
     return PackContents(content, attachments, files, len(ticket.body))
 
@@ -120,6 +120,7 @@ def _ticket_json(
     case_sha256: str,
     findings: list[Finding],
     seller_copy_file: str,
+    lang: Lang,
 ) -> bytes:
     data = {
         "case_id": content.case_id,
@@ -136,6 +137,6 @@ def _ticket_json(
         "seller_copy": seller_copy_file,  # the letter in the seller's language: to read, never to file
         "case_sha256": case_sha256,
         "tool_version": __version__,
-        "findings": [f.as_dict() for f in findings],
+        "findings": [finding_dict(f, lang) for f in findings],
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

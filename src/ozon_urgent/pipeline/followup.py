@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -39,11 +38,10 @@ class FollowupOutcome:
 # Whether the evidence still covers the metric's rolling window depends on the day it is asked; a
 # follow-up answers a ticket already filed, so only what is wrong with a file itself stops it.
 _WINDOW_CODES = frozenset({Code.EVIDENCE_STALE, Code.WINDOW_NOT_COVERED})
-_ENTRY = re.compile(r"evidence\[\d+\]")
 
 
 def _judges_a_file(finding: Finding) -> bool:
-    return _ENTRY.match(finding.path) is not None and finding.code not in _WINDOW_CODES
+    return finding.names_evidence_entry() and finding.code not in _WINDOW_CODES
 
 
 class _EvidenceRefusedError(Exception):
@@ -75,7 +73,6 @@ def followup_case(
             checked,
             limits,
             fix=options.fix,
-            lang=check.lang,
             jobs=options.jobs,
             known=sent,
             cache=options.cache,

@@ -18,7 +18,6 @@ from ozon_urgent.attachments.fix_batch import apply_fixes, change_params, refusa
 from ozon_urgent.attachments.reading import read_evidence, too_large_hit
 from ozon_urgent.checking.engine import CheckedCase, attachment_findings
 from ozon_urgent.findings import Code, Severity, make_finding
-from ozon_urgent.i18n import Lang
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +35,6 @@ def pass_evidence(
     limits: InspectLimits,
     *,
     fix: bool,
-    lang: Lang,
     jobs: int | None = None,
     known: Collection[str] = frozenset(),
     cache: bool = True,
@@ -69,16 +67,16 @@ def pass_evidence(
         if data is None:
             hits = (hit,) if hit else ()
             report = AttachmentReport(item.file, read.size, None, None, None, None, None, hits)
-            result.add(*attachment_findings(case, loaded, result.file, lang, [(index, report)]))
+            result.add(*attachment_findings(case, loaded, result.file, [(index, report)]))
             return None
         indexes.append(index)
         blobs.append((item.file, data))
     reports = inspect_blobs(blobs, limits, jobs, cache)
     sources = [hashlib.sha256(data).hexdigest() for _, data in blobs]
     if fix:
-        blobs, reports = _fixed(checked, indexes, blobs, reports, limits, lang, cache)
+        blobs, reports = _fixed(checked, indexes, blobs, reports, limits, cache)
     judged = list(zip(indexes, reports, strict=True))
-    result.add(*attachment_findings(case, loaded, result.file, lang, judged))
+    result.add(*attachment_findings(case, loaded, result.file, judged))
     if result.count(Severity.ERROR):
         return None
     return [
@@ -94,7 +92,6 @@ def _fixed(
     blobs: list[tuple[str, bytes]],
     reports: list[AttachmentReport],
     limits: InspectLimits,
-    lang: Lang,
     cache: bool,
 ) -> tuple[list[tuple[str, bytes]], list[AttachmentReport]]:
     """The pack's copies after `--fix`, each change reported (B004) at its evidence entry."""
@@ -105,14 +102,12 @@ def _fixed(
     for index, fixed in zip(indexes, outcomes, strict=True):
         path = ("evidence", index, "file")
         file, line = str(folder / checked.case.evidence[index].file), checked.loaded.line_of(path)
-        steps = [("", change_params(change, lang)) for change in fixed.changes]
+        steps = [("", change_params(change)) for change in fixed.changes]
         if fixed.refused is not None:  # the file keeps its own error; this says why --fix could not help
             steps.append((refusal_variant(fixed.refused), dict(fixed.refused.params)))
         for variant, params in steps:
             checked.result.add(
-                make_finding(
-                    Code.ATTACHMENT_FIXED, variant, file=file, line=line, path=path, params=params, lang=lang
-                )
+                make_finding(Code.ATTACHMENT_FIXED, variant, file=file, line=line, path=path, params=params)
             )
     return (
         [(name, fixed.data) for (name, _), fixed in zip(blobs, outcomes, strict=True)],

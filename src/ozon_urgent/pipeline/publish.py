@@ -7,7 +7,6 @@ from datetime import datetime
 from pathlib import Path
 
 from ozon_urgent.findings import CaseResult, Code, Finding, make_finding
-from ozon_urgent.i18n import Lang
 from ozon_urgent.ledger import CaseKey, Conflict, DuplicateTicketError, Ledger, find_conflict, record_pack
 from ozon_urgent.ledger.workdays import msk
 from ozon_urgent.ticket.pack import PackExistsError, PackWriteError, stage_pack
@@ -31,7 +30,6 @@ class Publishing:
     force: bool
     now: datetime
     duplicate_hours: int
-    lang: Lang
 
 
 def publish_pack(
@@ -53,12 +51,12 @@ def publish_pack(
         duplicate_hours=how.duplicate_hours,
     )
     if conflict is not None:  # known before anything is written
-        result.add(duplicate_finding(conflict, result, how.lang))
+        result.add(duplicate_finding(conflict, result))
         return None
     try:
         staged = stage_pack(how.target, files, force=how.force)
     except PackExistsError as exc:
-        result.add(_finding(Code.PACK_EXISTS, result, how.lang, exc.variant, pack=str(how.target)))
+        result.add(_finding(Code.PACK_EXISTS, result, exc.variant, pack=str(how.target)))
         return None
     except PackWriteError as exc:
         result.add(_write_failed(result, how, exc))
@@ -79,7 +77,7 @@ def publish_pack(
         )
     except DuplicateTicketError as lost:  # another process filed a conflicting ticket meanwhile
         staged.discard()
-        result.add(duplicate_finding(lost.conflict, result, how.lang))
+        result.add(duplicate_finding(lost.conflict, result))
         return None
     except PackWriteError as exc:
         staged.discard()
@@ -92,11 +90,10 @@ def publish_pack(
     return how.target
 
 
-def duplicate_finding(conflict: Conflict, result: CaseResult, lang: Lang) -> Finding:
+def duplicate_finding(conflict: Conflict, result: CaseResult) -> Finding:
     return _finding(
         Code.DUPLICATE_TICKET,
         result,
-        lang,
         reference=conflict.reference,
         case_id=conflict.case_id,
         filed_at=msk(conflict.filed_at),
@@ -106,8 +103,8 @@ def duplicate_finding(conflict: Conflict, result: CaseResult, lang: Lang) -> Fin
 
 
 def _write_failed(result: CaseResult, how: Publishing, exc: PackWriteError) -> Finding:
-    return _finding(Code.PACK_WRITE_FAILED, result, how.lang, pack=str(how.target), detail=exc.detail)
+    return _finding(Code.PACK_WRITE_FAILED, result, pack=str(how.target), detail=exc.detail)
 
 
-def _finding(code: Code, result: CaseResult, lang: Lang, variant: str = "", **params: object) -> Finding:
-    return make_finding(code, variant, file=result.file, line=None, path=(), params=params, lang=lang)
+def _finding(code: Code, result: CaseResult, variant: str = "", **params: object) -> Finding:
+    return make_finding(code, variant, file=result.file, line=None, path=(), params=params)

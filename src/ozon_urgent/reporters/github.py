@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ozon_urgent.findings import RunResult, Severity
+from ozon_urgent.findings import RunResult, Severity, words
 from ozon_urgent.i18n import Lang
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -18,7 +18,7 @@ def _property(text: str) -> str:
 
 
 def render_github(result: RunResult, lang: Lang, *, color: bool = False) -> str:
-    del lang, color
+    del color
     lines = []
     for case in result.cases:
         for finding in case.findings:
@@ -26,6 +26,7 @@ def render_github(result: RunResult, lang: Lang, *, color: bool = False) -> str:
             if finding.line:
                 props.append(f"line={finding.line}")
             props.append(f"title={_property(finding.code)}")
-            message = f"{finding.message} — {finding.hint}"
+            said = words(finding, lang)
+            message = f"{said.message} — {said.hint}"
             lines.append(f"::{_COMMAND[finding.severity]} {','.join(props)}::{_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")

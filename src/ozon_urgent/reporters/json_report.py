@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-from ozon_urgent.findings import BuildStatus, CaseResult, Outcome, RunResult, Severity
+from ozon_urgent.findings import BuildStatus, CaseResult, Outcome, RunResult, Severity, finding_dict
 from ozon_urgent.i18n import Lang
 
 
-def envelope(result: RunResult) -> dict[str, object]:
+def envelope(result: RunResult, lang: Lang) -> dict[str, object]:
     summary: dict[str, object] = {
         "cases": len(result.cases),
         "errors": result.count(Severity.ERROR),
@@ -20,11 +20,11 @@ def envelope(result: RunResult) -> dict[str, object]:
     return {
         "status": "ok" if result.outcome() is Outcome.OK else "fail",
         "summary": summary,
-        "cases": [_case(case, result.strict) for case in result.cases],
+        "cases": [_case(case, result.strict, lang) for case in result.cases],
     }
 
 
-def _case(case: CaseResult, strict: bool) -> dict[str, object]:
+def _case(case: CaseResult, strict: bool, lang: Lang) -> dict[str, object]:
     entry: dict[str, object] = {
         "file": case.file,
         "case_id": case.case_id,
@@ -33,10 +33,10 @@ def _case(case: CaseResult, strict: bool) -> dict[str, object]:
     }
     if case.build is not None:
         entry["build"] = case.build.value
-    entry["findings"] = [finding.as_dict() for finding in case.findings]
+    entry["findings"] = [finding_dict(finding, lang) for finding in case.findings]
     return entry
 
 
 def render_json(result: RunResult, lang: Lang, *, color: bool = False) -> str:
-    del lang, color  # messages are already in the user's language
-    return json.dumps(envelope(result), ensure_ascii=False, indent=2) + "\n"
+    del color
+    return json.dumps(envelope(result, lang), ensure_ascii=False, indent=2) + "\n"

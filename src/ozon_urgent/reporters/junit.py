@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ozon_urgent.findings import CaseResult, Outcome, RunResult, Severity
+from ozon_urgent.findings import CaseResult, Outcome, RunResult, Severity, words
 from ozon_urgent.i18n import Lang
 from ozon_urgent.reporters.text import format_finding
 
@@ -27,7 +27,8 @@ def _testcase(case: CaseResult, strict: bool, lang: Lang) -> ET.Element:
     if outcome is not Outcome.OK:
         tag = "error" if outcome is Outcome.UNREADABLE else "failure"
         first = failing[0] if failing else case.findings[0]
-        node = ET.SubElement(element, tag, {"message": f"{first.code} {first.message}", "type": first.code})
+        message = f"{first.code} {words(first, lang).message}"
+        node = ET.SubElement(element, tag, {"message": message, "type": first.code})
         node.text = "\n".join(format_finding(f, lang) for f in failing)
     others = [f for f in case.findings if f not in failing]
     if others:

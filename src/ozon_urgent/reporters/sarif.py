@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ozon_urgent import __version__, i18n
-from ozon_urgent.findings import RunResult, Severity
+from ozon_urgent.findings import RunResult, Severity, words
 from ozon_urgent.i18n import Lang
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -43,6 +43,7 @@ def sarif_log(result: RunResult, lang: Lang) -> dict[str, object]:
     results: list[dict[str, object]] = []
     for case in result.cases:
         for finding in case.findings:
+            said = words(finding, lang)
             location: dict[str, object] = {"artifactLocation": {"uri": finding.file}}
             if finding.line:
                 location["region"] = {"startLine": finding.line}
@@ -50,11 +51,11 @@ def sarif_log(result: RunResult, lang: Lang) -> dict[str, object]:
                 "ruleId": finding.code,
                 "ruleIndex": index[finding.code],
                 "level": _LEVEL[finding.severity],
-                "message": {"text": f"{finding.message}. {finding.hint}"},
+                "message": {"text": f"{said.message}. {said.hint}"},
                 "locations": [{"physicalLocation": location}],
             }
             if finding.path:
-                entry["properties"] = {"field": finding.path, "case_id": case.case_id}
+                entry["properties"] = {"field": finding.path_text, "case_id": case.case_id}
             results.append(entry)
     return {
         "$schema": SARIF_SCHEMA,

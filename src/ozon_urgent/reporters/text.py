@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ozon_urgent import i18n
-from ozon_urgent.findings import CaseResult, Finding, Outcome, RunResult, Severity
+from ozon_urgent.findings import CaseResult, Finding, Outcome, RunResult, Severity, words
 from ozon_urgent.i18n import Lang
 
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -16,9 +16,10 @@ def format_finding(finding: Finding, lang: Lang, *, color: bool = False, hint: s
     severity = i18n.text(lang, "cli.severity", finding.severity.value)
     if color:
         severity = f"{_COLOUR[finding.severity]}{severity}{_RESET}"
-    field = f" [{finding.path}]" if finding.path else ""
+    field = f" [{finding.path_text}]" if finding.path else ""
     colon = i18n.punctuation(lang).colon  # after the severity word; `FILE:LINE: ` stays as editors read it
-    return f"{where}: {finding.code} {severity}{colon}{finding.message}{field}\n    {hint or finding.hint}"
+    said = words(finding, lang)
+    return f"{where}: {finding.code} {severity}{colon}{said.message}{field}\n    {hint or said.hint}"
 
 
 def _case_block(case: CaseResult, lang: Lang, color: bool, hinted: set[tuple[str, str]]) -> list[str]:
@@ -27,8 +28,8 @@ def _case_block(case: CaseResult, lang: Lang, color: bool, hinted: set[tuple[str
     ordered = sorted(case.findings, key=lambda f: (f.line or 0, _ORDER[f.severity], f.code))
     lines = []
     for finding in ordered:
-        key = (finding.code, finding.hint)
-        repeat = key in hinted and len(finding.hint) > _SHORT_HINT
+        key = (finding.code, words(finding, lang).hint)
+        repeat = key in hinted and len(key[1]) > _SHORT_HINT
         hinted.add(key)
         hint = i18n.text(lang, "cli.report", "hint_above", code=finding.code) if repeat else None
         lines.append(format_finding(finding, lang, color=color, hint=hint))

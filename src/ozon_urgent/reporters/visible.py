@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ozon_urgent.findings import CaseResult, Finding, RunResult
+from ozon_urgent.findings import CaseResult, Finding, Phrase, RunResult
+from ozon_urgent.findings.result import Key
 from ozon_urgent.unsafe_text import shown
 
 
 def shown_result(result: RunResult) -> RunResult:
-    """The same result with file names, ids, scenarios and messages safe for a terminal or an annotation.
+    """The same result with file names, ids, scenarios and what messages quote safe for a terminal or an
+    annotation. Messages are the catalog's words around a finding's parameters, so escaping the
+    parameters escapes the message.
 
     A case file refused for holding control characters still has them in its own findings (the value is
     quoted back); a file or folder name can hold them too. The JSON envelope keeps the exact text.
@@ -33,7 +36,18 @@ def _finding(finding: Finding) -> Finding:
     return replace(
         finding,
         file=shown(finding.file),
-        path=shown(finding.path),
-        message=shown(finding.message),
-        hint=shown(finding.hint),
+        path=tuple(_key(part) for part in finding.path),
+        params={name: _param(value) for name, value in finding.params.items()},
     )
+
+
+def _key(part: Key) -> Key:
+    return part if isinstance(part, int) else shown(part)
+
+
+def _param(value: object) -> object:
+    """Numbers keep their type (a message may format them), a Phrase is the catalog's own words; any other
+    value is shown as text."""
+    if isinstance(value, bool | int | float | Phrase):
+        return value
+    return shown(str(value))

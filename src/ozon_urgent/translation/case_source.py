@@ -14,7 +14,6 @@ from ozon_urgent.casefile.validate import validate_case
 from ozon_urgent.checking.engine import load_finding, schema_findings
 from ozon_urgent.errors import ExitStatus, UserError
 from ozon_urgent.findings import Finding
-from ozon_urgent.i18n import Lang
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,18 +44,18 @@ class CaseFailedError(UserError):
         self.findings = findings or []
 
 
-def read_case_source(path: Path, display: str, lang: Lang) -> CaseSource:
+def read_case_source(path: Path, display: str) -> CaseSource:
     """The case as `check` reads it; a file `check` would reject is not translated."""
     try:
         text, digest = read_case_text(path)
         loaded = compose(text)
     except LoadError as problem:
         raise CaseFailedError(
-            "unreadable", {"file": display}, ExitStatus.FAILED, [load_finding(problem, display, lang)]
+            "unreadable", {"file": display}, ExitStatus.FAILED, [load_finding(problem, display)]
         ) from None
     validated = validate_case(loaded)
     if isinstance(validated, ValidationError):
-        findings = schema_findings(validated, loaded, display, lang)
+        findings = schema_findings(validated, loaded, display)
         raise CaseFailedError(
             "invalid", {"file": display, "count": len(findings)}, ExitStatus.FINDINGS, findings
         )

@@ -11,7 +11,6 @@ from ozon_urgent.casefile.loader import MAX_CASE_BYTES
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.casefile.provenance import source_sha256
 from ozon_urgent.catalog import load_catalog
-from ozon_urgent.i18n import Lang
 from ozon_urgent.translation.case_source import CaseFailedError, read_case_source
 from ozon_urgent.translation.deepl_service import RussianTranslator
 from ozon_urgent.translation.plan import Job, Note, Plan, plan_case
@@ -46,7 +45,6 @@ def translate_case(
     translator: Callable[[], RussianTranslator] | None,
     *,
     dry_run: bool,
-    lang: Lang,
 ) -> CaseOutcome:
     """Translate what one case needs; raises CaseFailedError (file unchanged) or ServiceError (DeepL).
 
@@ -55,7 +53,7 @@ def translate_case(
     """
     if translator is None and not dry_run:
         raise ValueError("only a dry run goes without DeepL")
-    source = read_case_source(path, display, lang)
+    source = read_case_source(path, display)
     plan = plan_case(source.case)
     outcome = CaseOutcome(display, list(plan.notes))
     if not plan.jobs:
