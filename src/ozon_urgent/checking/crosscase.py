@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from pydantic import TypeAdapter, ValidationError
+
+from ozon_urgent.casefile.identity import default_case_id
+from ozon_urgent.casefile.loader import LoadError, load_case
+from ozon_urgent.casefile.model import CaseId, PositiveId, PostingNumber
 from ozon_urgent.checking.engine import CheckedCase
 from ozon_urgent.findings import Code, FieldPath, Finding, make_finding
 
@@ -23,18 +29,51 @@ class CaseSummary:
     lines: dict[FieldPath, int | None]
 
     @classmethod
-    def of(cls, item: CheckedCase) -> CaseSummary:
+    def read(cls, file: Path) -> CaseSummary:
+        """The summary of a case file as written, read before it is checked, so a batch knows every case's
+        identity and IDs before the first is checked, built or reported. Only the YAML is read, and only
+        the fields the summary names are validated: the IDs that are valid IDs, the case_id when it is a
+        valid one (else the case is named after its file, as a pack would be). A file that cannot be read
+        has no identity to collide with: its own finding says enough."""
+        try:
+            loaded = load_case(file)
+        except LoadError:
+            return cls(str(file), None, None, {}, {})
+        data = loaded.data if isinstance(loaded.data, dict) else {}
+        scenario, affected = data.get("scenario"), data.get("affected")
+        listed = affected if isinstance(affected, dict) else {}
         paths: list[FieldPath] = [("case_id",), *(("affected", key) for key in _SHARED_KINDS)]
-        lines = {path: item.loaded.line_of(path) if item.loaded is not None else None for path in paths}
-        ids = (
-            {key: tuple(str(v) for v in getattr(item.case.affected, key)) for key in _SHARED_KINDS}
-            if item.case is not None
-            else {}
+        return cls(
+            str(file),
+            _valid(_CASE_ID, data.get("case_id")) or default_case_id(file),
+            scenario.strip() if isinstance(scenario, str) and scenario.strip() else None,
+            {key: _valid_ids(key, listed.get(key)) for key in _SHARED_KINDS},
+            {path: loaded.line_of(path) for path in paths},
         )
-        scenario = item.case.scenario if item.case is not None else None
-        # A file that could not be read has no identity to collide with: its own finding says enough.
-        case_id = item.result.case_id if item.loaded is not None else None
-        return cls(item.result.file, case_id, scenario, ids, lines)
+
+
+_CASE_ID: TypeAdapter[str] = TypeAdapter(CaseId)
+_IDS: dict[str, TypeAdapter[str] | TypeAdapter[int]] = {
+    "postings": TypeAdapter(PostingNumber),
+    "skus": TypeAdapter(PositiveId),
+}
+
+
+def _valid(adapter: TypeAdapter[str] | TypeAdapter[int], value: object) -> str | None:
+    """The value as the case model reads it, as text, or None when the model would refuse it."""
+    if value is None:
+        return None
+    try:
+        return str(adapter.validate_python(value))
+    except ValidationError:
+        return None
+
+
+def _valid_ids(key: str, values: object) -> tuple[str, ...]:
+    if not isinstance(values, list):
+        return ()
+    valid = (_valid(_IDS[key], value) for value in values)
+    return tuple(value for value in valid if value is not None)
 
 
 def batch_findings(cases: Sequence[CaseSummary], *, building: bool = False) -> dict[int, list[Finding]]:

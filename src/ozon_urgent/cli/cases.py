@@ -113,14 +113,18 @@ def build(
             now=clock(),
             ledger_in_filing=ledger if ledger != os.environ.get("OZON_URGENT_LEDGER") else None,
         )
-        run = run_build(files, policy, options, build_options)
+        failure: BuildStoppedError | None = None
+        try:
+            run = run_build(files, policy, options, build_options)
+        except BuildStoppedError as stopped:
+            run, failure = stopped.run, stopped
     written = [i18n.text(user, "cli.done", "pack", pack=pack) for pack in run.packs]
     # A run that stopped before any case (a template, a policy, the ledger) is that one error in text;
     # machine formats always get the envelope, so CI learns each case's status either way.
-    if run.failure is None or run.started or chosen_format(output_format) is not OutputFormat.TEXT:
+    if failure is None or run.started or chosen_format(output_format) is not OutputFormat.TEXT:
         report(run.result, output_format, user, quiet=quiet, output=output, extra=written)
-    if run.failure is not None:
-        raise BuildStoppedError(run.failure, run.recorded) if run.started else run.failure
+    if failure is not None:
+        raise failure
     raise typer.Exit(status_of(run.result.outcome()))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,22 +13,18 @@ from ozon_urgent.attachments import InspectLimits, start_workers
 from ozon_urgent.casefile.identity import default_case_id
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.catalog import load_catalog
-from ozon_urgent.checking.crosscase import CaseSummary, SharedEvidence, batch_findings
-from ozon_urgent.checking.engine import (
-    CheckedCase,
-    CheckOptions,
-    check_case,
-    internal_error,
-)
+from ozon_urgent.checking.crosscase import SharedEvidence
+from ozon_urgent.checking.engine import CheckedCase, CheckOptions, internal_error
 from ozon_urgent.errors import UserError, debug_enabled
 from ozon_urgent.findings import BuildStatus, CaseResult, Code, Finding, RunResult, Severity, make_finding
 from ozon_urgent.i18n import Lang
-from ozon_urgent.ledger import CaseKey, Ledger, open_ledger
-from ozon_urgent.pipeline.contents import PackContents, pack_contents
+from ozon_urgent.ledger import Ledger, open_ledger
+from ozon_urgent.pipeline.contents import PackContents, PackSource, pack_contents
+from ozon_urgent.pipeline.driver import CaseBatch
 from ozon_urgent.pipeline.gate import pass_evidence
 from ozon_urgent.pipeline.progress import Progress
 from ozon_urgent.pipeline.publish import PackRecord, Publishing, publish_pack
-from ozon_urgent.policy import Policy, policy_for
+from ozon_urgent.policy import Policy
 from ozon_urgent.ticket.pack import clean_stale
 from ozon_urgent.ticket.render import Renderer, preflight
 
@@ -58,8 +54,6 @@ class BuildOptions:
 class BuildRun:
     result: RunResult
     packs: list[Path]
-    # The run itself stopped (the ledger, a template, a policy): each case's `build` says how far it got.
-    failure: UserError | None = None
 
     @property
     def recorded(self) -> list[str]:
@@ -73,32 +67,40 @@ class BuildRun:
 
 
 class BuildStoppedError(UserError):
-    """The run stopped part-way: its cause, then which packs were written and recorded before it."""
+    """The run itself failed part-way (the ledger, a template, a policy): its cause, and the run as far as
+    it got, each case's `build` saying how far that was. Every pack already built is written and
+    recorded; the case being built has neither."""
 
-    def __init__(self, failure: UserError, recorded: list[str]) -> None:
+    def __init__(self, failure: UserError, run: BuildRun) -> None:
         super().__init__(failure.kind, **failure.params)
-        self.failure, self.recorded = failure, recorded
+        self.failure, self.run = failure, run
         self.exit_status = failure.exit_status
 
     def message(self, lang: Lang) -> str:
-        if self.recorded:
-            done = i18n.text(lang, "cli.errors", "stopped_built", cases=", ".join(self.recorded))
+        if not self.run.started:  # stopped before any case: the cause alone says it
+            return self.failure.message(lang)
+        if self.run.recorded:
+            done = i18n.text(lang, "cli.errors", "stopped_built", cases=", ".join(self.run.recorded))
         else:
             done = i18n.text(lang, "cli.errors", "stopped_none")
         return f"{self.failure.message(lang)}\n{done}"
 
 
+@dataclass(slots=True)
+class _Session:
+    """What every case of one build shares."""
+
+    options: BuildOptions
+    renderer: Renderer
+    ledger: Ledger
+    shared: SharedEvidence = field(default_factory=SharedEvidence)
+
+
 def run_build(
     files: list[Path], policy_file: Path | None, check: CheckOptions, options: BuildOptions
 ) -> BuildRun:
-    """Build every case; one bad case never stops the others. A failure of the run itself is kept.
-
-    A first pass checks every case and keeps only a small summary of each, so a broken template override
-    and the batch-wide findings (a case_id used twice, IDs split across scenarios) are known before any
-    pack is written, while memory stays flat however many cases there are; the second pass checks each
-    case again (a millisecond) and builds it. When the ledger, a template or a policy fails, the run stops
-    there: every pack already built is written and recorded, the case being built has neither.
-    """
+    """Build every case in order, each checked once (`pipeline.driver`); one bad case never stops the
+    others, and a failure of the run itself raises BuildStoppedError where it happens."""
     placeholders = [
         CaseResult(file=str(file), case_id=default_case_id(file), build=BuildStatus.NOT_ATTEMPTED)
         for file in files
@@ -107,61 +109,53 @@ def run_build(
     try:
         _build_all(files, policy_file, check, options, run)
     except UserError as failure:
-        run.failure = failure
+        raise BuildStoppedError(failure, run) from None
     return run
 
 
 def _build_all(
     files: list[Path], policy_file: Path | None, check: CheckOptions, options: BuildOptions, run: BuildRun
 ) -> None:
-    catalog = load_catalog()
+    batch = CaseBatch.scan(files, policy_file)
     renderer = Renderer(options.templates)
-    policies = [policy_for(file.parent, policy_file) for file in files]
-    start_workers(InspectLimits.for_policy(policies[0]) if policies else InspectLimits(), options.jobs)
-    summaries = [
-        CaseSummary.of(check_case(file, str(file), policy, check))
-        for file, policy in zip(files, policies, strict=True)
-    ]
-    scenarios = {summary.scenario for summary in summaries if summary.scenario}
-    for policy in {id(p): p for p in policies}.values():
-        preflight(renderer, scenarios, catalog, policy, options.lang)
-    extra = batch_findings(summaries, building=True)
-    del summaries
+    for policy in {id(p): p for p in batch.policies}.values():  # a broken template stops the run here
+        preflight(renderer, batch.scenarios, load_catalog(), policy, options.lang)
+    first = InspectLimits.for_policy(batch.policies[0]) if batch.policies else InspectLimits()
+    start_workers(first, options.jobs)
     clean_stale(options.out)
-    shared = SharedEvidence()
     with closing(open_ledger(options.ledger)) as ledger:
-        for number, (file, policy) in enumerate(zip(files, policies, strict=True)):
-            item = check_case(file, str(file), policy, check)
-            item.result.add(*extra.get(number, []))
-            item.result.build = BuildStatus.FAILED  # until it is built or refused
-            run.result.cases[number] = item.result
-            try:
-                pack = build_case(item, policy, check, options, renderer, shared, ledger)
-            except UserError:
-                raise  # the run itself failed (the ledger, a template): it stops here
-            except Exception as exc:  # one case's bug stays that case's finding
-                if debug_enabled():
-                    raise
-                item.result.add(internal_error(exc, item.result.file))
-                pack = None
-            item.result.build = BuildStatus.REFUSED if pack is None else BuildStatus.BUILT
+        session = _Session(options, renderer, ledger)
+        for number, (checked, policy) in enumerate(batch.checked(check, building=True)):
+            result = checked.result
+            result.build = BuildStatus.FAILED  # until it is built or refused
+            run.result.cases[number] = result
+            pack = _build_one(checked, policy, session)
+            result.build = BuildStatus.REFUSED if pack is None else BuildStatus.BUILT
             if pack is not None:
                 run.packs.append(pack)
             if options.progress is not None:
-                options.progress(item.result.file)
+                options.progress(result.file)
 
 
-def build_case(
-    checked: CheckedCase,
-    policy: Policy,
-    check: CheckOptions,
-    options: BuildOptions,
-    renderer: Renderer,
-    shared: SharedEvidence,
-    ledger: Ledger,
-) -> Path | None:
-    """The pack of one checked case, or None; every problem is added to the case's findings."""
-    result, case = checked.result, checked.case
+def _build_one(checked: CheckedCase, policy: Policy, session: _Session) -> Path | None:
+    """`build_case`, with a bug met on this case kept as its finding; a UserError stops the run."""
+    try:
+        return build_case(checked, policy, session)
+    except UserError:
+        raise
+    except Exception as exc:
+        if debug_enabled():
+            raise
+        checked.result.add(internal_error(exc, checked.result.file))
+        return None
+
+
+def build_case(checked: CheckedCase, policy: Policy, session: _Session) -> Path | None:
+    """The pack of one checked case, or None; every problem is added to the case's findings.
+
+    gate (`pipeline.gate`) → render the pack (`pipeline.contents`) → publish and record (`pipeline.publish`).
+    """
+    result, case, options = checked.result, checked.case, session.options
     if case is None or checked.partial or checked.loaded is None or result.count(Severity.ERROR):
         return None
     if result.case_id is None:
@@ -170,46 +164,24 @@ def build_case(
     gated = pass_evidence(checked, limits, fix=options.fix, jobs=options.jobs, cache=options.cache)
     if gated is None:
         return None
-    blobs = [(case.evidence[g.index].file, g.data) for g in gated]
-    reports = [g.report for g in gated]
-    sources = [g.source_sha256 for g in gated]  # before --fix: what the seller has
     for g in gated:
-        result.add(*shared.note(checked, g.index, g.report.sha256))
+        result.add(*session.shared.note(checked, g.index, g.report.sha256))
     if result.count(Severity.ERROR):
         return None
-    contents = pack_contents(
-        case,
-        result.case_id,
-        result.case_sha256 or "",
-        (blobs, reports),
-        result.findings,
-        renderer,
-        load_catalog(),
-        policy,
-        options.lang,
-        result.file,
-        options.ledger_in_filing,
-    )
+    source = PackSource(case, result, gated, policy, options.lang, options.ledger_in_filing)
+    contents = pack_contents(source, session.renderer)
     if contents.body_chars > policy.letter_max_chars:
         result.add(_too_long(case, contents, policy, result.file))
         return None
-    record = PackRecord(
-        CaseKey(
-            case.seller.client_id, result.case_id, case.seller.store_name, str(Path(result.file).resolve())
-        ),
-        case.scenario,
-        contents.content.ids,
-        result.case_sha256 or "",
-        [(a.name, a.sha256) for a in contents.attachments],
-        sources,
-    )
     how = Publishing(
         target=Path(os.path.abspath(options.out / result.case_id)),
         force=options.force,
         now=options.now or datetime.now(UTC),
         duplicate_hours=policy.duplicate_hours,
     )
-    return publish_pack(contents.files, record, ledger, how, result)
+    return publish_pack(
+        contents.files, PackRecord.of(case, result, contents, gated), session.ledger, how, result
+    )
 
 
 def _too_long(case: Case, contents: PackContents, policy: Policy, file: str) -> Finding:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ozon_urgent import __version__
-from ozon_urgent.attachments import AttachmentReport
 from ozon_urgent.casefile.model import Case
-from ozon_urgent.catalog import Catalog
-from ozon_urgent.findings import Finding, finding_dict
+from ozon_urgent.catalog import Catalog, load_catalog
+from ozon_urgent.findings import CaseResult, Finding, finding_dict
 from ozon_urgent.i18n import Lang
+from ozon_urgent.pipeline.gate import GatedFile
 from ozon_urgent.policy import Policy
 from ozon_urgent.ticket.content import (
     CATEGORY,
@@ -34,24 +35,27 @@ class PackContents:
     body_chars: int = 0  # the ticket body's length, the IDs list moved out already if it was too long
 
 
-def pack_contents(
-    case: Case,
-    case_id: str,
-    case_sha256: str,
-    evidence: tuple[list[tuple[str, bytes]], list[AttachmentReport]],
-    findings: list[Finding],
-    renderer: Renderer,
-    catalog: Catalog,
-    policy: Policy,
-    lang: Lang,
-    case_file: str | None = None,
-    ledger: str | None = None,
-) -> PackContents:
-    """Every file of the pack, rendered from the case and the evidence bytes judged for it; `case_file`
-    (the path `build` was given) and `ledger` (the one it recorded in) go into FILING.md's commands."""
-    blobs, reports = evidence
-    attachments, files = _attachments(case, catalog, blobs, reports)
-    content = ticket_content(case, case_id, catalog, attachments)
+@dataclass(frozen=True, slots=True)
+class PackSource:
+    """What a pack is made from: the checked case and its findings, its evidence as the gate passed it
+    (the `--fix` copies where made), the policy's limits, the reader's language for FILING.md and the
+    seller's copy, and the ledger FILING.md's commands name (None: none named)."""
+
+    case: Case
+    result: CaseResult  # the case file as `build` was given it, its case_id, hash and findings
+    evidence: Sequence[GatedFile]
+    policy: Policy
+    lang: Lang
+    ledger: str | None = None
+
+
+def pack_contents(source: PackSource, renderer: Renderer) -> PackContents:
+    """Every file of the pack, rendered from the case and the evidence bytes judged for it."""
+    case, result, policy, lang = source.case, source.result, source.policy, source.lang
+    assert result.case_id is not None
+    catalog = load_catalog()
+    attachments, files = _attachments(case, catalog, source.evidence)
+    content = ticket_content(case, result.case_id, catalog, attachments)
     ticket = renderer.ticket(content)
     longest = max((len(group.items) for group in content.id_groups), default=0)
     if longest > policy.ids_in_letter_max or (
@@ -63,9 +67,10 @@ def pack_contents(
     files["ticket.txt"] = ticket.text.encode("utf-8")
     copy = seller_copy(case, content, catalog, lang)
     files[copy.file_name] = renderer.seller_copy(copy).encode("utf-8")
-    files["FILING.md"] = renderer.filing(content, catalog, policy, lang, case_file, ledger).encode("utf-8")
+    filing = renderer.filing(content, catalog, policy, lang, result.file, source.ledger)
+    files["FILING.md"] = filing.encode("utf-8")
     files["ticket.json"] = _ticket_json(
-        content, ticket.subject, ticket.body, case_sha256, findings, copy.file_name, lang
+        content, ticket.subject, ticket.body, result.case_sha256 or "", result.findings, copy.file_name, lang
     )
     return PackContents(content, attachments, files, len(ticket.body))
 
@@ -89,12 +94,13 @@ def _with_id_list(content: TicketContent, files: dict[str, bytes]) -> TicketCont
 
 
 def _attachments(
-    case: Case, catalog: Catalog, blobs: list[tuple[str, bytes]], reports: list[AttachmentReport]
+    case: Case, catalog: Catalog, evidence: Sequence[GatedFile]
 ) -> tuple[list[PackAttachment], dict[str, bytes]]:
     attachments: list[PackAttachment] = []
     files: dict[str, bytes] = {}
-    for number, (item, (_, data), report) in enumerate(zip(case.evidence, blobs, reports, strict=True), 1):
-        name = attachment_name(number, item.kind, report.format or "pdf")
+    for number, gated in enumerate(evidence, 1):
+        item, data = case.evidence[gated.index], gated.data
+        name = attachment_name(number, item.kind, gated.report.format or "pdf")
         digest = hashlib.sha256(data).hexdigest()
         attachments.append(
             PackAttachment(

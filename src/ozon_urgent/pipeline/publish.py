@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ozon_urgent.casefile.model import Case
 from ozon_urgent.findings import CaseResult, Code, Finding, make_finding
 from ozon_urgent.ledger import CaseKey, Conflict, DuplicateTicketError, Ledger, find_conflict, record_pack
 from ozon_urgent.ledger.workdays import msk
+from ozon_urgent.pipeline.contents import PackContents
+from ozon_urgent.pipeline.gate import GatedFile
 from ozon_urgent.ticket.pack import PackExistsError, PackWriteError, stage_pack
 
 
@@ -22,6 +26,23 @@ class PackRecord:
     case_sha256: str
     attachments: list[tuple[str, str]]  # (name in the pack, SHA-256)
     sources: list[str]  # SHA-256 of each evidence file as the seller has it, before --fix
+
+    @classmethod
+    def of(
+        cls, case: Case, result: CaseResult, contents: PackContents, gated: Sequence[GatedFile]
+    ) -> PackRecord:
+        assert result.case_id is not None
+        key = CaseKey(
+            case.seller.client_id, result.case_id, case.seller.store_name, str(Path(result.file).resolve())
+        )
+        return cls(
+            key,
+            case.scenario,
+            contents.content.ids,
+            result.case_sha256 or "",
+            [(a.name, a.sha256) for a in contents.attachments],
+            [g.source_sha256 for g in gated],  # before --fix: what the seller has
+        )
 
 
 @dataclass(frozen=True, slots=True)
