@@ -116,16 +116,16 @@ def run_build(
 def _build_all(
     files: list[Path], policy_file: Path | None, check: CheckOptions, options: BuildOptions, run: BuildRun
 ) -> None:
-    batch = CaseBatch.scan(files, policy_file)
+    batch = CaseBatch.scan(files, policy_file, building=True)
     renderer = Renderer(options.templates)
     for policy in {id(p): p for p in batch.policies}.values():  # a broken template stops the run here
-        preflight(renderer, batch.scenarios, load_catalog(), policy, options.lang)
+        preflight(renderer, set(batch.scenarios), load_catalog(), policy, options.lang)
     first = InspectLimits.for_policy(batch.policies[0]) if batch.policies else InspectLimits()
     start_workers(first, options.jobs)
     clean_stale(options.out)
     with closing(open_ledger(options.ledger)) as ledger:
         session = _Session(options, renderer, ledger)
-        for number, (checked, policy) in enumerate(batch.checked(check, building=True)):
+        for number, (checked, policy) in enumerate(batch.checked(check)):
             result = checked.result
             result.build = BuildStatus.FAILED  # until it is built or refused
             run.result.cases[number] = result
