@@ -10,15 +10,13 @@ from datetime import date
 from pathlib import Path
 from typing import cast
 
-from pydantic import ValidationError
-
 from ozon_urgent.attachments.locate import EvidencePath, locate_evidence
 from ozon_urgent.attachments.model import AttachmentReport
 from ozon_urgent.casefile.identity import default_case_id
-from ozon_urgent.casefile.loader import Loaded, LoadError, load_case
+from ozon_urgent.casefile.loader import Loaded
 from ozon_urgent.casefile.model import Case
+from ozon_urgent.casefile.opening import open_case
 from ozon_urgent.casefile.partial import partial_case
-from ozon_urgent.casefile.validate import schema_problems, validate_case
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.checks import CHECKS, CaseContext, Check, Hit
 from ozon_urgent.checks.control_characters import ControlCharacters, control_hits
@@ -45,26 +43,6 @@ class CheckedCase:
     partial: bool = False
 
 
-def load_finding(problem: LoadError, display: str) -> Finding:
-    """Why a file is no readable case (Y00x), as a finding."""
-    return make_finding(
-        problem.code,
-        problem.variant,
-        file=display,
-        line=problem.line,
-        path=(),
-        params=problem.params,
-    )
-
-
-def schema_findings(exc: ValidationError, loaded: Loaded, display: str) -> list[Finding]:
-    """Where the loaded data does not fit the case format (S00x, C122), each at its line."""
-    return [
-        make_finding(p.code, p.variant, file=display, line=p.line, path=p.path, params=p.params)
-        for p in schema_problems(exc, loaded)
-    ]
-
-
 def check_case(file: Path, display: str, policy: Policy, options: CheckOptions) -> CheckedCase:
     """Every finding for one case file that needs no evidence content (see `attachment_findings`).
 
@@ -89,17 +67,15 @@ def internal_error(exc: Exception, display: str) -> Finding:
 
 def _check_case(file: Path, display: str, policy: Policy, options: CheckOptions) -> CheckedCase:
     result = CaseResult(file=display, case_id=default_case_id(file), disabled=frozenset(policy.disable))
-    try:
-        loaded = load_case(file)
-    except LoadError as problem:
-        result.add(load_finding(problem, display))
+    opened = open_case(file, display)
+    result.add(*opened.problems)
+    loaded, validated = opened.loaded, opened.case
+    if loaded is None:
         return CheckedCase(result)
     _note_identity(result, loaded)
     result.case_sha256 = loaded.sha256
-    validated = validate_case(loaded)
     tainted: frozenset[str] = frozenset()
-    if isinstance(validated, ValidationError):
-        result.add(*schema_findings(validated, loaded, display))
+    if validated is None:
         partial = partial_case(loaded)
         if partial is None:
             if ControlCharacters.code not in result.disabled:

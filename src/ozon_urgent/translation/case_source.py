@@ -6,12 +6,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from ozon_urgent.casefile.loader import LoadError, compose, read_case_text
 from ozon_urgent.casefile.model import Case
-from ozon_urgent.casefile.validate import validate_case
-from ozon_urgent.checking.engine import load_finding, schema_findings
+from ozon_urgent.casefile.opening import open_case
 from ozon_urgent.errors import ExitStatus, UserError
 from ozon_urgent.findings import Finding
 
@@ -46,19 +42,15 @@ class CaseFailedError(UserError):
 
 def read_case_source(path: Path, display: str) -> CaseSource:
     """The case as `check` reads it; a file `check` would reject is not translated."""
-    try:
-        text, digest = read_case_text(path)
-        loaded = compose(text)
-    except LoadError as problem:
-        raise CaseFailedError(
-            "unreadable", {"file": display}, ExitStatus.FAILED, [load_finding(problem, display)]
-        ) from None
-    validated = validate_case(loaded)
-    if isinstance(validated, ValidationError):
-        findings = schema_findings(validated, loaded, display)
+    opened = open_case(path, display)
+    findings = list(opened.problems)
+    if opened.loaded is None or opened.text is None:
+        raise CaseFailedError("unreadable", {"file": display}, ExitStatus.FAILED, findings)
+    if opened.case is None:
         raise CaseFailedError(
             "invalid", {"file": display, "count": len(findings)}, ExitStatus.FINDINGS, findings
         )
-    # read_case_text decodes with utf-8-sig; a hash that differs from the text's own means a BOM was there.
-    bom = hashlib.sha256(text.encode("utf-8")).hexdigest() != digest
-    return CaseSource(text, digest, bom, validated)
+    # The file is read with utf-8-sig; a hash that differs from the text's own means a BOM was there.
+    digest = opened.loaded.sha256
+    bom = hashlib.sha256(opened.text.encode("utf-8")).hexdigest() != digest
+    return CaseSource(opened.text, digest, bom, opened.case)
