@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conftest import RunCli
 from factories import TODAY, base_case, variant, write_case
+from ozon_urgent.attachments.pool import Task
 from ozon_urgent.checking import engine
 from ozon_urgent.checking.crosscase import CaseSummary
 from ozon_urgent.checking.engine import CheckOptions
@@ -86,3 +89,43 @@ def test_the_driver_gives_cases_in_order_with_their_batch_findings(tmp_path: Pat
     ]
     assert [file for file, _ in given] == [str(file) for file in files]
     assert "B001" in given[1][1] and "B001" not in given[0][1]
+
+
+def test_a_file_shared_by_many_cases_is_judged_once_with_the_cache_off(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Evidence is judged a window of cases at a time; a file every case shares is still judged once."""
+    from ozon_urgent.attachments import inspection
+
+    sent: list[str] = []
+    real = inspection._run
+
+    def counted(tasks: Iterator[Task], *args: Any, **kwargs: Any) -> Any:
+        def each() -> Iterator[Task]:
+            for task in tasks:
+                sent.append(str(task.args[0]))
+                yield task
+
+        return real(each(), *args, **kwargs)
+
+    monkeypatch.setattr(inspection, "_run", counted)
+    files = []
+    for number in range(40):  # 80 files: more than one window
+        case = variant("carrier_failure", {"case_id": f"shared-{number:02d}"})
+        files.append(write_case(tmp_path / f"c{number:02d}", case))
+    result = run_cli("check", "--no-cache", "--format", "json", *files)
+    cases = json.loads(result.stdout)["cases"]
+    assert len(cases) == 40 and all(case["status"] == cases[0]["status"] for case in cases)
+    assert sorted(sent) == sorted(set(sent)) and len(sent) == 2, sent
+
+
+def test_recent_verdicts_keep_the_newest_and_no_more() -> None:
+    from ozon_urgent.attachments.inspection import RecentVerdicts
+    from ozon_urgent.attachments.model import InspectLimits, Judgement
+
+    recent, limits = RecentVerdicts(size=2), InspectLimits()
+    for digest in ("a", "b", "c"):
+        recent.put(limits, digest, "x.pdf", Judgement("pdf", ()))
+    assert recent.get(limits, "a", "x.pdf") is None
+    assert recent.get(limits, "c", "x.pdf") == Judgement("pdf", ())
+    assert recent.get(InspectLimits(ocr=False), "c", "x.pdf") is None  # other limits, another verdict

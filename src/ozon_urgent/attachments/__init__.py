@@ -16,6 +16,7 @@ from ozon_urgent.attachments.model import (
 )
 
 if TYPE_CHECKING:
+    from ozon_urgent.attachments.inspection import RecentVerdicts
     from ozon_urgent.attachments.personal_data import Own
 
 # pypdf, Pillow, phonenumbers, stdnum and multiprocessing load only when a function below needs them:
@@ -43,14 +44,16 @@ def inspect_attachments(
     jobs: int | None = None,
     cache: bool = True,
     names: Sequence[str] | None = None,
+    recent: RecentVerdicts | None = None,
 ) -> list[AttachmentReport]:
     """One report per path, in order; files are parsed in child processes (`jobs` at a time).
 
     `cache`: reuse and keep verdicts in the user cache folder (see verdict_cache); off reads and writes
-    nothing there. `names`: the name each file is judged under, when not its path's (as a case wrote it)."""
+    nothing there. `names`: the name each file is judged under, when not its path's (as a case wrote it).
+    `recent`: the verdicts a run's earlier calls gave (`inspection.RecentVerdicts`)."""
     from ozon_urgent.attachments.inspection import inspect_attachments as run
 
-    return run(paths, limits, jobs, cache, names)
+    return run(paths, limits, jobs, cache, names, recent)
 
 
 def inspect_blobs(

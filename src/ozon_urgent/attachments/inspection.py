@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -22,12 +23,35 @@ from ozon_urgent.attachments.verdict_cache import VerdictCache
 from ozon_urgent.findings.codes import Code
 
 
+class RecentVerdicts:
+    """The verdicts one run has already given, for the run's later calls: a batch judged a window at a
+    time still judges a file shared by many cases once, with the verdict cache off too. Bounded, so memory
+    stays flat however long the run; a verdict that timed out or ran out of memory is not kept."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[InspectLimits, str, str], Judgement] = OrderedDict()
+
+    def get(self, limits: InspectLimits, digest: str, name: str) -> Judgement | None:
+        key = (limits, digest, name)
+        if key in self._items:
+            self._items.move_to_end(key)
+        return self._items.get(key)
+
+    def put(self, limits: InspectLimits, digest: str, name: str, judgement: Judgement) -> None:
+        self._items[limits, digest, name] = judgement
+        self._items.move_to_end((limits, digest, name))
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)
+
+
 def inspect_attachments(
     paths: Sequence[Path],
     limits: InspectLimits,
     jobs: int | None = None,
     cache: bool = True,
     names: Sequence[str] | None = None,
+    recent: RecentVerdicts | None = None,
 ) -> list[AttachmentReport]:
     """One report per path, in the same order; every failure is a hit, never an exception.
 
@@ -36,11 +60,11 @@ def inspect_attachments(
 
     The same bytes under the same name are judged once per run, and not at all when the verdict cache
     (`cache`, see verdict_cache) already knows them; the lookup uses the digest of the bytes just read,
-    which are the bytes the report describes.
+    which are the bytes the report describes. `recent`: the verdicts of the run's earlier calls.
     """
     early: dict[int, AttachmentReport] = {}
     read: dict[int, tuple[int, str, str | None]] = {}
-    verdicts = _Verdicts(limits, cache)
+    verdicts = _Verdicts(limits, cache, recent)
 
     def tasks() -> Iterator[Task]:
         # Files are read one at a time as a child frees up, so a big batch never sits in memory at once.
@@ -121,8 +145,9 @@ def inspect_blobs(
 class _Verdicts:
     """Which files of a batch need a child: not one whose verdict is cached, nor a repeat in this batch."""
 
-    def __init__(self, limits: InspectLimits, cache: bool) -> None:
+    def __init__(self, limits: InspectLimits, cache: bool, recent: RecentVerdicts | None = None) -> None:
         self.limits = limits
+        self.recent = recent
         self.store = VerdictCache.open(limits, cache)
         self.first: dict[tuple[str, str], int] = {}  # (sha256, name) -> the index whose verdict serves it
         self.task_keys: dict[int, tuple[str, str]] = {}
@@ -136,7 +161,9 @@ class _Verdicts:
             self.same[index] = self.first[key]
             return False
         self.first[key] = index
-        known = self.store.get(digest, name) if self.store is not None else None
+        known = self.recent.get(self.limits, digest, name) if self.recent is not None else None
+        if known is None and self.store is not None:
+            known = self.store.get(digest, name)
         if known is not None:
             self.cached[index] = known
             return False
@@ -146,6 +173,10 @@ class _Verdicts:
     def settle(self, results: dict[int, Done | Failure]) -> Callable[[int], Judgement]:
         """Store what the children judged to the end; give back each index's verdict."""
         fresh = {index: _judgement(results[index], self.limits) for index in self.task_keys}
+        if self.recent is not None:
+            for index, judgement in fresh.items():
+                if isinstance(results[index], Done):
+                    self.recent.put(self.limits, *self.task_keys[index], judgement)
         if self.store is not None:
             self.store.put_many(
                 (*self.task_keys[index], judgement)

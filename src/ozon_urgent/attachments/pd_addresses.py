@@ -67,6 +67,8 @@ _BUSINESS = re.compile(
     r"отделени|почтамт",
     re.IGNORECASE,
 )
+# What every address has (see `_address`): a street, a town or a region, looked for before any other part.
+_PLACES = (_STREET, _STREET_AFTER, _TOWN, _REGION)
 _MAX_LINES = 3
 _MARKED = re.compile(r"(?<![а-яё])(?:д|дом|кв|квартира|корп|корпус|стр|строение)\.? *\d", re.IGNORECASE)
 _WORD_PART = re.compile(r"[^\W\d_]")
@@ -92,6 +94,8 @@ class Address:
 
 def find_addresses(document: Document, own: Sequence[str] = ()) -> Iterator[Address]:
     """Addresses in a page: runs of up to three lines whose cells hold an address's parts."""
+    if not any(place.search(cell.text) for cell in document.cells for place in _PLACES):
+        return  # every address names a street, a town or a region: most pages of prose name none
     features = [_features(cell) for cell in document.cells]
     used: set[int] = set()
     for index in range(len(document.cells)):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ozon_urgent.attachments import AttachmentReport, InspectLimits, inspect_attachments
 from ozon_urgent.attachments.fix_batch import apply_fixes, change_params, needs_fix, refusal_variant
+from ozon_urgent.attachments.inspection import RecentVerdicts
 from ozon_urgent.attachments.reading import read_evidence
 from ozon_urgent.checking.crosscase import SharedEvidence
 from ozon_urgent.checking.engine import CheckedCase, CheckOptions, attachment_findings, internal_error
@@ -66,6 +67,7 @@ class _Judge:
     def __init__(self, batch: BatchOptions) -> None:
         self.batch = batch
         self.shared = SharedEvidence()
+        self.recent = RecentVerdicts()  # a file many cases share is judged once, the cache off too
         self.window: list[tuple[CheckedCase, Policy]] = []
         self.files = 0
 
@@ -100,7 +102,9 @@ class _Judge:
             # Judged under the name the case wrote, as build judges it, whatever a symlink resolves to.
             written = [_written(self.window[e.case][0], e.index) for e in evidence]
             paths = [e.path for e in evidence]
-            reports = inspect_attachments(paths, limits, self.batch.jobs, self.batch.cache, written)
+            reports = inspect_attachments(
+                paths, limits, self.batch.jobs, self.batch.cache, written, self.recent
+            )
             for entry, report in zip(evidence, reports, strict=True):
                 judged[entry.case, entry.index] = report, limits
         return judged
