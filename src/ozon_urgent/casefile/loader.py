@@ -175,61 +175,67 @@ def compose(text: str) -> Loaded:
                 documents += 1
                 if documents > 1:
                     raise LoadError(Code.YAML_SYNTAX, "multiple_documents", line=line)
-                continue
-            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 stack.pop()
-                continue
-            node = cast(yaml.ScalarEvent, event)  # every event left is a node event; scalars have most
-            if kind is yaml.AliasEvent or node.anchor or getattr(node, "tag", None) is not None:
-                _refuse_feature(node, line)
-            value: YamlValue
-            if kind is yaml.ScalarEvent:
-                # libyaml reports a plain scalar's style as "", the pure-Python parser as None.
-                value = node.value if node.style else resolve_plain(node.value)
-            elif kind is yaml.MappingStartEvent:
-                value = {}
             else:
-                value = []
-            if not stack:
-                loaded.data = value
-                if isinstance(value, (dict, list)):
-                    stack.append(_Frame(value, ()))
-                continue
-            frame = stack[-1]
-            container = frame.container
-            if type(container) is dict:
-                if frame.key is None:
-                    frame.key, frame.key_line = _mapping_key(event, frame, line), line
-                    continue
-                path = (*frame.path, frame.key)
-                container[frame.key] = value
-                loaded.lines[path] = frame.key_line
-                frame.key = None
-            else:
-                assert isinstance(container, list)
-                path = (*frame.path, len(container))
-                container.append(value)
-                loaded.lines[path] = line
-            if type(value) is dict or type(value) is list:
-                if len(path) >= MAX_DEPTH:
-                    raise LoadError(Code.YAML_STRUCTURE, "too_deep", line=line, params={"limit": MAX_DEPTH})
-                stack.append(_Frame(value, path))
+                _place(loaded, stack, cast(yaml.NodeEvent, event), line)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = (exc.problem or str(exc)).strip()
-        if "nesting depth" in problem:  # libyaml's own depth cap, met before ours in flow style
-            raise LoadError(
-                Code.YAML_STRUCTURE,
-                "too_deep",
-                line=mark.line + 1 if mark else None,
-                params={"limit": MAX_DEPTH},
-            ) from None
-        raise _syntax_error(text, problem, mark.line + 1 if mark else None) from None
+        raise _marked_error(text, exc) from None
     except yaml.YAMLError as exc:
         raise _syntax_error(text, str(exc).strip(), None) from None
     if loaded.data is None:
         raise LoadError(Code.YAML_SYNTAX, "empty")
     return loaded
+
+
+def _place(loaded: Loaded, stack: list[_Frame], event: yaml.NodeEvent, line: int) -> None:
+    """A node event's value put where it belongs: the document, its mapping's key or value, or the next
+    item of its list; a mapping or list opened becomes the container of the events that follow."""
+    kind = type(event)
+    node = cast(yaml.ScalarEvent, event)  # every event here is a node event; scalars have most
+    if kind is yaml.AliasEvent or node.anchor or getattr(node, "tag", None) is not None:
+        _refuse_feature(node, line)
+    value: YamlValue
+    if kind is yaml.ScalarEvent:
+        # libyaml reports a plain scalar's style as "", the pure-Python parser as None.
+        value = node.value if node.style else resolve_plain(node.value)
+    elif kind is yaml.MappingStartEvent:
+        value = {}
+    else:
+        value = []
+    if not stack:
+        loaded.data = value
+        if isinstance(value, (dict, list)):
+            stack.append(_Frame(value, ()))
+        return
+    frame = stack[-1]
+    container = frame.container
+    if type(container) is dict:
+        if frame.key is None:
+            frame.key, frame.key_line = _mapping_key(event, frame, line), line
+            return
+        path = (*frame.path, frame.key)
+        container[frame.key] = value
+        loaded.lines[path] = frame.key_line
+        frame.key = None
+    else:
+        assert isinstance(container, list)
+        path = (*frame.path, len(container))
+        container.append(value)
+        loaded.lines[path] = line
+    if type(value) is dict or type(value) is list:
+        if len(path) >= MAX_DEPTH:
+            raise LoadError(Code.YAML_STRUCTURE, "too_deep", line=line, params={"limit": MAX_DEPTH})
+        stack.append(_Frame(value, path))
+
+
+def _marked_error(text: str, exc: yaml.MarkedYAMLError) -> LoadError:
+    mark = exc.problem_mark or exc.context_mark
+    problem = (exc.problem or str(exc)).strip()
+    line = mark.line + 1 if mark else None
+    if "nesting depth" in problem:  # libyaml's own depth cap, met before ours in flow style
+        return LoadError(Code.YAML_STRUCTURE, "too_deep", line=line, params={"limit": MAX_DEPTH})
+    return _syntax_error(text, problem, line)
 
 
 # libyaml's problems, in words a seller can act on (its own English text only under OZON_URGENT_DEBUG).
