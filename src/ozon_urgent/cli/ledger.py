@@ -34,7 +34,7 @@ from ozon_urgent.unsafe_text import shown as printable
 
 if TYPE_CHECKING:  # the ledger (sqlite3, holidays) loads with the commands that use it, not at start-up
     from ozon_urgent.ledger import Ledger
-    from ozon_urgent.ledger.casefile import CaseFacts
+    from ozon_urgent.pipeline.case_facts import CaseFacts
     from ozon_urgent.policy import Policy
 
 NOW_ENV = "OZON_URGENT_NOW"
@@ -103,7 +103,7 @@ def _ledger(explicit: str | None) -> Iterator[Ledger]:
 
 
 def _case(file: Path) -> CaseFacts:
-    from ozon_urgent.ledger.casefile import read_case_facts
+    from ozon_urgent.pipeline.case_facts import read_case_facts
 
     return read_case_facts(file)
 

@@ -12,7 +12,6 @@ from ozon_urgent.catalog import load_catalog
 from ozon_urgent.checking.engine import CheckedCase, CheckOptions, check_case
 from ozon_urgent.findings import CaseResult, Code, Finding
 from ozon_urgent.ledger import Ledger, LedgerRefusedError, record_followup
-from ozon_urgent.ledger.casefile import CaseFacts
 from ozon_urgent.ledger.queries import (
     IdSet,
     Ticket,
@@ -22,6 +21,7 @@ from ozon_urgent.ledger.queries import (
     ticket_ids,
 )
 from ozon_urgent.ledger.workdays import followup_due, msk, working_days_passed
+from ozon_urgent.pipeline.case_facts import CaseFacts
 from ozon_urgent.pipeline.followup_pack import (
     EvidenceBytes,
     FollowupPlan,
