@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -282,6 +281,7 @@ def status(
     """Every ticket: its store, age in Russian working days, state and next step, most urgent first."""
     from ozon_urgent.ledger import list_tickets
     from ozon_urgent.ledger.status import ledger_status
+    from ozon_urgent.reporters.ledger_status import status_json, status_text
 
     user = user_lang(lang)
     rules = _policy(policy)
@@ -306,17 +306,6 @@ def status(
         for value in values or ()
     )
     if output_format is StatusFormat.JSON:
-        data = {
-            "ledger": shown,
-            "now": now.astimezone(UTC).isoformat().replace("+00:00", "Z"),
-            "time_zone": "Europe/Moscow",
-            "tickets": [item.as_dict() for item in items],
-        }
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(status_json(items, shown, now))
         return
-    from ozon_urgent.ledger.status_text import status_text
-
-    def say(key: str, **params: object) -> str:
-        return text(user, key, "cli.ledger.status", **params)
-
-    sys.stdout.write(printable(status_text(items, shown, now, say, filters), lines=True))
+    sys.stdout.write(printable(status_text(items, shown, now, user, filters), lines=True))

@@ -27,7 +27,7 @@ class TicketStatus:
         t = self.ticket
 
         def iso(moment: datetime | None) -> str | None:
-            return None if moment is None else moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+            return None if moment is None else utc_iso(moment)
 
         return {
             "case_id": t.case_id,
@@ -46,6 +46,11 @@ class TicketStatus:
             "outcome_note": t.outcome_note,
             "pack_path": t.pack_path or None,
         }
+
+
+def utc_iso(moment: datetime) -> str:
+    """`2026-11-20T07:00:00Z`: how `status --format json` writes an instant."""
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def ticket_status(
