@@ -29,9 +29,12 @@ from ozon_urgent.cli.options import (
 )
 from ozon_urgent.cli.report import FormatOpt, report
 from ozon_urgent.i18n import Lang
+from ozon_urgent.ledger.states import TicketOutcome, TicketState
 from ozon_urgent.unsafe_text import shown as printable
 
-if TYPE_CHECKING:  # the ledger (sqlite3, holidays) loads with the commands that use it, not at start-up
+# The ledger's own modules (sqlite3, holidays) load with the commands that use them, not at start-up;
+# ledger.states is only the two enums the options name.
+if TYPE_CHECKING:
     from ozon_urgent.ledger import Ledger
     from ozon_urgent.pipeline.case_facts import CaseFacts
     from ozon_urgent.policy import Policy
@@ -50,26 +53,9 @@ def system_clock() -> datetime:
 clock: Callable[[], datetime] = system_clock
 
 
-class Outcome(StrEnum):
-    RESOLVED = "resolved"
-    REJECTED = "rejected"
-    CLOSED = "closed"
-
-
 class StatusFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
-
-
-class State(StrEnum):
-    """The states `status` shows (ledger.status.STATES)."""
-
-    BUILT = "built"
-    WAITING = "waiting"
-    FOLLOWUP_DUE = "followup_due"
-    RESOLVED = "resolved"
-    REJECTED = "rejected"
-    CLOSED = "closed"
 
 
 CaseArg = Annotated[
@@ -186,7 +172,7 @@ def record(
 def resolve(
     case: CaseArg,
     outcome: Annotated[
-        Outcome, typer.Option("--outcome", metavar=one_of(Outcome), help="How Ozon answered.")
+        TicketOutcome, typer.Option("--outcome", metavar=one_of(TicketOutcome), help="How Ozon answered.")
     ],
     note: Annotated[
         str | None, typer.Option("--note", metavar="TEXT", help="A note for your records.")
@@ -200,7 +186,7 @@ def resolve(
     user = user_lang(lang)
     facts = _case(case)
     with _ledger(ledger) as store:
-        ticket = record_outcome(store, facts.client_id, facts.case_id, outcome.value, note, clock())
+        ticket = record_outcome(store, facts.client_id, facts.case_id, outcome, note, clock())
     typer.echo(
         text(user, "resolved", case=facts.case_id, reference=ticket.reference, outcome=outcome.value),
         err=True,
@@ -271,8 +257,8 @@ def status(
         typer.Option("--scenario", metavar="SCENARIO", help="Only this scenario (repeatable)."),
     ] = None,
     state: Annotated[
-        list[State] | None,
-        typer.Option("--state", metavar=one_of(State), help="Only this state (repeatable)."),
+        list[TicketState] | None,
+        typer.Option("--state", metavar=one_of(TicketState), help="Only this state (repeatable)."),
     ] = None,
     ledger: LedgerOpt = None,
     lang: LangOpt = None,

@@ -19,9 +19,8 @@ from ozon_urgent.ledger.queries import (
     ticket_by_reference,
     tickets_of_case_file,
 )
-from ozon_urgent.ledger.store import Store
-
-OUTCOMES = ("resolved", "rejected", "closed")
+from ozon_urgent.ledger.states import TicketOutcome
+from ozon_urgent.ledger.store import Ledger
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +34,7 @@ class CaseKey:
 
 
 def record_pack(
-    store: Store,
+    store: Ledger,
     key: CaseKey,
     *,
     scenario: str,
@@ -78,7 +77,7 @@ def record_pack(
 
 
 def _write_build(
-    store: Store,
+    store: Ledger,
     key: CaseKey,
     existing: Ticket | None,
     scenario: str,
@@ -101,7 +100,7 @@ def _write_build(
     )
 
 
-def _insert_ticket(store: Store, key: CaseKey, scenario: str, case_sha256: str, **columns: object) -> None:
+def _insert_ticket(store: Ledger, key: CaseKey, scenario: str, case_sha256: str, **columns: object) -> None:
     """A new row for the case: its identity, and what built it (`pack_path`, `built_at`) or filed it."""
     row: dict[str, object] = {
         "case_id": key.case_id,
@@ -117,7 +116,7 @@ def _insert_ticket(store: Store, key: CaseKey, scenario: str, case_sha256: str, 
 
 
 def record_filing(
-    store: Store,
+    store: Ledger,
     key: CaseKey,
     *,
     scenario: str,
@@ -178,7 +177,7 @@ def record_filing(
         return _must(store, key), True
 
 
-def _refuse_changed_client(store: Store, key: CaseKey) -> None:
+def _refuse_changed_client(store: Ledger, key: CaseKey) -> None:
     """This case file was built for another seller and never rebuilt: its pack names the old Client ID."""
     for other in tickets_of_case_file(store, key.case_file):
         if other.client_id != key.client_id and other.filed_at is None:
@@ -188,24 +187,23 @@ def _refuse_changed_client(store: Store, key: CaseKey) -> None:
 
 
 def record_outcome(
-    store: Store, client_id: str, case_id: str, outcome: str, note: str | None, now: datetime
+    store: Ledger, client_id: str, case_id: str, outcome: TicketOutcome, note: str | None, now: datetime
 ) -> Ticket:
     """Note how Ozon answered; a later answer replaces an earlier one."""
-    if outcome not in OUTCOMES:
-        raise ValueError(outcome)
+    outcome = TicketOutcome(outcome)  # ValueError for anything else
     with store.write():
         ticket = get_ticket(store, client_id, case_id)
         if ticket is None or ticket.reference is None:
             raise LedgerRefusedError("not_recorded", case=case_id)
         store.execute(
             "UPDATE tickets SET outcome = ?, outcome_note = ?, resolved_at = ? WHERE id = ?",
-            (outcome, note, store.ts(now), ticket.id),
+            (outcome.value, note, store.ts(now), ticket.id),
         )
         return ticket_must(store, client_id, case_id)
 
 
 def record_followup(
-    store: Store,
+    store: Ledger,
     *,
     ticket: Ticket,
     number: int,
@@ -248,7 +246,7 @@ def record_followup(
 
 
 def _replace_contents(
-    store: Store,
+    store: Ledger,
     ticket_id: int,
     ids: Mapping[str, Sequence[object]],
     attachments: Sequence[tuple[str, str]],
@@ -272,11 +270,11 @@ def _replace_contents(
         )
 
 
-def _must(store: Store, key: CaseKey) -> Ticket:
+def _must(store: Ledger, key: CaseKey) -> Ticket:
     return ticket_must(store, key.client_id, key.case_id)
 
 
-def ticket_must(store: Store, client_id: str, case_id: str) -> Ticket:
+def ticket_must(store: Ledger, client_id: str, case_id: str) -> Ticket:
     ticket = get_ticket(store, client_id, case_id)
     assert ticket is not None  # written in this transaction, or read in it a moment ago
     return ticket
