@@ -55,17 +55,7 @@ def record_pack(
     written. A case rebuilt under another Client ID drops the unfiled row of its old one.
     """
     with store.write():
-        conflict = find_conflict(
-            store,
-            key.client_id,
-            scenario,
-            ids,
-            now,
-            exclude_case=key.case_id,
-            duplicate_hours=duplicate_hours,
-        )
-        if conflict is not None:
-            raise DuplicateTicketError(conflict, key.case_id)
+        _refuse_duplicate(store, key, scenario, ids, now, duplicate_hours)
         existing = get_ticket(store, key.client_id, key.case_id)
         if existing is None or existing.filed_at is None:
             _write_build(store, key, existing, scenario, case_sha256, pack_path, now)
@@ -135,46 +125,77 @@ def record_filing(
     """
     with store.write():
         existing = get_ticket(store, key.client_id, key.case_id)
-        if existing is not None and existing.reference is not None:
-            if existing.reference == reference:
-                return existing, False
-            raise LedgerRefusedError(
-                "other_reference", case=key.case_id, reference=existing.reference, new=reference
-            )
+        if existing is not None and existing.reference == reference:
+            return existing, False
+        _refuse_filing(store, key, existing, reference)
+        _refuse_duplicate(store, key, scenario, ids, filed_at, duplicate_hours)
         if existing is None:
-            _refuse_changed_client(store, key)
-        owner = ticket_by_reference(store, reference)
-        if owner is not None:
-            raise LedgerRefusedError("reference_taken", reference=reference, case=owner.case_id)
-        conflict = find_conflict(
-            store,
-            key.client_id,
-            scenario,
-            ids,
-            filed_at,
-            exclude_case=key.case_id,
-            duplicate_hours=duplicate_hours,
-        )
-        if conflict is not None:
-            raise DuplicateTicketError(conflict, key.case_id)
-        if existing is None:
-            _insert_ticket(
-                store,
-                key,
-                scenario,
-                case_sha256,
-                pack_path="",
-                reference=reference,
-                filed_at=store.ts(filed_at),
-            )
-            ticket = _must(store, key)
-            _replace_contents(store, ticket.id, ids, (), [sha for _, sha in sources], names=sources)
+            _insert_filing(store, key, scenario, ids, case_sha256, sources, reference, filed_at)
         else:
             store.execute(
                 "UPDATE tickets SET reference = ?, filed_at = ? WHERE id = ?",
                 (reference, store.ts(filed_at), existing.id),
             )
         return _must(store, key), True
+
+
+def _refuse_filing(store: Ledger, key: CaseKey, existing: Ticket | None, reference: str) -> None:
+    """A second Reference ID for one ticket, a case built for another seller, a Reference ID taken."""
+    if existing is not None and existing.reference is not None:
+        raise LedgerRefusedError(
+            "other_reference", case=key.case_id, reference=existing.reference, new=reference
+        )
+    if existing is None:
+        _refuse_changed_client(store, key)
+    owner = ticket_by_reference(store, reference)
+    if owner is not None:
+        raise LedgerRefusedError("reference_taken", reference=reference, case=owner.case_id)
+
+
+def _refuse_duplicate(
+    store: Ledger,
+    key: CaseKey,
+    scenario: str,
+    ids: Mapping[str, Sequence[object]],
+    at: datetime,
+    duplicate_hours: int,
+) -> None:
+    """Ozon archives a second ticket about the same IDs inside the window: the first takes a comment."""
+    conflict = find_conflict(
+        store,
+        key.client_id,
+        scenario,
+        ids,
+        at,
+        exclude_case=key.case_id,
+        duplicate_hours=duplicate_hours,
+    )
+    if conflict is not None:
+        raise DuplicateTicketError(conflict, key.case_id)
+
+
+def _insert_filing(
+    store: Ledger,
+    key: CaseKey,
+    scenario: str,
+    ids: Mapping[str, Sequence[object]],
+    case_sha256: str,
+    sources: Sequence[tuple[str, str]],
+    reference: str,
+    filed_at: datetime,
+) -> None:
+    """A case filed without a build, from its case file: its IDs, its evidence files as sources."""
+    _insert_ticket(
+        store,
+        key,
+        scenario,
+        case_sha256,
+        pack_path="",
+        reference=reference,
+        filed_at=store.ts(filed_at),
+    )
+    ticket = _must(store, key)
+    _replace_contents(store, ticket.id, ids, (), [sha for _, sha in sources], names=sources)
 
 
 def _refuse_changed_client(store: Ledger, key: CaseKey) -> None:
