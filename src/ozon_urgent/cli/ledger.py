@@ -36,6 +36,7 @@ from ozon_urgent.unsafe_text import shown as printable
 # ledger.states is only the two enums the options name.
 if TYPE_CHECKING:
     from ozon_urgent.ledger import Ledger
+    from ozon_urgent.ledger.status import TicketStatus
     from ozon_urgent.pipeline.case_facts import CaseFacts
     from ozon_urgent.policy import Policy
 
@@ -265,13 +266,29 @@ def status(
     policy: PolicyOpt = None,
 ) -> None:
     """Every ticket: its store, age in Russian working days, state and next step, most urgent first."""
-    from ozon_urgent.ledger import list_tickets
-    from ozon_urgent.ledger.status import ledger_status
     from ozon_urgent.reporters.ledger_status import status_json, status_text
 
     user = user_lang(lang)
     rules = _policy(policy)
     now = clock()
+    items, shown = _ticket_statuses(ledger, rules, now)
+    items = _chosen(items, client or [], scenario or [], state or [])
+    if output_format is StatusFormat.JSON:
+        sys.stdout.write(status_json(items, shown, now))
+        return
+    filters = " ".join(
+        f"{option} {value}"
+        for option, values in (("--client", client), ("--scenario", scenario), ("--state", state))
+        for value in values or ()
+    )
+    sys.stdout.write(printable(status_text(items, shown, now, user, filters), lines=True))
+
+
+def _ticket_statuses(ledger: str | None, rules: Policy, now: datetime) -> tuple[list[TicketStatus], str]:
+    """Where every ticket stands, most urgent first, and the ledger as messages may name it."""
+    from ozon_urgent.ledger import list_tickets
+    from ozon_urgent.ledger.status import ledger_status
+
     with _ledger(ledger) as store:
         with store.read():
             tickets = list_tickets(store)
@@ -279,19 +296,17 @@ def status(
     items = ledger_status(
         tickets, now, followup_days=rules.followup_working_days, duplicate_hours=rules.duplicate_hours
     )
-    items = [
+    return items, shown
+
+
+def _chosen(
+    items: list[TicketStatus], clients: list[str], scenarios: list[str], states: list[TicketState]
+) -> list[TicketStatus]:
+    """The tickets `--client`, `--scenario` and `--state` ask for; an option not given keeps every one."""
+    return [
         item
         for item in items
-        if (not client or item.ticket.client_id in client)
-        and (not scenario or item.ticket.scenario in scenario)
-        and (not state or item.state in state)
+        if (not clients or item.ticket.client_id in clients)
+        and (not scenarios or item.ticket.scenario in scenarios)
+        and (not states or item.state in states)
     ]
-    filters = " ".join(
-        f"{option} {value}"
-        for option, values in (("--client", client), ("--scenario", scenario), ("--state", state))
-        for value in values or ()
-    )
-    if output_format is StatusFormat.JSON:
-        sys.stdout.write(status_json(items, shown, now))
-        return
-    sys.stdout.write(printable(status_text(items, shown, now, user, filters), lines=True))
