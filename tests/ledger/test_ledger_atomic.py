@@ -141,14 +141,14 @@ def test_a_commit_that_fails_takes_the_pack_back(
     [first, *_] = _cases(tmp_path / "c")
     assert run_cli("build", "--out", out, "--ledger", ledger, first).exit_code == 0
     before = (out / "case-0" / "ticket.txt").read_bytes()
-    real_execute = ledger_store.Store.execute
+    real_execute = ledger_store.Ledger.execute
 
-    def execute(self: ledger_store.Store, sql: str, params: object = ()) -> None:
+    def execute(self: ledger_store.Ledger, sql: str, params: object = ()) -> None:
         if sql == "COMMIT":
             raise LedgerError("failed", ledger=str(ledger), detail="disk I/O error")
         real_execute(self, sql, params)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(ledger_store.Store, "execute", execute)
+    monkeypatch.setattr(ledger_store.Ledger, "execute", execute)
     first.write_text(first.read_text("utf-8").replace("Bright Home", "Bright Home Moscow"), "utf-8")
     result = run_cli("build", "--force", "--out", out, "--ledger", ledger, first)
     assert result.exit_code == 3 and "disk I/O error" in result.stderr

@@ -9,7 +9,7 @@ from ledger_testkit import make_pdf, write_case
 
 from ozon_urgent.attachments.reading import read_evidence
 from ozon_urgent.findings.codes import Code
-from ozon_urgent.ledger.casefile import DEFAULT_MAX_BYTES, read_case_facts
+from ozon_urgent.pipeline.case_facts import DEFAULT_MAX_BYTES, read_case_facts
 
 KINDS = {
     "carrier_statement": "kept",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -30,11 +29,15 @@ from ozon_urgent.cli.options import (
 )
 from ozon_urgent.cli.report import FormatOpt, report
 from ozon_urgent.i18n import Lang
+from ozon_urgent.ledger.states import TicketOutcome, TicketState
 from ozon_urgent.unsafe_text import shown as printable
 
-if TYPE_CHECKING:  # the ledger (sqlite3, holidays) loads with the commands that use it, not at start-up
+# The ledger's own modules (sqlite3, holidays) load with the commands that use them, not at start-up;
+# ledger.states is only the two enums the options name.
+if TYPE_CHECKING:
     from ozon_urgent.ledger import Ledger
-    from ozon_urgent.ledger.casefile import CaseFacts
+    from ozon_urgent.ledger.status import TicketStatus
+    from ozon_urgent.pipeline.case_facts import CaseFacts
     from ozon_urgent.policy import Policy
 
 NOW_ENV = "OZON_URGENT_NOW"
@@ -51,26 +54,9 @@ def system_clock() -> datetime:
 clock: Callable[[], datetime] = system_clock
 
 
-class Outcome(StrEnum):
-    RESOLVED = "resolved"
-    REJECTED = "rejected"
-    CLOSED = "closed"
-
-
 class StatusFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
-
-
-class State(StrEnum):
-    """The states `status` shows (ledger.status.STATES)."""
-
-    BUILT = "built"
-    WAITING = "waiting"
-    FOLLOWUP_DUE = "followup_due"
-    RESOLVED = "resolved"
-    REJECTED = "rejected"
-    CLOSED = "closed"
 
 
 CaseArg = Annotated[
@@ -103,7 +89,7 @@ def _ledger(explicit: str | None) -> Iterator[Ledger]:
 
 
 def _case(file: Path) -> CaseFacts:
-    from ozon_urgent.ledger.casefile import read_case_facts
+    from ozon_urgent.pipeline.case_facts import read_case_facts
 
     return read_case_facts(file)
 
@@ -187,7 +173,7 @@ def record(
 def resolve(
     case: CaseArg,
     outcome: Annotated[
-        Outcome, typer.Option("--outcome", metavar=one_of(Outcome), help="How Ozon answered.")
+        TicketOutcome, typer.Option("--outcome", metavar=one_of(TicketOutcome), help="How Ozon answered.")
     ],
     note: Annotated[
         str | None, typer.Option("--note", metavar="TEXT", help="A note for your records.")
@@ -201,7 +187,7 @@ def resolve(
     user = user_lang(lang)
     facts = _case(case)
     with _ledger(ledger) as store:
-        ticket = record_outcome(store, facts.client_id, facts.case_id, outcome.value, note, clock())
+        ticket = record_outcome(store, facts.client_id, facts.case_id, outcome, note, clock())
     typer.echo(
         text(user, "resolved", case=facts.case_id, reference=ticket.reference, outcome=outcome.value),
         err=True,
@@ -272,20 +258,37 @@ def status(
         typer.Option("--scenario", metavar="SCENARIO", help="Only this scenario (repeatable)."),
     ] = None,
     state: Annotated[
-        list[State] | None,
-        typer.Option("--state", metavar=one_of(State), help="Only this state (repeatable)."),
+        list[TicketState] | None,
+        typer.Option("--state", metavar=one_of(TicketState), help="Only this state (repeatable)."),
     ] = None,
     ledger: LedgerOpt = None,
     lang: LangOpt = None,
     policy: PolicyOpt = None,
 ) -> None:
     """Every ticket: its store, age in Russian working days, state and next step, most urgent first."""
-    from ozon_urgent.ledger import list_tickets
-    from ozon_urgent.ledger.status import ledger_status
+    from ozon_urgent.reporters.ledger_status import status_json, status_text
 
     user = user_lang(lang)
     rules = _policy(policy)
     now = clock()
+    items, shown = _ticket_statuses(ledger, rules, now)
+    items = _chosen(items, client or [], scenario or [], state or [])
+    if output_format is StatusFormat.JSON:
+        sys.stdout.write(status_json(items, shown, now))
+        return
+    filters = " ".join(
+        f"{option} {value}"
+        for option, values in (("--client", client), ("--scenario", scenario), ("--state", state))
+        for value in values or ()
+    )
+    sys.stdout.write(printable(status_text(items, shown, now, user, filters), lines=True))
+
+
+def _ticket_statuses(ledger: str | None, rules: Policy, now: datetime) -> tuple[list[TicketStatus], str]:
+    """Where every ticket stands, most urgent first, and the ledger as messages may name it."""
+    from ozon_urgent.ledger import list_tickets
+    from ozon_urgent.ledger.status import ledger_status
+
     with _ledger(ledger) as store:
         with store.read():
             tickets = list_tickets(store)
@@ -293,30 +296,17 @@ def status(
     items = ledger_status(
         tickets, now, followup_days=rules.followup_working_days, duplicate_hours=rules.duplicate_hours
     )
-    items = [
+    return items, shown
+
+
+def _chosen(
+    items: list[TicketStatus], clients: list[str], scenarios: list[str], states: list[TicketState]
+) -> list[TicketStatus]:
+    """The tickets `--client`, `--scenario` and `--state` ask for; an option not given keeps every one."""
+    return [
         item
         for item in items
-        if (not client or item.ticket.client_id in client)
-        and (not scenario or item.ticket.scenario in scenario)
-        and (not state or item.state in state)
+        if (not clients or item.ticket.client_id in clients)
+        and (not scenarios or item.ticket.scenario in scenarios)
+        and (not states or item.state in states)
     ]
-    filters = " ".join(
-        f"{option} {value}"
-        for option, values in (("--client", client), ("--scenario", scenario), ("--state", state))
-        for value in values or ()
-    )
-    if output_format is StatusFormat.JSON:
-        data = {
-            "ledger": shown,
-            "now": now.astimezone(UTC).isoformat().replace("+00:00", "Z"),
-            "time_zone": "Europe/Moscow",
-            "tickets": [item.as_dict() for item in items],
-        }
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        return
-    from ozon_urgent.ledger.status_text import status_text
-
-    def say(key: str, **params: object) -> str:
-        return text(user, key, "cli.ledger.status", **params)
-
-    sys.stdout.write(printable(status_text(items, shown, now, say, filters), lines=True))

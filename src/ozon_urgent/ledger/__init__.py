@@ -3,15 +3,54 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-from ozon_urgent.ledger.errors import Conflict, DuplicateTicketError, LedgerError, LedgerRefusedError
-from ozon_urgent.ledger.location import Location, mask_url, resolve_location
-from ozon_urgent.ledger.queries import Ticket, find_conflict, get_ticket, list_tickets
-from ozon_urgent.ledger.records import CaseKey, record_filing, record_followup, record_outcome, record_pack
-from ozon_urgent.ledger.schema import LATEST, ensure_schema
-from ozon_urgent.ledger.store import Store
+from ozon_urgent.ledger.states import TicketOutcome, TicketState
 
-Ledger = Store
+if TYPE_CHECKING:
+    from ozon_urgent.ledger.errors import Conflict, DuplicateTicketError, LedgerError, LedgerRefusedError
+    from ozon_urgent.ledger.location import Location, mask_url, resolve_location
+    from ozon_urgent.ledger.queries import Ticket, find_conflict, get_ticket, list_tickets
+    from ozon_urgent.ledger.records import (
+        CaseKey,
+        record_filing,
+        record_followup,
+        record_outcome,
+        record_pack,
+    )
+    from ozon_urgent.ledger.schema import LATEST
+    from ozon_urgent.ledger.store import Ledger
+else:
+    # The CLI names TicketOutcome and TicketState in its options when it starts; the rest (sqlite3,
+    # the queries) loads with the first command that reaches for it.
+    _HOMES = {
+        "Conflict": "errors",
+        "DuplicateTicketError": "errors",
+        "LedgerError": "errors",
+        "LedgerRefusedError": "errors",
+        "Location": "location",
+        "mask_url": "location",
+        "resolve_location": "location",
+        "Ticket": "queries",
+        "find_conflict": "queries",
+        "get_ticket": "queries",
+        "list_tickets": "queries",
+        "CaseKey": "records",
+        "record_filing": "records",
+        "record_followup": "records",
+        "record_outcome": "records",
+        "record_pack": "records",
+        "LATEST": "schema",
+        "Ledger": "store",
+    }
+
+    def __getattr__(name: str) -> object:
+        home = _HOMES.get(name)
+        if home is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        return getattr(import_module(f"{__name__}.{home}"), name)
+
 
 __all__ = [
     "LATEST",
@@ -23,6 +62,8 @@ __all__ = [
     "LedgerRefusedError",
     "Location",
     "Ticket",
+    "TicketOutcome",
+    "TicketState",
     "find_conflict",
     "get_ticket",
     "list_tickets",
@@ -42,10 +83,14 @@ def open_ledger(explicit: str | None = None, environ: Mapping[str, str] | None =
     Raises LedgerError (exit 3) for a folder that does not exist, a corrupt or foreign file, a newer
     schema, a read-only file that needs migrating, or an unreachable server; nothing is written then.
     """
-    store = Store(resolve_location(explicit, environ))
+    from ozon_urgent.ledger.location import resolve_location
+    from ozon_urgent.ledger.schema import ensure_schema
+    from ozon_urgent.ledger.store import Ledger
+
+    ledger = Ledger(resolve_location(explicit, environ))
     try:
-        ensure_schema(store)
+        ensure_schema(ledger)
     except BaseException:
-        store.close()
+        ledger.close()
         raise
-    return store
+    return ledger

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from ozon_urgent.ledger.errors import Conflict
-from ozon_urgent.ledger.store import Row, Store
+from ozon_urgent.ledger.store import Ledger, Row
 
 IdSet = frozenset[tuple[str, str]]
 
@@ -48,7 +48,7 @@ def id_set(ids: Mapping[str, Sequence[object]]) -> IdSet:
     return frozenset((kind, str(value)) for kind, values in ids.items() for value in values)
 
 
-def _ticket(store: Store, row: Row) -> Ticket:
+def _ticket(store: Ledger, row: Row) -> Ticket:
     def ts(raw: object) -> datetime | None:
         return None if raw is None else store.from_ts(raw)
 
@@ -72,7 +72,7 @@ def _ticket(store: Store, row: Row) -> Ticket:
     )
 
 
-def get_ticket(store: Store, client_id: str, case_id: str) -> Ticket | None:
+def get_ticket(store: Ledger, client_id: str, case_id: str) -> Ticket | None:
     """The ticket of one seller's case: two stores of an agency may use the same case_id."""
     rows = store.query(
         f"SELECT {_COLUMNS} FROM tickets t WHERE t.client_id = ? AND t.case_id = ?", (client_id, case_id)
@@ -80,27 +80,27 @@ def get_ticket(store: Store, client_id: str, case_id: str) -> Ticket | None:
     return _ticket(store, rows[0]) if rows else None
 
 
-def tickets_of_case_file(store: Store, case_file: str) -> list[Ticket]:
+def tickets_of_case_file(store: Ledger, case_file: str) -> list[Ticket]:
     """Every ticket built or filed from this case file, whichever Client ID it named then."""
     rows = store.query(f"SELECT {_COLUMNS} FROM tickets t WHERE t.case_file = ? ORDER BY t.id", (case_file,))
     return [_ticket(store, row) for row in rows]
 
 
-def ticket_by_reference(store: Store, reference: str) -> Ticket | None:
+def ticket_by_reference(store: Ledger, reference: str) -> Ticket | None:
     rows = store.query(f"SELECT {_COLUMNS} FROM tickets t WHERE t.reference = ?", (reference,))
     return _ticket(store, rows[0]) if rows else None
 
 
-def list_tickets(store: Store) -> list[Ticket]:
+def list_tickets(store: Ledger) -> list[Ticket]:
     return [_ticket(store, row) for row in store.query(f"SELECT {_COLUMNS} FROM tickets t ORDER BY t.id")]
 
 
-def ticket_ids(store: Store, ticket_id: int) -> IdSet:
+def ticket_ids(store: Ledger, ticket_id: int) -> IdSet:
     rows = store.query("SELECT kind, value FROM ticket_ids WHERE ticket_id = ?", (ticket_id,))
     return frozenset((str(kind), str(value)) for kind, value in rows)
 
 
-def next_attachment_number(store: Store, ticket_id: int) -> int:
+def next_attachment_number(store: Ledger, ticket_id: int) -> int:
     """The number a follow-up's first new file takes: after every file the ticket and its follow-ups sent.
 
     A ticket recorded without a build has no pack names; its files are counted from their sources.
@@ -115,14 +115,14 @@ def next_attachment_number(store: Store, ticket_id: int) -> int:
     return int(sources[0][0]) + 1
 
 
-def sent_sha256s(store: Store, ticket_id: int) -> frozenset[str]:
+def sent_sha256s(store: Ledger, ticket_id: int) -> frozenset[str]:
     """Every SHA-256 Ozon already has for this ticket: its attachments, their sources, the follow-ups'."""
     rows = store.query("SELECT sha256 FROM evidence WHERE ticket_id = ?", (ticket_id,))
     return frozenset(str(row[0]) for row in rows)
 
 
 def find_conflict(
-    store: Store,
+    store: Ledger,
     client_id: str,
     scenario: str,
     ids: Mapping[str, Sequence[object]],

@@ -19,9 +19,8 @@ from ozon_urgent.ledger.queries import (
     ticket_by_reference,
     tickets_of_case_file,
 )
-from ozon_urgent.ledger.store import Store
-
-OUTCOMES = ("resolved", "rejected", "closed")
+from ozon_urgent.ledger.states import TicketOutcome
+from ozon_urgent.ledger.store import Ledger
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +34,7 @@ class CaseKey:
 
 
 def record_pack(
-    store: Store,
+    store: Ledger,
     key: CaseKey,
     *,
     scenario: str,
@@ -56,17 +55,7 @@ def record_pack(
     written. A case rebuilt under another Client ID drops the unfiled row of its old one.
     """
     with store.write():
-        conflict = find_conflict(
-            store,
-            key.client_id,
-            scenario,
-            ids,
-            now,
-            exclude_case=key.case_id,
-            duplicate_hours=duplicate_hours,
-        )
-        if conflict is not None:
-            raise DuplicateTicketError(conflict, key.case_id)
+        _refuse_duplicate(store, key, scenario, ids, now, duplicate_hours)
         existing = get_ticket(store, key.client_id, key.case_id)
         if existing is None or existing.filed_at is None:
             _write_build(store, key, existing, scenario, case_sha256, pack_path, now)
@@ -78,7 +67,7 @@ def record_pack(
 
 
 def _write_build(
-    store: Store,
+    store: Ledger,
     key: CaseKey,
     existing: Ticket | None,
     scenario: str,
@@ -101,7 +90,7 @@ def _write_build(
     )
 
 
-def _insert_ticket(store: Store, key: CaseKey, scenario: str, case_sha256: str, **columns: object) -> None:
+def _insert_ticket(store: Ledger, key: CaseKey, scenario: str, case_sha256: str, **columns: object) -> None:
     """A new row for the case: its identity, and what built it (`pack_path`, `built_at`) or filed it."""
     row: dict[str, object] = {
         "case_id": key.case_id,
@@ -117,7 +106,7 @@ def _insert_ticket(store: Store, key: CaseKey, scenario: str, case_sha256: str, 
 
 
 def record_filing(
-    store: Store,
+    store: Ledger,
     key: CaseKey,
     *,
     scenario: str,
@@ -136,40 +125,12 @@ def record_filing(
     """
     with store.write():
         existing = get_ticket(store, key.client_id, key.case_id)
-        if existing is not None and existing.reference is not None:
-            if existing.reference == reference:
-                return existing, False
-            raise LedgerRefusedError(
-                "other_reference", case=key.case_id, reference=existing.reference, new=reference
-            )
+        if existing is not None and existing.reference == reference:
+            return existing, False
+        _refuse_filing(store, key, existing, reference)
+        _refuse_duplicate(store, key, scenario, ids, filed_at, duplicate_hours)
         if existing is None:
-            _refuse_changed_client(store, key)
-        owner = ticket_by_reference(store, reference)
-        if owner is not None:
-            raise LedgerRefusedError("reference_taken", reference=reference, case=owner.case_id)
-        conflict = find_conflict(
-            store,
-            key.client_id,
-            scenario,
-            ids,
-            filed_at,
-            exclude_case=key.case_id,
-            duplicate_hours=duplicate_hours,
-        )
-        if conflict is not None:
-            raise DuplicateTicketError(conflict, key.case_id)
-        if existing is None:
-            _insert_ticket(
-                store,
-                key,
-                scenario,
-                case_sha256,
-                pack_path="",
-                reference=reference,
-                filed_at=store.ts(filed_at),
-            )
-            ticket = _must(store, key)
-            _replace_contents(store, ticket.id, ids, (), [sha for _, sha in sources], names=sources)
+            _insert_filing(store, key, scenario, ids, case_sha256, sources, reference, filed_at)
         else:
             store.execute(
                 "UPDATE tickets SET reference = ?, filed_at = ? WHERE id = ?",
@@ -178,7 +139,66 @@ def record_filing(
         return _must(store, key), True
 
 
-def _refuse_changed_client(store: Store, key: CaseKey) -> None:
+def _refuse_filing(store: Ledger, key: CaseKey, existing: Ticket | None, reference: str) -> None:
+    """A second Reference ID for one ticket, a case built for another seller, a Reference ID taken."""
+    if existing is not None and existing.reference is not None:
+        raise LedgerRefusedError(
+            "other_reference", case=key.case_id, reference=existing.reference, new=reference
+        )
+    if existing is None:
+        _refuse_changed_client(store, key)
+    owner = ticket_by_reference(store, reference)
+    if owner is not None:
+        raise LedgerRefusedError("reference_taken", reference=reference, case=owner.case_id)
+
+
+def _refuse_duplicate(
+    store: Ledger,
+    key: CaseKey,
+    scenario: str,
+    ids: Mapping[str, Sequence[object]],
+    at: datetime,
+    duplicate_hours: int,
+) -> None:
+    """Ozon archives a second ticket about the same IDs inside the window: the first takes a comment."""
+    conflict = find_conflict(
+        store,
+        key.client_id,
+        scenario,
+        ids,
+        at,
+        exclude_case=key.case_id,
+        duplicate_hours=duplicate_hours,
+    )
+    if conflict is not None:
+        raise DuplicateTicketError(conflict, key.case_id)
+
+
+def _insert_filing(
+    store: Ledger,
+    key: CaseKey,
+    scenario: str,
+    ids: Mapping[str, Sequence[object]],
+    case_sha256: str,
+    sources: Sequence[tuple[str, str]],
+    reference: str,
+    filed_at: datetime,
+) -> None:
+    """A case filed without a build, from its case file: its IDs, its evidence files as sources."""
+    _insert_ticket(
+        store,
+        key,
+        scenario,
+        case_sha256,
+        pack_path="",
+        reference=reference,
+        filed_at=store.ts(filed_at),
+    )
+    ticket = _must(store, key)
+    _replace_contents(store, ticket.id, ids, (), [sha for _, sha in sources], names=sources)
+
+
+def _refuse_changed_client(store: Ledger, key: CaseKey) -> None:
     """This case file was built for another seller and never rebuilt: its pack names the old Client ID."""
     for other in tickets_of_case_file(store, key.case_file):
         if other.client_id != key.client_id and other.filed_at is None:
@@ -188,24 +208,23 @@ def _refuse_changed_client(store: Store, key: CaseKey) -> None:
 
 
 def record_outcome(
-    store: Store, client_id: str, case_id: str, outcome: str, note: str | None, now: datetime
+    store: Ledger, client_id: str, case_id: str, outcome: TicketOutcome, note: str | None, now: datetime
 ) -> Ticket:
     """Note how Ozon answered; a later answer replaces an earlier one."""
-    if outcome not in OUTCOMES:
-        raise ValueError(outcome)
+    outcome = TicketOutcome(outcome)  # ValueError for anything else
     with store.write():
         ticket = get_ticket(store, client_id, case_id)
         if ticket is None or ticket.reference is None:
             raise LedgerRefusedError("not_recorded", case=case_id)
         store.execute(
             "UPDATE tickets SET outcome = ?, outcome_note = ?, resolved_at = ? WHERE id = ?",
-            (outcome, note, store.ts(now), ticket.id),
+            (outcome.value, note, store.ts(now), ticket.id),
         )
         return ticket_must(store, client_id, case_id)
 
 
 def record_followup(
-    store: Store,
+    store: Ledger,
     *,
     ticket: Ticket,
     number: int,
@@ -248,7 +267,7 @@ def record_followup(
 
 
 def _replace_contents(
-    store: Store,
+    store: Ledger,
     ticket_id: int,
     ids: Mapping[str, Sequence[object]],
     attachments: Sequence[tuple[str, str]],
@@ -272,11 +291,11 @@ def _replace_contents(
         )
 
 
-def _must(store: Store, key: CaseKey) -> Ticket:
+def _must(store: Ledger, key: CaseKey) -> Ticket:
     return ticket_must(store, key.client_id, key.case_id)
 
 
-def ticket_must(store: Store, client_id: str, case_id: str) -> Ticket:
+def ticket_must(store: Ledger, client_id: str, case_id: str) -> Ticket:
     ticket = get_ticket(store, client_id, case_id)
     assert ticket is not None  # written in this transaction, or read in it a moment ago
     return ticket

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ozon_urgent.ledger.errors import LedgerError
-from ozon_urgent.ledger.store import Dialect, Store
+from ozon_urgent.ledger.store import Dialect, Ledger
 
 # Migration N brings a ledger from version N-1 to N. Append, never edit: ledgers in the field hold the
 # result of every earlier step. `{id}` and `{ts}` are the two column types the backends spell apart; a
@@ -104,7 +104,7 @@ _TYPES = {
 }
 
 
-def current_version(store: Store) -> int:
+def current_version(store: Ledger) -> int:
     """0 for an empty database; refuses one that holds other tables but no `schema_version`."""
     if store.is_sqlite:
         tables = {row[0] for row in store.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -125,12 +125,12 @@ def current_version(store: Store) -> int:
     return int(rows[0][0])
 
 
-def _refuse_newer(store: Store, version: int) -> None:
+def _refuse_newer(store: Ledger, version: int) -> None:
     if version > LATEST:
         raise LedgerError("newer", ledger=store.location.shown, version=version, known=LATEST)
 
 
-def ensure_schema(store: Store) -> None:
+def ensure_schema(store: Ledger) -> None:
     """Run the missing migrations in one write transaction; a newer ledger is refused, untouched."""
     with store.read():
         version = current_version(store)

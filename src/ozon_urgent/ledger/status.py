@@ -6,18 +6,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from ozon_urgent.ledger.queries import Ticket
+from ozon_urgent.ledger.states import TicketState
 from ozon_urgent.ledger.workdays import followup_due, working_days_passed
 
 # next actions, in the order `status` lists them
 FOLLOW_UP, FILE, WAIT, NONE = "follow_up", "file", "wait", "none"
-STATES = ("built", "waiting", "followup_due", "resolved", "rejected", "closed")
 _RANK = {FOLLOW_UP: 0, FILE: 1, WAIT: 2, NONE: 3}
 
 
 @dataclass(frozen=True, slots=True)
 class TicketStatus:
     ticket: Ticket
-    state: str  # built · waiting · followup_due · resolved · rejected · closed
+    state: TicketState
     action: str
     age_working_days: int | None  # full Russian working days since filing
     due_at: datetime | None  # when the next follow-up is allowed
@@ -27,7 +27,7 @@ class TicketStatus:
         t = self.ticket
 
         def iso(moment: datetime | None) -> str | None:
-            return None if moment is None else moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+            return None if moment is None else utc_iso(moment)
 
         return {
             "case_id": t.case_id,
@@ -48,22 +48,27 @@ class TicketStatus:
         }
 
 
+def utc_iso(moment: datetime) -> str:
+    """`2026-11-20T07:00:00Z`: how `status --format json` writes an instant."""
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
 def ticket_status(
     ticket: Ticket, now: datetime, *, followup_days: int = 3, duplicate_hours: int = 72
 ) -> TicketStatus:
     if ticket.filed_at is None:
-        return TicketStatus(ticket, "built", FILE, None, None, None)
+        return TicketStatus(ticket, TicketState.BUILT, FILE, None, None, None)
     age = working_days_passed(ticket.filed_at, now)
     window_end = ticket.filed_at + timedelta(hours=duplicate_hours)
     duplicate_until = window_end if window_end > now else None
     if ticket.outcome is not None:
-        return TicketStatus(ticket, ticket.outcome, NONE, age, None, duplicate_until)
+        return TicketStatus(ticket, TicketState(ticket.outcome), NONE, age, None, duplicate_until)
     start = ticket.clock_start
     assert start is not None
     due = followup_due(start, followup_days)
     if due <= now:
-        return TicketStatus(ticket, "followup_due", FOLLOW_UP, age, due, duplicate_until)
-    return TicketStatus(ticket, "waiting", WAIT, age, due, duplicate_until)
+        return TicketStatus(ticket, TicketState.FOLLOWUP_DUE, FOLLOW_UP, age, due, duplicate_until)
+    return TicketStatus(ticket, TicketState.WAITING, WAIT, age, due, duplicate_until)
 
 
 def ledger_status(

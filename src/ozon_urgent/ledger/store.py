@@ -31,7 +31,7 @@ ADVISORY_KEY = 0x6F7A6F6E  # "ozon"
 _TS_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # fixed width: SQLite compares these as text, in time order
 
 
-class Store:
+class Ledger:
     """Statements are written with `?` placeholders; PostgreSQL gets them as `%s`."""
 
     def __init__(self, location: Location) -> None:
@@ -94,7 +94,7 @@ class Store:
             ) from None
 
     @contextmanager
-    def write(self) -> Iterator[Store]:
+    def write(self) -> Iterator[Ledger]:
         """A transaction no other writer can interleave with; rolled back if anything raises."""
         if self.read_only:
             raise LedgerError("read_only", ledger=self.location.shown)
@@ -107,7 +107,7 @@ class Store:
         self.execute("COMMIT")
 
     @contextmanager
-    def read(self) -> Iterator[Store]:
+    def read(self) -> Iterator[Ledger]:
         """A consistent snapshot for reading several tables."""
         self.execute("BEGIN")
         try:

@@ -1,4 +1,4 @@
-"""A follow-up comment on the same ticket: only what Ozon does not have yet, as a small pack."""
+"""A follow-up's pack: only what Ozon does not have yet, the Russian comment, the files to attach."""
 
 from __future__ import annotations
 

@@ -1,18 +1,32 @@
-"""`status` for people: one block per ticket, most urgent first, every time in Moscow time."""
+"""`status`: one block per ticket for people, every time in Moscow time; or JSON, every time in UTC."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
 from datetime import datetime
 
-from ozon_urgent.ledger.status import TicketStatus
+from ozon_urgent import i18n
+from ozon_urgent.i18n import Lang
+from ozon_urgent.ledger.status import TicketStatus, utc_iso
 from ozon_urgent.ledger.workdays import msk
 
-Say = Callable[..., str]  # (key, **params) → the message in the user's language
+
+def status_json(items: list[TicketStatus], ledger: str, now: datetime) -> str:
+    data = {
+        "ledger": ledger,
+        "now": utc_iso(now),
+        "time_zone": "Europe/Moscow",
+        "tickets": [item.as_dict() for item in items],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def status_text(items: list[TicketStatus], ledger: str, now: datetime, say: Say, filters: str = "") -> str:
+def status_text(items: list[TicketStatus], ledger: str, now: datetime, lang: Lang, filters: str = "") -> str:
     """`filters` names what `items` were chosen by (`--client 1234567`), when they were."""
+
+    def say(key: str, **params: object) -> str:
+        return i18n.text(lang, "cli.ledger.status", key, **params)
+
     if not items:
         if filters:
             return say("none_match", ledger=ledger, filters=filters) + "\n"

@@ -1,4 +1,4 @@
-"""What the ledger needs from a case file: its identity, its IDs and its evidence files' SHA-256s."""
+"""What the ledger commands need from a case file: its identity, its IDs and its evidence files' SHA-256s."""
 
 from __future__ import annotations
 
