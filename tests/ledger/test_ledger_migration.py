@@ -13,7 +13,7 @@ import pytest
 from ledger_pg_server import PgServer, start_server
 
 from conftest import REPO, RunCli
-from ozon_urgent.ledger import CaseKey, get_ticket, list_tickets, open_ledger, record_pack
+from ozon_urgent.ledger import BuiltPack, CaseKey, get_ticket, list_tickets, open_ledger, record_pack
 from ozon_urgent.ledger.queries import sent_sha256s, ticket_ids
 from ozon_urgent.ledger.schema import LATEST, MIGRATIONS
 
@@ -57,13 +57,10 @@ def test_a_migrated_ledger_takes_another_sellers_case_of_the_same_name(tmp_path:
         )
         record_pack(
             store,
-            key,
-            scenario="carrier_failure",
-            ids={"postings": ["57195475-0050-3"]},
-            case_sha256="0" * 64,
-            attachments=[],
-            pack_path="/agency/out/other",
-            now=NOW,
+            BuiltPack(
+                key, "carrier_failure", {"postings": ["57195475-0050-3"]}, "0" * 64, [], "/agency/out/other"
+            ),
+            NOW,
         )
         with store.read():
             mine = get_ticket(store, "2750416", "haoyun-auto-carrier-failure-2026-11")
@@ -112,13 +109,15 @@ def test_postgresql_ledger_of_version_1_migrates(server: PgServer) -> None:
     try:
         record_pack(
             store,
-            CaseKey("2222222", "carrier", "Second Store", "/agency/b/carrier/case.yaml"),
-            scenario="carrier_failure",
-            ids={"postings": ["57195475-0050-3"]},
-            case_sha256="0" * 64,
-            attachments=[],
-            pack_path="/agency/out/carrier",
-            now=NOW,
+            BuiltPack(
+                CaseKey("2222222", "carrier", "Second Store", "/agency/b/carrier/case.yaml"),
+                "carrier_failure",
+                {"postings": ["57195475-0050-3"]},
+                "0" * 64,
+                [],
+                "/agency/out/carrier",
+            ),
+            NOW,
         )
         with store.read():
             rows = sorted((t.client_id, t.case_id, t.reference) for t in list_tickets(store))

@@ -11,6 +11,7 @@ import pytest
 from ledger_pg_server import PASSWORD, PgServer, start_server
 
 from ozon_urgent.ledger import (
+    BuiltPack,
     CaseKey,
     DuplicateTicketError,
     list_tickets,
@@ -35,13 +36,15 @@ def _worker(ledger: str, index: int, start: multiprocessing.synchronize.Event, r
             key = CaseKey("1", case_id, "Store", f"/cases/{case_id}.yaml")
             record_pack(
                 store,
-                key,
-                scenario="carrier_failure",
-                ids=ids,
-                case_sha256="0" * 64,
-                attachments=[("01-a.pdf", f"{index}{number}")],
-                pack_path=f"out/{case_id}",
-                now=NOW,
+                BuiltPack(
+                    key,
+                    "carrier_failure",
+                    ids,
+                    "0" * 64,
+                    [("01-a.pdf", f"{index}{number}")],
+                    f"out/{case_id}",
+                ),
+                NOW,
             )
             record_filing(
                 store,

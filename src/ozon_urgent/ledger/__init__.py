@@ -13,11 +13,14 @@ if TYPE_CHECKING:
     from ozon_urgent.ledger.location import Location, mask_url, resolve_location
     from ozon_urgent.ledger.queries import Ticket, find_conflict, get_ticket, list_tickets
     from ozon_urgent.ledger.records import (
+        BuiltPack,
         CaseKey,
+        FollowupRecord,
         record_filing,
-        record_followup,
         record_outcome,
         record_pack,
+        recording_followup,
+        recording_pack,
     )
     from ozon_urgent.ledger.schema import LATEST
     from ozon_urgent.ledger.store import Ledger
@@ -36,11 +39,14 @@ else:
         "find_conflict": "queries",
         "get_ticket": "queries",
         "list_tickets": "queries",
+        "BuiltPack": "records",
         "CaseKey": "records",
+        "FollowupRecord": "records",
         "record_filing": "records",
-        "record_followup": "records",
         "record_outcome": "records",
         "record_pack": "records",
+        "recording_followup": "records",
+        "recording_pack": "records",
         "LATEST": "schema",
         "Ledger": "store",
     }
@@ -54,9 +60,11 @@ else:
 
 __all__ = [
     "LATEST",
+    "BuiltPack",
     "CaseKey",
     "Conflict",
     "DuplicateTicketError",
+    "FollowupRecord",
     "Ledger",
     "LedgerError",
     "LedgerRefusedError",
@@ -70,9 +78,10 @@ __all__ = [
     "mask_url",
     "open_ledger",
     "record_filing",
-    "record_followup",
     "record_outcome",
     "record_pack",
+    "recording_followup",
+    "recording_pack",
     "resolve_location",
 ]
 

@@ -6,7 +6,8 @@ overlapping tickets at once cannot both pass it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -33,37 +34,47 @@ class CaseKey:
     case_file: str
 
 
-def record_pack(
-    store: Ledger,
-    key: CaseKey,
-    *,
-    scenario: str,
-    ids: Mapping[str, Sequence[object]],
-    case_sha256: str,
-    attachments: Sequence[tuple[str, str]],
-    pack_path: str,
-    now: datetime,
-    source_sha256s: Sequence[str] = (),
-    duplicate_hours: int = 72,
-    publish: Callable[[], None] | None = None,
-) -> Ticket:
-    """Note a built pack (not yet filed). Raises DuplicateTicketError when a filed ticket overlaps it.
+@dataclass(frozen=True, slots=True)
+class BuiltPack:
+    """What the ledger notes of a built pack."""
+
+    key: CaseKey
+    scenario: str
+    ids: Mapping[str, Sequence[object]]
+    case_sha256: str
+    attachments: Sequence[tuple[str, str]]  # (name in the pack, SHA-256)
+    pack_path: str
+    sources: Sequence[str] = ()  # SHA-256 of each evidence file as the seller has it, before --fix
+
+
+@contextmanager
+def recording_pack(
+    store: Ledger, pack: BuiltPack, now: datetime, duplicate_hours: int = 72
+) -> Iterator[Ticket]:
+    """Note a built pack (not yet filed) in a write transaction that commits when the block ends: the
+    caller puts the pack in place inside the block, so the row and the pack come together, and if the
+    block raises, no row is written. Raises DuplicateTicketError, before anything is written, when a filed
+    ticket overlaps it.
 
     A case rebuilt before filing replaces its earlier build; once filed, the ticket's record is what
-    Ozon has, so a rebuild leaves it unchanged (new evidence goes into a follow-up). `publish` puts the
-    pack in place inside the transaction: the row commits only if it did, and if it raises, no row is
-    written. A case rebuilt under another Client ID drops the unfiled row of its old one.
+    Ozon has, so a rebuild leaves it unchanged (new evidence goes into a follow-up). A case rebuilt under
+    another Client ID drops the unfiled row of its old one.
     """
+    key = pack.key
     with store.write():
-        _refuse_duplicate(store, key, scenario, ids, now, duplicate_hours)
+        _refuse_duplicate(store, key, pack.scenario, pack.ids, now, duplicate_hours)
         existing = get_ticket(store, key.client_id, key.case_id)
         if existing is None or existing.filed_at is None:
-            _write_build(store, key, existing, scenario, case_sha256, pack_path, now)
+            _write_build(store, key, existing, pack.scenario, pack.case_sha256, pack.pack_path, now)
             ticket = _must(store, key)
-            _replace_contents(store, ticket.id, ids, attachments, source_sha256s)
-        if publish is not None:
-            publish()
-        return _must(store, key)
+            _replace_contents(store, ticket.id, pack.ids, pack.attachments, pack.sources)
+        yield _must(store, key)
+
+
+def record_pack(store: Ledger, pack: BuiltPack, now: datetime, duplicate_hours: int = 72) -> Ticket:
+    """`recording_pack` with nothing to put in place inside it."""
+    with recording_pack(store, pack, now, duplicate_hours) as ticket:
+        return ticket
 
 
 def _write_build(
@@ -223,47 +234,46 @@ def record_outcome(
         return ticket_must(store, client_id, case_id)
 
 
-def record_followup(
-    store: Ledger,
-    *,
-    ticket: Ticket,
-    number: int,
-    new_ids: Sequence[tuple[str, str]],
-    attachments: Sequence[tuple[str, str]],
-    pack_path: str,
-    now: datetime,
-    publish: Callable[[], None] | None = None,
-    sources: Sequence[tuple[str, str]] = (),
-) -> None:
-    """Note follow-up `number`: its IDs and attachments count as sent from now on.
+@dataclass(frozen=True, slots=True)
+class FollowupRecord:
+    """What the ledger notes of follow-up `number` to a ticket: its IDs and attachments count as sent
+    from then on. `sources` are the seller's own files behind `--fix` copies (name in the pack, SHA-256),
+    so the next follow-up knows them too."""
 
-    `sources` are the seller's own files behind `--fix` copies (name in the pack, SHA-256), so the next
-    follow-up knows them too.
+    ticket: Ticket
+    number: int
+    new_ids: Sequence[tuple[str, str]]
+    attachments: Sequence[tuple[str, str]]
+    pack_path: str
+    sources: Sequence[tuple[str, str]] = ()
 
-    `publish` puts the follow-up's pack in place inside the transaction, as for `record_pack`.
-    """
+
+@contextmanager
+def recording_followup(store: Ledger, followup: FollowupRecord, now: datetime) -> Iterator[None]:
+    """Note a follow-up in a write transaction that commits when the block ends, as `recording_pack`
+    does; refused when the ticket has had another follow-up or an outcome since it was read."""
+    ticket, number = followup.ticket, followup.number
     with store.write():
         current = ticket_must(store, ticket.client_id, ticket.case_id)
         if current.followups + 1 != number or current.outcome is not None:
             raise LedgerRefusedError("followup_changed", case=ticket.case_id)
         store.execute(
             "INSERT INTO followups (ticket_id, number, created_at, pack_path) VALUES (?, ?, ?, ?)",
-            (ticket.id, number, store.ts(now), pack_path),
+            (ticket.id, number, store.ts(now), followup.pack_path),
         )
-        for kind, value in new_ids:
+        for kind, value in followup.new_ids:
             store.execute(
                 "INSERT INTO ticket_ids (ticket_id, kind, value, followup) VALUES (?, ?, ?, ?)",
                 (ticket.id, kind, value, number),
             )
-        rows = [(name, sha, "attachment") for name, sha in attachments]
-        rows += [(name, sha, "source") for name, sha in sources]
+        rows = [(name, sha, "attachment") for name, sha in followup.attachments]
+        rows += [(name, sha, "source") for name, sha in followup.sources]
         for name, sha, role in rows:
             store.execute(
                 "INSERT INTO evidence (ticket_id, name, sha256, role, followup) VALUES (?, ?, ?, ?, ?)",
                 (ticket.id, name, sha, role, number),
             )
-        if publish is not None:
-            publish()
+        yield
 
 
 def _replace_contents(

@@ -23,7 +23,7 @@ from ozon_urgent.pipeline.contents import PackContents, PackSource, pack_content
 from ozon_urgent.pipeline.driver import CaseBatch
 from ozon_urgent.pipeline.gate import pass_evidence
 from ozon_urgent.pipeline.progress import Progress
-from ozon_urgent.pipeline.publish import PackRecord, Publishing, publish_pack
+from ozon_urgent.pipeline.publish import Publishing, built_pack, publish_pack
 from ozon_urgent.policy import Policy
 from ozon_urgent.ticket.pack import clean_stale
 from ozon_urgent.ticket.render import Renderer, preflight
@@ -179,9 +179,8 @@ def build_case(checked: CheckedCase, policy: Policy, session: _Session) -> Path 
         now=options.now or datetime.now(UTC),
         duplicate_hours=policy.duplicate_hours,
     )
-    return publish_pack(
-        contents.files, PackRecord.of(case, result, contents, gated), session.ledger, how, result
-    )
+    record = built_pack(case, result, contents, gated, how.target)
+    return publish_pack(contents.files, record, session.ledger, how, result)
 
 
 def _too_long(case: Case, contents: PackContents, policy: Policy, file: str) -> Finding:

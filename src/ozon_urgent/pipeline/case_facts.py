@@ -7,15 +7,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from ozon_urgent.attachments.locate import locate_evidence
 from ozon_urgent.attachments.model import InspectLimits
 from ozon_urgent.attachments.reading import read_evidence
 from ozon_urgent.casefile.identity import default_case_id, usable_case_id
-from ozon_urgent.casefile.loader import LoadError, load_case
 from ozon_urgent.casefile.model import Case
-from ozon_urgent.casefile.validate import validate_case
+from ozon_urgent.casefile.opening import open_case
 from ozon_urgent.catalog import ID_KINDS
 from ozon_urgent.errors import UserError
 from ozon_urgent.ledger.errors import LedgerRefusedError
@@ -76,14 +73,13 @@ class CaseFacts:
 
 def read_case_facts(file: Path) -> CaseFacts:
     """The validated case; a file that does not validate is refused (run `check` for the details)."""
-    try:
-        loaded = load_case(file)
-    except LoadError as problem:
-        raise CaseUnreadableError(file, problem.code, problem.line) from None
-    validated = validate_case(loaded)
-    if isinstance(validated, ValidationError):
+    opened = open_case(file, str(file))
+    if opened.loaded is None:
+        [problem] = opened.problems
+        raise CaseUnreadableError(file, problem.code, problem.line)
+    if opened.case is None:
         raise LedgerRefusedError("case_invalid", file=str(file))
-    case_id = validated.case_id or default_case_id(file)
+    case_id = opened.case.case_id or default_case_id(file)
     if not usable_case_id(case_id):  # C103: the folder's name cannot name a ticket
         raise LedgerRefusedError("case_invalid", file=str(file))
-    return CaseFacts(file, validated, case_id, loaded.sha256)
+    return CaseFacts(file, opened.case, case_id, opened.loaded.sha256)

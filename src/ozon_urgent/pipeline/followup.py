@@ -11,7 +11,7 @@ from ozon_urgent.attachments import InspectLimits
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.checking.engine import CheckedCase, CheckOptions, check_case
 from ozon_urgent.findings import CaseResult, Code, Finding
-from ozon_urgent.ledger import Ledger, LedgerRefusedError, record_followup
+from ozon_urgent.ledger import FollowupRecord, Ledger, LedgerRefusedError, recording_followup
 from ozon_urgent.ledger.queries import (
     IdSet,
     Ticket,
@@ -188,18 +188,17 @@ def _write_and_record(
     comment = render_comment(plan, working_days_passed(ticket.filed_at, now), options.templates)
     target = Path(os.path.abspath(options.out / f"{facts.case_id}-followup-{plan.number}"))
     staged = stage_pack(target, followup_files(plan, comment, now), force=False)
+    record = FollowupRecord(
+        ticket,
+        plan.number,
+        plan.new_ids,
+        [(a.name, a.sha256) for a in plan.attachments],
+        str(target),
+        [(a.name, a.source_sha256) for a in plan.attachments if a.source_sha256 != a.sha256],
+    )
     try:
-        record_followup(
-            store,
-            ticket=ticket,
-            number=plan.number,
-            new_ids=plan.new_ids,
-            attachments=[(a.name, a.sha256) for a in plan.attachments],
-            sources=[(a.name, a.source_sha256) for a in plan.attachments if a.source_sha256 != a.sha256],
-            pack_path=str(target),
-            now=now,
-            publish=staged.publish,
-        )
+        with recording_followup(store, record, now):
+            staged.publish()  # inside the transaction: the row commits only once the pack is in place
     except BaseException:
         staged.discard()  # a pack the ledger does not know would be sent twice
         raise

@@ -9,40 +9,11 @@ from pathlib import Path
 
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.findings import CaseResult, Code, Finding, make_finding
-from ozon_urgent.ledger import CaseKey, Conflict, DuplicateTicketError, Ledger, find_conflict, record_pack
+from ozon_urgent.ledger import BuiltPack, CaseKey, Conflict, DuplicateTicketError, Ledger, recording_pack
 from ozon_urgent.ledger.workdays import msk
 from ozon_urgent.pipeline.contents import PackContents
 from ozon_urgent.pipeline.gate import GatedFile
-from ozon_urgent.ticket.pack import PackExistsError, PackWriteError, stage_pack
-
-
-@dataclass(frozen=True, slots=True)
-class PackRecord:
-    """What the ledger notes of a built pack."""
-
-    key: CaseKey
-    scenario: str
-    ids: dict[str, list[str]]
-    case_sha256: str
-    attachments: list[tuple[str, str]]  # (name in the pack, SHA-256)
-    sources: list[str]  # SHA-256 of each evidence file as the seller has it, before --fix
-
-    @classmethod
-    def of(
-        cls, case: Case, result: CaseResult, contents: PackContents, gated: Sequence[GatedFile]
-    ) -> PackRecord:
-        assert result.case_id is not None
-        key = CaseKey(
-            case.seller.client_id, result.case_id, case.seller.store_name, str(Path(result.file).resolve())
-        )
-        return cls(
-            key,
-            case.scenario,
-            contents.content.ids,
-            result.case_sha256 or "",
-            [(a.name, a.sha256) for a in contents.attachments],
-            [g.source_sha256 for g in gated],  # before --fix: what the seller has
-        )
+from ozon_urgent.ticket.pack import PackExistsError, PackWriteError, StagedPack, stage_pack
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,27 +24,35 @@ class Publishing:
     duplicate_hours: int
 
 
+def built_pack(
+    case: Case, result: CaseResult, contents: PackContents, gated: Sequence[GatedFile], target: Path
+) -> BuiltPack:
+    """What the ledger notes of the pack `contents` makes of a checked case, to be put at `target`."""
+    assert result.case_id is not None
+    key = CaseKey(
+        case.seller.client_id, result.case_id, case.seller.store_name, str(Path(result.file).resolve())
+    )
+    return BuiltPack(
+        key,
+        case.scenario,
+        contents.content.ids,
+        result.case_sha256 or "",
+        [(a.name, a.sha256) for a in contents.attachments],
+        str(target),
+        [g.source_sha256 for g in gated],  # before --fix: what the seller has
+    )
+
+
 def publish_pack(
-    files: dict[str, bytes], record: PackRecord, ledger: Ledger, how: Publishing, result: CaseResult
+    files: dict[str, bytes], record: BuiltPack, ledger: Ledger, how: Publishing, result: CaseResult
 ) -> Path | None:
     """The pack at `how.target` with its ledger row committed, or None with the reason among the findings.
 
     The pack is written whole beside its target first; it is moved into place inside the ledger's write
-    transaction, and taken back out if the transaction does not commit. A failure of the ledger itself
-    (locked past the timeout, the server gone) is raised for the run to stop on.
+    transaction, which refuses a duplicate before writing anything, and taken back out if the transaction
+    does not commit. A failure of the ledger itself (locked past the timeout, the server gone) is raised
+    for the run to stop on.
     """
-    conflict = find_conflict(
-        ledger,
-        record.key.client_id,
-        record.scenario,
-        record.ids,
-        how.now,
-        exclude_case=record.key.case_id,
-        duplicate_hours=how.duplicate_hours,
-    )
-    if conflict is not None:  # known before anything is written
-        result.add(duplicate_finding(conflict, result))
-        return None
     try:
         staged = stage_pack(how.target, files, force=how.force)
     except PackExistsError as exc:
@@ -83,32 +62,24 @@ def publish_pack(
         result.add(_write_failed(result, how, exc))
         return None
     try:
-        record_pack(
-            ledger,
-            record.key,
-            scenario=record.scenario,
-            ids=record.ids,
-            case_sha256=record.case_sha256,
-            attachments=record.attachments,
-            pack_path=str(how.target),
-            now=how.now,
-            source_sha256s=record.sources,
-            duplicate_hours=how.duplicate_hours,
-            publish=staged.publish,
-        )
-    except DuplicateTicketError as lost:  # another process filed a conflicting ticket meanwhile
-        staged.discard()
-        result.add(duplicate_finding(lost.conflict, result))
+        _record(staged, record, ledger, how)
+    except DuplicateTicketError as duplicate:
+        result.add(duplicate_finding(duplicate.conflict, result))
         return None
     except PackWriteError as exc:
-        staged.discard()
         result.add(_write_failed(result, how, exc))
         return None
-    except BaseException:  # the ledger failed, or its commit did: no pack the ledger does not know
-        staged.discard()
-        raise
     staged.settle()
     return how.target
+
+
+def _record(staged: StagedPack, record: BuiltPack, ledger: Ledger, how: Publishing) -> None:
+    try:
+        with recording_pack(ledger, record, how.now, how.duplicate_hours):
+            staged.publish()  # the row commits only once the pack is in place
+    except BaseException:  # a duplicate, a failed rename, the ledger or its commit: no pack it does not know
+        staged.discard()
+        raise
 
 
 def duplicate_finding(conflict: Conflict, result: CaseResult) -> Finding:
