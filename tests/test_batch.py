@@ -11,8 +11,8 @@ import jsonschema
 import pytest
 from junitparser import JUnitXml
 
-from conftest import RunCli
 from factories import base_case, make_pdf, variant, write_case
+from kit.cli import RunCli
 from ozon_urgent.checks import RULES
 from ozon_urgent.cli import entry
 from ozon_urgent.reporters import REPORTERS

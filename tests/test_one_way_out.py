@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RunCli
 from factories import base_case, write_case
+from kit.cli import RunCli
 from ozon_urgent.errors import ExitStatus, UsageError, UserError
 from ozon_urgent.ledger.errors import LedgerError, LedgerRefusedError
 from ozon_urgent.policy import PolicyError

@@ -1,0 +1,31 @@
+"""`ozon-urgent ARGS` run in-process through Typer's CliRunner, its result as plain data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from ozon_urgent.cli.app import app
+
+
+@dataclass(frozen=True)
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+RunCli = Callable[..., CliResult]
+
+
+def invoke(
+    *args: str | Path,
+    env: Mapping[str, str | None] | None = None,
+    typed: str | None = None,
+) -> CliResult:
+    """One run with a runner of its own; `env` overrides variables for it, `typed` is what the user types."""
+    result = CliRunner().invoke(app, [str(a) for a in args], input=typed, env=env, catch_exceptions=False)
+    return CliResult(result.exit_code, result.stdout, result.stderr)
