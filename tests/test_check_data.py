@@ -6,10 +6,15 @@ from pathlib import Path
 
 import pytest
 
+from kit.findings import Where, where
 from kit.repo import REPO
 from kit.rule_examples import EXAMPLES, RULE_DATA, Example, check_example
 from ozon_urgent.checks import RULES
 from ozon_urgent.findings import Code, words
+
+
+def _in_order(places: list[Where]) -> list[Where]:
+    return sorted(places, key=lambda place: (place[0] or 0, place[1]))
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.id)
@@ -20,7 +25,10 @@ def test_rule_example(example: Example, tmp_path: Path) -> None:
         assert said.message and said.hint and "{" not in said.message, finding
     codes = {finding.code for finding in findings}
     if example.expect_fail:
-        assert example.code in codes
+        expected = example.expected_at()
+        assert expected, f"{example.id}: a failing example pins where its findings point, with `at:`"
+        found = [where(finding) for finding in findings if finding.code == example.code]
+        assert _in_order(found) == _in_order(expected)
     else:
         assert example.code not in codes
         assert not codes - set(example.spec.get("allow", [])), f"unexpected findings {codes}"
