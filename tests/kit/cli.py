@@ -9,6 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from ozon_urgent.cli.app import app
+from ozon_urgent.cli.environment import Environment
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,11 @@ def invoke(
     *args: str | Path,
     env: Mapping[str, str | None] | None = None,
     typed: str | None = None,
+    environment: Environment | None = None,
 ) -> CliResult:
-    """One run with a runner of its own; `env` overrides variables for it, `typed` is what the user types."""
-    result = CliRunner().invoke(app, [str(a) for a in args], input=typed, env=env, catch_exceptions=False)
+    """One run with a runner of its own: `env` overrides variables for it, `typed` is what the user types,
+    `environment` is the world the commands see (None: the real one: the clock, the terminal, sleeping)."""
+    result = CliRunner().invoke(
+        app, [str(a) for a in args], input=typed, env=env, obj=environment, catch_exceptions=False
+    )
     return CliResult(result.exit_code, result.stdout, result.stderr)
