@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -197,9 +196,8 @@ def test_ctrl_c_midway_leaves_whole_packs_and_exits_130(
 
     monkeypatch.setattr(pack, "_write_file", interrupted)
     monkeypatch.setenv("OZON_URGENT_TODAY", "2026-11-26")
-    monkeypatch.setattr(sys, "argv", ["ozon-urgent", "build", "--out", str(out), str(first), str(second)])
     with pytest.raises(SystemExit) as stopped:
-        entry.main()
+        entry.main(["build", "--out", str(out), str(first), str(second)])
     assert stopped.value.code == 130
     assert [p.name for p in out.iterdir()] == ["first"]
     assert sorted(p.name for p in (out / "first").iterdir()) == [
