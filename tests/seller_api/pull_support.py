@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -13,12 +12,6 @@ from pytest_httpserver import HTTPServer
 
 from kit.cli import CliResult, invoke
 from ozon_urgent.cli.environment import Environment
-
-# tests/factories.py sits outside the folder mypy is pointed at for this package, so it is looked up at run
-# time (pytest puts tests/ on the path) rather than imported by name.
-_factories = importlib.import_module("factories")
-make_pdf: Callable[[str], bytes] = _factories.make_pdf
-make_jpeg: Callable[[], bytes] = _factories.make_jpeg
 
 TODAY = "2026-11-26"
 # The error index of the standard account: three late postings over two pages, one cancellation.
