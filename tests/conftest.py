@@ -5,17 +5,14 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from kit.cli import CliResult, RunCli, invoke
+from kit.repo import EXAMPLE_CASES, REPO
 from ozon_urgent.cli.app import app
-
-REPO = Path(__file__).resolve().parents[1]
-EXAMPLE_CASES = sorted((REPO / "examples" / "cases").glob("*/case.yaml"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -44,16 +41,6 @@ def _own_cache(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPat
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
 
 
-@dataclass(frozen=True)
-class CliResult:
-    exit_code: int
-    stdout: str
-    stderr: str
-
-
-RunCli = Callable[..., CliResult]
-
-
 @pytest.fixture
 def run_cli(monkeypatch: pytest.MonkeyPatch) -> RunCli:
     """Run `ozon-urgent ARGS` in-process with a clean, English, fixed-date environment."""
@@ -62,9 +49,7 @@ def run_cli(monkeypatch: pytest.MonkeyPatch) -> RunCli:
     monkeypatch.setenv("OZON_URGENT_TODAY", "2026-11-26")
 
     def run(*args: str | Path, env: dict[str, str] | None = None) -> CliResult:
-        runner = CliRunner()
-        result = runner.invoke(app, [str(a) for a in args], env=env, catch_exceptions=False)
-        return CliResult(result.exit_code, result.stdout, result.stderr)
+        return invoke(*args, env=env)
 
     return run
 

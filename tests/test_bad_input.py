@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RunCli
 from factories import variant, write_case
+from kit.cli import RunCli
 
 
 def _alias_bomb(path: Path) -> None:

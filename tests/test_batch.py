@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
 from junitparser import JUnitXml
 
-from conftest import RunCli
 from factories import base_case, make_pdf, variant, write_case
+from kit.cli import RunCli
 from ozon_urgent.checks import RULES
 from ozon_urgent.cli import entry
 from ozon_urgent.reporters import REPORTERS
@@ -197,9 +196,8 @@ def test_ctrl_c_midway_leaves_whole_packs_and_exits_130(
 
     monkeypatch.setattr(pack, "_write_file", interrupted)
     monkeypatch.setenv("OZON_URGENT_TODAY", "2026-11-26")
-    monkeypatch.setattr(sys, "argv", ["ozon-urgent", "build", "--out", str(out), str(first), str(second)])
     with pytest.raises(SystemExit) as stopped:
-        entry.main()
+        entry.main(["build", "--out", str(out), str(first), str(second)])
     assert stopped.value.code == 130
     assert [p.name for p in out.iterdir()] == ["first"]
     assert sorted(p.name for p in (out / "first").iterdir()) == [

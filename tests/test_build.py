@@ -12,19 +12,18 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, RunCli
 from factories import base_case, variant, write_case
+from kit.cli import RunCli
+from kit.repo import EXAMPLE_CASES, GOLDEN, REPO
 from ozon_urgent.ticket import pack
-from test_examples import VALID
 
-GOLDEN = Path(__file__).parent / "golden"
 HEADER = "URGENT: Performance Review Request"
 # Latin that may stand in the Russian prose: Ozon's own abbreviations and labels (docs/russian-terms.md)
 LATIN_ALLOWED = {"SKU", "FBS", "FBO", "rFBS", "API", "ERP", "Client", "ID", "product_id", "Ozon"}
 
 
 def case_ids() -> list[str]:
-    return [re.search(r"^case_id: (\S+)", p.read_text("utf-8"), re.M)[1] for p in VALID]  # type: ignore[index]
+    return [re.search(r"^case_id: (\S+)", p.read_text("utf-8"), re.M)[1] for p in EXAMPLE_CASES]  # type: ignore[index]
 
 
 @pytest.mark.parametrize("case_id", case_ids())
@@ -295,14 +294,14 @@ def test_inputs_are_never_changed(run_cli: RunCli, tmp_path: Path) -> None:
 
 def test_demo_examples_copy_cleanly(run_cli: RunCli, tmp_path: Path) -> None:
     # Each example folder holds its own evidence: copied anywhere, it is still a clean case.
-    for path in VALID:
+    for path in EXAMPLE_CASES:
         shutil.copytree(path.parent, tmp_path / path.parent.name)
     result = run_cli("check", "--format", "json", tmp_path)
     data = json.loads(result.stdout)
     cases = len(list((REPO / "examples" / "cases").glob("*/case.yaml")))
     assert result.exit_code == 0 and data["summary"] == {"cases": cases, "errors": 0, "warnings": 0}
     assert sorted(case["file"] for case in data["cases"]) == sorted(
-        str(tmp_path / path.parent.name / "case.yaml") for path in VALID
+        str(tmp_path / path.parent.name / "case.yaml") for path in EXAMPLE_CASES
     )
 
 

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from conftest import RunCli
 from factories import TODAY, base_case, variant, write_case
+from kit.cli import RunCli
 from ozon_urgent.attachments.pool import Task
 from ozon_urgent.checking import engine
 from ozon_urgent.checking.crosscase import CaseSummary

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, RunCli
 from factories import base_case, variant, write_case
+from kit.cli import RunCli
+from kit.repo import REPO
 from ozon_urgent.casefile.identity import default_case_id
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from conftest import RunCli
 from factories import make_jpeg, variant, write_case
+from kit.cli import RunCli
 
 
 def _png() -> bytes:

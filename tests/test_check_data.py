@@ -2,107 +2,33 @@
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
-from factories import TODAY, variant, write_case
-from ozon_urgent.checking.engine import CheckOptions, check_case
+from kit.findings import Where, where
+from kit.repo import REPO
+from kit.rule_examples import EXAMPLES, RULE_DATA, Example, check_example
 from ozon_urgent.checks import RULES
 from ozon_urgent.findings import Code, words
-from ozon_urgent.policy import load_policy
-
-DATA = Path(__file__).parent / "data" / "checks"
 
 
-@dataclass(frozen=True)
-class Example:
-    code: str
-    expect_fail: bool
-    name: str
-    spec: dict[str, Any]
-    scenario: str
+def _in_order(places: list[Where]) -> list[Where]:
+    return sorted(places, key=lambda place: (place[0] or 0, place[1]))
 
 
-def _examples() -> list[Example]:
-    found = []
-    for file in sorted(DATA.glob("*.yaml")):
-        data = yaml.safe_load(file.read_text("utf-8"))
-        for outcome in ("pass", "fail"):
-            for spec in data.get(outcome, []):
-                found.append(
-                    Example(
-                        file.stem,
-                        outcome == "fail",
-                        spec["name"],
-                        spec,
-                        spec.get("scenario", data.get("scenario", "carrier_failure")),
-                    )
-                )
-    return found
-
-
-EXAMPLES = _examples()
-
-
-def _setup(folder: Path, how: str) -> None:
-    evidence = folder / "evidence"
-    evidence.mkdir(parents=True, exist_ok=True)
-    if how == "symlink_out":
-        outside = folder.parent / "outside.pdf"
-        outside.write_bytes(b"%PDF-1.4\n")
-        (evidence / "link.pdf").symlink_to(outside)
-    elif how == "symlink_in":
-        (evidence / "target.pdf").write_bytes(b"%PDF-1.4\n")
-        (evidence / "link.pdf").symlink_to(evidence / "target.pdf")
-    elif how == "fifo":
-        os.mkfifo(evidence / "pipe.pdf")
-    elif how == "dir":
-        (evidence / "folder.pdf").mkdir()
-
-
-def run_example(example: Example, tmp_path: Path) -> set[str]:
-    path = write_example(example, tmp_path)
-    result = check_case(path, str(path), load_policy(), CheckOptions(today=TODAY)).result
-    for finding in result.findings:  # every finding is complete and readable
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.id)
+def test_rule_example(example: Example, tmp_path: Path) -> None:
+    findings = check_example(example, tmp_path)
+    for finding in findings:  # every finding is complete and readable
         said = words(finding, "en")
         assert said.message and said.hint and "{" not in said.message, finding
-    return {finding.code for finding in result.findings}
-
-
-def write_example(example: Example, tmp_path: Path) -> Path:
-    """The example's case file (and the files it needs) under `tmp_path`."""
-    folder = tmp_path / example.spec.get("folder", "case")
-    name = example.spec.get("file", "case.yaml")
-    if example.spec.get("raw") is not None:
-        folder.mkdir()
-        path: Path = folder / "case.yaml"
-        raw = example.spec["raw"]
-        data = raw.encode("utf-8") if isinstance(raw, str) else bytes(raw)
-        path.write_bytes(data.ljust(example.spec.get("pad_to", 0), b"#"))
-    else:
-        if "setup" in example.spec:
-            _setup(folder, example.spec["setup"])
-        case = variant(example.scenario, example.spec.get("set", {}))
-        path = write_case(folder, case, name, with_files=not example.spec.get("no_files", False))
-        if example.spec.get("no_files"):
-            for item in case["evidence"][1:]:
-                (folder / item["file"]).parent.mkdir(parents=True, exist_ok=True)
-                (folder / item["file"]).write_bytes(b"%PDF-1.4\n")
-    return path
-
-
-@pytest.mark.parametrize(
-    "example", EXAMPLES, ids=lambda e: f"{e.code}-{'fail' if e.expect_fail else 'pass'}-{e.name}"
-)
-def test_rule_example(example: Example, tmp_path: Path) -> None:
-    codes = run_example(example, tmp_path)
+    codes = {finding.code for finding in findings}
     if example.expect_fail:
-        assert example.code in codes
+        expected = example.expected_at()
+        assert expected, f"{example.id}: a failing example pins where its findings point, with `at:`"
+        found = [where(finding) for finding in findings if finding.code == example.code]
+        assert _in_order(found) == _in_order(expected)
     else:
         assert example.code not in codes
         assert not codes - set(example.spec.get("allow", [])), f"unexpected findings {codes}"
@@ -126,14 +52,14 @@ TESTED_ELSEWHERE = {
 def test_every_rule_has_pass_and_fail_data() -> None:
     attachment_codes = {code.value for code in Code if code.startswith(("A", "P"))}
     covered = {(e.code, e.expect_fail) for e in EXAMPLES}
-    attachment_tests = "".join(
-        p.read_text("utf-8") for p in (DATA.parents[1] / "attachments").glob("test_*.py")
-    )
+    tests = REPO / "tests"
+    attachment_tests = "".join(p.read_text("utf-8") for p in (tests / "attachments").glob("test_*.py"))
     for code in sorted(attachment_codes):
         assert f'"{code}"' in attachment_tests, f"{code} has no attachment test"
-    for where in TESTED_ELSEWHERE.values():
-        file, _, test = where.partition("::")
-        assert f"def {test}(" in (DATA.parents[1] / file).read_text("utf-8"), where
+    for where_tested in TESTED_ELSEWHERE.values():
+        file, _, test = where_tested.partition("::")
+        assert f"def {test}(" in (tests / file).read_text("utf-8"), where_tested
     for code in set(RULES) - attachment_codes - set(TESTED_ELSEWHERE):
-        assert (code, True) in covered, f"{code} has no failing example in tests/data/checks/{code}.yaml"
-        assert (code, False) in covered, f"{code} has no passing example in tests/data/checks/{code}.yaml"
+        data = RULE_DATA.relative_to(REPO) / f"{code}.yaml"
+        assert (code, True) in covered, f"{code} has no failing example in {data}"
+        assert (code, False) in covered, f"{code} has no passing example in {data}"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import RunCli
 from factories import base_case, variant, write_case
+from kit.cli import RunCli
 from ozon_urgent import __version__
 
 

@@ -10,17 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RunCli
 from factories import TODAY
+from kit.cli import RunCli
+from kit.repo import EXAMPLE_CASES, EXPECT, INVALID_EXAMPLES, REPO
 from ozon_urgent.checking.engine import CheckOptions, check_case
 from ozon_urgent.findings import Severity
 from ozon_urgent.policy import load_policy
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-VALID = sorted((EXAMPLES / "cases").glob("*/case.yaml"))
-INVALID = sorted((EXAMPLES / "invalid").glob("*.yaml"))
-EXPECT = re.compile(r"^# expect: (.+)$", re.MULTILINE)
-
 
 # Days the examples must give the same verdict on: the day they are dated for, and long after it.
 LATER = [TODAY, date(2027, 6, 1), date(2099, 12, 31)]
@@ -34,18 +29,18 @@ def codes_of(path: Path, today: date = TODAY) -> set[str]:
 def test_one_valid_example_per_scenario() -> None:
     from ozon_urgent.catalog import load_catalog
 
-    scenarios = {re.search(r"^scenario: (\w+)", p.read_text("utf-8"), re.MULTILINE)[1] for p in VALID}  # type: ignore[index]
+    scenarios = {re.search(r"^scenario: (\w+)", p.read_text("utf-8"), re.MULTILINE)[1] for p in EXAMPLE_CASES}  # type: ignore[index]
     assert scenarios == set(load_catalog().scenarios)
 
 
 @pytest.mark.parametrize("today", LATER, ids=str)
-@pytest.mark.parametrize("path", VALID, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("path", EXAMPLE_CASES, ids=lambda p: p.parent.name)
 def test_valid_example_is_clean(path: Path, today: date) -> None:
     assert codes_of(path, today) == set()
 
 
 @pytest.mark.parametrize("today", LATER, ids=str)
-@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", INVALID_EXAMPLES, ids=lambda p: p.stem)
 def test_invalid_example_shows_its_pitfall(path: Path, today: date) -> None:
     match = EXPECT.search(path.read_text("utf-8", errors="replace"))
     assert match, f"{path.name} needs a '# expect: CODE ...' line"
@@ -64,9 +59,9 @@ def test_examples_stay_green_under_strict_on_any_date(
     date-dependent turns them red, and each says it is judged so (C162, a note)."""
     monkeypatch.delenv("OZON_URGENT_TODAY")
     args = ["check", "--strict", "--format", "json", *(["--today", today] if today else [])]
-    result = run_cli(*args, EXAMPLES / "cases")
+    result = run_cli(*args, REPO / "examples" / "cases")
     assert result.exit_code == 0, result.stdout
-    assert json.loads(result.stdout)["summary"] == {"cases": len(VALID), "errors": 0, "warnings": 0}
+    assert json.loads(result.stdout)["summary"] == {"cases": len(EXAMPLE_CASES), "errors": 0, "warnings": 0}
     for findings in _findings(result.stdout).values():
         [note] = findings
         assert note["code"] == "C162" and note["severity"] == "info" and "2026-11-26" in str(note["message"])
@@ -75,15 +70,15 @@ def test_examples_stay_green_under_strict_on_any_date(
 def test_examples_build_under_strict_long_after_their_date(run_cli: RunCli, tmp_path: Path) -> None:
     """`make demo`'s build, with no fixed today of its own, on a day long after the examples."""
     result = run_cli(
-        "build", "--strict", "--today", "2030-01-01", "--out", tmp_path / "out", EXAMPLES / "cases"
+        "build", "--strict", "--today", "2030-01-01", "--out", tmp_path / "out", REPO / "examples" / "cases"
     )
     assert result.exit_code == 0, result.stdout
-    assert len(list((tmp_path / "out").iterdir())) == len(VALID)
+    assert len(list((tmp_path / "out").iterdir())) == len(EXAMPLE_CASES)
 
 
 def _copied(tmp_path: Path, *, keep_as_of: bool = False) -> Path:
     """An example copied as a seller would start a real case from it: its `as_of` line deleted, or kept."""
-    example = next(p for p in VALID if "carrier-failure-2026-11" in p.parent.name)
+    example = next(p for p in EXAMPLE_CASES if "carrier-failure-2026-11" in p.parent.name)
     folder = tmp_path / "live"
     shutil.copytree(example.parent, folder)
     case = folder / "case.yaml"

@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RunCli
 from factories import make_text_pdf, variant, write_case
-from test_check_data import EXAMPLES, write_example
-
-GOLDEN = Path(__file__).parent / "golden" / "findings"
+from kit.cli import RunCli
+from kit.repo import GOLDEN
+from kit.rule_examples import EXAMPLES, write_example
 
 
 def _corpus(root: Path) -> list[str]:
@@ -44,7 +43,7 @@ def _corpus(root: Path) -> list[str]:
 
 
 def _golden(name: str, produced: str, request: pytest.FixtureRequest) -> None:
-    golden = GOLDEN / name
+    golden = GOLDEN / "findings" / name
     if request.config.getoption("--update-golden"):
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(produced, encoding="utf-8")

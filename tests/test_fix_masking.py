@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import RunCli
 from factories import make_jpeg, variant, write_case
+from kit.cli import RunCli
 from ozon_urgent.attachments import AttachmentHit, AttachmentReport, inspect_blobs
 from ozon_urgent.findings import Code
 from ozon_urgent.pipeline import gate

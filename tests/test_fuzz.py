@@ -11,9 +11,9 @@ import os
 import time
 from pathlib import Path
 
-from conftest import RunCli
 from factories import TODAY
 from fuzz_cases import mutants, write_mutant
+from kit.cli import RunCli
 from ozon_urgent.checking.engine import CheckOptions
 from ozon_urgent.findings import Code, Outcome, words
 from ozon_urgent.pipeline.batch import BatchOptions, check_files

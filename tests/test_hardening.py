@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import REPO, RunCli
 from factories import base_case, write_case
+from kit.cli import RunCli
+from kit.repo import REPO
 from ozon_urgent.checks.base import CaseContext, Hit
 from ozon_urgent.checks.ids_empty import IdsEmpty
 from ozon_urgent.errors import debug_enabled

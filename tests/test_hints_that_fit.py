@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RunCli
 from factories import variant, write_case
+from kit.cli import RunCli
 from ozon_urgent.casefile.loader import LoadError, compose
 
 

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import REPO, RunCli
 from factories import variant, write_case
+from kit.cli import RunCli
+from kit.repo import GOLDEN, REPO
 from ozon_urgent.ticket.content import IdGroup
 from ozon_urgent.ticket.russian import ru_period, ru_quoted, ru_span
 
-GOLDEN = REPO / "tests" / "golden"
 TICKETS = sorted(GOLDEN.glob("*/ticket.txt"))
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from conftest import REPO, RunCli
+from kit.cli import RunCli
+from kit.repo import REPO
 from ozon_urgent.casefile.loader import compose
 from ozon_urgent.casefile.partial import partial_case
 

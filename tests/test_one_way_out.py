@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RunCli
 from factories import base_case, write_case
+from kit.cli import RunCli
 from ozon_urgent.errors import ExitStatus, UsageError, UserError
 from ozon_urgent.ledger.errors import LedgerError, LedgerRefusedError
 from ozon_urgent.policy import PolicyError
@@ -147,8 +147,6 @@ def test_anything_else_is_an_internal_error_in_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Not a UserError: the console entry point's last guard says so, exit 3, no traceback."""
-    import sys
-
     from ozon_urgent.cli import entry
 
     def broken(*_args: object, **_kwargs: object) -> None:
@@ -157,9 +155,8 @@ def test_anything_else_is_an_internal_error_in_one_line(
     monkeypatch.setattr("ozon_urgent.pipeline.batch.check_files", broken)
     monkeypatch.delenv("OZON_URGENT_DEBUG", raising=False)
     path = write_case(tmp_path, base_case("carrier_failure"))
-    monkeypatch.setattr(sys, "argv", ["ozon-urgent", "check", str(path)])
     with pytest.raises(SystemExit) as stopped:
-        entry.main()
+        entry.main(["check", str(path)])
     assert stopped.value.code == ExitStatus.FAILED
     err = capsys.readouterr().err
     assert err.startswith("ozon-urgent: internal error (RuntimeError: a bug).") and "Traceback" not in err

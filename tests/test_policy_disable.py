@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RunCli
 from factories import base_case, make_jpeg, variant, write_case
+from kit.cli import RunCli
 
 
 def _policy_case(tmp_path: Path, policy: str) -> Path:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from conftest import RunCli
+from kit.cli import RunCli
 
 REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text("utf-8")

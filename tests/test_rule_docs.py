@@ -9,8 +9,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import RunCli
 from factories import variant, write_case
+from kit.cli import RunCli
 from ozon_urgent import i18n
 from ozon_urgent.checks import RULES
 from ozon_urgent.checks.russian_text import CJK

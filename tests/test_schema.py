@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from kit.repo import EXAMPLE_CASES, EXPECT, INVALID_EXAMPLES, REPO
 from ozon_urgent.casefile.schema import schema_text
-from test_examples import EXPECT, INVALID, VALID
 
-DOCS_SCHEMA = Path(__file__).resolve().parents[1] / "docs" / "case.schema.json"
+DOCS_SCHEMA = REPO / "docs" / "case.schema.json"
 SCHEMA_ONLY = re.compile(r"^S\d{3}$")
 
 
@@ -33,13 +33,13 @@ def schema_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_every_valid_example_validates(schema_file: Path) -> None:
-    result = validate(schema_file, VALID)
+    result = validate(schema_file, EXAMPLE_CASES)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def _schema_only_invalid() -> list[Path]:
     chosen = []
-    for path in INVALID:
+    for path in INVALID_EXAMPLES:
         # cross-field rules (a range's order) have no JSON Schema form; such files say so
         text = path.read_text("utf-8", errors="replace")
         match = EXPECT.search(text)

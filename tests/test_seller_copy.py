@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import EXAMPLE_CASES, RunCli
 from factories import variant, write_case
+from kit.cli import RunCli
+from kit.repo import EXAMPLE_CASES
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.ticket.seller_copy import en_period, zh_period
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 import ozon_urgent
-from conftest import RunCli
 from factories import base_case, make_jpeg, make_pdf, write_case
+from kit.cli import RunCli
 from ozon_urgent.attachments.verdict_cache import FILENAME, cache_dir
 
 

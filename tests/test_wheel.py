@@ -9,10 +9,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from test_build import GOLDEN
-from test_examples import VALID
-
-REPO = Path(__file__).resolve().parents[1]
+from kit.repo import EXAMPLE_CASES, GOLDEN, REPO
 
 
 def test_installed_wheel_builds_a_pack_outside_the_repo(tmp_path: Path) -> None:
@@ -30,7 +27,7 @@ def test_installed_wheel_builds_a_pack_outside_the_repo(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    example = next(p for p in VALID if "carrier-failure" in p.parent.name)
+    example = next(p for p in EXAMPLE_CASES if "carrier-failure" in p.parent.name)
     work = tmp_path / "elsewhere"
     shutil.copytree(example.parent, work / "case")
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}

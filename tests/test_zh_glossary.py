@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from conftest import REPO
+from kit.repo import REPO
 from ozon_urgent import i18n
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.ticket import render, seller_copy

@@ -6,23 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from factories import TODAY
-from ozon_urgent.checking.engine import CheckOptions, check_case
+from kit.rule_examples import EXAMPLES, Example, check_example
 from ozon_urgent.findings import words
-from ozon_urgent.policy import load_policy
-from test_check_data import EXAMPLES, Example, write_example
 from zh_prose import english_words
 
 
-@pytest.mark.parametrize(
-    "example", EXAMPLES, ids=lambda e: f"{e.code}-{'fail' if e.expect_fail else 'pass'}-{e.name}"
-)
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.id)
 def test_every_example_reads_in_chinese(example: Example, tmp_path: Path) -> None:
     """Failing examples, and the notes and allowed findings passing ones still give."""
-    path = write_example(example, tmp_path)
-    result = check_case(path, str(path), load_policy(), CheckOptions(today=TODAY)).result
-    assert result.findings or not example.expect_fail
-    for finding in result.findings:
+    findings = check_example(example, tmp_path)
+    assert findings or not example.expect_fail
+    for finding in findings:
         said = words(finding, "zh")
         left = english_words(said.message) + english_words(said.hint)
         assert not left, f"{finding.code}: {left} in «{said.message}» / «{said.hint}»"

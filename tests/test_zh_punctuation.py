@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from conftest import EXAMPLE_CASES, REPO, RunCli
+from kit.cli import RunCli
+from kit.repo import EXAMPLE_CASES, REPO
 from ozon_urgent import i18n
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.policy import load_policy

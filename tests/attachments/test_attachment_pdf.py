@@ -34,8 +34,8 @@ from hostile_files import (
 )
 from report_helpers import codes_of, inspect_file, render
 
-from conftest import RunCli
 from factories import variant, write_case
+from kit.cli import RunCli
 from ozon_urgent.attachments import InspectLimits
 
 

@@ -1,23 +1,21 @@
-"""Helpers for the ledger tests: merged messages, a CLI with the ledger commands, case files, a clock."""
+"""Helpers for the ledger tests: the CLI at a moment the test sets, case files."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
-from typer.testing import CliRunner
 
 import factories
-from ozon_urgent.cli import ledger as cli_ledger
-from ozon_urgent.cli.app import app
+from kit.cli import CliResult, invoke
+from ozon_urgent.cli.environment import Environment
 
 
 class FrozenClock:
-    """The injected clock: tests move time by assignment, never by sleeping."""
+    """The clock a test hands the commands (`Environment.now`): time moves by assignment, not by sleeping."""
 
     def __init__(self, now: datetime) -> None:
         self.now = now
@@ -26,22 +24,9 @@ class FrozenClock:
         return self.now
 
 
-def freeze(monkeypatch: pytest.MonkeyPatch, now: datetime) -> FrozenClock:
-    frozen = FrozenClock(now)
-    monkeypatch.setattr(cli_ledger, "clock", frozen)
-    return frozen
-
-
-@dataclass(frozen=True)
-class Ran:
-    exit_code: int
-    stdout: str
-    stderr: str
-
-
-def run(*args: str | Path) -> Ran:
-    result = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
-    return Ran(result.exit_code, result.stdout, result.stderr)
+def run(*args: str | Path, clock: Callable[[], datetime] | None = None) -> CliResult:
+    """`ozon-urgent ARGS` with `clock` as the time (None: the real clock, or OZON_URGENT_NOW)."""
+    return invoke(*args, environment=None if clock is None else Environment(now=clock))
 
 
 def make_pdf(text: str) -> bytes:

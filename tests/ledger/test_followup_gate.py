@@ -7,14 +7,13 @@ import io
 import json
 import random
 import sqlite3
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from ledger_testkit import FrozenClock, freeze, make_pdf, run, write_case
+from ledger_testkit import FrozenClock, make_pdf, run, write_case
 from PIL import Image
 
 from ozon_urgent.ledger.workdays import MOSCOW
@@ -30,8 +29,8 @@ def _env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[FrozenClock]:
-    yield freeze(monkeypatch, FILED)
+def clock() -> FrozenClock:
+    return FrozenClock(FILED)
 
 
 @pytest.fixture
@@ -68,7 +67,7 @@ def cover_the_window(case: Path) -> None:
 
 def recorded_case(tmp_path: Path, ledger: Path, clock: FrozenClock) -> Path:
     case = write_case(tmp_path / "store", "carrier-a", ["57195475-0050-3"])
-    assert run("record", case, "--ref", "SR-77", "--ledger", ledger).exit_code == 0
+    assert run("record", case, "--ref", "SR-77", "--ledger", ledger, clock=clock).exit_code == 0
     clock.now = DUE
     return case
 
@@ -85,7 +84,7 @@ def test_a_path_that_climbs_out_of_the_case_folder_is_refused(
     (tmp_path / "outside.pdf").write_bytes(make_pdf("Someone else's file"))
     add_evidence(case, "../outside.pdf")
 
-    result = run("followup", case, "--ledger", ledger, "--out", tmp_path / "out")
+    result = run("followup", case, "--ledger", ledger, "--out", tmp_path / "out", clock=clock)
 
     assert result.exit_code == 1
     assert "C182" in result.stdout and "carrier-a.yaml" in result.stdout
@@ -103,8 +102,8 @@ def test_a_symlink_inside_the_folder_gets_the_same_verdict_as_in_check_and_build
     (case.parent / "evidence" / "link.pdf").symlink_to(real)
     add_evidence(case, "evidence/link.pdf")
 
-    checked = run("check", case)
-    result = run("followup", case, "--ledger", ledger, "--out", tmp_path / "out")
+    checked = run("check", case, clock=clock)
+    result = run("followup", case, "--ledger", ledger, "--out", tmp_path / "out", clock=clock)
 
     assert "evidence[2]" not in checked.stdout and "link.pdf" not in checked.stdout, checked.stdout
     assert result.exit_code == 0, result.stdout + result.stderr
@@ -121,12 +120,12 @@ def test_a_png_is_refused_without_fix_and_sent_as_jpeg_with_it(
     add_evidence(case, "evidence/photo.png")
     before = case.read_bytes()
 
-    refused = run("followup", case, "--ledger", ledger, "--out", tmp_path / "out")
+    refused = run("followup", case, "--ledger", ledger, "--out", tmp_path / "out", clock=clock)
     assert refused.exit_code == 1
     assert "A202" in refused.stdout and "--fix" in refused.stdout
     assert not (tmp_path / "out").exists() and followups(ledger) == 0
 
-    fixed = run("followup", case, "--fix", "--ledger", ledger, "--out", tmp_path / "out")
+    fixed = run("followup", case, "--fix", "--ledger", ledger, "--out", tmp_path / "out", clock=clock)
     assert fixed.exit_code == 0, fixed.stdout + fixed.stderr
     assert "B004" in fixed.stdout  # what --fix changed is said, as in build
     pack = tmp_path / "out" / "carrier-a-followup-1"
@@ -143,7 +142,7 @@ def test_a_png_is_refused_without_fix_and_sent_as_jpeg_with_it(
     }
     clock.now = datetime(2026, 12, 2, 9, 0, tzinfo=MOSCOW)
     for extra in ([], ["--fix"]):
-        again = run("followup", case, *extra, "--ledger", ledger, "--out", tmp_path / "out")
+        again = run("followup", case, *extra, "--ledger", ledger, "--out", tmp_path / "out", clock=clock)
         assert again.exit_code == 1 and "nothing new" in again.stderr
 
 
@@ -159,16 +158,15 @@ def test_after_build_fix_the_original_photo_over_the_limit_counts_as_sent(
     (case.parent / "evidence" / "photo.png").write_bytes(photo)
     add_evidence(case, "evidence/photo.png")
     cover_the_window(case)
-    built = run(
-        "build", case, "--fix", "--today", "2026-11-20", "--ledger", ledger, "--out", tmp_path / "packs"
-    )
+    options = ("--fix", "--today", "2026-11-20", "--ledger", ledger, "--out", tmp_path / "packs")
+    built = run("build", case, *options, clock=clock)
     assert built.exit_code == 0, built.stdout
-    assert run("record", case, "--ref", "SR-77", "--ledger", ledger).exit_code == 0
+    assert run("record", case, "--ref", "SR-77", "--ledger", ledger, clock=clock).exit_code == 0
     clock.now = DUE
     (case.parent / "evidence" / "new.pdf").write_bytes(make_pdf("New tracking 57195475-0050-3"))
     add_evidence(case, "evidence/new.pdf", "carrier_statement")
 
-    result = run("followup", case, "--ledger", ledger, "--out", tmp_path / "out")
+    result = run("followup", case, "--ledger", ledger, "--out", tmp_path / "out", clock=clock)
 
     assert result.exit_code == 0, result.stdout + result.stderr
     meta = json.loads((tmp_path / "out" / "carrier-a-followup-1" / "followup.json").read_text("utf-8"))

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from conftest import RunCli
 from factories import make_jpeg, make_pdf, variant, write_case
+from kit.cli import RunCli
 from ozon_urgent.ledger import list_tickets, open_ledger
 
 STORES = 30

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from ledger_pg_server import PgServer, start_server
 
-from conftest import RunCli
 from factories import make_pdf, variant, write_case
+from kit.cli import RunCli
 from ozon_urgent.ledger import list_tickets, open_ledger
 from ozon_urgent.ledger import store as ledger_store
 from ozon_urgent.ledger.errors import LedgerError

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from ledger_testkit import freeze, run, write_case
+from ledger_testkit import FrozenClock, run, write_case
 
 from ozon_urgent.ledger import LATEST, open_ledger
 from ozon_urgent.ledger.workdays import MOSCOW
@@ -18,12 +18,15 @@ from ozon_urgent.ledger.workdays import MOSCOW
 def _env(monkeypatch: pytest.MonkeyPatch) -> None:
     for var in ("LANG", "LC_ALL", "LC_MESSAGES", "OZON_URGENT_LANG", "OZON_URGENT_LEDGER"):
         monkeypatch.delenv(var, raising=False)
-    freeze(monkeypatch, datetime(2026, 11, 20, 18, 0, tzinfo=MOSCOW))
+
+
+def _at_filing() -> FrozenClock:
+    return FrozenClock(datetime(2026, 11, 20, 18, 0, tzinfo=MOSCOW))
 
 
 def _record(tmp_path: Path, ledger: str | Path) -> tuple[int, str]:
     case = write_case(tmp_path, "carrier-a", ["57195475-0050-3"])
-    result = run("record", case, "--ref", "SR-1", "--ledger", ledger)
+    result = run("record", case, "--ref", "SR-1", "--ledger", ledger, clock=_at_filing())
     return result.exit_code, result.stderr
 
 
@@ -44,7 +47,7 @@ def test_read_only_file(tmp_path: Path) -> None:
     code, err = _record(tmp_path, ledger)
     assert code == 3 and "read-only" in err
     assert ledger.read_bytes() == before
-    status = run("status", "--ledger", ledger)  # reading still works
+    status = run("status", "--ledger", ledger, clock=_at_filing())  # reading still works
     assert status.exit_code == 0 and status.stdout == f"the ledger {ledger} holds no tickets yet\n"
 
 
@@ -93,7 +96,8 @@ def test_password_in_query_is_masked() -> None:
 
 
 def test_case_file_that_cannot_be_read(tmp_path: Path) -> None:
-    result = run("record", tmp_path / "nope.yaml", "--ref", "SR-1", "--ledger", tmp_path / "l.sqlite3")
+    ledger = tmp_path / "l.sqlite3"
+    result = run("record", tmp_path / "nope.yaml", "--ref", "SR-1", "--ledger", ledger, clock=_at_filing())
     assert result.exit_code == 3 and "cannot read the case file" in result.stderr
 
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from ledger_testkit import FrozenClock, freeze, run, write_case
+from ledger_testkit import FrozenClock, run, write_case
 
 from ozon_urgent.ledger.workdays import MOSCOW
 
@@ -22,8 +21,8 @@ def _env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[FrozenClock]:
-    yield freeze(monkeypatch, FRIDAY_EVENING)
+def clock() -> FrozenClock:
+    return FrozenClock(FRIDAY_EVENING)
 
 
 @pytest.fixture
@@ -33,13 +32,13 @@ def ledger(tmp_path: Path) -> Path:
 
 def test_record_then_status(tmp_path: Path, ledger: Path, clock: FrozenClock) -> None:
     case = write_case(tmp_path, "carrier-a", ["57195475-0050-3"])
-    result = run("record", case, "--ref", "SR-2026-123456", "--ledger", ledger)
+    result = run("record", case, "--ref", "SR-2026-123456", "--ledger", ledger, clock=clock)
     assert result.exit_code == 0, result.stderr
     assert "26.11.2026 00:00 MSK" in result.stderr  # the follow-up date, in Moscow time
     assert "23.11.2026 18:00 MSK" in result.stderr  # the end of the 72-hour window
-    again = run("record", case, "--ref", "SR-2026-123456", "--ledger", ledger)
+    again = run("record", case, "--ref", "SR-2026-123456", "--ledger", ledger, clock=clock)
     assert again.exit_code == 0 and "nothing changed" in again.stderr
-    status = run("status", "--format", "json", "--ledger", ledger)
+    status = run("status", "--format", "json", "--ledger", ledger, clock=clock)
     data = json.loads(status.stdout)
     [ticket] = data["tickets"]
     assert ticket["state"] == "waiting" and ticket["next_action"] == "wait"
@@ -53,7 +52,7 @@ def test_record_then_status(tmp_path: Path, ledger: Path, clock: FrozenClock) ->
 )
 def test_bad_reference_ids(tmp_path: Path, ledger: Path, clock: FrozenClock, ref: str, words: str) -> None:
     case = write_case(tmp_path, "carrier-a", ["57195475-0050-3"])
-    result = run("record", case, "--ref", ref, "--ledger", ledger)
+    result = run("record", case, "--ref", ref, "--ledger", ledger, clock=clock)
     assert result.exit_code == 2
     assert words in result.stderr
     assert not ledger.exists()  # refused before the ledger was even opened
@@ -61,8 +60,8 @@ def test_bad_reference_ids(tmp_path: Path, ledger: Path, clock: FrozenClock, ref
 
 def test_record_twice_with_another_reference(tmp_path: Path, ledger: Path, clock: FrozenClock) -> None:
     case = write_case(tmp_path, "carrier-a", ["57195475-0050-3"])
-    assert run("record", case, "--ref", "SR-1", "--ledger", ledger).exit_code == 0
-    result = run("record", case, "--ref", "SR-2", "--ledger", ledger)
+    assert run("record", case, "--ref", "SR-1", "--ledger", ledger, clock=clock).exit_code == 0
+    result = run("record", case, "--ref", "SR-2", "--ledger", ledger, clock=clock)
     assert result.exit_code == 1
     assert "already recorded with Reference ID SR-1" in result.stderr
 
@@ -72,18 +71,18 @@ def test_duplicate_guard_names_the_ticket_and_the_window(
 ) -> None:
     first = write_case(tmp_path, "carrier-a", ["57195475-0050-3", "57195475-0051-1"])
     second = write_case(tmp_path, "carrier-b", ["57195475-0051-1", "57195475-0052-7"])
-    assert run("record", first, "--ref", "SR-1", "--ledger", ledger).exit_code == 0
+    assert run("record", first, "--ref", "SR-1", "--ledger", ledger, clock=clock).exit_code == 0
     clock.now = datetime(2026, 11, 22, 12, 0, tzinfo=MOSCOW)
-    result = run("record", second, "--ref", "SR-2", "--ledger", ledger)
+    result = run("record", second, "--ref", "SR-2", "--ledger", ledger, clock=clock)
     assert result.exit_code == 1
     for part in ("carrier-a", "SR-1", "57195475-0051-1", "23.11.2026 18:00 MSK", "followup", "comment"):
         assert part in result.stderr
     # another seller, or the same seller after the window, is not a duplicate
     other = write_case(tmp_path, "carrier-c", ["57195475-0051-1"], client_id="7654321")
-    assert run("record", other, "--ref", "SR-3", "--ledger", ledger).exit_code == 0
+    assert run("record", other, "--ref", "SR-3", "--ledger", ledger, clock=clock).exit_code == 0
     clock.now = datetime(2026, 11, 23, 18, 1, tzinfo=MOSCOW)
-    assert run("record", second, "--ref", "SR-2", "--ledger", ledger).exit_code == 0
-    tickets = json.loads(run("status", "--format", "json", "--ledger", ledger).stdout)["tickets"]
+    assert run("record", second, "--ref", "SR-2", "--ledger", ledger, clock=clock).exit_code == 0
+    tickets = json.loads(run("status", "--format", "json", "--ledger", ledger, clock=clock).stdout)["tickets"]
     assert sorted((t["case_id"], t["reference"]) for t in tickets) == [
         ("carrier-a", "SR-1"),
         ("carrier-b", "SR-2"),
@@ -93,22 +92,23 @@ def test_duplicate_guard_names_the_ticket_and_the_window(
 
 def test_record_at_a_past_moscow_time(tmp_path: Path, ledger: Path, clock: FrozenClock) -> None:
     case = write_case(tmp_path, "carrier-a", ["57195475-0050-3"])
-    result = run("record", case, "--ref", "SR-1", "--at", "2026-11-17T10:00", "--ledger", ledger)
+    result = run("record", case, "--ref", "SR-1", "--at", "2026-11-17T10:00", "--ledger", ledger, clock=clock)
     assert result.exit_code == 0
     assert "17.11.2026 10:00 MSK" in result.stderr and "21.11.2026 00:00 MSK" in result.stderr
-    future = run("record", case, "--ref", "SR-1", "--at", "2027-01-01T00:00", "--ledger", ledger)
+    future = run("record", case, "--ref", "SR-1", "--at", "2027-01-01T00:00", "--ledger", ledger, clock=clock)
     assert future.exit_code == 2 and "--at 2027-01-01T00:00 is in the future" in future.stderr
-    vague = run("record", case, "--ref", "SR-1", "--at", "yesterday", "--ledger", ledger)
+    vague = run("record", case, "--ref", "SR-1", "--at", "yesterday", "--ledger", ledger, clock=clock)
     assert vague.exit_code == 2
     assert "--at 'yesterday' is not a date and time like 2026-11-20T18:00" in vague.stderr
     # Refused before the ledger was touched: the first filing time stands.
-    [ticket] = json.loads(run("status", "--format", "json", "--ledger", ledger).stdout)["tickets"]
+    status = run("status", "--format", "json", "--ledger", ledger, clock=clock)
+    [ticket] = json.loads(status.stdout)["tickets"]
     assert (ticket["reference"], ticket["filed_at"]) == ("SR-1", "2026-11-17T07:00:00Z")
 
 
 def test_followup_for_a_case_never_recorded(tmp_path: Path, ledger: Path, clock: FrozenClock) -> None:
     case = write_case(tmp_path, "carrier-a", ["57195475-0050-3"])
-    result = run("followup", case, "--ledger", ledger, "--out", tmp_path / "out")
+    result = run("followup", case, "--ledger", ledger, "--out", tmp_path / "out", clock=clock)
     assert result.exit_code == 1
     assert "no filed ticket" in result.stderr
 
@@ -116,15 +116,15 @@ def test_followup_for_a_case_never_recorded(tmp_path: Path, ledger: Path, clock:
 def test_followup_cycle(tmp_path: Path, ledger: Path, clock: FrozenClock) -> None:
     case = write_case(tmp_path, "carrier-a", ["57195475-0050-3"])
     out = tmp_path / "out"
-    assert run("record", case, "--ref", "SR-77", "--ledger", ledger).exit_code == 0
+    assert run("record", case, "--ref", "SR-77", "--ledger", ledger, clock=clock).exit_code == 0
 
     clock.now = datetime(2026, 11, 25, 23, 59, tzinfo=MOSCOW)
-    early = run("followup", case, "--ledger", ledger, "--out", out)
+    early = run("followup", case, "--ledger", ledger, "--out", out, clock=clock)
     assert early.exit_code == 1
     assert "from 26.11.2026 00:00 MSK" in early.stderr and "Moscow time" in early.stderr
 
     clock.now = datetime(2026, 11, 26, 9, 0, tzinfo=MOSCOW)
-    nothing = run("followup", case, "--ledger", ledger, "--out", out)
+    nothing = run("followup", case, "--ledger", ledger, "--out", out, clock=clock)
     assert nothing.exit_code == 1 and "nothing new" in nothing.stderr
     assert not out.exists()
 
@@ -139,7 +139,7 @@ def test_followup_cycle(tmp_path: Path, ledger: Path, clock: FrozenClock) -> Non
             "logistics_tracking": "New tracking",
         },
     )
-    done = run("followup", case, "--ledger", ledger, "--out", out)
+    done = run("followup", case, "--ledger", ledger, "--out", out, clock=clock)
     assert done.exit_code == 0, done.stderr
     pack = out / "carrier-a-followup-1"
     comment = (pack / "comment.txt").read_text("utf-8")
@@ -158,15 +158,16 @@ def test_followup_cycle(tmp_path: Path, ledger: Path, clock: FrozenClock) -> Non
 
     # the follow-up restarts the clock and its evidence now counts as sent
     clock.now = datetime(2026, 12, 2, 9, 0, tzinfo=MOSCOW)
-    again = run("followup", case, "--ledger", ledger, "--out", out)
+    again = run("followup", case, "--ledger", ledger, "--out", out, clock=clock)
     assert again.exit_code == 1 and "nothing new" in again.stderr
 
-    status = json.loads(run("status", "--format", "json", "--ledger", ledger).stdout)
+    status = json.loads(run("status", "--format", "json", "--ledger", ledger, clock=clock).stdout)
     assert status["tickets"][0]["followups"] == 1
-    assert (
-        run("resolve", case, "--outcome", "resolved", "--note", "restored", "--ledger", ledger).exit_code == 0
+    resolved = run(
+        "resolve", case, "--outcome", "resolved", "--note", "restored", "--ledger", ledger, clock=clock
     )
-    answered = run("followup", case, "--ledger", ledger, "--out", out)
+    assert resolved.exit_code == 0
+    answered = run("followup", case, "--ledger", ledger, "--out", out, clock=clock)
     assert answered.exit_code == 1 and "resolved" in answered.stderr
 
 
@@ -176,14 +177,14 @@ def test_status_sorted_by_urgency(tmp_path: Path, ledger: Path, clock: FrozenClo
         for n, name in enumerate(["waiting", "overdue", "done", "due-first"])
     }
     clock.now = datetime(2026, 11, 2, 12, 0, tzinfo=MOSCOW)
-    run("record", cases["due-first"], "--ref", "SR-1", "--ledger", ledger)
+    run("record", cases["due-first"], "--ref", "SR-1", "--ledger", ledger, clock=clock)
     clock.now = datetime(2026, 11, 9, 12, 0, tzinfo=MOSCOW)
-    run("record", cases["overdue"], "--ref", "SR-2", "--ledger", ledger)
-    run("record", cases["done"], "--ref", "SR-3", "--ledger", ledger)
-    run("resolve", cases["done"], "--outcome", "rejected", "--ledger", ledger)
+    run("record", cases["overdue"], "--ref", "SR-2", "--ledger", ledger, clock=clock)
+    run("record", cases["done"], "--ref", "SR-3", "--ledger", ledger, clock=clock)
+    run("resolve", cases["done"], "--outcome", "rejected", "--ledger", ledger, clock=clock)
     clock.now = datetime(2026, 11, 20, 12, 0, tzinfo=MOSCOW)
-    run("record", cases["waiting"], "--ref", "SR-4", "--ledger", ledger)
-    result = run("status", "--format", "json", "--ledger", ledger)
+    run("record", cases["waiting"], "--ref", "SR-4", "--ledger", ledger, clock=clock)
+    result = run("status", "--format", "json", "--ledger", ledger, clock=clock)
     order = [(t["case_id"], t["next_action"]) for t in json.loads(result.stdout)["tickets"]]
     assert order == [
         ("due-first", "follow_up"),
@@ -191,11 +192,11 @@ def test_status_sorted_by_urgency(tmp_path: Path, ledger: Path, clock: FrozenClo
         ("waiting", "wait"),
         ("done", "none"),
     ]
-    text = run("status", "--ledger", ledger, "--lang", "zh").stdout
+    text = run("status", "--ledger", ledger, "--lang", "zh", clock=clock).stdout
     assert "立即跟进" in text and "莫斯科时间" in text and "重复提交窗口" in text
 
 
 def test_resolve_needs_a_filed_ticket(tmp_path: Path, ledger: Path, clock: FrozenClock) -> None:
     case = write_case(tmp_path, "carrier-a", ["57195475-0050-3"])
-    result = run("resolve", case, "--outcome", "closed", "--ledger", ledger)
+    result = run("resolve", case, "--outcome", "closed", "--ledger", ledger, clock=clock)
     assert result.exit_code == 1 and "record it first" in result.stderr

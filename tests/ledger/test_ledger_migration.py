@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from ledger_pg_server import PgServer, start_server
 
-from conftest import REPO, RunCli
+from kit.cli import RunCli
+from kit.repo import REPO
 from ozon_urgent.ledger import BuiltPack, CaseKey, get_ticket, list_tickets, open_ledger, record_pack
 from ozon_urgent.ledger.queries import sent_sha256s, ticket_ids
 from ozon_urgent.ledger.schema import LATEST, MIGRATIONS

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from factories import variant, write_case
 from ozon_urgent import i18n
 from ozon_urgent.casefile.loader import load_case
 from ozon_urgent.casefile.model import Case
@@ -31,9 +31,7 @@ class GateHit:
 
 def case_data(changes: dict[str, Any], scenario: str = "carrier_failure") -> dict[str, Any]:
     """The shared test case (tests/factories.py) with `changes` applied, as the data-file tests build it."""
-    # tests/ is on sys.path under pytest (its conftest.py is there); imported by name, mypy does not follow
-    factories = importlib.import_module("factories")
-    built: dict[str, Any] = factories.variant(scenario, changes)
+    built: dict[str, Any] = variant(scenario, changes)
     return built
 
 
@@ -56,8 +54,7 @@ def context_of(case_file: Path) -> CaseContext:
 
 
 def context_for(folder: Path, changes: dict[str, Any]) -> CaseContext:
-    factories = importlib.import_module("factories")
-    path: Path = factories.write_case(folder, case_data(changes), with_files=False)
+    path: Path = write_case(folder, case_data(changes), with_files=False)
     return context_of(path)
 
 

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from pull_fake import API_KEY, CLIENT_ID, FakeOzon, error_entry, history_rating, summary_item
 from pytest_httpserver import HTTPServer
-from typer.testing import CliRunner
 
-from ozon_urgent.cli.app import app
-
-# tests/factories.py sits outside the folder mypy is pointed at for this package, so it is looked up at run
-# time (pytest puts tests/ on the path) rather than imported by name.
-_factories = importlib.import_module("factories")
-make_pdf: Callable[[str], bytes] = _factories.make_pdf
-make_jpeg: Callable[[], bytes] = _factories.make_jpeg
+from kit.cli import CliResult, invoke
+from ozon_urgent.cli.environment import Environment
 
 TODAY = "2026-11-26"
 # The error index of the standard account: three late postings over two pages, one cancellation.
@@ -93,13 +85,6 @@ def standard_account(fake: FakeOzon) -> FakeOzon:
     return fake
 
 
-@dataclass(frozen=True)
-class PullRun:
-    exit_code: int
-    stdout: str
-    stderr: str
-
-
 def pull_env(monkeypatch: pytest.MonkeyPatch, fake: FakeOzon, key: str | None = API_KEY) -> None:
     """English messages, today fixed, the fake's address, credentials from the environment."""
     for var in ("LANG", "LC_ALL", "LC_MESSAGES", "OZON_URGENT_LANG", "OZON_API_KEY", "OZON_CLIENT_ID"):
@@ -118,10 +103,11 @@ def run_pull(
     key: str | None = API_KEY,
     typed: str | None = None,
     api_url: str | None = None,
-) -> PullRun:
-    """`ozon-urgent pull ARGS` against the fake (or `api_url`); `typed` is what the user types at a prompt."""
+    environment: Environment | None = None,
+) -> CliResult:
+    """`ozon-urgent pull ARGS` against the fake (or `api_url`); `typed` is what the user types at a prompt,
+    `environment` the terminal and pauses the command sees (None: the real ones)."""
     pull_env(monkeypatch, fake, key)
     if api_url is not None:
         monkeypatch.setenv("OZON_API_URL", api_url)
-    result = CliRunner().invoke(app, ["pull", *map(str, args)], input=typed, catch_exceptions=False)
-    return PullRun(result.exit_code, result.stdout, result.stderr)
+    return invoke("pull", *args, typed=typed, environment=environment)

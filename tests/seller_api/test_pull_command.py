@@ -15,6 +15,11 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
 from ozon_urgent.cli import pull as cli_pull
+from ozon_urgent.cli.environment import Environment
+
+# `pull` prompts for a missing key only on a terminal; tests about the key say which they run at.
+TERMINAL = Environment(stdin_isatty=lambda: True)
+NO_TERMINAL = Environment(stdin_isatty=lambda: False)
 
 
 @pytest.fixture(scope="module")
@@ -136,9 +141,8 @@ def test_usage_errors_exit_2(
 def test_missing_client_id_exits_2_with_how_to_set_it(
     fake: FakeOzon, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(cli_pull, "_can_prompt", lambda: False)
     monkeypatch.setenv("OZON_CLIENT_ID", "")
-    run = run_pull(monkeypatch, fake, "--out", tmp_path, "--client-id", "")
+    run = run_pull(monkeypatch, fake, "--out", tmp_path, "--client-id", "", environment=NO_TERMINAL)
     assert run.exit_code == 2
     assert "--client-id" in run.stderr and "OZON_CLIENT_ID" in run.stderr
 
@@ -146,8 +150,7 @@ def test_missing_client_id_exits_2_with_how_to_set_it(
 def test_missing_key_exits_2_with_how_to_set_it(
     fake: FakeOzon, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(cli_pull, "_can_prompt", lambda: False)
-    run = run_pull(monkeypatch, fake, "--out", tmp_path, key=None)
+    run = run_pull(monkeypatch, fake, "--out", tmp_path, key=None, environment=NO_TERMINAL)
     assert run.exit_code == 2
     assert "OZON_API_KEY" in run.stderr and "Seller API" in run.stderr
     assert not fake.seen and written(tmp_path) == {}
@@ -156,8 +159,7 @@ def test_missing_key_exits_2_with_how_to_set_it(
 def test_the_key_can_be_typed_at_a_hidden_prompt(
     fake: FakeOzon, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(cli_pull, "_can_prompt", lambda: True)
-    run = run_pull(monkeypatch, fake, "--out", tmp_path, key=None, typed=API_KEY + "\n")
+    run = run_pull(monkeypatch, fake, "--out", tmp_path, key=None, typed=API_KEY + "\n", environment=TERMINAL)
     assert run.exit_code == 0, run.stderr
     assert "Ozon Seller API key (input hidden)" in run.stderr
     assert API_KEY not in run.stdout + run.stderr
@@ -168,8 +170,9 @@ def test_the_key_can_be_typed_at_a_hidden_prompt(
 def test_end_of_input_at_the_key_prompt_is_said_in_the_user_s_language(
     fake: FakeOzon, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lang: str, said: str
 ) -> None:
-    monkeypatch.setattr(cli_pull, "_can_prompt", lambda: True)
-    run = run_pull(monkeypatch, fake, "--out", tmp_path, "--lang", lang, key=None, typed="")
+    run = run_pull(
+        monkeypatch, fake, "--out", tmp_path, "--lang", lang, key=None, typed="", environment=TERMINAL
+    )
     assert run.exit_code == 1 and run.stderr.rstrip().endswith(said)
     assert not fake.seen and written(tmp_path) == {}
 
@@ -216,7 +219,6 @@ def test_bad_answers_exit_3_and_write_nothing(
     message: str,
 ) -> None:
     waits: list[float] = []
-    monkeypatch.setattr(cli_pull, "SLEEP", waits.append)
     if response is None:
         broken = error_entry("57195475-0050-3")
         del broken["posting_error_type"]
@@ -226,7 +228,7 @@ def test_bad_answers_exit_3_and_write_nothing(
     else:
         assert isinstance(response, Response)
         fake.queue(path, *[response] * 5)
-    run = run_pull(monkeypatch, fake, "--out", tmp_path)
+    run = run_pull(monkeypatch, fake, "--out", tmp_path, environment=Environment(sleep=waits.append))
     assert run.exit_code == 3
     assert message in run.stderr
     assert written(tmp_path) == {}

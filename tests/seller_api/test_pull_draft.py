@@ -13,17 +13,10 @@ from typing import get_args
 import pytest
 import yaml
 from pull_fake import FakeOzon, error_entry
-from pull_support import (
-    CANCELLED,
-    DELAYED,
-    local_server,
-    make_jpeg,
-    make_pdf,
-    run_pull,
-    standard_account,
-)
+from pull_support import CANCELLED, DELAYED, local_server, run_pull, standard_account
 from pytest_httpserver import HTTPServer
 
+from factories import make_jpeg, make_pdf
 from ozon_urgent import i18n
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.checking.engine import CheckOptions, check_case

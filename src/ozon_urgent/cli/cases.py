@@ -11,6 +11,7 @@ import typer
 
 from ozon_urgent import i18n
 from ozon_urgent.casefile.discovery import discover
+from ozon_urgent.cli.environment import environment
 from ozon_urgent.cli.exit import fail, status_of
 from ozon_urgent.cli.options import (
     CacheOpt,
@@ -71,6 +72,7 @@ def check(
 
 
 def build(
+    ctx: typer.Context,
     paths: PathsArg,
     out: Annotated[
         Path, typer.Option("--out", "-o", metavar="FOLDER", help="Folder the packs are written into.")
@@ -93,7 +95,6 @@ def build(
     ledger: LedgerOpt = None,
 ) -> None:
     """Check cases, verify their attachments, render the Russian ticket and write one pack per case."""
-    from ozon_urgent.cli.ledger import clock
     from ozon_urgent.pipeline.build import BuildOptions, BuildStoppedError, run_build
 
     user, options = user_lang(lang), _check_options(today)
@@ -110,7 +111,7 @@ def build(
             cache=cache,
             progress=advance,
             ledger=ledger,
-            now=clock(),
+            now=environment(ctx).now(),
             ledger_in_filing=ledger if ledger != os.environ.get("OZON_URGENT_LEDGER") else None,
         )
         failure: BuildStoppedError | None = None

@@ -6,14 +6,16 @@ import os
 import sys
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    """Run `ozon-urgent ARGV` (default: this process's arguments, as the console script is run)."""
+    args = sys.argv[1:] if argv is None else argv
     _never_fail_on_encoding()
-    if sys.argv[1:] in (["--version"], ["-V"]):
+    if args in (["--version"], ["-V"]):
         from ozon_urgent import __version__
 
         sys.stdout.write(f"ozon-urgent {__version__}\n")
         return
-    if sys.argv[1:] in ([], ["--help"], ["-h"]):
+    if args in ([], ["--help"], ["-h"]):
         # The top-level help is the CLI framework's own output, saved in the package in both languages
         # (a test keeps each copy equal to what Typer prints): it answers in the time Python takes to
         # start. The language is the locale's, as options.env_lang decides it for everything else.
@@ -30,7 +32,7 @@ def main() -> None:
     from ozon_urgent.errors import ExitStatus, debug_enabled
 
     try:
-        app(prog_name="ozon-urgent")
+        app(args=argv, prog_name="ozon-urgent")  # None: Click reads sys.argv (and expands globs on Windows)
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         sys.exit(ExitStatus.INTERRUPTED)

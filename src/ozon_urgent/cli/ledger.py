@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ozon_urgent import i18n
+from ozon_urgent.cli.environment import environment, parse_time
 from ozon_urgent.cli.exit import fail, status_of
 from ozon_urgent.cli.options import (
     CacheOpt,
@@ -40,19 +40,6 @@ if TYPE_CHECKING:
     from ozon_urgent.pipeline.case_facts import CaseFacts
     from ozon_urgent.policy import Policy
 
-NOW_ENV = "OZON_URGENT_NOW"
-
-
-def system_clock() -> datetime:
-    """Now, or OZON_URGENT_NOW (ISO 8601) for reproducible runs; tests replace `clock` instead."""
-    fixed = os.environ.get(NOW_ENV)
-    if fixed:
-        return parse_time(fixed)
-    return datetime.now(UTC)
-
-
-clock: Callable[[], datetime] = system_clock
-
 
 class StatusFormat(StrEnum):
     TEXT = "text"
@@ -62,14 +49,6 @@ class StatusFormat(StrEnum):
 CaseArg = Annotated[
     Path, typer.Argument(metavar="CASE", help="The case file.", dir_okay=False, show_default=False)
 ]
-
-
-def parse_time(value: str) -> datetime:
-    """ISO 8601; without a zone it is Moscow time, the time Seller Center shows. Raises ValueError."""
-    from ozon_urgent.ledger.workdays import MOSCOW
-
-    moment = datetime.fromisoformat(value.strip())
-    return moment.replace(tzinfo=MOSCOW) if moment.tzinfo is None else moment
 
 
 def text(lang: Lang, key: str, table: str = "cli.ledger", /, **params: object) -> str:
@@ -115,6 +94,7 @@ def _filed_at(at: str | None, now: datetime) -> datetime:
 
 
 def record(
+    ctx: typer.Context,
     case: CaseArg,
     ref: Annotated[str, typer.Option("--ref", metavar="ID", help="Ozon's Reference ID of the filed ticket.")],
     at: Annotated[
@@ -136,7 +116,7 @@ def record(
     problem = reference_problem(ref)
     if problem is not None:
         fail(f"ref_{problem}", table="cli.ledger", ref=ref, limit=MAX_LENGTH)
-    filed_at = _filed_at(at, clock())
+    filed_at = _filed_at(at, environment(ctx).now())
     facts = _case(case)
     rules = _policy(policy, case)
     with _ledger(ledger) as store:
@@ -171,6 +151,7 @@ def record(
 
 
 def resolve(
+    ctx: typer.Context,
     case: CaseArg,
     outcome: Annotated[
         TicketOutcome, typer.Option("--outcome", metavar=one_of(TicketOutcome), help="How Ozon answered.")
@@ -187,7 +168,7 @@ def resolve(
     user = user_lang(lang)
     facts = _case(case)
     with _ledger(ledger) as store:
-        ticket = record_outcome(store, facts.client_id, facts.case_id, outcome, note, clock())
+        ticket = record_outcome(store, facts.client_id, facts.case_id, outcome, note, environment(ctx).now())
     typer.echo(
         text(user, "resolved", case=facts.case_id, reference=ticket.reference, outcome=outcome.value),
         err=True,
@@ -195,6 +176,7 @@ def resolve(
 
 
 def followup(
+    ctx: typer.Context,
     case: CaseArg,
     out: Annotated[
         Path, typer.Option("--out", "-o", metavar="FOLDER", help="Folder for the follow-up pack.")
@@ -225,7 +207,7 @@ def followup(
     options = FollowupOptions(out=out, templates=templates, fix=fix, jobs=jobs, cache=cache)
     with _ledger(ledger) as store:
         check = CheckOptions(today=today_of(today))
-        outcome = followup_case(facts, rules, check, options, store, clock())
+        outcome = followup_case(facts, rules, check, options, store, environment(ctx).now())
     done = outcome.done
     run = RunResult(cases=[outcome.result])
     if done is None or outcome.result.findings or output_format is not None:
@@ -247,6 +229,7 @@ def followup(
 
 
 def status(
+    ctx: typer.Context,
     output_format: Annotated[
         StatusFormat, typer.Option("--format", "-f", metavar=one_of(StatusFormat), help="Report format.")
     ] = StatusFormat.TEXT,
@@ -270,7 +253,7 @@ def status(
 
     user = user_lang(lang)
     rules = _policy(policy)
-    now = clock()
+    now = environment(ctx).now()
     items, shown = _ticket_statuses(ledger, rules, now)
     items = _chosen(items, client or [], scenario or [], state or [])
     if output_format is StatusFormat.JSON:

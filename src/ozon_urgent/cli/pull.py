@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -15,18 +13,18 @@ import typer
 
 from ozon_urgent import i18n
 from ozon_urgent.casefile.dates import FIRST_DATE
+from ozon_urgent.cli.environment import Environment, environment
 from ozon_urgent.cli.exit import ExitStatus, fail
 from ozon_urgent.cli.options import LangOpt, TodayOpt, today_of, user_lang
 from ozon_urgent.i18n import Lang
 from ozon_urgent.unsafe_text import shown
 
 TIMEOUT_SECONDS = 30.0  # per call; the Seller API answers in well under a second when it is healthy
-# Between retries of a 429 / 5xx; a module attribute so tests can make the backoff instant.
-SLEEP: Callable[[float], None] = time.sleep
 _CLIENT_ID = re.compile(r"[0-9]{1,20}")
 
 
 def pull(
+    ctx: typer.Context,
     out: Annotated[
         Path,
         typer.Option(
@@ -76,8 +74,9 @@ def pull(
     base_url = os.environ.get("OZON_API_URL", "").strip() or DEFAULT_URL
     if not base_url.startswith(("https://", "http://")):
         _fail("bad_url", value=base_url)
-    credentials = Credentials(_client_id(client_id), _api_key(user))
-    client = SellerApiClient(credentials, base_url, timeout=TIMEOUT_SECONDS, sleep=SLEEP)
+    world = environment(ctx)
+    credentials = Credentials(_client_id(client_id), _api_key(user, world))
+    client = SellerApiClient(credentials, base_url, timeout=TIMEOUT_SECONDS, sleep=world.sleep)
     options = PullOptions(
         out=out, today=day, since=start, client_id=credentials.client_id, api_url=base_url, lang=user
     )
@@ -119,14 +118,10 @@ def _client_id(value: str | None) -> str:
     return client_id
 
 
-def _can_prompt() -> bool:
-    return sys.stdin.isatty()
-
-
-def _api_key(lang: Lang) -> str:
+def _api_key(lang: Lang, world: Environment) -> str:
     """OZON_API_KEY, else a hidden prompt on a terminal; never an option, so it stays out of shell history."""
     key = os.environ.get("OZON_API_KEY", "").strip()
-    if not key and _can_prompt():
+    if not key and world.stdin_isatty():
         answer: str = typer.prompt(
             _say(lang, "prompt"), default="", hide_input=True, show_default=False, err=True
         )
