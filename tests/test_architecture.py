@@ -84,3 +84,18 @@ def test_a_crossed_layer_breaks_the_build(tree: Path, name: str) -> None:
         target.write_text(original, "utf-8")
     assert result.returncode == 1
     assert report in result.stdout, result.stdout
+
+
+def test_no_module_needs_itself_through_another() -> None:
+    """No import cycle, lazy imports inside functions included (ticket.render and ticket.template_gate
+    once needed each other): every module imports without its importers."""
+    import grimp
+
+    graph = grimp.build_graph("ozon_urgent")
+    cycles = sorted(
+        " -> ".join((module, *chain))
+        for module in graph.modules
+        for imported in graph.find_modules_directly_imported_by(module)
+        if (chain := graph.find_shortest_chain(importer=imported, imported=module))
+    )
+    assert cycles == []
