@@ -28,7 +28,7 @@ class CaseSummary:
         paths: list[FieldPath] = [("case_id",), *(("affected", key) for key in _SHARED_KINDS)]
         lines = {path: item.loaded.line_of(path) if item.loaded is not None else None for path in paths}
         ids = (
-            {key: tuple(str(v) for v in getattr(item.case.affected, key)) for key in _SHARED_KINDS}
+            {key: tuple(item.case.affected.ids_by_kind()[key]) for key in _SHARED_KINDS}
             if item.case is not None
             else {}
         )

@@ -8,10 +8,10 @@ from dataclasses import replace
 from datetime import date
 
 from ozon_urgent import i18n
-from ozon_urgent.catalog import Catalog
+from ozon_urgent.catalog import ID_KINDS, Catalog
 from ozon_urgent.i18n import Lang
 from ozon_urgent.policy import Policy
-from ozon_urgent.ticket.content import ID_LABELS, IdGroup, PackAttachment, TicketContent, TicketLink
+from ozon_urgent.ticket.content import PackAttachment, TicketContent, TicketLink, id_groups_of
 from ozon_urgent.ticket.render import Renderer, TemplateError
 from ozon_urgent.ticket.seller_copy import sample_seller_copy
 
@@ -41,10 +41,6 @@ def sample_content(scenario: str, catalog: Catalog) -> TicketContent:
         for n, kind in enumerate(kinds, 1)
     )
     samples = {"postings": ("1-0001-1", "2-0001-1"), "orders": ("1-0001",), "offer_ids": ("A-1", "A-2")}
-    groups = tuple(
-        IdGroup(key, label, noun, samples.get(key, ("1",)), label_one)
-        for key, (label, label_one, noun) in ID_LABELS.items()
-    )
     return TicketContent(
         case_id="sample",
         scenario=scenario,
@@ -57,7 +53,7 @@ def sample_content(scenario: str, catalog: Catalog) -> TicketContent:
         explanation="Текст обращения.",
         request=spec.requests[0],
         period=(date(2026, 9, 1), date(2026, 11, 1)),
-        id_groups=groups,
+        id_groups=id_groups_of({kind: samples.get(kind, ("1",)) for kind in ID_KINDS}),
         attachments=attachments,
         links=(TicketLink("видео распаковки", "https://example.org/v", "Видео распаковки"),),
     )
