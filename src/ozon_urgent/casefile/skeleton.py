@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from ozon_urgent import i18n
 from ozon_urgent.casefile.identity import suggest_case_id
-from ozon_urgent.catalog import Catalog, Scenario
+from ozon_urgent.catalog import UNWINDOWED_SPAN_DAYS, Catalog, Scenario
 from ozon_urgent.i18n import Lang
 from ozon_urgent.policy import Policy
 
@@ -48,7 +48,7 @@ def render_skeleton(
     client_id: str = "",
 ) -> str:
     window = policy.window_for(scenario.id, scenario.window_days, scenario.metric)
-    start = today - timedelta(days=window or 30)
+    start = today - timedelta(days=window or UNWINDOWED_SPAN_DAYS)
     end = today - timedelta(days=1)
     kinds = [kind for group in scenario.evidence for kind in group]
     out = [

@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import IO
 
 from ozon_urgent import i18n
-from ozon_urgent.catalog import Catalog, Scenario
+from ozon_urgent.catalog import UNWINDOWED_SPAN_DAYS, Catalog, Scenario
 from ozon_urgent.i18n import Lang
 from ozon_urgent.seller_api.error_index import PostingDates, PostingError
 from ozon_urgent.seller_api.figures import rating_title, status_text, thresholds_text, trend_text, value_text
@@ -196,7 +196,7 @@ class DraftWriter:
         if plan.period_from_history:
             period_note = _c(lang, "period_history")
         else:
-            period_note = _c(lang, "period_window", days=plan.window_days or 30)
+            period_note = _c(lang, "period_window", days=plan.window_days or UNWINDOWED_SPAN_DAYS)
         if self.first and self.last:
             errors = _c(lang, "period_errors", first=self.first.isoformat(), last=self.last.isoformat())
             period_note = _then(lang, period_note, errors)
