@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from ozon_urgent.attachments.model import (
-    MIB,
     AttachmentHit,
     AttachmentReport,
     FixedAttachment,
@@ -20,6 +19,7 @@ from ozon_urgent.attachments.pool import Done, Failure, Task, shared_pool
 from ozon_urgent.attachments.reading import read_evidence, too_large_hit
 from ozon_urgent.attachments.verdict_cache import VerdictCache
 from ozon_urgent.findings.codes import Code
+from ozon_urgent.i18n import MIB
 
 
 def inspect_attachments(

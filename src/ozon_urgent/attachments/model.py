@@ -6,17 +6,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ozon_urgent.findings.codes import Code
+from ozon_urgent.i18n import MIB
 
 if TYPE_CHECKING:
     from ozon_urgent.policy import Policy
-
-MIB = 1024 * 1024
-
-
-def mib(size: int) -> str:
-    """A size in MiB, as every message shows it (with its bytes beside it where it matters): Ozon's
-    5 MB is 5,242,880 bytes, and file managers disagree on what an MB is."""
-    return f"{size / MIB:.1f}".rstrip("0").rstrip(".")
 
 
 Params = dict[str, str | int]

@@ -68,7 +68,7 @@ def render_skeleton(
         out.append(f"#   - {_c(lang, 'window', days=window)}")
     if scenario.period_required:
         out.append(f"#   - {_c(lang, 'period')}")
-    out.append(f"#   - {_c(lang, 'formats', mb=policy.max_attachment_bytes // (1024 * 1024))}")
+    out.append(f"#   - {_c(lang, 'formats', mb=i18n.mib(policy.max_attachment_bytes))}")
     out += [
         "",
         _case_id_line(propose_case_id(scenario, today, store_name, client_id), lang),

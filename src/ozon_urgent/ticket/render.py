@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ozon_urgent.catalog import Catalog
 from ozon_urgent.errors import UserError
-from ozon_urgent.i18n import Lang
+from ozon_urgent.i18n import Lang, mib
 from ozon_urgent.policy import Policy
 from ozon_urgent.safe_files import write_atomically
 from ozon_urgent.ticket.content import CATEGORY, TicketContent
@@ -143,7 +143,7 @@ class Renderer:
                 scenario_zh=scenario.names.zh,
                 kind_en={**{k: v.names.en for k, v in catalog.kinds.items()}, **_MADE_BY_TOOL["en"]},
                 kind_zh={**{k: v.names.zh for k, v in catalog.kinds.items()}, **_MADE_BY_TOOL["zh"]},
-                max_mb=policy.max_attachment_bytes // (1024 * 1024),
+                max_mb=mib(policy.max_attachment_bytes),
                 followup_days=policy.followup_working_days,
                 duplicate_hours=policy.duplicate_hours,
                 id_summary=id_summary(content, lang),
