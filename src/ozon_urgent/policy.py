@@ -18,6 +18,8 @@ POLICY_FILENAME = "ozon-urgent.toml"
 
 
 class Policy(BaseModel):
+    """Every setting, each required: its default is in data/policy.toml alone, merged under the files."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     max_attachment_bytes: int = Field(gt=0)
@@ -25,13 +27,13 @@ class Policy(BaseModel):
     duplicate_hours: int = Field(gt=0)
     followup_working_days: int = Field(gt=0)
     appeal_window_days: int = Field(gt=0)
-    ids_in_letter_max: int = Field(default=30, gt=0)
-    letter_max_chars: int = Field(default=3000, ge=1000)
-    disable: tuple[str, ...] = ()
-    own_names: tuple[str, ...] = ()
-    own_addresses: tuple[str, ...] = ()
-    metric_windows: dict[str, int] = Field(default_factory=dict)
-    windows: dict[str, int] = Field(default_factory=dict)
+    ids_in_letter_max: int = Field(gt=0)
+    letter_max_chars: int = Field(ge=1000)
+    disable: tuple[str, ...]
+    own_names: tuple[str, ...]
+    own_addresses: tuple[str, ...]
+    metric_windows: dict[str, int]
+    windows: dict[str, int]
 
     def window_for(self, scenario_id: str, scenario_days: int | None, metric: str | None) -> int | None:
         """The rolling window in days: the metric's if the policy names it, else the scenario's."""
@@ -128,7 +130,15 @@ def policy_for(case_dir: Path, explicit: Path | None) -> Policy:
     files = [p for p in (case_dir / POLICY_FILENAME,) if p.is_file()]
     if explicit is not None:
         files.append(explicit)
-    key = tuple(files)
-    if key not in _cache:
-        _cache[key] = load_policy(*files)
-    return _cache[key]
+    return _loaded(tuple(files))
+
+
+def default_policy() -> Policy:
+    """data/policy.toml alone: what a limit falls back on where no case's policy applies."""
+    return _loaded(())
+
+
+def _loaded(files: tuple[Path, ...]) -> Policy:
+    if files not in _cache:
+        _cache[files] = load_policy(*files)
+    return _cache[files]

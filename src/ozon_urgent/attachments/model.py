@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from ozon_urgent.findings.codes import Code
 from ozon_urgent.i18n import MIB
+from ozon_urgent.policy import Policy, default_policy
 
-if TYPE_CHECKING:
-    from ozon_urgent.policy import Policy
+
+def _policy_max_bytes() -> int:
+    return default_policy().max_attachment_bytes
 
 
 Params = dict[str, str | int]
@@ -17,9 +18,9 @@ Params = dict[str, str | int]
 
 @dataclass(frozen=True, slots=True)
 class InspectLimits:
-    """Budgets for judging one file. The defaults follow Ozon's 5 MiB rule and what such a file needs."""
+    """Budgets for judging one file: the size limit the default policy's, the rest what such a file needs."""
 
-    max_bytes: int = 5_242_880
+    max_bytes: int = field(default_factory=_policy_max_bytes)
     # Processor (CPU) seconds the work on one file may use, not wall time: on a busy machine a file takes
     # longer but gets as far, so the verdict does not depend on the load. Kept by the worker (its
     # deadlines and RLIMIT_CPU); the pool only ends a worker that is stuck (cpu_budget.hang_limit_s).
