@@ -99,3 +99,27 @@ def test_no_module_needs_itself_through_another() -> None:
         if (chain := graph.find_shortest_chain(importer=imported, imported=module))
     )
     assert cycles == []
+
+
+def test_only_the_cli_prints() -> None:
+    """Below cli/ nothing writes to the terminal: the core returns data, raises, or logs (cli.debug_notes
+    shows the notes under OZON_URGENT_DEBUG=1)."""
+    import ast
+
+    package = REPO / "src" / "ozon_urgent"
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        if path.relative_to(package).parts[0] in ("cli", "__main__.py"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            printing = (
+                isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print"
+            )
+            stream = (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and (node.value.id, node.attr) in (("sys", "stdout"), ("sys", "stderr"))
+            )
+            if printing or stream:
+                found.append(f"{path.relative_to(package)}:{getattr(node, 'lineno', '?')}")
+    assert found == []
