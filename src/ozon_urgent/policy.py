@@ -61,7 +61,7 @@ class PolicyError(UserError):
         return i18n.text(lang, self.table, self.kind, file=self.file, detail=detail)
 
 
-def _defaults() -> dict[str, object]:
+def _shipped_defaults() -> dict[str, object]:
     text = resources.files("ozon_urgent").joinpath("data/policy.toml").read_text("utf-8")
     return tomllib.loads(text)
 
@@ -77,7 +77,7 @@ def _read_toml(file: Path) -> dict[str, object]:
 
 def load_policy(*files: Path) -> Policy:
     """Defaults, then each file in order; a later file's keys win, tables merge key by key."""
-    merged = _defaults()
+    merged = _shipped_defaults()
     for file in files:
         settings = _read_toml(file)
         _refuse_mistakes(file, settings)
@@ -122,7 +122,7 @@ def _check_disable(file: Path, code: str) -> None:
         raise PolicyError(file, problem="disable_required", code=code, name=entry.name)
 
 
-_cache: dict[tuple[Path, ...], Policy] = {}
+_policies_by_files: dict[tuple[Path, ...], Policy] = {}
 
 
 def policy_for(case_dir: Path, explicit: Path | None) -> Policy:
@@ -139,6 +139,6 @@ def default_policy() -> Policy:
 
 
 def _loaded(files: tuple[Path, ...]) -> Policy:
-    if files not in _cache:
-        _cache[files] = load_policy(*files)
-    return _cache[files]
+    if files not in _policies_by_files:
+        _policies_by_files[files] = load_policy(*files)
+    return _policies_by_files[files]
