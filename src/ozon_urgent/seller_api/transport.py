@@ -129,7 +129,7 @@ class SellerApiClient:
         credentials: Credentials,
         base_url: str = DEFAULT_URL,
         *,
-        timeout: float = 30.0,
+        timeout: float,  # seconds per call: the command decides (cli.pull.TIMEOUT_SECONDS)
         retry: RetryPolicy | None = None,
         sleep: Sleep = time.sleep,
     ) -> None:
