@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ozon_urgent.findings.codes import Code
 from ozon_urgent.i18n import MIB
-from ozon_urgent.policy import Policy, default_policy
+
+if TYPE_CHECKING:
+    from ozon_urgent.policy import Policy
 
 
 def _policy_max_bytes() -> int:
+    # Imported here: the policy brings pydantic, which importing the attachments package does without.
+    from ozon_urgent.policy import default_policy
+
     return default_policy().max_attachment_bytes
 
 
