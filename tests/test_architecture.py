@@ -94,3 +94,42 @@ def test_a_crossed_layer_breaks_the_build(tree: Path, name: str) -> None:
         target.write_text(original, "utf-8")
     assert result.returncode == 1
     assert report in result.stdout, result.stdout
+
+
+def test_no_module_needs_itself_through_another() -> None:
+    """No import cycle, lazy imports inside functions included (ticket.render and ticket.template_gate
+    once needed each other): every module imports without its importers."""
+    import grimp
+
+    graph = grimp.build_graph("ozon_urgent")
+    cycles = sorted(
+        " -> ".join((module, *chain))
+        for module in graph.modules
+        for imported in graph.find_modules_directly_imported_by(module)
+        if (chain := graph.find_shortest_chain(importer=imported, imported=module))
+    )
+    assert cycles == []
+
+
+def test_only_the_cli_prints() -> None:
+    """Below cli/ nothing writes to the terminal: the core returns data, raises, or logs (cli.debug_notes
+    shows the notes under OZON_URGENT_DEBUG=1)."""
+    import ast
+
+    package = REPO / "src" / "ozon_urgent"
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        if path.relative_to(package).parts[0] in ("cli", "__main__.py"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            printing = (
+                isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print"
+            )
+            stream = (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and (node.value.id, node.attr) in (("sys", "stdout"), ("sys", "stderr"))
+            )
+            if printing or stream:
+                found.append(f"{path.relative_to(package)}:{getattr(node, 'lineno', '?')}")
+    assert found == []

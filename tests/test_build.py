@@ -126,7 +126,8 @@ def test_filing_names_the_ledger_the_pack_was_recorded_in(
     password, is never written into a pack."""
     from ozon_urgent.catalog import load_catalog
     from ozon_urgent.policy import load_policy
-    from ozon_urgent.ticket.render import Renderer, sample_content
+    from ozon_urgent.ticket.render import Renderer
+    from ozon_urgent.ticket.template_gate import sample_content
 
     write_case(tmp_path / "a", variant("carrier_failure", {"case_id": "first-ticket"}))
     monkeypatch.chdir(tmp_path)
@@ -147,7 +148,8 @@ def test_filing_names_the_ledger_the_pack_was_recorded_in(
 
 def test_filing_counts_every_kind_of_id_in_the_reader_s_words() -> None:
     from ozon_urgent.catalog import load_catalog
-    from ozon_urgent.ticket.render import id_summary, sample_content
+    from ozon_urgent.ticket.render import id_summary
+    from ozon_urgent.ticket.template_gate import sample_content
 
     content = sample_content("misjudged_delisting", load_catalog())
     assert id_summary(content, "en") == "2 postings, 1 order, 1 SKU, 1 product ID, 2 offer IDs"

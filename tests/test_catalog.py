@@ -48,6 +48,18 @@ def test_every_reference_resolves() -> None:
         assert scenario.metric is None or scenario.metric in CATALOG.metrics
 
 
+def test_a_case_s_ids_by_kind_name_every_kind_in_order_as_text() -> None:
+    affected = Affected.model_validate({"skus": [498274975], "postings": ["57195475-0050-3"]})
+    assert affected.ids_by_kind() == {
+        "postings": ["57195475-0050-3"],
+        "orders": [],
+        "skus": ["498274975"],
+        "products": [],
+        "offer_ids": [],
+    }
+    assert tuple(affected.ids_by_kind()) == ID_KINDS and affected.total() == 2
+
+
 @pytest.mark.parametrize("table", ["scenarios", "kinds", "requests", "metrics"])
 def test_names_in_three_languages_russian_is_cyrillic(table: str) -> None:
     entries = getattr(CATALOG, table)

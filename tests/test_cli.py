@@ -116,6 +116,23 @@ def test_policy_beside_the_case_and_explicit(run_cli: RunCli, tmp_path: Path) ->
     assert "C160" in run_cli("check", "--policy", strict, path).stdout
 
 
+def test_policy_windows_set_a_scenario_s_rolling_window(run_cli: RunCli, tmp_path: Path) -> None:
+    """`[windows]` changes the window a scenario's evidence must cover (C150); `[metric_windows]` still
+    wins where the case names its metric."""
+    path = write_case(tmp_path, base_case("rating_drop_restriction"))  # its evidence covers the 30 days
+    assert "C150" not in run_cli("check", "--no-content", path).stdout
+    policy = tmp_path / "ozon-urgent.toml"
+    policy.write_text("[windows]\nrating_drop_restriction = 45\n")
+    [finding] = [
+        line for line in run_cli("check", "--no-content", path).stdout.splitlines() if "C150" in line
+    ]
+    assert "45" in finding
+    write_case(tmp_path, variant("rating_drop_restriction", {"notification.metric": "rating_on_time"}))
+    by_metric = tmp_path / "by-metric.toml"
+    by_metric.write_text("[metric_windows]\nrating_on_time = 30\n")
+    assert "C150" not in run_cli("check", "--no-content", "--policy", by_metric, path).stdout
+
+
 def test_policy_disable_switches_a_check_off(run_cli: RunCli, tmp_path: Path) -> None:
     path = write_case(tmp_path, variant("carrier_failure", {"explanation.ru_reviewed": False}))
     (tmp_path / "ozon-urgent.toml").write_text('disable = ["C173"]\n')

@@ -10,7 +10,7 @@ import pytest
 
 from factories import base_case, write_case
 from kit.cli import RunCli
-from ozon_urgent.errors import ExitStatus, UsageError, UserError
+from ozon_urgent.errors import ExitStatus, UserError
 from ozon_urgent.ledger.errors import LedgerError, LedgerRefusedError
 from ozon_urgent.policy import PolicyError
 from ozon_urgent.seller_api.errors import SellerApiError
@@ -112,6 +112,13 @@ def test_each_family_ends_in_one_message_and_its_status(
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
+def _usage_error() -> UserError:
+    """What `cli.exit.fail` raises for a command line that cannot be run."""
+    error = UserError("no_cases")
+    error.exit_status = ExitStatus.USAGE
+    return error
+
+
 ERRORS: list[tuple[UserError, ExitStatus]] = [
     (PolicyError(Path("ozon-urgent.toml"), "not valid TOML"), ExitStatus.FAILED),
     (TemplateError("ticket/body.txt.j2", 3, "unexpected end"), ExitStatus.FAILED),
@@ -121,7 +128,7 @@ ERRORS: list[tuple[UserError, ExitStatus]] = [
     (SellerApiError("timeout", "/v1/rating/summary", seconds="30"), ExitStatus.FAILED),
     (ServiceError("quota"), ExitStatus.FAILED),
     (GlossaryError("too_big", "terms.toml", detail="1048576"), ExitStatus.FAILED),
-    (UsageError("no_cases"), ExitStatus.USAGE),
+    (_usage_error(), ExitStatus.USAGE),
 ]
 
 

@@ -164,3 +164,19 @@ def test_github_actions_snippet_is_a_workflow_that_passes_on_any_date(
     sarif = json.loads((tmp_path / "cases.sarif").read_text("utf-8"))
     levels = {r["level"] for run in sarif["runs"] for r in run["results"]}
     assert levels <= {"note"}, levels
+
+
+def test_the_policy_section_names_every_setting_with_its_default() -> None:
+    """The README's policy example holds every key of data/policy.toml, the one home of the defaults, and
+    shows each number as it is there (the lists and tables are examples, not defaults)."""
+    import tomllib
+
+    from ozon_urgent.policy import Policy, default_policy
+
+    [block] = code_blocks(section("Policy"), "toml")
+    shown = tomllib.loads(block)
+    assert set(shown) == set(Policy.model_fields)
+    defaults = default_policy().model_dump()
+    assert {k: v for k, v in shown.items() if isinstance(v, int)} == {
+        k: v for k, v in defaults.items() if isinstance(v, int)
+    }

@@ -79,3 +79,18 @@ def test_two_processes_filling_the_cache_at_once_agree(tmp_path: Path) -> None:
         [*command, "--jobs", "1", str(tmp_path / "cases")], capture_output=True, env=env, check=False
     )
     assert json.loads(third.stdout)["cases"] == first
+
+
+@pytest.mark.parametrize("debug", ["1", ""])
+def test_a_damaged_cache_is_noted_by_the_command_line_only_under_debug(
+    run_cli: RunCli, tmp_path: Path, debug: str
+) -> None:
+    """The cache only logs what went wrong with it: the command line alone prints, under OZON_URGENT_DEBUG=1,
+    and the run goes on either way."""
+    case = _case(tmp_path)
+    cache_dir().mkdir(parents=True, exist_ok=True)
+    (cache_dir() / FILENAME).write_bytes(b"not a database\n" * 200)
+    result = run_cli("check", "--format", "json", case, env={"OZON_URGENT_DEBUG": debug})
+    notes = [line for line in result.stderr.splitlines() if "verdict cache" in line]
+    assert notes == (["ozon-urgent: verdict cache rebuilt: file is not a database"] if debug else [])
+    assert result.exit_code == 0 and len(json.loads(result.stdout)["cases"]) == 1

@@ -14,6 +14,7 @@ from kit.repo import REPO
 from ozon_urgent import i18n
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.ticket import render, seller_copy
+from ozon_urgent.ticket.template_gate import sample_content
 
 GLOSSARY = REPO / "src" / "ozon_urgent" / "messages" / "GLOSSARY.zh.md"
 NONE = "—"
@@ -70,7 +71,7 @@ def chinese_surface() -> Iterator[tuple[str, str]]:
             yield f"data/catalog.toml [{section}.{key}] zh", names.zh
     help_zh = REPO / "src" / "ozon_urgent" / "data" / "help.zh.txt"
     yield "data/help.zh.txt", help_zh.read_text("utf-8")
-    sample = render.sample_content("misjudged_delisting", catalog)  # names every kind of ID
+    sample = sample_content("misjudged_delisting", catalog)  # names every kind of ID
     yield "ticket/render.py id_summary", render.id_summary(sample, "zh")
     yield "ticket/render.py _MADE_BY_TOOL", " ".join(render._MADE_BY_TOOL["zh"].values())
     yield "ticket/seller_copy.py _ID_LIST", seller_copy._ID_LIST["zh"]

@@ -15,6 +15,10 @@ from ozon_urgent.i18n import Lang
 IdKind = Literal["postings", "orders", "skus", "products", "offer_ids"]
 ID_KINDS: tuple[IdKind, ...] = get_args(IdKind)
 
+# The days before the notification that a new case's dates (`init`'s skeleton, `pull`'s drafts) propose
+# when its scenario has no rolling window (Scenario.window_days and the policy's windows say none).
+UNWINDOWED_SPAN_DAYS = 30
+
 
 @dataclass(frozen=True, slots=True)
 class Names:

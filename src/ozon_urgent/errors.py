@@ -44,9 +44,3 @@ class UserError(Exception):
 def debug_enabled() -> bool:
     """OZON_URGENT_DEBUG=1 (or true): let unexpected errors raise with their traceback, for a report."""
     return os.environ.get("OZON_URGENT_DEBUG", "").strip().lower() in {"1", "true", "yes"}
-
-
-class UsageError(UserError):
-    """A command line that cannot be run as given (exit 2)."""
-
-    exit_status = ExitStatus.USAGE

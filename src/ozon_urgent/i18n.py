@@ -13,6 +13,15 @@ from ozon_urgent.locale_lang import wants_chinese
 Lang = Literal["en", "zh"]
 
 
+MIB = 1024 * 1024
+
+
+def mib(size: int) -> str:
+    """A size in MiB, as every message shows it (with its bytes beside it where it matters): Ozon's
+    5 MB is 5,242,880 bytes, and file managers disagree on what an MB is."""
+    return f"{size / MIB:.1f}".rstrip("0").rstrip(".")
+
+
 def detect_lang(environ: dict[str, str] | None = None) -> Lang:
     """zh when the locale says Chinese (OZON_URGENT_LANG, LC_ALL, LC_MESSAGES, then LANG), else en."""
     return "zh" if wants_chinese(environ) else "en"

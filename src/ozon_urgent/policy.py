@@ -18,6 +18,8 @@ POLICY_FILENAME = "ozon-urgent.toml"
 
 
 class Policy(BaseModel):
+    """Every setting, each required: its default is in data/policy.toml alone, merged under the files."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     max_attachment_bytes: int = Field(gt=0)
@@ -25,13 +27,13 @@ class Policy(BaseModel):
     duplicate_hours: int = Field(gt=0)
     followup_working_days: int = Field(gt=0)
     appeal_window_days: int = Field(gt=0)
-    ids_in_letter_max: int = Field(default=30, gt=0)
-    letter_max_chars: int = Field(default=3000, ge=1000)
-    disable: tuple[str, ...] = ()
-    own_names: tuple[str, ...] = ()
-    own_addresses: tuple[str, ...] = ()
-    metric_windows: dict[str, int] = Field(default_factory=dict)
-    windows: dict[str, int] = Field(default_factory=dict)
+    ids_in_letter_max: int = Field(gt=0)
+    letter_max_chars: int = Field(ge=1000)
+    disable: tuple[str, ...]
+    own_names: tuple[str, ...]
+    own_addresses: tuple[str, ...]
+    metric_windows: dict[str, int]
+    windows: dict[str, int]
 
     def window_for(self, scenario_id: str, scenario_days: int | None, metric: str | None) -> int | None:
         """The rolling window in days: the metric's if the policy names it, else the scenario's."""
@@ -59,7 +61,7 @@ class PolicyError(UserError):
         return i18n.text(lang, self.table, self.kind, file=self.file, detail=detail)
 
 
-def _defaults() -> dict[str, object]:
+def _shipped_defaults() -> dict[str, object]:
     text = resources.files("ozon_urgent").joinpath("data/policy.toml").read_text("utf-8")
     return tomllib.loads(text)
 
@@ -75,7 +77,7 @@ def _read_toml(file: Path) -> dict[str, object]:
 
 def load_policy(*files: Path) -> Policy:
     """Defaults, then each file in order; a later file's keys win, tables merge key by key."""
-    merged = _defaults()
+    merged = _shipped_defaults()
     for file in files:
         settings = _read_toml(file)
         _refuse_mistakes(file, settings)
@@ -120,7 +122,7 @@ def _check_disable(file: Path, code: str) -> None:
         raise PolicyError(file, problem="disable_required", code=code, name=entry.name)
 
 
-_cache: dict[tuple[Path, ...], Policy] = {}
+_policies_by_files: dict[tuple[Path, ...], Policy] = {}
 
 
 def policy_for(case_dir: Path, explicit: Path | None) -> Policy:
@@ -128,7 +130,15 @@ def policy_for(case_dir: Path, explicit: Path | None) -> Policy:
     files = [p for p in (case_dir / POLICY_FILENAME,) if p.is_file()]
     if explicit is not None:
         files.append(explicit)
-    key = tuple(files)
-    if key not in _cache:
-        _cache[key] = load_policy(*files)
-    return _cache[key]
+    return _loaded(tuple(files))
+
+
+def default_policy() -> Policy:
+    """data/policy.toml alone: what a limit falls back on where no case's policy applies."""
+    return _loaded(())
+
+
+def _loaded(files: tuple[Path, ...]) -> Policy:
+    if files not in _policies_by_files:
+        _policies_by_files[files] = load_policy(*files)
+    return _policies_by_files[files]

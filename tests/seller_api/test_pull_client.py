@@ -110,10 +110,10 @@ def test_429_then_success_is_retried_after_a_backoff(fake: FakeOzon) -> None:
 
 def test_backoff_doubles_up_to_a_cap_and_honours_retry_after() -> None:
     policy = RetryPolicy(attempts=6, first_delay=1.0, max_delay=5.0)
-    assert [policy.delay(n, None) for n in range(5)] == [1.0, 2.0, 4.0, 5.0, 5.0]
-    assert policy.delay(0, "3") == 3.0
-    assert policy.delay(0, "600") == 5.0
-    assert policy.delay(2, "Wed, 21 Oct 2026 07:28:00 GMT") == 4.0
+    assert [policy.backoff(n) for n in range(5)] == [1.0, 2.0, 4.0, 5.0, 5.0]
+    assert policy.retry_after("3") == 3.0
+    assert policy.retry_after("600") == 5.0
+    assert policy.retry_after("Wed, 21 Oct 2026 07:28:00 GMT") is None  # a date: the backoff applies
 
 
 def test_5xx_is_retried_then_reported_with_ozons_message(fake: FakeOzon) -> None:

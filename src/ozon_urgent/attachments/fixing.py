@@ -21,9 +21,9 @@ from ozon_urgent.attachments.model import (
     FixRefused,
     InspectLimits,
     Params,
-    mib,
 )
 from ozon_urgent.attachments.sniff import sniff
+from ozon_urgent.i18n import mib
 
 _CONVERTIBLE = {"png": "PNG", "webp": "WEBP", "tiff": "TIFF"}
 _FIRST_QUALITY = 90

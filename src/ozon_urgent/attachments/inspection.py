@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from ozon_urgent.attachments.model import (
-    MIB,
     AttachmentHit,
     AttachmentReport,
     FixedAttachment,
@@ -21,6 +20,7 @@ from ozon_urgent.attachments.pool import Done, Failure, Task, shared_pool
 from ozon_urgent.attachments.reading import read_evidence, too_large_hit
 from ozon_urgent.attachments.verdict_cache import VerdictCache
 from ozon_urgent.findings.codes import Code
+from ozon_urgent.i18n import MIB
 
 
 class RecentVerdicts:

@@ -6,17 +6,17 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ozon_urgent.findings.codes import Code
+from ozon_urgent.i18n import MIB
 
 if TYPE_CHECKING:
     from ozon_urgent.policy import Policy
 
-MIB = 1024 * 1024
 
+def _policy_max_bytes() -> int:
+    # Imported here: the policy brings pydantic, which importing the attachments package does without.
+    from ozon_urgent.policy import default_policy
 
-def mib(size: int) -> str:
-    """A size in MiB, as every message shows it (with its bytes beside it where it matters): Ozon's
-    5 MB is 5,242,880 bytes, and file managers disagree on what an MB is."""
-    return f"{size / MIB:.1f}".rstrip("0").rstrip(".")
+    return default_policy().max_attachment_bytes
 
 
 Params = dict[str, str | int]
@@ -24,9 +24,9 @@ Params = dict[str, str | int]
 
 @dataclass(frozen=True, slots=True)
 class InspectLimits:
-    """Budgets for judging one file. The defaults follow Ozon's 5 MiB rule and what such a file needs."""
+    """Budgets for judging one file: the size limit the default policy's, the rest what such a file needs."""
 
-    max_bytes: int = 5_242_880
+    max_bytes: int = field(default_factory=_policy_max_bytes)
     # Processor (CPU) seconds the work on one file may use, not wall time: on a busy machine a file takes
     # longer but gets as far, so the verdict does not depend on the load. Kept by the worker (its
     # deadlines and RLIMIT_CPU); the pool only ends a worker that is stuck (cpu_budget.hang_limit_s).

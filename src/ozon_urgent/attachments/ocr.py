@@ -99,7 +99,6 @@ class _Library:
     def __init__(self, tessdata: str) -> None:
         import tesserocr
 
-        self._tessdata = tessdata
         self._api = tesserocr.PyTessBaseAPI(
             path=tessdata,
             lang=LANGUAGES,

@@ -15,10 +15,11 @@ from pypdf.errors import DependencyError, LimitReachedError
 from pypdf.generic import DictionaryObject, IndirectObject
 
 from ozon_urgent.attachments.cpu_budget import cpu_clock
-from ozon_urgent.attachments.model import MIB, AttachmentHit, InspectLimits
+from ozon_urgent.attachments.model import AttachmentHit, InspectLimits
 from ozon_urgent.attachments.pdf_active import find_active_content
 from ozon_urgent.attachments.pdf_text import text_hits
 from ozon_urgent.findings.codes import Code
+from ozon_urgent.i18n import MIB
 
 T = TypeVar("T")
 

@@ -8,8 +8,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from ozon_urgent.attachments.model import AttachmentHit, mib
+from ozon_urgent.attachments.model import AttachmentHit
 from ozon_urgent.findings.codes import Code
+from ozon_urgent.i18n import mib
 
 # O_NONBLOCK: a FIFO swapped in after lstat must not block open(); O_NOFOLLOW: nor may a symlink.
 _OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC

@@ -2,8 +2,9 @@
 
 The cache is an optimisation and nothing else. Whatever goes wrong with it (a read-only or full disk, a
 damaged database, an entry that does not decode, another process holding the lock too long) means the
-file is judged afresh, with at most a note on stderr under OZON_URGENT_DEBUG=1; a run never fails
-because of it. Entries are JSON, validated field by field on the way back, never pickle.
+file is judged afresh, with a debug note on this module's logger (the command line shows it on stderr
+under OZON_URGENT_DEBUG=1); a run never fails because of it. Entries are JSON, validated field by field
+on the way back, never pickle.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ import functools
 import hashlib
 import importlib.util
 import json
+import logging
 import os
 import sqlite3
-import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -26,7 +27,6 @@ from pathlib import Path
 import ozon_urgent
 from ozon_urgent.attachments.model import AttachmentHit, InspectLimits, Judgement, Params
 from ozon_urgent.attachments.tessdata import ENGINE_ENV, tessdata_folders
-from ozon_urgent.errors import debug_enabled
 from ozon_urgent.findings.codes import Code
 
 # Raised whenever the meaning of a stored verdict changes (the JSON layout, what the key covers).
@@ -38,6 +38,7 @@ FILENAME = "verdicts.sqlite3"
 MAX_ENTRIES = 50_000
 MAX_ENTRY_BYTES = 4 * 1024
 NO_CACHE_ENV = "OZON_URGENT_NO_CACHE"
+_log = logging.getLogger(__name__)
 _BUSY_TIMEOUT_MS = 2_000
 _SETUP_ATTEMPTS = 3
 
@@ -400,5 +401,4 @@ def _optional_int(value: object) -> bool:
 
 
 def _note(what: str, detail: object) -> None:
-    if debug_enabled():
-        print(f"ozon-urgent: verdict cache {what}: {detail}", file=sys.stderr)
+    _log.debug("verdict cache %s: %s", what, detail)

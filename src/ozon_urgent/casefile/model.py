@@ -22,6 +22,7 @@ from pydantic_core import PydanticCustomError
 from ozon_urgent.casefile.dates import FIRST_DATE, LAST_DATE
 from ozon_urgent.casefile.identity import CASE_ID
 from ozon_urgent.casefile.loader import PlainFloat, PlainInt
+from ozon_urgent.catalog import ID_KINDS
 
 # What sellers type when they mean "everything": Ozon wants the IDs themselves.
 PLACEHOLDERS = frozenset({"all", "any", "все", "всё", "全部", "所有", "*", "...", "…", "n/a", "tbd", "todo"})
@@ -220,8 +221,14 @@ class Affected(StrictModel):
                     )
         return data
 
+    def ids_by_kind(self) -> dict[str, list[str]]:
+        """Every kind of ID (catalog.ID_KINDS, in its order, an empty list for a kind not given) with its
+        IDs as the ticket writes them: the one walk over the lists that the letter, the checks, the batch
+        and the ledger share."""
+        return {kind: [str(value) for value in getattr(self, kind)] for kind in ID_KINDS}
+
     def total(self) -> int:
-        return sum(len(getattr(self, name)) for name in type(self).model_fields)
+        return sum(len(ids) for ids in self.ids_by_kind().values())
 
 
 class DateRange(StrictModel):

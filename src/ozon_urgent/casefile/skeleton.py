@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from ozon_urgent import i18n
 from ozon_urgent.casefile.identity import suggest_case_id
-from ozon_urgent.catalog import Catalog, Scenario
+from ozon_urgent.catalog import UNWINDOWED_SPAN_DAYS, Catalog, Scenario
 from ozon_urgent.i18n import Lang
 from ozon_urgent.policy import Policy
 
@@ -20,7 +20,7 @@ _ID_EXAMPLES = {
 }
 
 
-def _c(lang: Lang, key: str, **params: object) -> str:
+def _comment(lang: Lang, key: str, **params: object) -> str:
     return i18n.text(lang, "cli.init", key, **params)
 
 
@@ -48,43 +48,43 @@ def render_skeleton(
     client_id: str = "",
 ) -> str:
     window = policy.window_for(scenario.id, scenario.window_days, scenario.metric)
-    start = today - timedelta(days=window or 30)
+    start = today - timedelta(days=window or UNWINDOWED_SPAN_DAYS)
     end = today - timedelta(days=1)
     kinds = [kind for group in scenario.evidence for kind in group]
     out = [
         "# yaml-language-server: $schema=case.schema.json",
-        f"# {_c(lang, 'header', scenario=scenario.id, name=scenario.names(lang))}",
-        f"# {_c(lang, 'schema')}",
+        f"# {_comment(lang, 'header', scenario=scenario.id, name=scenario.names(lang))}",
+        f"# {_comment(lang, 'schema')}",
         "#",
-        f"# {_c(lang, 'checklist')}",
+        f"# {_comment(lang, 'checklist')}",
     ]
     p = i18n.punctuation(lang)
     for group in scenario.evidence:
         names = " / ".join(f"{k}{p.parenthesized(catalog.kinds[k].names(lang))}" for k in group)
         key = "evidence_group" if len(group) > 1 else "evidence_one"
-        out.append(f"#   - {_c(lang, key, kinds=names)}")
-    out.append(f"#   - {_c(lang, 'ids_' + scenario.ids_mode, lists=', '.join(scenario.ids))}")
+        out.append(f"#   - {_comment(lang, key, kinds=names)}")
+    out.append(f"#   - {_comment(lang, 'ids_' + scenario.ids_mode, lists=', '.join(scenario.ids))}")
     if window:
-        out.append(f"#   - {_c(lang, 'window', days=window)}")
+        out.append(f"#   - {_comment(lang, 'window', days=window)}")
     if scenario.period_required:
-        out.append(f"#   - {_c(lang, 'period')}")
-    out.append(f"#   - {_c(lang, 'formats', mb=policy.max_attachment_bytes // (1024 * 1024))}")
+        out.append(f"#   - {_comment(lang, 'period')}")
+    out.append(f"#   - {_comment(lang, 'formats', mb=i18n.mib(policy.max_attachment_bytes))}")
     out += [
         "",
         _case_id_line(propose_case_id(scenario, today, store_name, client_id), lang),
         f"scenario: {scenario.id}",
         "seller:",
-        f"  store_name: {json.dumps(store_name, ensure_ascii=False)}  # {_c(lang, 'store_name')}",
-        f"  client_id: {json.dumps(client_id)}  # {_c(lang, 'client_id')}",
+        f"  store_name: {json.dumps(store_name, ensure_ascii=False)}  # {_comment(lang, 'store_name')}",
+        f"  client_id: {json.dumps(client_id)}  # {_comment(lang, 'client_id')}",
         "notification:",
-        f"  received: {today.isoformat()}      # {_c(lang, 'received')}",
-        f'  text: ""                 # {_c(lang, "notification_text")}',
+        f"  received: {today.isoformat()}      # {_comment(lang, 'received')}",
+        f'  text: ""                 # {_comment(lang, "notification_text")}',
     ]
     if scenario.metric:
         out.append(f"  metric: {scenario.metric}")
-    out.append(f"affected:                  # {_c(lang, 'affected')}")
+    out.append(f"affected:                  # {_comment(lang, 'affected')}")
     for name in scenario.ids or ("postings", "skus"):
-        out.append(f"  {name}: []  # {_c(lang, 'example')} {_ID_EXAMPLES[name]}")
+        out.append(f"  {name}: []  # {_comment(lang, 'example')} {_ID_EXAMPLES[name]}")
     period = f"period: {{from: {start.isoformat()}, to: {end.isoformat()}}}"
     out.append(period if scenario.period_required else f"# {period}")
     requests = " | ".join(scenario.requests)
@@ -92,8 +92,8 @@ def render_skeleton(
         f"request: {scenario.requests[0]}" + (f"  # {requests}" if len(scenario.requests) > 1 else ""),
         "explanation:",
         f"  source_lang: {'zh' if lang == 'zh' else 'en'}          # zh | en | ru",
-        f'  text: ""                 # {_c(lang, "text")}',
-        f'  ru: ""                   # {_c(lang, "ru")}',
+        f'  text: ""                 # {_comment(lang, "text")}',
+        f'  ru: ""                   # {_comment(lang, "ru")}',
         "  ru_reviewed: false",
         "evidence:",
     ]
@@ -101,18 +101,18 @@ def render_skeleton(
         if catalog.kinds[kind].video:
             continue
         out += [
-            f"  - file: evidence/{kind}.pdf   # {_c(lang, 'todo_file')}",
+            f"  - file: evidence/{kind}.pdf   # {_comment(lang, 'todo_file')}",
             f"    kind: {kind}",
             f"    covers: {{from: {start.isoformat()}, to: {end.isoformat()}}}",
         ]
     video = [kind for kind in kinds if catalog.kinds[kind].video]
     if video:
-        out.append(f"links:                     # {_c(lang, 'links')}")
+        out.append(f"links:                     # {_comment(lang, 'links')}")
         out += [f"  - url: https://disk.yandex.ru/TODO\n    kind: {kind}" for kind in video]
     return "\n".join(out) + "\n"
 
 
 def _case_id_line(proposed: str | None, lang: Lang) -> str:
     if proposed is None:
-        return f"# case_id: …  # {_c(lang, 'case_id_default')}"
-    return f"case_id: {proposed}  # {_c(lang, 'case_id')}"
+        return f"# case_id: …  # {_comment(lang, 'case_id_default')}"
+    return f"case_id: {proposed}  # {_comment(lang, 'case_id')}"

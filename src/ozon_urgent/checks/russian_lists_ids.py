@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ozon_urgent.catalog import ID_KINDS
 from ozon_urgent.checks.base import CaseContext, Check, Hit
 from ozon_urgent.findings import Severity
 from ozon_urgent.findings.codes import Code
@@ -27,7 +26,7 @@ class RussianListsIds(Check):
 
     def run(self, ctx: CaseContext) -> Iterator[Hit]:
         text = (ctx.case.explanation.ru or "") if ctx.case.explanation else ""
-        ids = {str(value) for kind in ID_KINDS for value in getattr(ctx.case.affected, kind)}
+        ids = {value for values in ctx.case.affected.ids_by_kind().values() for value in values}
         named = [value for value in ids if len(value) >= 5 and value in text]
         if len(named) > MAX_NAMED:
             yield Hit(("explanation", "ru"), params={"count": len(named)})

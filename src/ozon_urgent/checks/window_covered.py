@@ -35,7 +35,8 @@ class WindowCovered(Check):
     The `covers` ranges (or `date`s) of the evidence together must span that whole window, not just the
     day of the appeal. Fail: a `carrier_failure` case (60 days) whose evidence covers only the last two
     weeks. Pass: add evidence for the missing days, or widen `covers` where the file really shows them.
-    The window per metric can be changed in `ozon-urgent.toml` (`[metric_windows]`).
+    `ozon-urgent.toml` can change the window per scenario (`[windows]`) and per metric (`[metric_windows]`,
+    which wins when the case names its metric).
     """
 
     code = Code.WINDOW_NOT_COVERED

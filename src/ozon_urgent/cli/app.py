@@ -8,9 +8,10 @@ import typer
 
 from ozon_urgent import __version__
 from ozon_urgent.cli import cases, catalog, ledger, pull, translate
+from ozon_urgent.cli.debug_notes import show_debug_notes
 from ozon_urgent.cli.localized import App, Command
 from ozon_urgent.cli.options import LangOpt, choose_root_lang, run_lang, start_run
-from ozon_urgent.errors import UserError
+from ozon_urgent.errors import UserError, debug_enabled
 from ozon_urgent.unsafe_text import shown
 
 
@@ -22,6 +23,7 @@ class _Commands(App):
 
     def invoke(self, ctx: Any) -> Any:  # Any: the Context class is Click's or Typer's own, by version
         start_run()
+        show_debug_notes(debug_enabled())
         try:
             return super().invoke(ctx)
         except UserError as error:

@@ -26,7 +26,8 @@ from ozon_urgent.pipeline.progress import Progress
 from ozon_urgent.pipeline.publish import Publishing, built_pack, publish_pack
 from ozon_urgent.policy import Policy
 from ozon_urgent.ticket.pack import clean_stale
-from ozon_urgent.ticket.render import Renderer, preflight
+from ozon_urgent.ticket.render import Renderer
+from ozon_urgent.ticket.template_gate import preflight
 
 
 @dataclass(frozen=True, slots=True)

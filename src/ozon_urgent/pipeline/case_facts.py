@@ -13,7 +13,6 @@ from ozon_urgent.attachments.reading import read_evidence
 from ozon_urgent.casefile.identity import default_case_id, usable_case_id
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.casefile.opening import open_case
-from ozon_urgent.catalog import ID_KINDS
 from ozon_urgent.errors import UserError
 from ozon_urgent.ledger.errors import LedgerRefusedError
 from ozon_urgent.ledger.records import CaseKey
@@ -50,7 +49,7 @@ class CaseFacts:
 
     @property
     def ids(self) -> dict[str, list[str]]:
-        return {kind: [str(v) for v in getattr(self.case.affected, kind)] for kind in ID_KINDS}
+        return self.case.affected.ids_by_kind()
 
     def sources(self, max_bytes: int = DEFAULT_MAX_BYTES) -> list[tuple[str, str]]:
         """(file, SHA-256) of each evidence file that build would read; refused ones are skipped.

@@ -9,7 +9,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ozon_urgent.casefile.model import Case
-from ozon_urgent.catalog import ID_KINDS
 from ozon_urgent.ledger.queries import IdSet, Ticket
 from ozon_urgent.ledger.workdays import MOSCOW
 from ozon_urgent.ticket.content import (
@@ -115,7 +114,7 @@ def plan_followup(
                 gated.source_sha256,
             )
         )
-    current = {key: [str(v) for v in getattr(case.affected, key)] for key in ID_KINDS}
+    current = case.affected.ids_by_kind()
     new_ids = tuple(
         (kind, value)
         for kind, values in current.items()

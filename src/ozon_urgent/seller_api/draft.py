@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import IO
 
 from ozon_urgent import i18n
-from ozon_urgent.catalog import Catalog, Scenario
+from ozon_urgent.catalog import UNWINDOWED_SPAN_DAYS, Catalog, Scenario
 from ozon_urgent.i18n import Lang
 from ozon_urgent.seller_api.error_index import PostingDates, PostingError
 from ozon_urgent.seller_api.figures import rating_title, status_text, thresholds_text, trend_text, value_text
@@ -28,13 +28,13 @@ POSTING_NUMBER = re.compile(r"\d+-\d{4}-\d+")
 STORE_PLACEHOLDER = "TODO"
 
 
-def _c(lang: Lang, key: str, **params: object) -> str:
+def _comment(lang: Lang, key: str, **params: object) -> str:
     return i18n.text(lang, "cli.pull.draft", key, **params)
 
 
 def _then(lang: Lang, first: str, more: str) -> str:
     """Two phrases of a comment one after the other: a space in English, none in Chinese."""
-    return first + _c(lang, "then") + more
+    return first + _comment(lang, "then") + more
 
 
 def quoted(text: str) -> str:
@@ -76,7 +76,7 @@ class DraftWriter:
             return
         self._seen.add(error.number)
         if not POSTING_NUMBER.fullmatch(error.number):
-            note = _c(self._lang, "posting_bad", value=comment(error.number))
+            note = _comment(self._lang, "posting_bad", value=comment(error.number))
             self._spool.write(f"    # {note}\n")
             return
         self.count += 1
@@ -94,18 +94,18 @@ class DraftWriter:
         lang = self._lang
         parts = [f"{error.kind} {error.at.isoformat()}"]
         if error.grace:
-            parts.append(_c(lang, "grace"))
+            parts.append(_comment(lang, "grace"))
         if dates.ship_by:
-            parts.append(_c(lang, "ship_by", date=dates.ship_by.isoformat()))
+            parts.append(_comment(lang, "ship_by", date=dates.ship_by.isoformat()))
         if dates.handed_over:
-            parts.append(_c(lang, "handed_over", date=dates.handed_over.isoformat()))
+            parts.append(_comment(lang, "handed_over", date=dates.handed_over.isoformat()))
         if dates.tracking:
-            parts.append(_c(lang, "tracking", value=dates.tracking))
+            parts.append(_comment(lang, "tracking", value=dates.tracking))
         if dates.status:
             parts.append(dates.status)
         if dates.cancel_reason:
-            parts.append(_c(lang, "cancelled", reason=dates.cancel_reason))
-        return comment(_c(lang, "parts").join(parts))
+            parts.append(_comment(lang, "cancelled", reason=dates.cancel_reason))
+        return comment(_comment(lang, "parts").join(parts))
 
     def publish(self, folder: Path, snapshot: str, client_id: str, today: date) -> Path:
         with tempfile.TemporaryFile("w+", encoding="utf-8", dir=folder) as whole:
@@ -119,7 +119,7 @@ class DraftWriter:
     def _head(self, snapshot: str, client_id: str, today: date) -> str:
         plan, lang = self.plan, self._lang
         rating = plan.rating
-        figures = _c(
+        figures = _comment(
             lang,
             "figures",
             status=status_text(rating.status, lang),
@@ -130,17 +130,17 @@ class DraftWriter:
         title = rating_title(rating, self._catalog, lang)
         lines = [
             "# yaml-language-server: $schema=case.schema.json",
-            f"# {_c(lang, 'header', today=today.isoformat(), title=comment(title))}",
+            f"# {_comment(lang, 'header', today=today.isoformat(), title=comment(title))}",
             f"# {comment(figures)}",
-            f"# {_c(lang, 'trace', snapshot=snapshot)}",
+            f"# {_comment(lang, 'trace', snapshot=snapshot)}",
             "#",
             *self._scenario_lines(),
             "#",
-            f"# {_c(lang, 'todo', file=plan.stem + '.yaml')}",
+            f"# {_comment(lang, 'todo', file=plan.stem + '.yaml')}",
             "",
             f"scenario: {plan.scenario.id}",
             "seller:",
-            f"  store_name: {quoted(STORE_PLACEHOLDER)}   # {_c(lang, 'store_name')}",
+            f"  store_name: {quoted(STORE_PLACEHOLDER)}   # {_comment(lang, 'store_name')}",
             f"  client_id: {quoted(client_id)}",
             "notification:",
             f"  received: {plan.received.isoformat()}   # {self._received_note()}",
@@ -148,7 +148,7 @@ class DraftWriter:
             "affected:",
         ]
         if self.count:
-            note = _c(
+            note = _comment(
                 lang,
                 "postings",
                 count=self.count,
@@ -157,25 +157,27 @@ class DraftWriter:
                 last=self.last.isoformat() if self.last else "?",
             )
             if self.dated < self.count:
-                note = _then(lang, note, _c(lang, "details_capped", limit=self.dated))
+                note = _then(lang, note, _comment(lang, "details_capped", limit=self.dated))
             lines.append(f"  postings:   # {note}")
         else:
             key = "postings_none" if plan.posting_errors else "postings_not_indexed"
-            lines.append(f"  postings: []   # {_c(lang, key)}")
+            lines.append(f"  postings: []   # {_comment(lang, key)}")
         return "\n".join(lines) + "\n"
 
     def _scenario_lines(self) -> list[str]:
         plan, lang = self.plan, self._lang
         if not plan.alternatives:
-            return [f"# {_c(lang, 'single', scenario=plan.scenario.id, name=plan.scenario.names(lang))}"]
-        lines = [f"# {_c(lang, 'choice')}"]
+            return [
+                f"# {_comment(lang, 'single', scenario=plan.scenario.id, name=plan.scenario.names(lang))}"
+            ]
+        lines = [f"# {_comment(lang, 'choice')}"]
         for scenario in (plan.scenario, *plan.alternatives):
             lines.append(f"#   - {self._scenario_summary(scenario)}")
         return lines
 
     def _scenario_summary(self, scenario: Scenario) -> str:
         kinds = ", ".join(" / ".join(group) for group in scenario.evidence)
-        return _c(
+        return _comment(
             self._lang,
             "choice_line",
             scenario=scenario.id,
@@ -187,29 +189,29 @@ class DraftWriter:
     def _received_note(self) -> str:
         plan, lang = self.plan, self._lang
         if plan.received_from_history:
-            return _c(lang, "received_history", status=status_text(plan.rating.status, lang))
-        return _c(lang, "received_today")
+            return _comment(lang, "received_history", status=status_text(plan.rating.status, lang))
+        return _comment(lang, "received_today")
 
     def _tail(self) -> str:
         plan, lang = self.plan, self._lang
         scenario = plan.scenario
         if plan.period_from_history:
-            period_note = _c(lang, "period_history")
+            period_note = _comment(lang, "period_history")
         else:
-            period_note = _c(lang, "period_window", days=plan.window_days or 30)
+            period_note = _comment(lang, "period_window", days=plan.window_days or UNWINDOWED_SPAN_DAYS)
         if self.first and self.last:
-            errors = _c(lang, "period_errors", first=self.first.isoformat(), last=self.last.isoformat())
+            errors = _comment(lang, "period_errors", first=self.first.isoformat(), last=self.last.isoformat())
             period_note = _then(lang, period_note, errors)
         request = f"request: {scenario.requests[0]}"
         if len(scenario.requests) > 1:
-            request += f"   # {_c(lang, 'request_choice', requests=' | '.join(scenario.requests))}"
+            request += f"   # {_comment(lang, 'request_choice', requests=' | '.join(scenario.requests))}"
         lines = [
             f"period: {_range(plan.period)}   # {period_note}",
             request,
             "explanation:",
             "  source_lang: zh   # zh | en | ru",
-            f'  text: ""   # {_c(lang, "text")}',
-            f'  ru: ""   # {_c(lang, "ru")}',
+            f'  text: ""   # {_comment(lang, "text")}',
+            f'  ru: ""   # {_comment(lang, "ru")}',
             "  ru_reviewed: false",
             "evidence:",
         ]
@@ -223,11 +225,11 @@ class DraftWriter:
         known = self._catalog.kinds[kind]
         # A video kind is accepted as JPEG key frames, so its TODO is a JPEG; a link also does (C130).
         suffix = "jpg" if known.video else "pdf"
-        note = _c(lang, "evidence", name=known.names(lang))
+        note = _comment(lang, "evidence", name=known.names(lang))
         if len(group) > 1:
-            note = _then(lang, note, _c(lang, "evidence_or", kinds=", ".join(group[1:])))
+            note = _then(lang, note, _comment(lang, "evidence_or", kinds=", ".join(group[1:])))
         if known.video:
-            note = _then(lang, note, _c(lang, "video"))
+            note = _then(lang, note, _comment(lang, "video"))
         return [
             f"  - file: evidence/TODO-{kind}.{suffix}   # {note}",
             f"    kind: {kind}",

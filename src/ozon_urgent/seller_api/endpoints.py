@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,3 +26,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     FBS_INDEX_POSTINGS,
     FBS_POSTING,
 )
+
+
+def date_range_fields(start: date, end: date) -> dict[str, str]:
+    """`date_from` and `date_to` as the rating history and the error index's postings take them: whole
+    days, from the first day's midnight to the last second of the last, in UTC."""
+    return {"date_from": f"{start.isoformat()}T00:00:00Z", "date_to": f"{end.isoformat()}T23:59:59Z"}

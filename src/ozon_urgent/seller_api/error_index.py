@@ -7,7 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ozon_urgent.seller_api.endpoints import FBS_INDEX_INFO, FBS_INDEX_POSTINGS, FBS_POSTING
+from ozon_urgent.seller_api.endpoints import (
+    FBS_INDEX_INFO,
+    FBS_INDEX_POSTINGS,
+    FBS_POSTING,
+    date_range_fields,
+)
 from ozon_urgent.seller_api.errors import SellerApiError
 from ozon_urgent.seller_api.fields import Node, opt_text
 from ozon_urgent.seller_api.transport import Poster
@@ -60,7 +65,7 @@ def read_index(client: Poster) -> ErrorIndex:
 
 def posting_list_request(start: date, end: date, limit: int = PAGE_LIMIT) -> dict[str, object]:
     return {
-        "filter": {"date_from": f"{start.isoformat()}T00:00:00Z", "date_to": f"{end.isoformat()}T23:59:59Z"},
+        "filter": date_range_fields(start, end),
         "limit": limit,
     }
 

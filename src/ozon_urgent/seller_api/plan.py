@@ -6,12 +6,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ozon_urgent.catalog import Catalog, Scenario
+from ozon_urgent.catalog import UNWINDOWED_SPAN_DAYS, Catalog, Scenario
 from ozon_urgent.policy import Policy
 from ozon_urgent.seller_api.ratings import Rating, RatingHistory
 from ozon_urgent.seller_api.scenarios import RatingFit
 
-_DEFAULT_WINDOW = 30
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
@@ -49,7 +48,7 @@ def plan_draft(
     received = min(turned, today) if turned is not None else today
     window = policy.window_for(scenario.id, scenario.window_days, rating.key)
     # `check` wants evidence over the N days before the notification (C150).
-    before = (received - timedelta(days=window or _DEFAULT_WINDOW), received - timedelta(days=1))
+    before = (received - timedelta(days=window or UNWINDOWED_SPAN_DAYS), received - timedelta(days=1))
     latest = history.latest() if history is not None else None
     period = (latest.start, min(latest.end, today)) if latest is not None else before
     return DraftPlan(

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ozon_urgent.seller_api.endpoints import RATING_HISTORY, RATING_SUMMARY
+from ozon_urgent.seller_api.endpoints import RATING_HISTORY, RATING_SUMMARY, date_range_fields
 from ozon_urgent.seller_api.fields import Node, opt_number, opt_text
 from ozon_urgent.seller_api.transport import Poster
 
@@ -123,8 +123,7 @@ def _localization(item: Node) -> Localization:
 
 def history_request(keys: list[str], start: date, end: date) -> dict[str, object]:
     return {
-        "date_from": f"{start.isoformat()}T00:00:00Z",
-        "date_to": f"{end.isoformat()}T23:59:59Z",
+        **date_range_fields(start, end),
         "ratings": keys,
         "with_premium_scores": False,
     }

@@ -44,11 +44,6 @@ class RetryPolicy:
     first_delay: float = 1.0
     max_delay: float = 20.0
 
-    def delay(self, retry: int, retry_after: str | None) -> float:
-        """The wait before retry number `retry` (from 0): Retry-After if it gives seconds, else backoff."""
-        asked = self.retry_after(retry_after)
-        return self.backoff(retry) if asked is None else asked
-
     def backoff(self, retry: int) -> float:
         return float(min(self.first_delay * 2**retry, self.max_delay))
 
@@ -134,7 +129,7 @@ class SellerApiClient:
         credentials: Credentials,
         base_url: str = DEFAULT_URL,
         *,
-        timeout: float = 30.0,
+        timeout: float,  # seconds per call: the command decides (cli.pull.TIMEOUT_SECONDS)
         retry: RetryPolicy | None = None,
         sleep: Sleep = time.sleep,
     ) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -166,16 +166,20 @@ ID_LABELS: dict[IdKind, tuple[str, str, str]] = {
 }
 
 
+def id_groups_of(ids: Mapping[str, Sequence[str]]) -> tuple[IdGroup, ...]:
+    """The letter's ID lists from IDs by kind, in catalog.ID_KINDS order, a kind without IDs left out."""
+    return tuple(
+        IdGroup(key, label, noun, tuple(ids[key]), label_one)
+        for key, (label, label_one, noun) in ID_LABELS.items()
+        if ids.get(key)
+    )
+
+
 def ticket_content(
     case: Case, case_id: str, catalog: Catalog, attachments: list[PackAttachment]
 ) -> TicketContent:
     scenario = catalog.scenarios[case.scenario]
     metric = case.notification.metric or scenario.metric
-    groups = []
-    for key, (label, label_one, noun) in ID_LABELS.items():
-        items = tuple(str(item) for item in getattr(case.affected, key))
-        if items:
-            groups.append(IdGroup(key, label, noun, items, label_one))
     links = tuple(
         TicketLink(catalog.kinds[link.kind].names.ru, link.url, link.caption_ru)
         for link in case.links
@@ -194,7 +198,7 @@ def ticket_content(
         explanation=case.explanation.ru.strip(),
         request=case.request,
         period=(case.period.start, case.period.end) if case.period else None,
-        id_groups=tuple(groups),
+        id_groups=id_groups_of(case.affected.ids_by_kind()),
         attachments=tuple(attachments),
         links=links,
     )

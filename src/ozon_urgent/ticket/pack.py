@@ -82,17 +82,6 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def write_pack(target: Path, files: Mapping[str, bytes], *, force: bool) -> None:
-    """Write `files` (relative name → bytes) as the folder `target`, replacing it only with `force`."""
-    staged = stage_pack(target, files, force=force)
-    try:
-        staged.publish()
-    except BaseException:
-        staged.discard()
-        raise
-    staged.settle()
-
-
 def stage_pack(target: Path, files: Mapping[str, bytes], *, force: bool) -> StagedPack:
     """The pack written whole beside `target`, not yet in place: `publish` puts it there.
 

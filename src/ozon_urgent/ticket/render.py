@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from ozon_urgent.catalog import Catalog
 from ozon_urgent.errors import UserError
-from ozon_urgent.i18n import Lang
+from ozon_urgent.i18n import Lang, mib
 from ozon_urgent.policy import Policy
 from ozon_urgent.safe_files import write_atomically
 from ozon_urgent.ticket.content import CATEGORY, TicketContent
@@ -18,11 +18,9 @@ from ozon_urgent.ticket.seller_copy import (
     en_count,
     en_date,
     en_period,
-    sample_seller_copy,
     zh_date,
     zh_period,
 )
-from ozon_urgent.ticket.template_gate import gate_letter
 
 
 class TemplateError(UserError):
@@ -145,7 +143,7 @@ class Renderer:
                 scenario_zh=scenario.names.zh,
                 kind_en={**{k: v.names.en for k, v in catalog.kinds.items()}, **_MADE_BY_TOOL["en"]},
                 kind_zh={**{k: v.names.zh for k, v in catalog.kinds.items()}, **_MADE_BY_TOOL["zh"]},
-                max_mb=policy.max_attachment_bytes // (1024 * 1024),
+                max_mb=mib(policy.max_attachment_bytes),
                 followup_days=policy.followup_working_days,
                 duplicate_hours=policy.duplicate_hours,
                 id_summary=id_summary(content, lang),
@@ -235,69 +233,3 @@ def export_templates(target: Path, *, force: bool) -> list[Path]:
         write_atomically(destination, path.read_bytes(), exclusive=not force)
         written.append(destination)
     return written
-
-
-def sample_content(scenario: str, catalog: Catalog) -> TicketContent:
-    """A ticket that uses every field, to try templates out before a run writes anything."""
-    from datetime import date
-
-    from ozon_urgent.ticket.content import ID_LABELS, IdGroup, PackAttachment, TicketLink
-
-    spec = catalog.scenarios[scenario]
-    kinds = [kind for group in spec.evidence for kind in group]
-    attachments = tuple(
-        PackAttachment(
-            n,
-            f"{n:02d}-{kind}.pdf",
-            kind,
-            catalog.kinds[kind].names.ru,
-            "Подпись к файлу",
-            1,
-            "0" * 64,
-            (date(2026, 9, 1), date(2026, 11, 1)),
-        )
-        for n, kind in enumerate(kinds, 1)
-    )
-    samples = {"postings": ("1-0001-1", "2-0001-1"), "orders": ("1-0001",), "offer_ids": ("A-1", "A-2")}
-    groups = tuple(
-        IdGroup(key, label, noun, samples.get(key, ("1",)), label_one)
-        for key, (label, label_one, noun) in ID_LABELS.items()
-    )
-    return TicketContent(
-        case_id="sample",
-        scenario=scenario,
-        scenario_ru=spec.names.ru,
-        store="Пример",
-        client_id="1",
-        received=date(2026, 11, 2),
-        notification_text="Текст уведомления.",
-        metric_ru="показатель",
-        explanation="Текст обращения.",
-        request=spec.requests[0],
-        period=(date(2026, 9, 1), date(2026, 11, 1)),
-        id_groups=groups,
-        attachments=attachments,
-        links=(TicketLink("видео распаковки", "https://example.org/v", "Видео распаковки"),),
-    )
-
-
-def _letter_parts(scenario: str) -> list[str]:
-    """Every template a scenario's letter is rendered from, the scenario's own first."""
-    parts = ("_notification", "_ids", "_attachments", "base", "subject")
-    return [f"ticket/{scenario}.txt.j2", *(f"ticket/{part}.txt.j2" for part in parts)]
-
-
-def preflight(renderer: Renderer, scenarios: set[str], catalog: Catalog, policy: Policy, lang: Lang) -> None:
-    """Render every template a run needs once on sample content: a broken override stops the run early."""
-    for scenario in sorted(scenarios):
-        if scenario not in catalog.scenarios:
-            continue
-        for request in catalog.scenarios[scenario].requests:
-            content = sample_content(scenario, catalog)
-            content = replace(content, request=request)
-            ticket = renderer.ticket(content)
-            renderer.filing(content, catalog, policy, lang, "cases/sample/case.yaml")
-            # The letter's own Russian, override or not, passes the gate a seller's text must pass.
-            gate_letter(ticket.text, renderer.sources(_letter_parts(scenario)), [content.store], lang)
-            for russian in (False, True):  # the seller's text, and the Russian as filed when there is none
-                renderer.seller_copy(sample_seller_copy(content, catalog, lang, russian=russian))
