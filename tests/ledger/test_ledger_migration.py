@@ -62,6 +62,7 @@ def test_a_migrated_ledger_takes_another_sellers_case_of_the_same_name(tmp_path:
                 key, "carrier_failure", {"postings": ["57195475-0050-3"]}, "0" * 64, [], "/agency/out/other"
             ),
             NOW,
+            72,  # hours: the policy's duplicate window
         )
         with store.read():
             mine = get_ticket(store, "2750416", "haoyun-auto-carrier-failure-2026-11")
@@ -119,6 +120,7 @@ def test_postgresql_ledger_of_version_1_migrates(server: PgServer) -> None:
                 "/agency/out/carrier",
             ),
             NOW,
+            72,  # hours: the policy's duplicate window
         )
         with store.read():
             rows = sorted((t.client_id, t.case_id, t.reference) for t in list_tickets(store))

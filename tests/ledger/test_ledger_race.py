@@ -45,6 +45,7 @@ def _worker(ledger: str, index: int, start: multiprocessing.synchronize.Event, r
                     f"out/{case_id}",
                 ),
                 NOW,
+                72,  # hours: the policy's duplicate window
             )
             record_filing(
                 store,
@@ -55,6 +56,7 @@ def _worker(ledger: str, index: int, start: multiprocessing.synchronize.Event, r
                 sources=[],
                 reference=f"R-{index}-{number}",
                 filed_at=NOW,
+                duplicate_hours=72,
             )
             if number == OWN_CASES // 2:
                 pair = index // 2
@@ -68,6 +70,7 @@ def _worker(ledger: str, index: int, start: multiprocessing.synchronize.Event, r
                         sources=[],
                         reference=f"P-{index}",
                         filed_at=NOW,
+                        duplicate_hours=72,
                     )
                     outcome.append("won")
                 except DuplicateTicketError:

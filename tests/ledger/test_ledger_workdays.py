@@ -43,7 +43,7 @@ def moscow(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> d
     ],
 )
 def test_followup_due(filed: datetime, due: datetime) -> None:
-    assert followup_due(filed) == due
+    assert followup_due(filed, 3) == due
     assert working_days_passed(filed, due) == 3
     assert working_days_passed(filed, due - timedelta(minutes=1)) == 2
 
@@ -58,11 +58,11 @@ def test_calendar_facts_the_rule_relies_on() -> None:
 
 def test_the_day_is_moscows_not_utcs() -> None:
     # 22:30 UTC on Thursday is 01:30 MSK on Friday: Friday is the filing day and does not count.
-    assert followup_due(utc(2026, 11, 19, 22, 30)) == moscow(2026, 11, 26)
+    assert followup_due(utc(2026, 11, 19, 22, 30), 3) == moscow(2026, 11, 26)
     # 20:30 UTC on Thursday is still Thursday (23:30 MSK): Friday, Monday, Tuesday count.
-    assert followup_due(utc(2026, 11, 19, 20, 30)) == moscow(2026, 11, 25)
+    assert followup_due(utc(2026, 11, 19, 20, 30), 3) == moscow(2026, 11, 25)
     # Friday 23:30 MSK is Friday 20:30 UTC: the weekend and Friday itself do not count.
-    assert followup_due(utc(2026, 11, 20, 20, 30)) == moscow(2026, 11, 26)
+    assert followup_due(utc(2026, 11, 20, 20, 30), 3) == moscow(2026, 11, 26)
 
 
 def test_age_counts_only_finished_working_days() -> None:
@@ -76,7 +76,7 @@ def test_age_counts_only_finished_working_days() -> None:
 
 def test_due_instant_is_just_after_the_third_day() -> None:
     filed = moscow(2026, 11, 20, 18)
-    due = followup_due(filed)
+    due = followup_due(filed, 3)
     assert msk(due) == "26.11.2026 00:00 MSK"
     assert due.astimezone(MOSCOW).hour == 0
     assert working_days_passed(filed, moscow(2026, 11, 25, 23, 59)) == 2

@@ -129,7 +129,7 @@ def find_conflict(
     now: datetime,
     *,
     exclude_case: str | None = None,
-    duplicate_hours: int = 72,
+    duplicate_hours: int,
 ) -> Conflict | None:
     """The latest ticket of this seller and scenario, sharing an ID, filed less than the window from `now`.
 

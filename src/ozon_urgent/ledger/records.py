@@ -49,7 +49,7 @@ class BuiltPack:
 
 @contextmanager
 def recording_pack(
-    store: Ledger, pack: BuiltPack, now: datetime, duplicate_hours: int = 72
+    store: Ledger, pack: BuiltPack, now: datetime, duplicate_hours: int
 ) -> Iterator[Ticket]:
     """Note a built pack (not yet filed) in a write transaction that commits when the block ends: the
     caller puts the pack in place inside the block, so the row and the pack come together, and if the
@@ -71,7 +71,7 @@ def recording_pack(
         yield _must(store, key)
 
 
-def record_pack(store: Ledger, pack: BuiltPack, now: datetime, duplicate_hours: int = 72) -> Ticket:
+def record_pack(store: Ledger, pack: BuiltPack, now: datetime, duplicate_hours: int) -> Ticket:
     """`recording_pack` with nothing to put in place inside it."""
     with recording_pack(store, pack, now, duplicate_hours) as ticket:
         return ticket
@@ -126,7 +126,7 @@ def record_filing(
     sources: Sequence[tuple[str, str]],
     reference: str,
     filed_at: datetime,
-    duplicate_hours: int = 72,
+    duplicate_hours: int,
 ) -> tuple[Ticket, bool]:
     """Note that the seller filed the case under `reference`; (ticket, False) if it was already noted.
 

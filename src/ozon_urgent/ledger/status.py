@@ -54,7 +54,7 @@ def utc_iso(moment: datetime) -> str:
 
 
 def ticket_status(
-    ticket: Ticket, now: datetime, *, followup_days: int = 3, duplicate_hours: int = 72
+    ticket: Ticket, now: datetime, *, followup_days: int, duplicate_hours: int
 ) -> TicketStatus:
     if ticket.filed_at is None:
         return TicketStatus(ticket, TicketState.BUILT, FILE, None, None, None)
@@ -72,7 +72,7 @@ def ticket_status(
 
 
 def ledger_status(
-    tickets: list[Ticket], now: datetime, *, followup_days: int = 3, duplicate_hours: int = 72
+    tickets: list[Ticket], now: datetime, *, followup_days: int, duplicate_hours: int
 ) -> list[TicketStatus]:
     """Follow-ups due (most overdue first), packs not yet filed, tickets waiting (due soonest first), done."""
     items = [

@@ -37,7 +37,7 @@ def moscow_day(moment: datetime) -> date:
     return moment.astimezone(MOSCOW).date()
 
 
-def followup_due(filed_at: datetime, working_days: int = 3) -> datetime:
+def followup_due(filed_at: datetime, working_days: int) -> datetime:
     """The instant (Moscow time) `working_days` full Russian working days after `filed_at` have ended."""
     day = moscow_day(filed_at)
     counted = 0
