@@ -47,10 +47,19 @@ def render_skeleton(
     store_name: str = "",
     client_id: str = "",
 ) -> str:
+    """A new case file for `scenario`: its checklist in comments, then every field it needs, each with a
+    note in the user's language, dated from `today`."""
     window = policy.window_for(scenario.id, scenario.window_days, scenario.metric)
-    start = today - timedelta(days=window or UNWINDOWED_SPAN_DAYS)
-    end = today - timedelta(days=1)
-    kinds = [kind for group in scenario.evidence for kind in group]
+    span = (today - timedelta(days=window or UNWINDOWED_SPAN_DAYS), today - timedelta(days=1))
+    out = _checklist(scenario, catalog, policy, window, lang)
+    out += _fields(scenario, today, span, lang, store_name, client_id)
+    out += _evidence(scenario, catalog, span, lang)
+    return "\n".join(out) + "\n"
+
+
+def _checklist(
+    scenario: Scenario, catalog: Catalog, policy: Policy, window: int | None, lang: Lang
+) -> list[str]:
     out = [
         "# yaml-language-server: $schema=case.schema.json",
         f"# {_comment(lang, 'header', scenario=scenario.id, name=scenario.names(lang))}",
@@ -69,7 +78,13 @@ def render_skeleton(
     if scenario.period_required:
         out.append(f"#   - {_comment(lang, 'period')}")
     out.append(f"#   - {_comment(lang, 'formats', mb=i18n.mib(policy.max_attachment_bytes))}")
-    out += [
+    return out
+
+
+def _fields(
+    scenario: Scenario, today: date, span: tuple[date, date], lang: Lang, store_name: str, client_id: str
+) -> list[str]:
+    out = [
         "",
         _case_id_line(propose_case_id(scenario, today, store_name, client_id), lang),
         f"scenario: {scenario.id}",
@@ -85,31 +100,36 @@ def render_skeleton(
     out.append(f"affected:                  # {_comment(lang, 'affected')}")
     for name in scenario.ids or ("postings", "skus"):
         out.append(f"  {name}: []  # {_comment(lang, 'example')} {_ID_EXAMPLES[name]}")
-    period = f"period: {{from: {start.isoformat()}, to: {end.isoformat()}}}"
+    period = f"period: {{from: {span[0].isoformat()}, to: {span[1].isoformat()}}}"
     out.append(period if scenario.period_required else f"# {period}")
     requests = " | ".join(scenario.requests)
-    out += [
+    return [
+        *out,
         f"request: {scenario.requests[0]}" + (f"  # {requests}" if len(scenario.requests) > 1 else ""),
         "explanation:",
         f"  source_lang: {'zh' if lang == 'zh' else 'en'}          # zh | en | ru",
         f'  text: ""                 # {_comment(lang, "text")}',
         f'  ru: ""                   # {_comment(lang, "ru")}',
         "  ru_reviewed: false",
-        "evidence:",
     ]
+
+
+def _evidence(scenario: Scenario, catalog: Catalog, span: tuple[date, date], lang: Lang) -> list[str]:
+    kinds = [kind for group in scenario.evidence for kind in group]
+    out = ["evidence:"]
     for kind in kinds:
         if catalog.kinds[kind].video:
             continue
         out += [
             f"  - file: evidence/{kind}.pdf   # {_comment(lang, 'todo_file')}",
             f"    kind: {kind}",
-            f"    covers: {{from: {start.isoformat()}, to: {end.isoformat()}}}",
+            f"    covers: {{from: {span[0].isoformat()}, to: {span[1].isoformat()}}}",
         ]
     video = [kind for kind in kinds if catalog.kinds[kind].video]
     if video:
         out.append(f"links:                     # {_comment(lang, 'links')}")
         out += [f"  - url: https://disk.yandex.ru/TODO\n    kind: {kind}" for kind in video]
-    return "\n".join(out) + "\n"
+    return out
 
 
 def _case_id_line(proposed: str | None, lang: Lang) -> str:

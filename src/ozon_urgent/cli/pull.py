@@ -23,36 +23,41 @@ TIMEOUT_SECONDS = 30.0  # per call; the Seller API answers in well under a secon
 _CLIENT_ID = re.compile(r"[0-9]{1,20}")
 
 
+_OutOpt = Annotated[
+    Path,
+    typer.Option(
+        "--out",
+        "-o",
+        file_okay=False,
+        metavar="FOLDER",
+        help="Folder for the drafts and the ratings snapshot.",
+    ),
+]
+_SinceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="YYYY-MM-DD",
+        help="Read rating history and error-index postings from this day "
+        "(default: 90 days of history, the error index's own window).",
+    ),
+]
+_ClientIdOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--client-id",
+        envvar="OZON_CLIENT_ID",
+        metavar="CLIENT_ID",
+        help="Ozon Client-Id. The API key comes only from OZON_API_KEY or a hidden prompt.",
+    ),
+]
+
+
 def pull(
     ctx: typer.Context,
-    out: Annotated[
-        Path,
-        typer.Option(
-            "--out",
-            "-o",
-            file_okay=False,
-            metavar="FOLDER",
-            help="Folder for the drafts and the ratings snapshot.",
-        ),
-    ] = Path("drafts"),
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since",
-            metavar="YYYY-MM-DD",
-            help="Read rating history and error-index postings from this day "
-            "(default: 90 days of history, the error index's own window).",
-        ),
-    ] = None,
-    client_id: Annotated[
-        str | None,
-        typer.Option(
-            "--client-id",
-            envvar="OZON_CLIENT_ID",
-            metavar="CLIENT_ID",
-            help="Ozon Client-Id. The API key comes only from OZON_API_KEY or a hidden prompt.",
-        ),
-    ] = None,
+    out: _OutOpt = Path("drafts"),
+    since: _SinceOpt = None,
+    client_id: _ClientIdOpt = None,
     lang: LangOpt = None,
     today: TodayOpt = None,
 ) -> None:

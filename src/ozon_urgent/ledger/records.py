@@ -48,9 +48,7 @@ class BuiltPack:
 
 
 @contextmanager
-def recording_pack(
-    store: Ledger, pack: BuiltPack, now: datetime, duplicate_hours: int
-) -> Iterator[Ticket]:
+def recording_pack(store: Ledger, pack: BuiltPack, now: datetime, duplicate_hours: int) -> Iterator[Ticket]:
     """Note a built pack (not yet filed) in a write transaction that commits when the block ends: the
     caller puts the pack in place inside the block, so the row and the pack come together, and if the
     block raises, no row is written. Raises DuplicateTicketError, before anything is written, when a filed

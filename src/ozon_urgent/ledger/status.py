@@ -53,9 +53,7 @@ def utc_iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-def ticket_status(
-    ticket: Ticket, now: datetime, *, followup_days: int, duplicate_hours: int
-) -> TicketStatus:
+def ticket_status(ticket: Ticket, now: datetime, *, followup_days: int, duplicate_hours: int) -> TicketStatus:
     if ticket.filed_at is None:
         return TicketStatus(ticket, TicketState.BUILT, FILE, None, None, None)
     age = working_days_passed(ticket.filed_at, now)
