@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -133,3 +134,38 @@ def test_only_the_cli_prints() -> None:
             if printing or stream:
                 found.append(f"{path.relative_to(package)}:{getattr(node, 'lineno', '?')}")
     assert found == []
+
+
+_START = "<!-- modules: generated from the docstrings; `make golden` rewrites this list -->\n"
+_END = "<!-- modules: end -->\n"
+
+
+def _module_list() -> str:
+    """Every module of the package, package by package, with the first paragraph of its docstring."""
+    source = REPO / "src" / "ozon_urgent"
+    groups: dict[str, list[str]] = {}
+    for path in sorted(source.rglob("*.py")):
+        if path.name in {"__init__.py", "__main__.py"}:
+            continue
+        relative = path.relative_to(source)
+        package = f"{relative.parent}/" if relative.parent != Path(".") else "ozon_urgent"
+        doc = ast.get_docstring(ast.parse(path.read_text("utf-8"))) or ""
+        first = " ".join(doc.split("\n\n", 1)[0].split())
+        assert first, f"{relative} has no docstring to describe it"
+        groups.setdefault(package, []).append(f"- `{path.stem}`: {first}")
+    lines = []
+    for package, modules in groups.items():
+        lines += [f"**{package}**", "", *modules, ""]
+    return "\n".join(lines)
+
+
+def test_the_architecture_names_every_module(request: pytest.FixtureRequest) -> None:
+    doc_path = REPO / "docs" / "architecture.md"
+    doc = doc_path.read_text("utf-8")
+    assert _START in doc and _END in doc, "docs/architecture.md lost its module list markers"
+    head, rest = doc.split(_START, 1)
+    _, tail = rest.split(_END, 1)
+    expected = f"{head}{_START}\n{_module_list()}\n{_END}{tail}"
+    if request.config.getoption("--update-golden"):
+        doc_path.write_text(expected, encoding="utf-8")
+    assert doc == expected, "docs/architecture.md's module list is out of date: run `make golden`"
