@@ -165,8 +165,9 @@ def compose(text: str) -> Loaded:
     loaded = Loaded(data=None)
     stack: list[_Frame] = []
     documents = 0
+    parser = _Loader(text)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        while (event := parser.get_event()) is not None:
             kind = type(event)
             if kind in _SKIPPED:
                 continue
@@ -183,6 +184,8 @@ def compose(text: str) -> Loaded:
         raise _marked_error(text, exc) from None
     except yaml.YAMLError as exc:
         raise _syntax_error(text, str(exc).strip(), None) from None
+    finally:
+        parser.dispose()
     if loaded.data is None:
         raise LoadError(Code.YAML_SYNTAX, "empty")
     return loaded
@@ -195,6 +198,10 @@ def _place(loaded: Loaded, stack: list[_Frame], event: yaml.NodeEvent, line: int
     node = cast(yaml.ScalarEvent, event)  # every event here is a node event; scalars have most
     if kind is yaml.AliasEvent or node.anchor or getattr(node, "tag", None) is not None:
         _refuse_feature(node, line)
+    frame = stack[-1] if stack else None
+    if frame is not None and type(frame.container) is dict and frame.key is None:
+        frame.key, frame.key_line = _mapping_key(event, frame, line), line
+        return
     value: YamlValue
     if kind is yaml.ScalarEvent:
         # libyaml reports a plain scalar's style as "", the pure-Python parser as None.
@@ -203,26 +210,25 @@ def _place(loaded: Loaded, stack: list[_Frame], event: yaml.NodeEvent, line: int
         value = {}
     else:
         value = []
-    if not stack:
+    if frame is None:
         loaded.data = value
         if isinstance(value, (dict, list)):
             stack.append(_Frame(value, ()))
         return
-    frame = stack[-1]
     container = frame.container
     if type(container) is dict:
-        if frame.key is None:
-            frame.key, frame.key_line = _mapping_key(event, frame, line), line
-            return
-        path = (*frame.path, frame.key)
-        container[frame.key] = value
-        loaded.lines[path] = frame.key_line
+        key = frame.key
+        assert key is not None  # a mapping's value comes after its key
+        path = (*frame.path, key)
+        container[key] = value
+        line_of_value = frame.key_line
         frame.key = None
     else:
         assert isinstance(container, list)
         path = (*frame.path, len(container))
         container.append(value)
-        loaded.lines[path] = line
+        line_of_value = line
+    loaded.lines[path] = line_of_value
     if type(value) is dict or type(value) is list:
         if len(path) >= MAX_DEPTH:
             raise LoadError(Code.YAML_STRUCTURE, "too_deep", line=line, params={"limit": MAX_DEPTH})
