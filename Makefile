@@ -12,6 +12,10 @@ LOWEST_STAMP := $(LOWEST)/.installed-test
 # install, as pip does: where PYTHONDONTWRITEBYTECODE is set, every process of the suite would
 # otherwise compile the libraries it imports again.
 UV_INSTALL = $(BIN)/uv pip install -q --compile-bytecode
+# pytest on every core, each test file on one worker: a module's fixtures (a PostgreSQL server, an
+# OCR'd screenshot corpus) are made once, as in a serial run. Files go out in collection order, which
+# tests/conftest.py starts with the longest (xdist would otherwise put the files of most tests first).
+PYTEST_WORKERS ?= -n auto --dist loadfile --no-loadscope-reorder
 SOURCES := src tests benchmarks examples tools
 
 .PHONY: demo test test-lowest lint typecheck pytest bench clean golden fuzz ocr-engine
@@ -92,7 +96,7 @@ test: $(TEST_STAMP) ocr-engine
 	$(BIN)/ruff format --check $(SOURCES)
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(PYTEST_WORKERS)
 
 # `make test` at the lowest versions pyproject.toml allows, so that no floor claims more than it has
 # been tested with. mypy is left out: what it says depends on the annotations each library version
@@ -102,7 +106,7 @@ test-lowest: $(LOWEST_STAMP) $(STAMP) ocr-engine
 	$(LOWEST)/bin/ruff check $(SOURCES)
 	$(LOWEST)/bin/ruff format --check $(SOURCES)
 	$(LOWEST)/bin/lint-imports --no-cache
-	$(LOWEST)/bin/python -m pytest -q
+	$(LOWEST)/bin/python -m pytest -q $(PYTEST_WORKERS)
 
 # The mutation fuzzer with a large budget (make test runs it with a small one); FUZZ_SEED picks the mutants.
 fuzz: $(TEST_STAMP)
