@@ -15,6 +15,23 @@ from kit.repo import EXAMPLE_CASES, REPO
 from ozon_urgent.cli.app import app
 
 
+# The test files that take longest, first (CPU seconds on 2 cores, from `pytest --durations`). `make test`
+# hands test files to its workers in collection order (`--dist loadfile --no-loadscope-reorder`): one of
+# these begun last would run alone at the end while the other cores wait. A stale name only loses its
+# head start; the rest keep their order.
+HEAVY_FIRST = (
+    "test_fuzz.py",  # one test, ~80 s: mutants for its time budget, then all of them through the CLI
+    "attachments/test_verdict_cache.py",  # ~90 s: every test judges (OCRs) its pictures afresh
+    "attachments/test_attachment_hidden.py",  # ~35 s
+    "test_wheel.py",  # one test, ~20 s: builds the wheel and pip-installs it into a fresh venv
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    place = {REPO / "tests" / name: rank for rank, name in enumerate(HEAVY_FIRST)}
+    items.sort(key=lambda item: place.get(item.path, len(place)))
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="Rewrite golden files from current output.")
 

@@ -202,7 +202,7 @@ def xref_loop_pdf() -> bytes:
 def polyglot_pdf_zip() -> bytes:
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w") as zipped:
-        zipped.writestr("payload.exe", b"MZ" + bytes(100))
+        zipped.writestr(_stamped("payload.exe"), b"MZ" + bytes(100))
     return text_pdf(["Polyglot"]) + archive.getvalue()
 
 
@@ -302,11 +302,19 @@ def truncated_jpeg() -> bytes:
     return data[: len(data) // 2]
 
 
+def _stamped(name: str) -> zipfile.ZipInfo:
+    """A member dated once and for all: a ZIP written now would carry the second it was made in, and
+    tests parametrised with its bytes would get other ids in each xdist worker, which refuses them."""
+    member = zipfile.ZipInfo(name, date_time=(2026, 11, 26, 0, 0, 0))
+    member.external_attr = 0o600 << 16  # as writestr(name) gives it
+    return member
+
+
 def zip_bytes(files: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         for name, content in files.items():
-            archive.writestr(name, content)
+            archive.writestr(_stamped(name), content)
     return out.getvalue()
 
 

@@ -26,6 +26,7 @@ from enum import Enum
 from typing import Any, NoReturn
 
 import typer
+from typer import Abort
 from typer._click.core import Command as ClickCommand
 from typer._click.core import Context as ClickContext
 from typer._click.core import Parameter
@@ -39,7 +40,6 @@ from typer._click.exceptions import (
 )
 from typer._click.formatting import HelpFormatter, join_options
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
-from typer.exceptions import Abort
 
 from ozon_urgent import i18n
 from ozon_urgent.cli.options import env_lang
