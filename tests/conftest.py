@@ -14,7 +14,6 @@ from kit.cli import CliResult, RunCli, invoke
 from kit.repo import EXAMPLE_CASES, REPO
 from ozon_urgent.cli.app import app
 
-
 # The test files that take longest, first (CPU seconds on 2 cores, from `pytest --durations`). `make test`
 # hands test files to its workers in collection order (`--dist loadfile --no-loadscope-reorder`): one of
 # these begun last would run alone at the end while the other cores wait. A stale name only loses its
