@@ -8,7 +8,6 @@ from pathlib import Path
 
 from ozon_urgent.attachments import AttachmentReport, InspectLimits, inspect_attachments
 from ozon_urgent.attachments.fix_batch import apply_fixes, change_params, needs_fix, refusal_variant
-from ozon_urgent.attachments.inspection import RecentVerdicts
 from ozon_urgent.attachments.reading import read_evidence
 from ozon_urgent.checking.crosscase import SharedEvidence
 from ozon_urgent.checking.engine import CheckedCase, CheckOptions, attachment_findings, internal_error
@@ -48,15 +47,16 @@ def check_files(
     """Every case checked and reported, one bad case never stopping the others. Raises PolicyError when a
     policy file is unreadable (exit 3)."""
     batch = batch or BatchOptions()
-    judge = _Judge(batch)
+    judge = _Judge(batch) if batch.content else None  # --no-content opens no evidence, and loads no judge
     results = []
     for checked, policy in CaseBatch.scan(files, policy_file).checked(options):
         results.append(checked.result)
-        if batch.content:
+        if judge is not None:
             judge.add(checked, policy)
         elif batch.progress is not None:
             batch.progress(checked.result.file)
-    judge.flush()
+    if judge is not None:
+        judge.flush()
     return RunResult(cases=results, strict=batch.strict)
 
 
@@ -67,6 +67,8 @@ class _Judge:
     def __init__(self, batch: BatchOptions) -> None:
         self.batch = batch
         self.shared = SharedEvidence()
+        from ozon_urgent.attachments.inspection import RecentVerdicts  # only a run that opens evidence
+
         self.recent = RecentVerdicts()  # a file many cases share is judged once, the cache off too
         self.window: list[tuple[CheckedCase, Policy]] = []
         self.files = 0

@@ -120,7 +120,7 @@ def _build_all(
     batch = CaseBatch.scan(files, policy_file, building=True)
     renderer = Renderer(options.templates)
     for policy in {id(p): p for p in batch.policies}.values():  # a broken template stops the run here
-        preflight(renderer, set(batch.scenarios), load_catalog(), policy, options.lang)
+        preflight(renderer, batch.scenarios, load_catalog(), policy, options.lang)
     first = InspectLimits.for_policy(batch.policies[0]) if batch.policies else InspectLimits()
     start_workers(first, options.jobs)
     clean_stale(options.out)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ozon_urgent import i18n
-from ozon_urgent.findings import CaseResult, Finding, Outcome, RunResult, Severity, words
+from ozon_urgent.findings import CaseResult, Finding, Outcome, RunResult, Severity, Words, words
 from ozon_urgent.i18n import Lang
 
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -11,14 +11,18 @@ _COLOUR = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.IN
 _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
-def format_finding(finding: Finding, lang: Lang, *, color: bool = False, hint: str | None = None) -> str:
+def format_finding(
+    finding: Finding, lang: Lang, *, color: bool = False, hint: str | None = None, said: Words | None = None
+) -> str:
+    """One finding as `FILE:LINE: CODE severity: message [path]` with its hint below; `said`: its words,
+    when the caller has them already."""
     where = f"{finding.file}:{finding.line}" if finding.line else finding.file
     severity = i18n.text(lang, "cli.severity", finding.severity.value)
     if color:
         severity = f"{_COLOUR[finding.severity]}{severity}{_RESET}"
     field = f" [{finding.path_text}]" if finding.path else ""
     colon = i18n.punctuation(lang).colon  # after the severity word; `FILE:LINE: ` stays as editors read it
-    said = words(finding, lang)
+    said = said or words(finding, lang)
     return f"{where}: {finding.code} {severity}{colon}{said.message}{field}\n    {hint or said.hint}"
 
 
@@ -28,11 +32,12 @@ def _case_block(case: CaseResult, lang: Lang, color: bool, hinted: set[tuple[str
     ordered = sorted(case.findings, key=lambda f: (f.line or 0, _ORDER[f.severity], f.code))
     lines = []
     for finding in ordered:
-        key = (finding.code, words(finding, lang).hint)
-        repeat = key in hinted and len(key[1]) > _SHORT_HINT
+        said = words(finding, lang)
+        key = (finding.code, said.hint)
+        repeat = key in hinted and len(said.hint) > _SHORT_HINT
         hinted.add(key)
         hint = i18n.text(lang, "cli.report", "hint_above", code=finding.code) if repeat else None
-        lines.append(format_finding(finding, lang, color=color, hint=hint))
+        lines.append(format_finding(finding, lang, color=color, hint=hint, said=said))
     return lines
 
 

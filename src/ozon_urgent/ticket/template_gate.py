@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -65,7 +65,9 @@ def _letter_parts(scenario: str) -> list[str]:
     return [f"ticket/{scenario}.txt.j2", *(f"ticket/{part}.txt.j2" for part in parts)]
 
 
-def preflight(renderer: Renderer, scenarios: set[str], catalog: Catalog, policy: Policy, lang: Lang) -> None:
+def preflight(
+    renderer: Renderer, scenarios: Collection[str], catalog: Catalog, policy: Policy, lang: Lang
+) -> None:
     """Render every template a run needs once on sample content: a broken override stops the run early."""
     for scenario in sorted(scenarios):
         if scenario not in catalog.scenarios:
