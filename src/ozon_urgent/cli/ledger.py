@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shlex
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -13,10 +15,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ozon_urgent import i18n
+from ozon_urgent.cli.cases import case_files
 from ozon_urgent.cli.environment import environment, parse_time
 from ozon_urgent.cli.exit import fail, status_of
 from ozon_urgent.cli.options import (
     CacheOpt,
+    ExcludeOpt,
     JobsOpt,
     LangOpt,
     LedgerOpt,
@@ -28,15 +32,16 @@ from ozon_urgent.cli.options import (
     user_lang,
 )
 from ozon_urgent.cli.report import FormatOpt, report
+from ozon_urgent.cli.status_filters import checked_filters
 from ozon_urgent.i18n import Lang
-from ozon_urgent.ledger.states import TicketOutcome, TicketState
+from ozon_urgent.ledger.states import Due, TicketOutcome, TicketState
 from ozon_urgent.unsafe_text import shown as printable
 
 # The ledger's own modules (sqlite3, holidays) load with the commands that use them, not at start-up;
-# ledger.states is only the two enums the options name.
+# ledger.states is only the enums the options name.
 if TYPE_CHECKING:
     from ozon_urgent.ledger import Ledger
-    from ozon_urgent.ledger.status import TicketStatus
+    from ozon_urgent.ledger.overview import CaseRow
     from ozon_urgent.pipeline.case_facts import CaseFacts
     from ozon_urgent.policy import Policy
 
@@ -44,6 +49,7 @@ if TYPE_CHECKING:
 class StatusFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
+    CSV = "csv"
 
 
 CaseArg = Annotated[
@@ -67,6 +73,19 @@ def _ledger(explicit: str | None) -> Iterator[Ledger]:
         store.close()
 
 
+@contextmanager
+def _as_typed(case: Path) -> Iterator[None]:
+    """A ledger refusal whose message gives a command names the case file as the user typed it."""
+    from ozon_urgent.ledger import LedgerRefusedError
+
+    try:
+        yield
+    except LedgerRefusedError as refused:
+        if "file" in refused.params:
+            refused.params["file"] = shlex.quote(str(case))
+        raise
+
+
 def _case(file: Path) -> CaseFacts:
     from ozon_urgent.pipeline.case_facts import read_case_facts
 
@@ -81,9 +100,10 @@ def _policy(explicit: Path | None, case_file: Path | None = None) -> Policy:
     return load_policy(*([explicit] if explicit else []))
 
 
-def _filed_at(at: str | None, now: datetime) -> datetime:
+def _filed_at(at: str | None, now: datetime) -> datetime | None:
+    """`--at` as an instant (None when not given); refused when it is not a time or lies ahead."""
     if at is None:
-        return now
+        return None
     try:
         filed_at = parse_time(at)
     except ValueError:
@@ -91,6 +111,18 @@ def _filed_at(at: str | None, now: datetime) -> datetime:
     if filed_at > now:
         fail("at_future", table="cli.ledger", value=at)
     return filed_at
+
+
+def _refuse_before_notification(
+    file: Path, facts: CaseFacts, at: str | None, filed_at: datetime | None
+) -> None:
+    """A ticket cannot be filed before the notification it answers: `--at` must be on or after that day
+    (in Moscow time), or every date the follow-up quotes is wrong."""
+    from ozon_urgent.ledger.workdays import moscow_day
+
+    received = facts.case.notification.received
+    if at is not None and filed_at is not None and moscow_day(filed_at) < received:
+        fail("at_before_notification", table="cli.ledger", value=at, received=received.isoformat(), file=file)
 
 
 def record(
@@ -103,23 +135,49 @@ def record(
             "--at", metavar="TIME", help="When it was filed (ISO 8601; Moscow time unless a zone is given)."
         ),
     ] = None,
+    amend: Annotated[
+        bool,
+        typer.Option(
+            "--amend",
+            help="Correct the Reference ID (and, with --at, the time) recorded for CASE; the old ones are"
+            " kept in its history.",
+        ),
+    ] = False,
     ledger: LedgerOpt = None,
     lang: LangOpt = None,
     policy: PolicyOpt = None,
 ) -> None:
-    """Record that CASE was filed in Seller Center under Ozon's Reference ID."""
-    from ozon_urgent.ledger import record_filing
+    """Record that CASE was filed in Seller Center under Ozon's Reference ID (`--amend`: correct it)."""
     from ozon_urgent.ledger.reference import MAX_LENGTH, reference_problem
-    from ozon_urgent.ledger.workdays import followup_due, msk
 
     user = user_lang(lang)
     problem = reference_problem(ref)
     if problem is not None:
         fail(f"ref_{problem}", table="cli.ledger", ref=ref, limit=MAX_LENGTH)
-    filed_at = _filed_at(at, environment(ctx).now())
+    now = environment(ctx).now()
+    filed_at = _filed_at(at, now)
     facts = _case(case)
+    _refuse_before_notification(case, facts, at, filed_at)
+    if amend:
+        _amend(facts, ref, filed_at, now, ledger, user)
+        return
+    _record_new(case, facts, ref, filed_at or now, ledger, policy, user)
+
+
+def _record_new(
+    case: Path,
+    facts: CaseFacts,
+    ref: str,
+    filed_at: datetime,
+    ledger: str | None,
+    policy: Path | None,
+    user: Lang,
+) -> None:
+    from ozon_urgent.ledger import record_filing
+    from ozon_urgent.ledger.workdays import followup_due, msk
+
     rules = _policy(policy, case)
-    with _ledger(ledger) as store:
+    with _ledger(ledger) as store, _as_typed(case):
         ticket, new = record_filing(
             store,
             facts.key,
@@ -145,6 +203,36 @@ def record(
             due=msk(followup_due(ticket.filed_at, rules.followup_working_days)),
             days=rules.followup_working_days,
             until=msk(ticket.filed_at + timedelta(hours=rules.duplicate_hours)),
+        ),
+        err=True,
+    )
+
+
+def _amend(
+    facts: CaseFacts, ref: str, filed_at: datetime | None, now: datetime, ledger: str | None, user: Lang
+) -> None:
+    from ozon_urgent.ledger.corrections import amend_filing
+    from ozon_urgent.ledger.workdays import msk
+
+    with _ledger(ledger) as store, _as_typed(facts.file):
+        done = amend_filing(store, facts.key, ref, filed_at, now)
+    ticket = done.ticket
+    assert ticket.filed_at is not None
+    if done.old_reference is None or done.old_filed_at is None:
+        typer.echo(
+            text(user, "amended_nothing", case=facts.case_id, reference=ref, filed=msk(ticket.filed_at)),
+            err=True,
+        )
+        return
+    typer.echo(
+        text(
+            user,
+            "amended",
+            case=facts.case_id,
+            reference=ticket.reference,
+            filed=msk(ticket.filed_at),
+            old=done.old_reference,
+            old_filed=msk(done.old_filed_at),
         ),
         err=True,
     )
@@ -230,66 +318,108 @@ def followup(
 
 def status(
     ctx: typer.Context,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[PATH]...", help="Case files, folders and globs.", show_default=False),
+    ] = None,
     output_format: Annotated[
         StatusFormat, typer.Option("--format", "-f", metavar=one_of(StatusFormat), help="Report format.")
     ] = StatusFormat.TEXT,
-    client: Annotated[
-        list[str] | None, typer.Option("--client", metavar="CLIENT_ID", help="Only this store (repeatable).")
+    store: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--store",
+            "--client",
+            metavar="NAME|CLIENT_ID",
+            help="Only this store, by name or Client ID (repeatable).",
+        ),
     ] = None,
     scenario: Annotated[
         list[str] | None,
         typer.Option("--scenario", metavar="SCENARIO", help="Only this scenario (repeatable)."),
     ] = None,
     state: Annotated[
-        list[TicketState] | None,
+        list[str] | None,
         typer.Option("--state", metavar=one_of(TicketState), help="Only this state (repeatable)."),
     ] = None,
+    due: Annotated[
+        Due | None,
+        typer.Option(
+            "--due",
+            metavar=one_of(Due),
+            help="Only cases past their deadline, due by today, or within 7 days.",
+        ),
+    ] = None,
+    exclude: ExcludeOpt = None,
     ledger: LedgerOpt = None,
     lang: LangOpt = None,
     policy: PolicyOpt = None,
+    today: TodayOpt = None,
 ) -> None:
-    """Every ticket: its store, age in Russian working days, state and next step, most urgent first."""
-    from ozon_urgent.reporters.ledger_status import status_json, status_text
+    """Every case, on disk or in the ledger: its store, state, deadline and next command, most urgent first.
+
+    With PATHs, the case files found there are listed too, the ones never built included.
+    """
+    from ozon_urgent.reporters.ledger_status import StatusView, status_csv, status_json, status_text
 
     user = user_lang(lang)
-    rules = _policy(policy)
+    chosen = checked_filters(store or [], scenario or [], state or [], due)
+    files = case_files(paths, exclude) if paths else []
     now = environment(ctx).now()
-    items, shown = _ticket_statuses(ledger, rules, now)
-    items = _chosen(items, client or [], scenario or [], state or [])
+    day = today_of(today) if today else _moscow_today(now)
+    rows, shown = _rows(files, ledger, policy, now)
+    rows = [row for row in rows if chosen.keeps(row, day)]
+    view = StatusView(rows, shown, now, day, _ledger_in_commands(ledger), chosen.shown)
     if output_format is StatusFormat.JSON:
-        sys.stdout.write(status_json(items, shown, now))
+        sys.stdout.write(status_json(view))
+    elif output_format is StatusFormat.CSV:
+        _write_bytes(status_csv(view))
+    else:
+        sys.stdout.write(printable(status_text(view, user), lines=True))
+
+
+def _moscow_today(now: datetime) -> date:
+    from ozon_urgent.ledger.workdays import moscow_day
+
+    return moscow_day(now)
+
+
+def _write_bytes(data: bytes) -> None:
+    """Bytes as they are (a CSV's BOM and UTF-8), whatever the terminal's encoding."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode("utf-8"))
         return
-    filters = " ".join(
-        f"{option} {value}"
-        for option, values in (("--client", client), ("--scenario", scenario), ("--state", state))
-        for value in values or ()
-    )
-    sys.stdout.write(printable(status_text(items, shown, now, user, filters), lines=True))
+    buffer.write(data)
+    buffer.flush()
 
 
-def _ticket_statuses(ledger: str | None, rules: Policy, now: datetime) -> tuple[list[TicketStatus], str]:
-    """Where every ticket stands, most urgent first, and the ledger as messages may name it."""
+def _ledger_in_commands(ledger: str | None) -> str | None:
+    """The --ledger the next commands must repeat: one given on the command line, never a server URL
+    (it may hold a password) nor the one OZON_URGENT_LEDGER names already."""
+    if not ledger or ledger == os.environ.get("OZON_URGENT_LEDGER") or "://" in ledger:
+        return None
+    return ledger
+
+
+def _rows(
+    files: list[Path], ledger: str | None, policy: Path | None, now: datetime
+) -> tuple[list[CaseRow], str]:
+    """Every case's row, most urgent first, and the ledger as messages may name it."""
     from ozon_urgent.ledger import list_tickets
+    from ozon_urgent.ledger.overview import by_urgency
+    from ozon_urgent.ledger.queries import reference_histories
     from ozon_urgent.ledger.status import ledger_status
+    from ozon_urgent.pipeline.status_rows import status_rows
 
+    rules = _policy(policy)
     with _ledger(ledger) as store:
         with store.read():
             tickets = list_tickets(store)
+            histories = reference_histories(store)
         shown = store.location.shown
-    items = ledger_status(
+    statuses = ledger_status(
         tickets, now, followup_days=rules.followup_working_days, duplicate_hours=rules.duplicate_hours
     )
-    return items, shown
-
-
-def _chosen(
-    items: list[TicketStatus], clients: list[str], scenarios: list[str], states: list[TicketState]
-) -> list[TicketStatus]:
-    """The tickets `--client`, `--scenario` and `--state` ask for; an option not given keeps every one."""
-    return [
-        item
-        for item in items
-        if (not clients or item.ticket.client_id in clients)
-        and (not scenarios or item.ticket.scenario in scenarios)
-        and (not states or item.state in states)
-    ]
+    return by_urgency(status_rows(files, statuses, histories, policy)), shown

@@ -95,6 +95,30 @@ def list_tickets(store: Ledger) -> list[Ticket]:
     return [_ticket(store, row) for row in store.query(f"SELECT {_COLUMNS} FROM tickets t ORDER BY t.id")]
 
 
+@dataclass(frozen=True, slots=True)
+class PastReference:
+    """A Reference ID a ticket was recorded under before `record --amend` corrected it."""
+
+    reference: str
+    filed_at: datetime | None
+    replaced_at: datetime
+    replaced_by: str
+
+
+def reference_histories(store: Ledger) -> dict[int, list[PastReference]]:
+    """Every corrected Reference ID, by ticket id, oldest first."""
+    rows = store.query(
+        "SELECT ticket_id, reference, filed_at, replaced_at, replaced_by FROM reference_history"
+        " ORDER BY ticket_id, replaced_at"
+    )
+    history: dict[int, list[PastReference]] = {}
+    for ticket_id, reference, filed_raw, replaced_raw, replaced_by in rows:
+        filed_at = None if filed_raw is None else store.from_ts(filed_raw)
+        past = PastReference(str(reference), filed_at, store.from_ts(replaced_raw), str(replaced_by))
+        history.setdefault(int(ticket_id), []).append(past)
+    return history
+
+
 def ticket_ids(store: Ledger, ticket_id: int) -> IdSet:
     rows = store.query("SELECT kind, value FROM ticket_ids WHERE ticket_id = ?", (ticket_id,))
     return frozenset((str(kind), str(value)) for kind, value in rows)

@@ -152,7 +152,11 @@ def _refuse_filing(store: Ledger, key: CaseKey, existing: Ticket | None, referen
     """A second Reference ID for one ticket, a case built for another seller, a Reference ID taken."""
     if existing is not None and existing.reference is not None:
         raise LedgerRefusedError(
-            "other_reference", case=key.case_id, reference=existing.reference, new=reference
+            "other_reference",
+            case=key.case_id,
+            reference=existing.reference,
+            new=reference,
+            file=key.case_file,
         )
     if existing is None:
         _refuse_changed_client(store, key)

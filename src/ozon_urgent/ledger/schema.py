@@ -95,6 +95,18 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX tickets_case_file ON tickets (case_file)",
         ),
     },
+    # 3: a Reference ID typed wrong can be corrected (`record --amend`); the one it replaces, with its
+    # filing time, stays here, so the row's history shows what was recorded before and when it changed.
+    (
+        """CREATE TABLE reference_history (
+            ticket_id INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+            reference TEXT NOT NULL,
+            filed_at {ts},
+            replaced_at {ts} NOT NULL,
+            replaced_by TEXT NOT NULL
+        )""",
+        "CREATE INDEX reference_history_ticket ON reference_history (ticket_id)",
+    ),
 )
 LATEST = len(MIGRATIONS)
 

@@ -1,4 +1,5 @@
-"""How Ozon answered a ticket, and the states `status` shows: listed once, for the ledger and the CLI."""
+"""How Ozon answered a ticket, the states `status` shows and its `--due` choices: listed once, for the
+ledger and the CLI."""
 
 from __future__ import annotations
 
@@ -14,11 +15,22 @@ class TicketOutcome(StrEnum):
 
 
 class TicketState(StrEnum):
-    """Where a ticket stands: built, filed and waiting, a follow-up due, or answered (its outcome)."""
+    """Where a case stands: never built (only on disk), built, filed and waiting, a follow-up due, or
+    answered (its outcome)."""
 
+    NOT_BUILT = "not_built"
     BUILT = "built"
     WAITING = "waiting"
     FOLLOWUP_DUE = "followup_due"
     RESOLVED = TicketOutcome.RESOLVED.value
     REJECTED = TicketOutcome.REJECTED.value
     CLOSED = TicketOutcome.CLOSED.value
+
+
+class Due(StrEnum):
+    """`status --due`: cases past their deadline, due by today, or due within seven days (today and the
+    six after it); the ones past it count as due by today and within the week too."""
+
+    OVERDUE = "overdue"
+    TODAY = "today"
+    WEEK = "week"
