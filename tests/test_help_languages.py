@@ -153,7 +153,7 @@ def test_readable_metavars() -> None:
     _, rules, _ = run("rules", "--help")
     assert "Usage: ozon-urgent rules [OPTIONS] [CODE]" in rules
     _, status, _ = run("status", "--help")
-    assert "--state [built|waiting|followup_due|resolved|rejected|closed]" in status
+    assert "--state [not_built|built|waiting|followup_due|resolved|rejected|closed]" in status
 
 
 USAGE_ERRORS = [

@@ -124,6 +124,6 @@ def test_status_filters_by_scenario_and_state(run_cli: RunCli, tmp_path: Path) -
     carrier = json.loads(run_cli("status", "-f", "json", "--scenario", "carrier_failure", env=env).stdout)
     assert sorted(t["scenario"] for t in carrier["tickets"]) == ["carrier_failure", "carrier_failure"]
     nothing = run_cli("status", "--client", "999", "--state", "resolved", env=env)
-    assert nothing.exit_code == 0 and "matches --client 999 --state resolved" in nothing.stdout
+    assert nothing.exit_code == 0 and "no case matches --store 999 --state resolved" in nothing.stdout
     wrong = run_cli("status", "--state", "lost", env=env)
     assert wrong.exit_code == 2 and "lost" in wrong.stderr

@@ -31,7 +31,7 @@ def _version(path: Path) -> int:
 def test_the_release_ledger_is_version_1_and_opens_as_the_latest(tmp_path: Path) -> None:
     copy = tmp_path / "ledger.sqlite3"
     shutil.copy(RELEASE_0_1_0, copy)
-    assert _version(copy) == 1 and LATEST == 2
+    assert _version(copy) == 1 and LATEST == 3
     store = open_ledger(str(copy))
     try:
         with store.read():
@@ -81,7 +81,15 @@ def test_status_reads_a_migrated_ledger(run_cli: RunCli, tmp_path: Path) -> None
     [ticket] = json.loads(result.stdout)["tickets"]
     assert result.exit_code == 0 and ticket["state"] == "waiting" and ticket["store_name"] is None
     text = run_cli("status", "--client", "2750416", env=env).stdout
-    assert "haoyun-auto-carrier-failure-2026-11  ·  2750416  ·  SR-20261126-0001" in text
+    [row] = [line for line in text.splitlines() if "haoyun-auto-carrier-failure-2026-11  " in line]
+    assert row.split()[-6:] == [
+        "2750416",
+        "haoyun-auto-carrier-failure-2026-11",
+        "carrier_failure",
+        "—",
+        "—",
+    ] + ["SR-20261126-0001"]  # no case file is known to 0.1.0, so no notification date either
+    assert "ozon-urgent followup CASE" in text
 
 
 @pytest.fixture(scope="module")

@@ -95,6 +95,7 @@ def _check_case(file: Path, display: str, policy: Policy, options: CheckOptions)
         catalog=load_catalog(),
         today=case.as_of or options.today,  # an example is judged as of its own day (C162)
         located=tuple(locate_evidence(base, item.file) for item in case.evidence),
+        run_today=options.today,
     )
     for check in CHECKS:
         if check.code in result.disabled:

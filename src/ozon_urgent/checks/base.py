@@ -37,6 +37,7 @@ class CaseContext:
     catalog: Catalog
     today: date  # the case's own `as_of` when it has one, else the run's today (`--today` or the clock)
     located: tuple[EvidencePath, ...]  # one per `case.evidence` entry, judged once per run
+    run_today: date | None = None  # the run's own today (`--today` or the clock), whatever `as_of` says
 
     @property
     def scenario(self) -> Scenario | None:
@@ -63,13 +64,18 @@ class Check(ABC):
     code: ClassVar[Code]
     name: ClassVar[str]
     severity: ClassVar[Severity]
+    error_variants: ClassVar[frozenset[str]] = frozenset()  # variants graded as errors (Declaration's)
     declaration: ClassVar[Declaration]
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
         if not inspect.isabstract(cls):
             cls.declaration = Declaration(
-                code=cls.code, name=cls.name, severity=cls.severity, doc=inspect.cleandoc(cls.__doc__ or "")
+                code=cls.code,
+                name=cls.name,
+                severity=cls.severity,
+                doc=inspect.cleandoc(cls.__doc__ or ""),
+                error_variants=cls.error_variants,
             )
 
     @abstractmethod

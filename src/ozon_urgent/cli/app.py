@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from ozon_urgent import __version__
-from ozon_urgent.cli import cases, catalog, ledger, pull, translate
+from ozon_urgent.cli import cases, catalog, ledger, pull, status, translate
 from ozon_urgent.cli.debug_notes import show_debug_notes
 from ozon_urgent.cli.localized import App, Command
 from ozon_urgent.cli.options import LangOpt, choose_root_lang, run_lang, start_run
@@ -74,7 +74,7 @@ for command in (
     ledger.record,
     ledger.resolve,
     ledger.followup,
-    ledger.status,
+    status.status,
 ):
     app.command(cls=Command)(command)
 app.add_typer(catalog.templates_app, name="templates")

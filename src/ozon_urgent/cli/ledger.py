@@ -1,26 +1,21 @@
-"""`record`, `resolve`, `followup` and `status`: the ledger of filed tickets."""
+"""`record`, `resolve` and `followup`: the ledger of filed tickets (`status` reads it: cli/status.py)."""
 
 from __future__ import annotations
 
-import os
 import shlex
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta
-from enum import StrEnum
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ozon_urgent import i18n
-from ozon_urgent.cli.cases import case_files
 from ozon_urgent.cli.environment import environment, parse_time
 from ozon_urgent.cli.exit import fail, status_of
 from ozon_urgent.cli.options import (
     CacheOpt,
-    ExcludeOpt,
     JobsOpt,
     LangOpt,
     LedgerOpt,
@@ -32,24 +27,15 @@ from ozon_urgent.cli.options import (
     user_lang,
 )
 from ozon_urgent.cli.report import FormatOpt, report
-from ozon_urgent.cli.status_filters import checked_filters
 from ozon_urgent.i18n import Lang
-from ozon_urgent.ledger.states import Due, TicketOutcome, TicketState
-from ozon_urgent.unsafe_text import shown as printable
+from ozon_urgent.ledger.states import TicketOutcome
 
 # The ledger's own modules (sqlite3, holidays) load with the commands that use them, not at start-up;
 # ledger.states is only the enums the options name.
 if TYPE_CHECKING:
     from ozon_urgent.ledger import Ledger
-    from ozon_urgent.ledger.overview import CaseRow
     from ozon_urgent.pipeline.case_facts import CaseFacts
     from ozon_urgent.policy import Policy
-
-
-class StatusFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-    CSV = "csv"
 
 
 CaseArg = Annotated[
@@ -62,7 +48,7 @@ def text(lang: Lang, key: str, table: str = "cli.ledger", /, **params: object) -
 
 
 @contextmanager
-def _ledger(explicit: str | None) -> Iterator[Ledger]:
+def ledger_session(explicit: str | None) -> Iterator[Ledger]:
     """The open ledger, closed however the command ends; its errors carry their own messages."""
     from ozon_urgent.ledger import open_ledger
 
@@ -92,7 +78,7 @@ def _case(file: Path) -> CaseFacts:
     return read_case_facts(file)
 
 
-def _policy(explicit: Path | None, case_file: Path | None = None) -> Policy:
+def policy_of(explicit: Path | None, case_file: Path | None = None) -> Policy:
     from ozon_urgent.policy import load_policy, policy_for
 
     if case_file is not None:
@@ -176,8 +162,8 @@ def _record_new(
     from ozon_urgent.ledger import record_filing
     from ozon_urgent.ledger.workdays import followup_due, msk
 
-    rules = _policy(policy, case)
-    with _ledger(ledger) as store, _as_typed(case):
+    rules = policy_of(policy, case)
+    with ledger_session(ledger) as store, _as_typed(case):
         ticket, new = record_filing(
             store,
             facts.key,
@@ -214,7 +200,7 @@ def _amend(
     from ozon_urgent.ledger.corrections import amend_filing
     from ozon_urgent.ledger.workdays import msk
 
-    with _ledger(ledger) as store, _as_typed(facts.file):
+    with ledger_session(ledger) as store, _as_typed(facts.file):
         done = amend_filing(store, facts.key, ref, filed_at, now)
     ticket = done.ticket
     assert ticket.filed_at is not None
@@ -255,7 +241,7 @@ def resolve(
 
     user = user_lang(lang)
     facts = _case(case)
-    with _ledger(ledger) as store:
+    with ledger_session(ledger) as store:
         ticket = record_outcome(store, facts.client_id, facts.case_id, outcome, note, environment(ctx).now())
     typer.echo(
         text(user, "resolved", case=facts.case_id, reference=ticket.reference, outcome=outcome.value),
@@ -291,9 +277,9 @@ def followup(
 
     user = user_lang(lang)
     facts = _case(case)
-    rules = _policy(policy, case)
+    rules = policy_of(policy, case)
     options = FollowupOptions(out=out, templates=templates, fix=fix, jobs=jobs, cache=cache)
-    with _ledger(ledger) as store:
+    with ledger_session(ledger) as store:
         check = CheckOptions(today=today_of(today))
         outcome = followup_case(facts, rules, check, options, store, environment(ctx).now())
     done = outcome.done
@@ -314,112 +300,3 @@ def followup(
         ),
         err=True,
     )
-
-
-def status(
-    ctx: typer.Context,
-    paths: Annotated[
-        list[str] | None,
-        typer.Argument(metavar="[PATH]...", help="Case files, folders and globs.", show_default=False),
-    ] = None,
-    output_format: Annotated[
-        StatusFormat, typer.Option("--format", "-f", metavar=one_of(StatusFormat), help="Report format.")
-    ] = StatusFormat.TEXT,
-    store: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--store",
-            "--client",
-            metavar="NAME|CLIENT_ID",
-            help="Only this store, by name or Client ID (repeatable).",
-        ),
-    ] = None,
-    scenario: Annotated[
-        list[str] | None,
-        typer.Option("--scenario", metavar="SCENARIO", help="Only this scenario (repeatable)."),
-    ] = None,
-    state: Annotated[
-        list[str] | None,
-        typer.Option("--state", metavar=one_of(TicketState), help="Only this state (repeatable)."),
-    ] = None,
-    due: Annotated[
-        Due | None,
-        typer.Option(
-            "--due",
-            metavar=one_of(Due),
-            help="Only cases past their deadline, due by today, or within 7 days.",
-        ),
-    ] = None,
-    exclude: ExcludeOpt = None,
-    ledger: LedgerOpt = None,
-    lang: LangOpt = None,
-    policy: PolicyOpt = None,
-    today: TodayOpt = None,
-) -> None:
-    """Every case, on disk or in the ledger: its store, state, deadline and next command, most urgent first.
-
-    With PATHs, the case files found there are listed too, the ones never built included.
-    """
-    from ozon_urgent.reporters.ledger_status import StatusView, status_csv, status_json, status_text
-
-    user = user_lang(lang)
-    chosen = checked_filters(store or [], scenario or [], state or [], due)
-    files = case_files(paths, exclude) if paths else []
-    now = environment(ctx).now()
-    day = today_of(today) if today else _moscow_today(now)
-    rows, shown = _rows(files, ledger, policy, now)
-    rows = [row for row in rows if chosen.keeps(row, day)]
-    view = StatusView(rows, shown, now, day, _ledger_in_commands(ledger), chosen.shown)
-    if output_format is StatusFormat.JSON:
-        sys.stdout.write(status_json(view))
-    elif output_format is StatusFormat.CSV:
-        _write_bytes(status_csv(view))
-    else:
-        sys.stdout.write(printable(status_text(view, user), lines=True))
-
-
-def _moscow_today(now: datetime) -> date:
-    from ozon_urgent.ledger.workdays import moscow_day
-
-    return moscow_day(now)
-
-
-def _write_bytes(data: bytes) -> None:
-    """Bytes as they are (a CSV's BOM and UTF-8), whatever the terminal's encoding."""
-    sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(data.decode("utf-8"))
-        return
-    buffer.write(data)
-    buffer.flush()
-
-
-def _ledger_in_commands(ledger: str | None) -> str | None:
-    """The --ledger the next commands must repeat: one given on the command line, never a server URL
-    (it may hold a password) nor the one OZON_URGENT_LEDGER names already."""
-    if not ledger or ledger == os.environ.get("OZON_URGENT_LEDGER") or "://" in ledger:
-        return None
-    return ledger
-
-
-def _rows(
-    files: list[Path], ledger: str | None, policy: Path | None, now: datetime
-) -> tuple[list[CaseRow], str]:
-    """Every case's row, most urgent first, and the ledger as messages may name it."""
-    from ozon_urgent.ledger import list_tickets
-    from ozon_urgent.ledger.overview import by_urgency
-    from ozon_urgent.ledger.queries import reference_histories
-    from ozon_urgent.ledger.status import ledger_status
-    from ozon_urgent.pipeline.status_rows import status_rows
-
-    rules = _policy(policy)
-    with _ledger(ledger) as store:
-        with store.read():
-            tickets = list_tickets(store)
-            histories = reference_histories(store)
-        shown = store.location.shown
-    statuses = ledger_status(
-        tickets, now, followup_days=rules.followup_working_days, duplicate_hours=rules.duplicate_hours
-    )
-    return by_urgency(status_rows(files, statuses, histories, policy)), shown
