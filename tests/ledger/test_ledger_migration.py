@@ -82,13 +82,16 @@ def test_status_reads_a_migrated_ledger(run_cli: RunCli, tmp_path: Path) -> None
     assert result.exit_code == 0 and ticket["state"] == "waiting" and ticket["store_name"] is None
     text = run_cli("status", "--client", "2750416", env=env).stdout
     [row] = [line for line in text.splitlines() if "haoyun-auto-carrier-failure-2026-11  " in line]
-    assert row.split()[-6:] == [
+    # no case file is known to 0.1.0, so no notification date nor appeal deadline either
+    expected = [
         "2750416",
         "haoyun-auto-carrier-failure-2026-11",
         "carrier_failure",
         "—",
         "—",
-    ] + ["SR-20261126-0001"]  # no case file is known to 0.1.0, so no notification date either
+        "SR-20261126-0001",
+    ]
+    assert row.split()[-6:] == expected
     assert "ozon-urgent followup CASE" in text
 
 
