@@ -110,8 +110,9 @@ class Declaration:
 
     Checks declare theirs from their class attributes and docstring; every other code's comes from
     `data/codes.toml`. `tool_failure` findings make a run exit 3 (the tool or its environment failed on
-    the case, not the case itself: B003, B008); `schema_errors` are the pydantic error types the schema reports under this code; a code
-    that cannot be disabled guards something a policy must not switch off (an unread case, a lost pack);
+    the case, not the case itself: B003, B008); `schema_errors` are the pydantic error types the schema
+    reports under this code; a code that cannot be disabled guards something a policy must not switch
+    off (an unread case, a lost pack);
     `error_variants` are the variants graded as errors under a milder code (A214: extra bytes after a
     picture warn, a whole file hidden in it does not pass).
     """

@@ -1,4 +1,4 @@
-"""JUnit XML: one testcase per case; errors fail it, the tool failing on it is an error, warnings are output."""
+"""JUnit XML: one testcase per case; errors fail it, the tool failing on it is an error, warnings output."""
 
 from __future__ import annotations
 
