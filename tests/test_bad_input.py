@@ -1,4 +1,4 @@
-"""The Foundation's bad inputs end to end: a finding or exit 3, never a traceback, nothing changed."""
+"""The Foundation's bad inputs end to end: a finding and exit 1, never a traceback, nothing changed."""
 
 from __future__ import annotations
 
@@ -20,19 +20,19 @@ def _alias_bomb(path: Path) -> None:
 
 
 MAKERS: dict[str, tuple[Callable[[Path], object], str, int]] = {
-    "empty": (lambda p: p.write_bytes(b""), "Y003", 3),
-    "binary": (lambda p: p.write_bytes(bytes(range(256)) * 8), "Y002", 3),
-    "50 MB": (lambda p: p.write_bytes(b"a: 1\n" + b"#" * (50 * 1024 * 1024)), "Y001", 3),
-    "invalid UTF-8": (lambda p: p.write_bytes(b"scenario: \xc3\x28\n"), "Y002", 3),
-    "alias bomb": (_alias_bomb, "Y004", 3),
-    "a key twice": (lambda p: p.write_text("a: 1\na: 1\n"), "Y005", 3),
-    "10,000-deep nesting": (lambda p: p.write_text("a: " + "[" * 10000 + "]" * 10000 + "\n"), "Y005", 3),
+    "empty": (lambda p: p.write_bytes(b""), "Y003", 1),
+    "binary": (lambda p: p.write_bytes(bytes(range(256)) * 8), "Y002", 1),
+    "50 MB": (lambda p: p.write_bytes(b"a: 1\n" + b"#" * (50 * 1024 * 1024)), "Y001", 1),
+    "invalid UTF-8": (lambda p: p.write_bytes(b"scenario: \xc3\x28\n"), "Y002", 1),
+    "alias bomb": (_alias_bomb, "Y004", 1),
+    "a key twice": (lambda p: p.write_text("a: 1\na: 1\n"), "Y005", 1),
+    "10,000-deep nesting": (lambda p: p.write_text("a: " + "[" * 10000 + "]" * 10000 + "\n"), "Y005", 1),
     "a list where a mapping is expected": (
         lambda p: p.write_text("- scenario: carrier_failure\n"),
         "S003",
         1,
     ),
-    "FIFO": (lambda p: os.mkfifo(p), "Y001", 3),
+    "FIFO": (lambda p: os.mkfifo(p), "Y001", 1),
 }
 
 

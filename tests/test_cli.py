@@ -54,11 +54,11 @@ def test_warnings_pass_unless_strict(run_cli: RunCli, tmp_path: Path) -> None:
     assert strict.stdout.endswith("1 case(s) checked, 1 failing: 0 error(s), 1 warning(s)\n")
 
 
-def test_unreadable_input_exits_3(run_cli: RunCli, tmp_path: Path) -> None:
+def test_unreadable_input_is_a_failing_case(run_cli: RunCli, tmp_path: Path) -> None:
     path = tmp_path / "broken.yaml"
     path.write_bytes(b"\x00\x01binary")
     result = run_cli("check", path)
-    assert result.exit_code == 3 and "Y002" in result.stdout
+    assert result.exit_code == 1 and "Y002" in result.stdout
 
 
 def test_json_envelope(run_cli: RunCli, tmp_path: Path) -> None:

@@ -69,7 +69,9 @@ def _judge(
     for case in result.cases:
         number, mutations = written[Path(case.file)]
         internal = [f for f in case.findings if f.code == Code.INTERNAL_ERROR]
-        if internal or case.outcome() is Outcome.UNREADABLE:
+        # A mutant is valid YAML written by the fuzzer: it must never read as an unreadable file (Y001–Y005).
+        unreadable = [f for f in case.findings if f.code.startswith("Y")]
+        if internal or unreadable or case.outcome() is Outcome.TOOL_FAILED:
             what = words(internal[0], "en").message if internal else [f.code for f in case.findings]
             failures.append(f"seed {SEED} mutant {number} ({'; '.join(mutations)}): {what}")
     changed = [str(path) for path in paths if path.read_bytes() != before[path]]

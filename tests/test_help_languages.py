@@ -310,8 +310,11 @@ def test_chinese_asked_for_on_an_ascii_terminal_prints_without_crashing() -> Non
     rules = _ascii_run("rules", "--lang", "zh")
     assert rules.returncode == 0 and b"internal error" not in rules.stderr
     assert "\\u9519\\u8bef" in rules.stdout.decode("ascii")  # 错误, escaped
-    checked = _ascii_run("check", "/no/such/case.yaml", "--lang", "zh")
-    assert checked.returncode == 3 and b"internal error" not in checked.stderr
+    checked = _ascii_run("check", "/dev/null", "--lang", "zh")  # not a regular file: the case fails
+    assert checked.returncode == 1 and b"internal error" not in checked.stderr
     assert b"Y001" in checked.stdout
+    missing = _ascii_run("check", "/no/such/case.yaml", "--lang", "zh")  # a usage error, said on stderr
+    assert missing.returncode == 2 and b"internal error" not in missing.stderr
+    assert b"/no/such/case.yaml" in missing.stderr and missing.stdout == b""
     helped = _ascii_run("check", "--lang", "zh", "--help")
     assert helped.returncode == 0 and helped.stderr == b""

@@ -81,7 +81,7 @@ FAMILIES: dict[str, tuple[Scenario, ExitStatus, str]] = {
     "policy": (_policy_in_second_folder, ExitStatus.FAILED, "store-b/ozon-urgent.toml: not valid TOML"),
     "template": (_broken_template, ExitStatus.FAILED, "templates/ticket/carrier_failure.txt.j2, line 1"),
     "ledger": (_ledger_folder_missing, ExitStatus.FAILED, "no-such-folder"),
-    "case file": (_case_file_unreadable, ExitStatus.FAILED, "Y003"),
+    "case file": (_case_file_unreadable, ExitStatus.FINDINGS, "Y003"),  # the case fails, not the tool
     "glossary": (_bad_glossary, ExitStatus.FAILED, "terms.toml: not a valid glossary"),
     "deepl": (_no_deepl_key, ExitStatus.FAILED, "DEEPL_AUTH_KEY is not set"),
     "seller api": (_seller_api_unreachable, ExitStatus.FAILED, "cannot reach the Ozon Seller API"),

@@ -13,9 +13,11 @@ class ExitStatus(IntEnum):
     """What `ozon-urgent` exits with; docs/exit-codes.md is the table users script against."""
 
     OK = 0
-    FINDINGS = 1  # errors in a case (warnings too under --strict), or a request the ledger refuses
-    USAGE = 2  # a command line that cannot be run: an unknown option, a bad date, no case files
-    FAILED = 3  # unreadable input, configuration, a template, a service or the output folder failed
+    FINDINGS = 1  # a case fails: its errors (warnings under --strict), a case file that cannot be read or
+    # parsed; or a request the ledger refuses
+    USAGE = 2  # a command line that cannot be run: an unknown option, a bad date, a missing path, no cases
+    FAILED = 3  # the tool or its environment: configuration, a template, the ledger, the output, a service,
+    # an internal error (B008 too, though the run judged and reported every case)
     INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT; packs already written stay whole
 
 

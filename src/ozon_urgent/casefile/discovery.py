@@ -35,8 +35,13 @@ EVIDENCE_SUFFIXES = frozenset(
 @dataclass(slots=True)
 class Discovery:
     files: list[Path] = field(default_factory=list)
-    unmatched: list[str] = field(default_factory=list)  # arguments that named nothing
+    unmatched: list[str] = field(default_factory=list)  # globs that matched nothing
+    missing: list[str] = field(default_factory=list)  # files or folders named that do not exist
     orphans: list[str] = field(default_factory=list)  # evidence files with no case file above them
+    # Files named one by one (as a pre-commit hook passes them) that `--exclude` left out, cases above
+    # a named evidence file included: nothing left of them is not a usage error, only nothing to check.
+    left_out: list[str] = field(default_factory=list)
+    searched: bool = False  # a folder or a glob was given: no case file in it is a usage error
 
 
 def _is_case_name(name: str) -> bool:
@@ -69,37 +74,51 @@ def discover(arguments: list[str], exclude: Sequence[str] = ()) -> Discovery:
     result = Discovery()
     seen: set[Path] = set()
 
-    def add(path: Path) -> None:
+    def add(path: Path) -> bool:
+        """Take the file unless it was taken already or is excluded; whether it is not excluded."""
+        if excluded(path, exclude):
+            return False
         key = path.absolute()
-        if key not in seen and not excluded(path, exclude):
+        if key not in seen:
             seen.add(key)
             result.files.append(path)
+        return True
 
     for argument in arguments:
         path = Path(argument)
-        if path.is_dir():
-            for found in _walk(path):
-                add(found)
-        elif glob.has_magic(argument):
-            matches = sorted(glob.glob(argument, recursive=True))
-            expanded = [Path(m) for m in matches if not Path(m).is_dir()]
-            for match in (Path(m) for m in matches if Path(m).is_dir()):
-                expanded.extend(_walk(match))
-            if not expanded:
+        if path.is_dir() or glob.has_magic(argument):
+            result.searched = True
+            expanded = _expand(argument)
+            if not expanded and not path.is_dir():
                 result.unmatched.append(argument)
             for found in expanded:
                 add(found)
+        elif not path.exists() and not path.is_symlink():
+            # A path that names nothing is a mistake on the command line (exit 2), not a failing case;
+            # a dangling symbolic link is the case's own problem (Y001).
+            result.missing.append(argument)
         elif path.suffix.lower() in EVIDENCE_SUFFIXES:
             # An evidence file (a pre-commit hook passes the changed ones): the cases that can use it.
             owners = cases_above(path)
             if not owners:
                 result.orphans.append(argument)
-            for found in owners:
-                add(found)
-        else:
-            # A named file is checked even if it is missing: the report then says so (Y001).
-            add(path)
+            elif not [found for found in owners if add(found)]:
+                result.left_out.append(argument)
+        elif not add(path):
+            result.left_out.append(argument)
     return result
+
+
+def _expand(argument: str) -> list[Path]:
+    """The case files a folder or a glob names: every case file below a folder, a glob's files as named."""
+    path = Path(argument)
+    if path.is_dir():
+        return _walk(path)
+    matches = sorted(glob.glob(argument, recursive=True))
+    expanded = [Path(m) for m in matches if not Path(m).is_dir()]
+    for match in (Path(m) for m in matches if Path(m).is_dir()):
+        expanded.extend(_walk(match))
+    return expanded
 
 
 def cases_above(evidence: Path) -> list[Path]:

@@ -299,6 +299,21 @@ class Link(StrictModel):
     caption_ru: Text | None = None
 
 
+# Ozon's Reference ID as the seller copies it from the ticket (ledger.reference says the same).
+ReferenceId = Annotated[
+    str,
+    BeforeValidator(_as_text),
+    Field(pattern=r"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$", max_length=64),
+]
+
+
+class Filed(StrictModel):
+    """The ticket filed for this case, written into the case file so a CI without the ledger knows."""
+
+    reference: ReferenceId = Field(description="The ticket's Reference ID, as Ozon shows it.")
+    at: CaseDate = Field(description="The day the ticket was filed (YYYY-MM-DD).")
+
+
 class Case(StrictModel):
     case_id: CaseId | None = None
     # An example's (or an already filed case's) own "today": its dates are judged as of this day, not the
@@ -308,6 +323,12 @@ class Case(StrictModel):
         description="Judge this case's dates (appeal window C160, stale evidence C151, dates in the future)"
         " as of this day instead of today: for examples and cases already filed, never for a case about"
         " to be filed (C162).",
+    )
+    # The ticket was filed: the checks that only matter before filing (C160, C151) are not run.
+    filed: Filed | None = Field(
+        default=None,
+        description="The ticket filed for this case (`reference`, `at`): once filed, the appeal window"
+        " (C160) and stale evidence (C151) are no longer judged, so a kept case does not fail as days pass.",
     )
     scenario: NonEmptyText
     seller: Seller

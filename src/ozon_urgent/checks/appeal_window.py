@@ -12,7 +12,9 @@ from ozon_urgent.findings.codes import Code
 class AppealWindow(Check):
     """File within 7 days of the notification (policy `appeal_window_days`); later appeals fare worse.
 
-    This is a warning: you can still file, but say in the explanation why it took longer.
+    This is a warning: you can still file, but say in the explanation why it took longer. Once the
+    ticket is filed (a `filed:` block in the case file) the window is no longer judged: nothing is left
+    to hurry, and a kept case must not start failing `--strict` as the days pass.
     """
 
     code = Code.APPEAL_WINDOW_PASSED
@@ -20,6 +22,8 @@ class AppealWindow(Check):
     severity = Severity.WARNING
 
     def run(self, ctx: CaseContext) -> Iterator[Hit]:
+        if ctx.case.filed is not None:
+            return
         age = (ctx.today - ctx.case.notification.received).days
         if age > ctx.policy.appeal_window_days:
             yield Hit(

@@ -13,7 +13,9 @@ class EvidenceStale(Check):
     """Evidence whose newest day is more than 90 days ago (policy `stale_after_days`) is stale.
 
     Ozon judges the current window; old proof does not show the problem is fixed. Fail: a waybill
-    dated five months ago. Pass: evidence from inside the metric's window.
+    dated five months ago. Pass: evidence from inside the metric's window. Once the ticket is filed (a
+    `filed:` block in the case file) staleness is no longer judged: the evidence went with the ticket,
+    and a kept case must not start failing as the days pass.
     """
 
     code = Code.EVIDENCE_STALE
@@ -21,6 +23,8 @@ class EvidenceStale(Check):
     severity = Severity.ERROR
 
     def run(self, ctx: CaseContext) -> Iterator[Hit]:
+        if ctx.case.filed is not None:
+            return
         limit = ctx.policy.stale_after_days
         for index, item in enumerate(ctx.case.evidence):
             span = item.span()

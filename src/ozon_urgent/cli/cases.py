@@ -26,6 +26,7 @@ from ozon_urgent.cli.options import (
     StrictOpt,
     TemplatesOpt,
     TodayOpt,
+    run_lang,
     today_of,
     user_lang,
 )
@@ -180,13 +181,19 @@ def init(
 
 
 def case_files(paths: list[str], exclude: list[str] | None = None) -> list[Path]:
-    """The case files the paths and globs name, less the excluded; none at all is a usage error."""
+    """The case files the paths and globs name, less the excluded; none at all is a usage error, except
+    when every file was named one by one and `--exclude` left each out (a pre-commit hook's list): then
+    there is nothing to check, and a note says so."""
     found = discover(paths, exclude or ())
+    if found.missing:
+        fail("missing_path", path=", ".join(found.missing))
     if found.unmatched:
         fail("no_match", pattern=", ".join(found.unmatched))
     if found.orphans and not found.files:
         fail("no_case_for_evidence", file=", ".join(found.orphans))
-    if not found.files:
+    if not found.files and found.left_out and not found.searched:
+        typer.echo(i18n.text(run_lang(), "cli.done", "all_left_out", count=len(found.left_out)), err=True)
+    elif not found.files:
         fail("no_cases")
     return found.files
 

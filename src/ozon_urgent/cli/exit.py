@@ -9,11 +9,12 @@ from ozon_urgent.findings import Outcome
 
 __all__ = ["ExitStatus", "fail", "status_of"]
 
-# A run's worst outcome → its exit status (docs/exit-codes.md).
+# A run's worst outcome → its exit status (docs/exit-codes.md): a case that fails, a case file that
+# cannot be read among them, is 1; the tool or its environment failing on a case (B003, B008) is 3.
 _STATUS_OF: dict[Outcome, ExitStatus] = {
     Outcome.OK: ExitStatus.OK,
     Outcome.FINDINGS: ExitStatus.FINDINGS,
-    Outcome.UNREADABLE: ExitStatus.FAILED,
+    Outcome.TOOL_FAILED: ExitStatus.FAILED,
 }
 
 

@@ -109,9 +109,10 @@ class Declaration:
     """What users read of a code: its stable name, default severity and documentation.
 
     Checks declare theirs from their class attributes and docstring; every other code's comes from
-    `data/codes.toml`. `unreadable` findings make a run exit 3 (the input or the environment failed, not
-    the case); `schema_errors` are the pydantic error types the schema reports under this code; a code
-    that cannot be disabled guards something a policy must not switch off (an unread case, a lost pack);
+    `data/codes.toml`. `tool_failure` findings make a run exit 3 (the tool or its environment failed on
+    the case, not the case itself: B003, B008); `schema_errors` are the pydantic error types the schema
+    reports under this code; a code that cannot be disabled guards something a policy must not switch
+    off (an unread case, a lost pack);
     `error_variants` are the variants graded as errors under a milder code (A214: extra bytes after a
     picture warn, a whole file hidden in it does not pass).
     """
@@ -120,7 +121,7 @@ class Declaration:
     name: str
     severity: Severity
     doc: str
-    unreadable: bool = False
+    tool_failure: bool = False
     schema_errors: frozenset[str] = frozenset()
     can_disable: bool = True
     error_variants: frozenset[str] = frozenset()
@@ -137,7 +138,7 @@ def declared() -> dict[Code, Declaration]:
             name=entry["name"],
             severity=Severity(entry["severity"]),
             doc=entry["doc"].strip(),
-            unreadable=entry.get("unreadable", False),
+            tool_failure=entry.get("tool_failure", False),
             schema_errors=frozenset(entry.get("schema_errors", ())),
             can_disable=entry.get("can_disable", True),
             error_variants=frozenset(entry.get("error_variants", ())),

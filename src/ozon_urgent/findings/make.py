@@ -1,4 +1,4 @@
-"""A finding from its code's declaration: the severity of its variant, and whether input was unreadable."""
+"""A finding from its code's declaration: the severity of its variant, and whether the tool failed."""
 
 from __future__ import annotations
 
@@ -28,5 +28,5 @@ def make_finding(
         path=tuple(path),
         variant=variant,
         params=dict(params),
-        unreadable=declared.unreadable,
+        tool_failed=declared.tool_failure,
     )

@@ -17,11 +17,16 @@ class Severity(StrEnum):
 
 
 class Outcome(StrEnum):
-    """Worst result of a case or a run; `cli.exit` maps it to the exit status (docs/exit-codes.md)."""
+    """Worst result of a case or a run; `cli.exit` maps it to the exit status (docs/exit-codes.md).
+
+    A case file that cannot be read or parsed (Y001–Y005) is a case that fails, like any error: the input
+    is at fault, not the tool. Only a finding that says the tool or its environment failed on the case
+    (a pack that cannot be written, B003; a bug, B008) makes it TOOL_FAILED.
+    """
 
     OK = "ok"
     FINDINGS = "fail"
-    UNREADABLE = "unreadable"
+    TOOL_FAILED = "tool_failed"
 
 
 class BuildStatus(StrEnum):
@@ -48,8 +53,8 @@ class Finding:
     path: FieldPath = ()  # where in the case file: ("evidence", 1, "file"); () for the file as a whole
     variant: str = ""  # which of the code's messages: `message_<variant>` in the catalog, when it has one
     params: Mapping[str, object] = field(default_factory=dict)  # what the message names (Phrase: words too)
-    # Input that cannot be read as a case at all (I/O, encoding, YAML syntax) exits 3, not 1.
-    unreadable: bool = False
+    # The tool or its environment failed on this case (B003 the disk, B008 a bug): the run exits 3, not 1.
+    tool_failed: bool = False
 
     @property
     def path_text(self) -> str:
@@ -84,8 +89,8 @@ class CaseResult:
         self.findings.extend(f for f in findings if f.code not in self.disabled)
 
     def outcome(self, *, strict: bool = False) -> Outcome:
-        if any(f.unreadable for f in self.findings):
-            return Outcome.UNREADABLE
+        if any(f.tool_failed for f in self.findings):
+            return Outcome.TOOL_FAILED
         failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
         if any(f.severity in failing for f in self.findings):
             return Outcome.FINDINGS
@@ -102,7 +107,7 @@ class RunResult:
 
     def outcome(self) -> Outcome:
         outcomes = {case.outcome(strict=self.strict) for case in self.cases}
-        for worst in (Outcome.UNREADABLE, Outcome.FINDINGS):
+        for worst in (Outcome.TOOL_FAILED, Outcome.FINDINGS):
             if worst in outcomes:
                 return worst
         return Outcome.OK

@@ -13,7 +13,7 @@ from ozon_urgent.attachments.reading import read_evidence
 from ozon_urgent.casefile.identity import default_case_id, usable_case_id
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.casefile.opening import open_case
-from ozon_urgent.errors import UserError
+from ozon_urgent.errors import ExitStatus, UserError
 from ozon_urgent.ledger.errors import LedgerRefusedError
 from ozon_urgent.ledger.records import CaseKey
 
@@ -22,9 +22,10 @@ DEFAULT_MAX_BYTES = InspectLimits().max_bytes
 
 
 class CaseUnreadableError(UserError):
-    """The case file cannot be read as YAML (exit 3), with the loader's code and line."""
+    """The case file cannot be read as YAML, with the loader's code and line: the case fails (exit 1)."""
 
     table = "cli.ledger"
+    exit_status = ExitStatus.FINDINGS
 
     def __init__(self, file: Path, code: str, line: int | None) -> None:
         super().__init__("case_unreadable", file=file, line=line or 1, code=code)

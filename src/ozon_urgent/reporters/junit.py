@@ -1,4 +1,4 @@
-"""JUnit XML: one testcase per case; errors fail it, an unreadable case is an error, warnings are output."""
+"""JUnit XML: one testcase per case; errors fail it, the tool failing on it is an error, warnings output."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def _testcase(case: CaseResult, strict: bool, lang: Lang) -> ET.Element:
         if f.severity is Severity.ERROR or (strict and f.severity is Severity.WARNING)
     ]
     if outcome is not Outcome.OK:
-        tag = "error" if outcome is Outcome.UNREADABLE else "failure"
+        tag = "error" if outcome is Outcome.TOOL_FAILED else "failure"
         first = failing[0] if failing else case.findings[0]
         message = f"{first.code} {words(first, lang).message}"
         node = ET.SubElement(element, tag, {"message": message, "type": first.code})
@@ -42,7 +42,7 @@ def render_junit(result: RunResult, lang: Lang, *, color: bool = False) -> str:
     counts = {
         "tests": str(len(result.cases)),
         "failures": str(sum(1 for o in outcomes if o is Outcome.FINDINGS)),
-        "errors": str(sum(1 for o in outcomes if o is Outcome.UNREADABLE)),
+        "errors": str(sum(1 for o in outcomes if o is Outcome.TOOL_FAILED)),
     }
     suites = ET.Element("testsuites", {"name": "ozon-urgent", **counts})
     suite = ET.SubElement(suites, "testsuite", {"name": "ozon-urgent", **counts, "skipped": "0"})

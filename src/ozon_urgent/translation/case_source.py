@@ -45,7 +45,7 @@ def read_case_source(path: Path, display: str) -> CaseSource:
     opened = open_case(path, display)
     findings = list(opened.problems)
     if opened.loaded is None or opened.text is None:
-        raise CaseFailedError("unreadable", {"file": display}, ExitStatus.FAILED, findings)
+        raise CaseFailedError("unreadable", {"file": display}, ExitStatus.FINDINGS, findings)
     if opened.case is None:
         raise CaseFailedError(
             "invalid", {"file": display, "count": len(findings)}, ExitStatus.FINDINGS, findings

@@ -1,0 +1,46 @@
+"""A case kept after filing (`filed:`) stops raising the checks that only matter before filing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from factories import variant, write_case
+from kit.cli import RunCli
+
+# Months after the notification (2026-11-22) and the evidence: the window and the evidence have aged.
+LATER = "2027-06-01"
+
+
+def _codes(run_cli: RunCli, path: Path, *args: str) -> tuple[int, set[str]]:
+    result = run_cli("check", "--no-content", "--format", "json", "--today", LATER, *args, path)
+    [case] = json.loads(result.stdout)["cases"]
+    return result.exit_code, {finding["code"] for finding in case["findings"]}
+
+
+def test_a_filed_case_does_not_age_into_failing(run_cli: RunCli, tmp_path: Path) -> None:
+    kept = write_case(tmp_path / "kept", variant("carrier_failure", {}))
+    code, codes = _codes(run_cli, kept)
+    assert code == 1 and {"C160", "C151"} <= codes  # not filed: the window and the evidence went stale
+    filed = write_case(
+        tmp_path / "filed",
+        variant("carrier_failure", {"filed": {"reference": "OZ-4100011", "at": "2026-11-24"}}),
+    )
+    code, codes = _codes(run_cli, filed, "--strict")
+    assert code == 0 and not codes & {"C160", "C151"}, codes
+
+
+def test_a_filed_case_is_still_checked_otherwise(run_cli: RunCli, tmp_path: Path) -> None:
+    changes = {"filed": {"reference": "OZ-4100011", "at": "2026-11-24"}, "period": None}
+    path = write_case(tmp_path, variant("carrier_failure", changes))
+    code, codes = _codes(run_cli, path)
+    assert code == 1 and "C140" in codes and "C160" not in codes  # the missing period still fails
+
+
+def test_filed_must_name_a_reference_and_a_date(run_cli: RunCli, tmp_path: Path) -> None:
+    changes = {"filed": {"reference": "OZ 41", "at": "24.11.2026"}}
+    path = write_case(tmp_path, variant("carrier_failure", changes))
+    result = run_cli("check", "--no-content", "--format", "json", path)
+    findings = json.loads(result.stdout)["cases"][0]["findings"]
+    assert result.exit_code == 1
+    assert {f["path"] for f in findings if f["code"].startswith("S")} >= {"filed.reference", "filed.at"}
