@@ -194,9 +194,10 @@ def _preview(
             Code.ATTACHMENT_FIXED,
             "preview",
             file=display,
-            line=line,
+            line=None,
             path=path,
             params=change_params(change),
+            case_line=line,
         )
         for change in fixed.changes
     ]
@@ -207,9 +208,10 @@ def _preview(
                 Code.ATTACHMENT_FIXED,
                 variant,
                 file=display,
-                line=line,
+                line=None,
                 path=path,
                 params=params,
+                case_line=line,
             )
         )
     return found

@@ -29,10 +29,12 @@ def _testcase(case: CaseResult, strict: bool, lang: Lang) -> ET.Element:
         first = failing[0] if failing else case.findings[0]
         message = f"{first.code} {words(first, lang).message}"
         node = ET.SubElement(element, tag, {"message": message, "type": first.code})
-        node.text = "\n".join(format_finding(f, lang) for f in failing)
+        node.text = "\n".join(format_finding(f, lang, case_file=case.file) for f in failing)
     others = [f for f in case.findings if f not in failing]
     if others:
-        ET.SubElement(element, "system-out").text = "\n".join(format_finding(f, lang) for f in others)
+        ET.SubElement(element, "system-out").text = "\n".join(
+            format_finding(f, lang, case_file=case.file) for f in others
+        )
     return element
 
 

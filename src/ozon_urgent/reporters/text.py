@@ -12,15 +12,24 @@ _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
 def format_finding(
-    finding: Finding, lang: Lang, *, color: bool = False, hint: str | None = None, said: Words | None = None
+    finding: Finding,
+    lang: Lang,
+    *,
+    color: bool = False,
+    hint: str | None = None,
+    said: Words | None = None,
+    case_file: str | None = None,
 ) -> str:
     """One finding as `FILE:LINE: CODE severity: message [path]` with its hint below; `said`: its words,
-    when the caller has them already."""
+    when the caller has them already. A finding about an attachment reads `ATTACHMENT: CODE …` and points
+    at its entry in `case_file` apart: `[CASE:LINE, evidence[1].file]` (an attachment has no lines)."""
     where = f"{finding.file}:{finding.line}" if finding.line else finding.file
     severity = i18n.text(lang, "cli.severity", finding.severity.value)
     if color:
         severity = f"{_COLOUR[finding.severity]}{severity}{_RESET}"
     field = f" [{finding.path_text}]" if finding.path else ""
+    if finding.about_attachment and case_file is not None:
+        field = f" [{case_file}:{finding.case_line}, {finding.path_text}]"
     colon = i18n.punctuation(lang).colon  # after the severity word; `FILE:LINE: ` stays as editors read it
     said = said or words(finding, lang)
     return f"{where}: {finding.code} {severity}{colon}{said.message}{field}\n    {hint or said.hint}"
@@ -29,7 +38,7 @@ def format_finding(
 def _case_block(case: CaseResult, lang: Lang, color: bool, hinted: set[tuple[str, str]]) -> list[str]:
     """The case's findings; a long hint already printed in this run (the install commands of a missing
     OCR engine, once for each of 200 screenshots) is referred to, not repeated."""
-    ordered = sorted(case.findings, key=lambda f: (f.line or 0, _ORDER[f.severity], f.code))
+    ordered = sorted(case.findings, key=lambda f: (f.line_in_case or 0, _ORDER[f.severity], f.code))
     lines = []
     for finding in ordered:
         said = words(finding, lang)
@@ -37,7 +46,7 @@ def _case_block(case: CaseResult, lang: Lang, color: bool, hinted: set[tuple[str
         repeat = key in hinted and len(said.hint) > _SHORT_HINT
         hinted.add(key)
         hint = i18n.text(lang, "cli.report", "hint_above", code=finding.code) if repeat else None
-        lines.append(format_finding(finding, lang, color=color, hint=hint, said=said))
+        lines.append(format_finding(finding, lang, color=color, hint=hint, said=said, case_file=case.file))
     return lines
 
 
