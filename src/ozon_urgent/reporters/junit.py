@@ -6,15 +6,16 @@ import xml.etree.ElementTree as ET
 
 from ozon_urgent.findings import CaseResult, Outcome, RunResult, Severity, words
 from ozon_urgent.i18n import Lang
+from ozon_urgent.reporters.labels import case_labels
 from ozon_urgent.reporters.text import format_finding
 
 
-def _testcase(case: CaseResult, strict: bool, lang: Lang) -> ET.Element:
+def _testcase(case: CaseResult, label: str, strict: bool, lang: Lang) -> ET.Element:
     element = ET.Element(
         "testcase",
         {
             "classname": f"ozon-urgent.{case.scenario or 'unknown'}",
-            "name": case.case_id or case.file,
+            "name": label,
             "file": case.file,
         },
     )
@@ -48,7 +49,7 @@ def render_junit(result: RunResult, lang: Lang, *, color: bool = False) -> str:
     }
     suites = ET.Element("testsuites", {"name": "ozon-urgent", **counts})
     suite = ET.SubElement(suites, "testsuite", {"name": "ozon-urgent", **counts, "skipped": "0"})
-    for case in result.cases:
-        suite.append(_testcase(case, result.strict, lang))
+    for case, label in zip(result.cases, case_labels(result.cases), strict=True):
+        suite.append(_testcase(case, label, result.strict, lang))
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
