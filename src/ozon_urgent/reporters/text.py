@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ozon_urgent import i18n
 from ozon_urgent.findings import CaseResult, Finding, Outcome, RunResult, Severity, Words, words
 from ozon_urgent.i18n import Lang
+from ozon_urgent.reporters.labels import case_labels
 
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _COLOUR = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
@@ -57,19 +60,24 @@ _SHORT_HINT = 80
 def _table(result: RunResult, lang: Lang, color: bool) -> list[str]:
     """One row per case with an error or a warning; a batch of clean cases (notes alone, such as the
     examples' "judged as of") stays short."""
-    rows = [case for case in result.cases if case.count(Severity.ERROR) or case.count(Severity.WARNING)]
+    labelled = zip(case_labels(result.cases), result.cases, strict=True)
+    rows = [
+        (label, case)
+        for label, case in labelled
+        if case.count(Severity.ERROR) or case.count(Severity.WARNING)
+    ]
     if len(result.cases) < 2 or not rows:
         return []
     head = [i18n.text(lang, "cli.table", key) for key in ("case", "scenario", "errors", "warnings", "status")]
     body = [
         [
-            case.case_id or case.file,
+            label,
             case.scenario or "—",
             str(case.count(Severity.ERROR)),
             str(case.count(Severity.WARNING)),
             i18n.text(lang, "cli.table", case.outcome(strict=result.strict).value),
         ]
-        for case in rows
+        for label, case in rows
     ]
     widths = [max(i18n.display_width(row[i]) for row in [head, *body]) for i in range(len(head))]
     lines = ["", _row(head, widths)]
@@ -89,23 +97,40 @@ def _row(cells: list[str], widths: list[int]) -> str:
 
 
 def render_text(result: RunResult, lang: Lang, *, color: bool = False, summary: bool = True) -> str:
-    """The findings case by case, then (unless `summary` is off, for `-q`) the table and the totals."""
+    """The findings case by case, then the table and the totals; a report longer than a screen has its
+    totals first too, so that 300 cases do not hide them at the end. `summary` off (`-q`): only the
+    failing cases' errors and warnings, nothing else."""
     lines: list[str] = []
     hinted: set[tuple[str, str]] = set()
     for case in result.cases:
-        lines.extend(_case_block(case, lang, color, hinted))
+        if summary:
+            lines.extend(_case_block(case, lang, color, hinted))
+        elif case.outcome(strict=result.strict) is not Outcome.OK:
+            lines.extend(_case_block(_problems(case), lang, color, hinted))
     if not summary:
         return "".join(line + "\n" for line in lines)
-    lines.extend(_table(result, lang, color))
+    totals = _totals(result, lang)
+    head = [totals, ""] if sum(line.count("\n") + 1 for line in lines) > _SCREEN else []
+    return "\n".join([*head, *lines, *_table(result, lang, color), totals]) + "\n"
+
+
+# Lines of findings past which the totals are printed before them as well as after.
+_SCREEN = 50
+
+
+def _problems(case: CaseResult) -> CaseResult:
+    """The case with its errors and warnings only, for `-q`."""
+    kept = [f for f in case.findings if f.severity is not Severity.INFO]
+    return replace(case, findings=kept)
+
+
+def _totals(result: RunResult, lang: Lang) -> str:
     failing = sum(1 for case in result.cases if case.outcome(strict=result.strict) is not Outcome.OK)
-    lines.append(
-        i18n.text(
-            lang,
-            "cli.summary",
-            cases=len(result.cases),
-            failing=failing,
-            errors=result.count(Severity.ERROR),
-            warnings=result.count(Severity.WARNING),
-        )
+    return i18n.text(
+        lang,
+        "cli.summary",
+        cases=len(result.cases),
+        failing=failing,
+        errors=result.count(Severity.ERROR),
+        warnings=result.count(Severity.WARNING),
     )
-    return "\n".join(lines) + "\n"
