@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,5 +72,6 @@ def scrub(text: str, url: str) -> str:
     except ValueError:
         return "(details hidden)"
     for secret in secrets:
-        text = text.replace(secret, "***")
+        # Where it stands as a word of its own: a password `p` must not turn "port" into "***ort".
+        text = re.sub(rf"(?<!\w){re.escape(secret)}(?!\w)", "***", text)
     return text.replace(url, mask_url(url))
