@@ -65,3 +65,10 @@ def test_the_password_is_hidden_where_it_stands_alone_only() -> None:
     assert (
         scrub('port 1 failed: password "p" was refused', url) == 'port 1 failed: password "***" was refused'
     )
+
+
+def test_a_longer_password_is_hidden_wherever_it_appears() -> None:
+    from ozon_urgent.ledger.location import scrub
+
+    url = "postgresql://u:Secret9@127.0.0.1:1/db"
+    assert scrub("role uSecret9x: Secret9", url) == "role u***x: ***"
