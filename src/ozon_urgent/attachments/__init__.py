@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,15 +45,17 @@ def inspect_attachments(
     cache: bool = True,
     names: Sequence[str] | None = None,
     recent: RecentVerdicts | None = None,
+    on_judged: Callable[[int], None] | None = None,
 ) -> list[AttachmentReport]:
     """One report per path, in order; files are parsed in child processes (`jobs` at a time).
 
     `cache`: reuse and keep verdicts in the user cache folder (see verdict_cache); off reads and writes
     nothing there. `names`: the name each file is judged under, when not its path's (as a case wrote it).
-    `recent`: the verdicts a run's earlier calls gave (`inspection.RecentVerdicts`)."""
+    `recent`: the verdicts a run's earlier calls gave (`inspection.RecentVerdicts`). `on_judged`: hears
+    each path's index as soon as its verdict is known, for a progress bar."""
     from ozon_urgent.attachments.inspection import inspect_attachments as run
 
-    return run(paths, limits, jobs, cache, names, recent)
+    return run(paths, limits, jobs, cache, names, recent, on_judged)
 
 
 def inspect_blobs(

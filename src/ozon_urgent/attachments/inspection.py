@@ -52,6 +52,7 @@ def inspect_attachments(
     cache: bool = True,
     names: Sequence[str] | None = None,
     recent: RecentVerdicts | None = None,
+    on_judged: Callable[[int], None] | None = None,
 ) -> list[AttachmentReport]:
     """One report per path, in the same order; every failure is a hit, never an exception.
 
@@ -61,10 +62,12 @@ def inspect_attachments(
     The same bytes under the same name are judged once per run, and not at all when the verdict cache
     (`cache`, see verdict_cache) already knows them; the lookup uses the digest of the bytes just read,
     which are the bytes the report describes. `recent`: the verdicts of the run's earlier calls.
+    `on_judged`: hears each path's index as its verdict is known (read, cached, or judged in a child).
     """
     early: dict[int, AttachmentReport] = {}
     read: dict[int, tuple[int, str, str | None]] = {}
     verdicts = _Verdicts(limits, cache, recent)
+    told = on_judged or _nobody
 
     def tasks() -> Iterator[Task]:
         # Files are read one at a time as a child frees up, so a big batch never sits in memory at once.
@@ -73,15 +76,18 @@ def inspect_attachments(
             if outcome.data is None:
                 hit = outcome.hit or AttachmentHit(Code.ATTACHMENT_UNREADABLE)
                 early[index] = AttachmentReport(str(path), outcome.size, None, None, None, None, None, (hit,))
+                told(index)
                 continue
             digest = hashlib.sha256(outcome.data).hexdigest()
             read[index] = (len(outcome.data), digest, _magic(outcome.data))
             name = names[index] if names is not None else path.name
             if verdicts.wanted(index, digest, name):
                 yield Task(index, "inspect", (name, outcome.data, limits))
+            else:
+                told(index)  # known already, or the same bytes as a file before it
 
     # Distinct paths bound the distinct files, so a batch sharing two files starts at most two children.
-    judged = verdicts.settle(_run(tasks(), len(set(paths)), limits, jobs))
+    judged = verdicts.settle(_run(tasks(), len(set(paths)), limits, jobs, told))
     reports: list[AttachmentReport] = []
     for index, path in enumerate(paths):
         if index in early:
@@ -238,12 +244,20 @@ def not_checked_hit(failure: Failure, limits: InspectLimits) -> AttachmentHit:
 
 
 def _run(
-    tasks: Iterator[Task], count: int, limits: InspectLimits, jobs: int | None
+    tasks: Iterator[Task],
+    count: int,
+    limits: InspectLimits,
+    jobs: int | None,
+    on_done: Callable[[int], None] | None = None,
 ) -> dict[int, Done | Failure]:
     if count == 0:
         return {}
     pool = shared_pool(limits.memory_bytes)
-    return pool.run(tasks, count, limits.timeout_s, jobs or os.cpu_count() or 1)
+    return pool.run(tasks, count, limits.timeout_s, jobs or os.cpu_count() or 1, on_done)
+
+
+def _nobody(_index: int) -> None:
+    """No one listening for progress."""
 
 
 def _judgement(outcome: Done | Failure, limits: InspectLimits) -> Judgement:

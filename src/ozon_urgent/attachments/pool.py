@@ -17,7 +17,7 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -58,6 +58,19 @@ class Failure:
     detail: str | float = ""
 
 
+class _Outcomes(dict[int, Done | Failure]):
+    """A run's outcomes by task id, each told to `on_done` as it is set, wherever in the pool that is."""
+
+    def __init__(self, on_done: Callable[[int], None] | None) -> None:
+        super().__init__()
+        self.on_done = on_done
+
+    def __setitem__(self, key: int, value: Done | Failure) -> None:
+        super().__setitem__(key, value)
+        if self.on_done is not None:
+            self.on_done(key)
+
+
 class _Worker:
     def __init__(self, process: BaseProcess, conn: Connection) -> None:
         self.process = process
@@ -87,12 +100,18 @@ class WorkerPool:
         self.retried: list[tuple[int, str]] = []
 
     def run(
-        self, tasks: Iterable[Task], count: int, timeout_s: float, jobs: int
+        self,
+        tasks: Iterable[Task],
+        count: int,
+        timeout_s: float,
+        jobs: int,
+        on_done: Callable[[int], None] | None = None,
     ) -> dict[int, Done | Failure]:
-        """Every task's outcome by id; `count` (how many tasks there are) keeps idle children unborn."""
+        """Every task's outcome by id; `count` (how many tasks there are) keeps idle children unborn.
+        `on_done` hears each task's id as its outcome is known (a progress bar moves with it)."""
         with self._lock:
             try:
-                return self._run(iter(tasks), count, timeout_s, max(1, jobs))
+                return self._run(iter(tasks), count, timeout_s, max(1, jobs), _Outcomes(on_done))
             except BaseException:
                 # Interrupted (Ctrl-C, a failing reader): a busy child would answer into the next run.
                 for worker in [w for w in self._workers if w.task is not None]:
@@ -110,10 +129,9 @@ class WorkerPool:
         self._workers.clear()
 
     def _run(
-        self, tasks: Iterable[Task], count: int, timeout_s: float, jobs: int
+        self, tasks: Iterable[Task], count: int, timeout_s: float, jobs: int, results: _Outcomes
     ) -> dict[int, Done | Failure]:
         source = iter(tasks)
-        results: dict[int, Done | Failure] = {}
         again: deque[Task] = deque()  # files past the wall limit to be judged afresh (no /proc)
         self.retried = []
 

@@ -45,13 +45,7 @@ def _variant(error: ErrorDetails, code: Code, path: FieldPath) -> tuple[str, dic
     ctx: dict[str, object] = dict(error.get("ctx") or {})
     name = field_path(path) or "(top level)"
     if code is Code.UNKNOWN_KEY:
-        key = str(path[-1]) if path else ""
-        allowed = allowed_keys(tuple(p for p in path[:-1] if isinstance(p, str)))
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        return (
-            "guess" if close else "",
-            {"key": key, "guess": close[0] if close else "", "allowed": ", ".join(f"`{k}`" for k in allowed)},
-        )
+        return _unknown_key(path)
     if code is Code.MISSING_FIELD:
         return "", {"field": name}
     if not path and error["type"] in ("model_type", "model_attributes_type", "dict_type"):
@@ -63,6 +57,34 @@ def _variant(error: ErrorDetails, code: Code, path: FieldPath) -> tuple[str, dic
         kind = str(ctx.get("key") or (path[1] if len(path) > 1 and path[0] == "affected" else ""))
         params["example"] = ID_LIST_EXAMPLES.get(kind, ID_LIST_EXAMPLES["skus"])
     return error["type"], params
+
+
+def _unknown_key(path: FieldPath) -> tuple[str, dict[str, object]]:
+    """An unknown key's message: where the case format has it, when it has it elsewhere (`client_id`
+    written at the top level belongs under `seller:`), else the allowed key it is closest to."""
+    key = str(path[-1]) if path else ""
+    parent = tuple(p for p in path[:-1] if isinstance(p, str))
+    allowed = allowed_keys(parent)
+    params: dict[str, object] = {"key": key, "allowed": ", ".join(f"`{k}`" for k in allowed)}
+    homes = [home for home in key_homes(key) if home != parent]
+    if () in homes:  # a top-level key indented into a block
+        return "top", params
+    if len(homes) == 1:
+        return "nested", {**params, "home": ".".join(homes[0])}
+    if homes:
+        return "nested_any", {**params, "homes": ", ".join(f"`{'.'.join(h)}:`" for h in homes)}
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    return ("guess" if close else ""), {**params, "guess": close[0] if close else ""}
+
+
+def key_homes(key: str, model: type[BaseModel] = Case, at: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every block of the case format that has `key`, as the path of keys to it (list entries left out):
+    `client_id` → [("seller",)], `from` → [("period",), ("evidence", "covers")]."""
+    found = [at] if key in allowed_keys((), model) else []
+    for name, field in model.model_fields.items():
+        for inner in _inner_models(field.annotation):
+            found += key_homes(key, inner, (*at, field.alias or name))
+    return found
 
 
 ID_LIST_EXAMPLES = {

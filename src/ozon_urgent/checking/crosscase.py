@@ -12,7 +12,7 @@ from ozon_urgent.casefile.identity import default_case_id
 from ozon_urgent.casefile.loader import LoadError, load_case
 from ozon_urgent.casefile.model import CaseId, PositiveId, PostingNumber
 from ozon_urgent.checking.engine import CheckedCase
-from ozon_urgent.findings import Code, FieldPath, Finding, make_finding
+from ozon_urgent.findings import CaseResult, Code, FieldPath, Finding, make_finding
 
 # The IDs that name one problem: a posting or a product in two scenarios means a split or merged issue.
 _SHARED_KINDS = {"postings": "posting", "skus": "SKU"}
@@ -128,27 +128,64 @@ def batch_findings(cases: Sequence[CaseSummary], *, building: bool = False) -> d
 
 
 @dataclass(slots=True)
-class SharedEvidence:
-    """Remembers which seller first attached each file (by SHA-256) as a batch goes on."""
+class _Holder:
+    """A case that attached a file: whose it is, and where its report says so."""
 
-    owners: dict[str, tuple[str, str]] = field(default_factory=dict)  # sha256 → (client_id, case file)
+    client: str
+    result: CaseResult
+    path: FieldPath
+    line: int | None
+
+
+@dataclass(slots=True)
+class _Owners:
+    """The cases that attached one file so far. While they are all one seller's, each is kept, so that
+    the first other seller's case can have B006 added to every one of them too, not only to itself."""
+
+    first: _Holder
+    waiting: list[_Holder]  # the first seller's cases, until a second seller's case shows the file
+    second: _Holder | None = None  # the first case of another seller
+
+
+@dataclass(slots=True)
+class SharedEvidence:
+    """Remembers which sellers attached each file (by SHA-256) as a batch goes on, and reports B006 on
+    every case that shares a file with another seller's case: on the ones before too, on their results.
+
+    In `build`, a case built before another seller's case shows the file hears of it after its pack is
+    written: the run's report lists B006 for it; that pack's ticket.json cannot."""
+
+    owners: dict[str, _Owners] = field(default_factory=dict)
 
     def note(self, item: CheckedCase, index: int, sha256: str | None) -> list[Finding]:
+        """This case's B006 for its evidence entry `index`; earlier cases' B006 go to their results."""
         if sha256 is None or item.case is None:
-            return []
-        client = item.case.seller.client_id
-        owner = self.owners.setdefault(sha256, (client, item.result.file))
-        if owner[0] == client:
             return []
         path = ("evidence", index, "file")
         line = item.loaded.line_of(path) if item.loaded is not None else None
-        return [
-            make_finding(
-                Code.EVIDENCE_SHARED_ACROSS_SELLERS,
-                "",
-                file=item.result.file,
-                line=line,
-                path=path,
-                params={"other": owner[1], "other_client": owner[0]},
-            )
-        ]
+        mine = _Holder(item.case.seller.client_id, item.result, path, line)
+        owners = self.owners.get(sha256)
+        if owners is None:
+            self.owners[sha256] = _Owners(mine, [mine])
+            return []
+        if owners.second is None:
+            if mine.client == owners.first.client:
+                owners.waiting.append(mine)
+                return []
+            owners.second = mine
+            for earlier in owners.waiting:  # the first other seller: every earlier case hears of it
+                earlier.result.add(_shared(earlier, mine))
+            owners.waiting = []
+        other = owners.second if mine.client == owners.first.client else owners.first
+        return [_shared(mine, other)]
+
+
+def _shared(holder: _Holder, other: _Holder) -> Finding:
+    return make_finding(
+        Code.EVIDENCE_SHARED_ACROSS_SELLERS,
+        "",
+        file=holder.result.file,
+        line=holder.line,
+        path=holder.path,
+        params={"other": other.result.file, "other_client": other.client},
+    )

@@ -127,7 +127,7 @@ class _Reads:
 def attachment_findings(
     case: Case, loaded: Loaded, display: str, reports: Sequence[tuple[int, AttachmentReport]]
 ) -> list[Finding]:
-    """Findings for evidence judged by content, each located at its `evidence[i].file` line.
+    """Findings for evidence judged by content: about the file, pointing at its `evidence[i].file` line.
 
     `personal_data_ok: true` on an evidence entry (the seller's own contacts) turns its personal-data
     findings into notes.
@@ -144,10 +144,11 @@ def attachment_findings(
                     declaration(hit.code),
                     hit.variant,
                     file=os.path.join(folder, item.file),
-                    line=loaded.line_of(path),
+                    line=None,  # a line of the attachment means nothing; its entry's is `case_line`
                     path=path,
                     params=hit.params,
                     severity=Severity.INFO if quiet else None,
+                    case_line=loaded.line_of(path),
                 )
             )
     return found

@@ -82,7 +82,12 @@ ExcludeOpt = Annotated[
         help="Leave out files whose path or folder matches (repeatable), e.g. --exclude drafts.",
     ),
 ]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems, no summary.")]
+QuietOpt = Annotated[
+    bool,
+    typer.Option(
+        "--quiet", "-q", help="Print only the failing cases' errors and warnings: no notes, no summary."
+    ),
+]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")]
 JobsOpt = Annotated[
     int | None,

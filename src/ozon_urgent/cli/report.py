@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -81,7 +82,14 @@ def write_file(path: Path, text: str) -> None:
 
 
 def write_new(path: Path, text: str) -> None:
-    """Write a file the user named that must not exist yet (a skeleton is never written over work)."""
+    """Write a file the user named that must not exist yet (a skeleton is never written over work), in
+    folders made for it when they are missing (`init -o cases/<store>/<case>/case.yaml`)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        # A file where a folder should be: mkdir says "File exists", which names the wrong problem.
+        detail = os.strerror(errno.ENOTDIR) if isinstance(exc, FileExistsError) else exc.strerror
+        fail("make_folder", status=ExitStatus.FAILED, folder=path.parent, file=path, detail=detail or exc)
     try:
         write_atomically(path, text.encode("utf-8"), exclusive=True)
     except FileExistsError:

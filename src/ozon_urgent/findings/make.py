@@ -17,8 +17,10 @@ def make_finding(
     path: FieldPath,
     params: Mapping[str, object],
     severity: Severity | None = None,
+    case_line: int | None = None,
 ) -> Finding:
-    """A finding of `rule`: its declared severity (an error for its error variants) unless one is given."""
+    """A finding of `rule`: its declared severity (an error for its error variants) unless one is given.
+    `case_line`: the finding is about an attachment (`file`), named at this line of the case file."""
     declared = declaration(rule) if isinstance(rule, Code) else rule
     return Finding(
         code=declared.code,
@@ -29,4 +31,5 @@ def make_finding(
         variant=variant,
         params=dict(params),
         tool_failed=declared.tool_failure,
+        case_line=case_line,
     )

@@ -48,18 +48,30 @@ class Finding:
 
     code: str
     severity: Severity
-    file: str
-    line: int | None
+    file: str  # the case file, or the attachment the finding is about
+    line: int | None  # the line in `file`; None when there is none (an attachment has no lines)
     path: FieldPath = ()  # where in the case file: ("evidence", 1, "file"); () for the file as a whole
     variant: str = ""  # which of the code's messages: `message_<variant>` in the catalog, when it has one
     params: Mapping[str, object] = field(default_factory=dict)  # what the message names (Phrase: words too)
     # The tool or its environment failed on this case (B003 the disk, B008 a bug): the run exits 3, not 1.
     tool_failed: bool = False
+    # When `file` is an attachment: the line in the case file of the entry (`path`) that names it.
+    case_line: int | None = None
 
     @property
     def path_text(self) -> str:
         """The path as findings print it: `evidence[1].file`."""
         return field_path(self.path)
+
+    @property
+    def line_in_case(self) -> int | None:
+        """The line in the case file the finding points at: `line`, or for an attachment its entry's."""
+        return self.case_line if self.case_line is not None else self.line
+
+    @property
+    def about_attachment(self) -> bool:
+        """Whether `file` is an attachment the case names, not the case file."""
+        return self.case_line is not None
 
     def names_evidence_entry(self) -> bool:
         """Whether the finding is about one of the case's evidence entries (`evidence[i]…`)."""

@@ -51,7 +51,8 @@ def _said(params: Mapping[str, object], lang: Lang) -> dict[str, object]:
 
 
 def finding_dict(finding: Finding, lang: Lang) -> dict[str, str | int | None]:
-    """The finding as JSON reports and a pack's manifest hold it (docs/output.md)."""
+    """The finding as JSON reports and a pack's manifest hold it (docs/output.md): `line` is in `file`,
+    so null for an attachment (`path` names its entry in the case file)."""
     said = words(finding, lang)
     return {
         "code": finding.code,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 ENV_VAR = "OZON_URGENT_LEDGER"
 FILENAME = "ledger.sqlite3"
 _PG_SCHEMES = ("postgresql://", "postgres://")
+_SHORT_SECRET = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,5 +73,8 @@ def scrub(text: str, url: str) -> str:
     except ValueError:
         return "(details hidden)"
     for secret in secrets:
-        text = text.replace(secret, "***")
+        # Wherever it appears; a password of a few letters only as a word of its own, so that `p` does
+        # not turn "port" into "***ort".
+        alone = len(secret) < _SHORT_SECRET
+        text = re.sub(rf"(?<!\w){re.escape(secret)}(?!\w)" if alone else re.escape(secret), "***", text)
     return text.replace(url, mask_url(url))

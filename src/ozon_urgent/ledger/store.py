@@ -8,6 +8,7 @@ lines each, and neither the import cost nor the connection pool of an ORM layer 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import stat
 import time
@@ -90,7 +91,7 @@ class Ledger:
             if self.is_sqlite or not _is_psycopg_error(exc):
                 raise
             raise LedgerError(
-                "failed", ledger=self.location.shown, detail=scrub(str(exc), self.location.target)
+                "failed", ledger=self.location.shown, detail=_one_line(scrub(str(exc), self.location.target))
             ) from None
 
     @contextmanager
@@ -160,9 +161,34 @@ def _connect_postgres(location: Location) -> Any:
             location.target, autocommit=True, connect_timeout=CONNECT_SECONDS, application_name="ozon-urgent"
         )
     except Exception as exc:  # psycopg.Error, or a malformed URL (ProgrammingError)
-        raise LedgerError(
-            "unreachable", ledger=location.shown, detail=scrub(str(exc).strip(), location.target)
-        ) from None
+        reasons = _connect_reasons(scrub(str(exc), location.target))
+        if reasons and all(reason.lower() == "connection refused" for reason in reasons):
+            raise LedgerError("refused", ledger=location.shown) from None
+        raise LedgerError("unreachable", ledger=location.shown, detail="; ".join(reasons)) from None
+
+
+# libpq says why each address it tried failed, each on a line of its own, with a second line of advice:
+# `connection failed: connection to server at "127.0.0.1", port 1 failed: Connection refused` /
+# `\tIs the server running on that host and accepting TCP/IP connections?`. The host and port are in
+# the ledger's URL the message shows already; the reasons are what is left, once each, on one line.
+_ATTEMPT = re.compile(r"^(connection failed: )?connection to server (at|on socket) .*? failed: ")
+_ADVICE = ("Is the server running", "This probably means")
+
+
+def _connect_reasons(text: str) -> list[str]:
+    reasons = []
+    for line in text.strip().splitlines():
+        line = " ".join(_ATTEMPT.sub("", line.strip()).split())
+        line = line.removeprefix("connection failed: ").removeprefix("FATAL: ")
+        if line and not line.startswith(_ADVICE) and line not in reasons:
+            reasons.append(line)
+    return reasons
+
+
+def _one_line(text: str) -> str:
+    """A driver's message of several lines (`server closed the connection unexpectedly` / `\tThis
+    probably means…`) as one: a report line, and what follows `ozon-urgent:` on stderr, is one line."""
+    return " ".join(" ".join(line.split()) for line in text.strip().splitlines() if line.strip())
 
 
 def _is_psycopg_error(exc: Exception) -> bool:

@@ -62,7 +62,8 @@ def check_files(
 
 class _Judge:
     """Judges the evidence of the cases given to it a window at a time, adds each entry's findings to its
-    case in the case's own order, and lets each case go once it is judged."""
+    case in the case's own order, and lets each case go once it is judged. Progress is told per case as
+    its last file's verdict comes in, so a long window moves the bar file by file, not all at its end."""
 
     def __init__(self, batch: BatchOptions) -> None:
         self.batch = batch
@@ -72,10 +73,16 @@ class _Judge:
         self.recent = RecentVerdicts()  # a file many cases share is judged once, the cache off too
         self.window: list[tuple[CheckedCase, Policy]] = []
         self.files = 0
+        self.waiting: dict[int, int] = {}  # a case in the window -> how many of its files await a verdict
 
     def add(self, checked: CheckedCase, policy: Policy) -> None:
+        files = len(_judgeable(checked))
+        if files:
+            self.waiting[len(self.window)] = files
+        else:
+            self._tell(checked)  # nothing to judge: done now
         self.window.append((checked, policy))
-        self.files += sum(1 for where in checked.located if where.verdict == "ok")
+        self.files += files
         if self.files >= _WINDOW_FILES or len(self.window) >= _WINDOW_CASES:
             self.flush()
 
@@ -85,9 +92,20 @@ class _Judge:
             for index in range(len(item.located)):
                 if (number, index) in judged:
                     self._add_findings(item, index, *judged[number, index])
-            if self.batch.progress is not None:
-                self.batch.progress(item.result.file)
+            if self.waiting.pop(number, 0):
+                self._tell(item)  # a verdict never heard of: the case is done all the same
         self.window, self.files = [], 0
+
+    def _tell(self, item: CheckedCase) -> None:
+        if self.batch.progress is not None:
+            self.batch.progress(item.result.file)
+
+    def _heard(self, number: int) -> None:
+        """One more of case `number`'s files has its verdict; the case's last one tells the progress."""
+        self.waiting[number] -= 1
+        if self.waiting[number] == 0:
+            del self.waiting[number]
+            self._tell(self.window[number][0])
 
     def _reports(self) -> dict[tuple[int, int], tuple[AttachmentReport, InspectLimits]]:
         """The window's evidence judged in the worker pool, one call for each set of limits."""
@@ -96,16 +114,19 @@ class _Judge:
             if item.case is None:
                 continue
             limits = InspectLimits.for_policy(policy, item.case.seller.store_name)
-            for index, where in enumerate(item.located):
-                if where.verdict == "ok" and where.resolved is not None:
-                    by_limits.setdefault(limits, []).append(_Evidence(number, index, where.resolved))
+            for index, where in _judgeable(item):
+                by_limits.setdefault(limits, []).append(_Evidence(number, index, where))
         judged = {}
         for limits, evidence in by_limits.items():
             # Judged under the name the case wrote, as build judges it, whatever a symlink resolves to.
             written = [_written(self.window[e.case][0], e.index) for e in evidence]
             paths = [e.path for e in evidence]
+
+            def heard(position: int, evidence: list[_Evidence] = evidence) -> None:
+                self._heard(evidence[position].case)
+
             reports = inspect_attachments(
-                paths, limits, self.batch.jobs, self.batch.cache, written, self.recent
+                paths, limits, self.batch.jobs, self.batch.cache, written, self.recent, heard
             )
             for entry, report in zip(evidence, reports, strict=True):
                 judged[entry.case, entry.index] = report, limits
@@ -120,6 +141,17 @@ class _Judge:
             if debug_enabled():
                 raise
             item.result.add(internal_error(exc, item.result.file))
+
+
+def _judgeable(item: CheckedCase) -> list[tuple[int, Path]]:
+    """The case's evidence entries that lead to a file to judge, with the file."""
+    if item.case is None:
+        return []
+    return [
+        (index, where.resolved)
+        for index, where in enumerate(item.located)
+        if where.verdict == "ok" and where.resolved is not None
+    ]
 
 
 def _written(item: CheckedCase, index: int) -> str:
@@ -162,9 +194,10 @@ def _preview(
             Code.ATTACHMENT_FIXED,
             "preview",
             file=display,
-            line=line,
+            line=None,
             path=path,
             params=change_params(change),
+            case_line=line,
         )
         for change in fixed.changes
     ]
@@ -175,9 +208,10 @@ def _preview(
                 Code.ATTACHMENT_FIXED,
                 variant,
                 file=display,
-                line=line,
+                line=None,
                 path=path,
                 params=params,
+                case_line=line,
             )
         )
     return found

@@ -107,7 +107,15 @@ def _fixed(
             steps.append((refusal_variant(fixed.refused), dict(fixed.refused.params)))
         for variant, params in steps:
             checked.result.add(
-                make_finding(Code.ATTACHMENT_FIXED, variant, file=file, line=line, path=path, params=params)
+                make_finding(
+                    Code.ATTACHMENT_FIXED,
+                    variant,
+                    file=file,
+                    line=None,
+                    path=path,
+                    params=params,
+                    case_line=line,
+                )
             )
     return (
         [(name, fixed.data) for (name, _), fixed in zip(blobs, outcomes, strict=True)],

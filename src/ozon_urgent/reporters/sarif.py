@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ozon_urgent import __version__, i18n
-from ozon_urgent.findings import RunResult, Severity, words
+from ozon_urgent.findings import Finding, RunResult, Severity, words
 from ozon_urgent.i18n import Lang
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -54,6 +54,8 @@ def sarif_log(result: RunResult, lang: Lang) -> dict[str, object]:
                 "message": {"text": f"{said.message}. {said.hint}"},
                 "locations": [{"physicalLocation": location}],
             }
+            if finding.about_attachment:  # the attachment has no lines; the entry naming it does
+                entry["relatedLocations"] = [_entry_location(case.file, finding)]
             if finding.path:
                 entry["properties"] = {"field": finding.path_text, "case_id": case.case_id}
             results.append(entry)
@@ -74,6 +76,18 @@ def sarif_log(result: RunResult, lang: Lang) -> dict[str, object]:
                 "language": _LANGUAGE[lang],
             }
         ],
+    }
+
+
+def _entry_location(case_file: str, finding: Finding) -> dict[str, object]:
+    """Where the case file names the attachment a finding is about: its line and the field."""
+    return {
+        "id": 0,
+        "physicalLocation": {
+            "artifactLocation": {"uri": case_file},
+            "region": {"startLine": finding.case_line},
+        },
+        "message": {"text": finding.path_text},
     }
 
 

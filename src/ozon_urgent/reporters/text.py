@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ozon_urgent import i18n
 from ozon_urgent.findings import CaseResult, Finding, Outcome, RunResult, Severity, Words, words
 from ozon_urgent.i18n import Lang
+from ozon_urgent.reporters.labels import case_labels
 
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _COLOUR = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
@@ -12,15 +15,24 @@ _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
 def format_finding(
-    finding: Finding, lang: Lang, *, color: bool = False, hint: str | None = None, said: Words | None = None
+    finding: Finding,
+    lang: Lang,
+    *,
+    color: bool = False,
+    hint: str | None = None,
+    said: Words | None = None,
+    case_file: str | None = None,
 ) -> str:
     """One finding as `FILE:LINE: CODE severity: message [path]` with its hint below; `said`: its words,
-    when the caller has them already."""
+    when the caller has them already. A finding about an attachment reads `ATTACHMENT: CODE …` and points
+    at its entry in `case_file` apart: `[CASE:LINE, evidence[1].file]` (an attachment has no lines)."""
     where = f"{finding.file}:{finding.line}" if finding.line else finding.file
     severity = i18n.text(lang, "cli.severity", finding.severity.value)
     if color:
         severity = f"{_COLOUR[finding.severity]}{severity}{_RESET}"
     field = f" [{finding.path_text}]" if finding.path else ""
+    if finding.about_attachment and case_file is not None:
+        field = f" [{case_file}:{finding.case_line}, {finding.path_text}]"
     colon = i18n.punctuation(lang).colon  # after the severity word; `FILE:LINE: ` stays as editors read it
     said = said or words(finding, lang)
     return f"{where}: {finding.code} {severity}{colon}{said.message}{field}\n    {hint or said.hint}"
@@ -29,7 +41,7 @@ def format_finding(
 def _case_block(case: CaseResult, lang: Lang, color: bool, hinted: set[tuple[str, str]]) -> list[str]:
     """The case's findings; a long hint already printed in this run (the install commands of a missing
     OCR engine, once for each of 200 screenshots) is referred to, not repeated."""
-    ordered = sorted(case.findings, key=lambda f: (f.line or 0, _ORDER[f.severity], f.code))
+    ordered = sorted(case.findings, key=lambda f: (f.line_in_case or 0, _ORDER[f.severity], f.code))
     lines = []
     for finding in ordered:
         said = words(finding, lang)
@@ -37,7 +49,7 @@ def _case_block(case: CaseResult, lang: Lang, color: bool, hinted: set[tuple[str
         repeat = key in hinted and len(said.hint) > _SHORT_HINT
         hinted.add(key)
         hint = i18n.text(lang, "cli.report", "hint_above", code=finding.code) if repeat else None
-        lines.append(format_finding(finding, lang, color=color, hint=hint, said=said))
+        lines.append(format_finding(finding, lang, color=color, hint=hint, said=said, case_file=case.file))
     return lines
 
 
@@ -48,19 +60,24 @@ _SHORT_HINT = 80
 def _table(result: RunResult, lang: Lang, color: bool) -> list[str]:
     """One row per case with an error or a warning; a batch of clean cases (notes alone, such as the
     examples' "judged as of") stays short."""
-    rows = [case for case in result.cases if case.count(Severity.ERROR) or case.count(Severity.WARNING)]
+    labelled = zip(case_labels(result.cases), result.cases, strict=True)
+    rows = [
+        (label, case)
+        for label, case in labelled
+        if case.count(Severity.ERROR) or case.count(Severity.WARNING)
+    ]
     if len(result.cases) < 2 or not rows:
         return []
     head = [i18n.text(lang, "cli.table", key) for key in ("case", "scenario", "errors", "warnings", "status")]
     body = [
         [
-            case.case_id or case.file,
+            label,
             case.scenario or "—",
             str(case.count(Severity.ERROR)),
             str(case.count(Severity.WARNING)),
             i18n.text(lang, "cli.table", case.outcome(strict=result.strict).value),
         ]
-        for case in rows
+        for label, case in rows
     ]
     widths = [max(i18n.display_width(row[i]) for row in [head, *body]) for i in range(len(head))]
     lines = ["", _row(head, widths)]
@@ -80,23 +97,40 @@ def _row(cells: list[str], widths: list[int]) -> str:
 
 
 def render_text(result: RunResult, lang: Lang, *, color: bool = False, summary: bool = True) -> str:
-    """The findings case by case, then (unless `summary` is off, for `-q`) the table and the totals."""
+    """The findings case by case, then the table and the totals; a report longer than a screen has its
+    totals first too, so that 300 cases do not hide them at the end. `summary` off (`-q`): only the
+    failing cases' errors and warnings, nothing else."""
     lines: list[str] = []
     hinted: set[tuple[str, str]] = set()
     for case in result.cases:
-        lines.extend(_case_block(case, lang, color, hinted))
+        if summary:
+            lines.extend(_case_block(case, lang, color, hinted))
+        elif case.outcome(strict=result.strict) is not Outcome.OK:
+            lines.extend(_case_block(_problems(case), lang, color, hinted))
     if not summary:
         return "".join(line + "\n" for line in lines)
-    lines.extend(_table(result, lang, color))
+    totals = _totals(result, lang)
+    head = [totals, ""] if sum(line.count("\n") + 1 for line in lines) > _SCREEN else []
+    return "\n".join([*head, *lines, *_table(result, lang, color), totals]) + "\n"
+
+
+# Lines of findings past which the totals are printed before them as well as after.
+_SCREEN = 50
+
+
+def _problems(case: CaseResult) -> CaseResult:
+    """The case with its errors and warnings only, for `-q`."""
+    kept = [f for f in case.findings if f.severity is not Severity.INFO]
+    return replace(case, findings=kept)
+
+
+def _totals(result: RunResult, lang: Lang) -> str:
     failing = sum(1 for case in result.cases if case.outcome(strict=result.strict) is not Outcome.OK)
-    lines.append(
-        i18n.text(
-            lang,
-            "cli.summary",
-            cases=len(result.cases),
-            failing=failing,
-            errors=result.count(Severity.ERROR),
-            warnings=result.count(Severity.WARNING),
-        )
+    return i18n.text(
+        lang,
+        "cli.summary",
+        cases=len(result.cases),
+        failing=failing,
+        errors=result.count(Severity.ERROR),
+        warnings=result.count(Severity.WARNING),
     )
-    return "\n".join(lines) + "\n"
