@@ -83,14 +83,15 @@ def batch_findings(cases: Sequence[CaseSummary], *, building: bool = False) -> d
     """Findings per case index (in `cases`) for case_ids used twice and IDs in several scenarios.
 
     A case_id is taken within one store: two stores' cases of the same name get packs and ledger rows of
-    their own (`<out>/<store>/<case_id>`). A case whose Client ID is not valid yet is told apart from no
-    other. `building`: the second case with a taken id is not built, and its finding says so.
+    their own (`<out>/<store>/<case_id>`). A case without a valid Client ID collides with none: its schema
+    finding says enough, and it is not built. `building`: the second case with a taken id is not built,
+    and its finding says so.
     """
     found: dict[int, list[Finding]] = {}
-    first_with_id: dict[tuple[str | None, str], int] = {}
+    first_with_id: dict[tuple[str, str], int] = {}
     seen_ids: dict[tuple[str, str], list[int]] = {}
     for number, case in enumerate(cases):
-        if case.case_id is not None:
+        if case.case_id is not None and case.client_id is not None:
             identity = (case.client_id, case.case_id)
             if identity in first_with_id:
                 found.setdefault(number, []).append(
@@ -102,7 +103,7 @@ def batch_findings(cases: Sequence[CaseSummary], *, building: bool = False) -> d
                         path=("case_id",),
                         params={
                             "case_id": case.case_id,
-                            "client_id": case.client_id or "?",
+                            "client_id": case.client_id,
                             "other": cases[first_with_id[identity]].file,
                         },
                     )

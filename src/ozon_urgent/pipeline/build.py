@@ -180,6 +180,7 @@ def build_case(checked: CheckedCase, policy: Policy, session: _Session) -> Build
         fix=options.fix,
         case_file=result.file,
         ledger=options.ledger_in_filing,
+        out=str(options.out),
     )
     kept = _kept(checked, limits, settings, target, session)
     if kept is not None:
@@ -191,7 +192,9 @@ def build_case(checked: CheckedCase, policy: Policy, session: _Session) -> Build
         result.add(*session.shared.note(checked, g.index, g.report.sha256))
     if result.count(Severity.ERROR):
         return BuildStatus.REFUSED
-    source = PackSource(case, result, gated, policy, options.lang, options.ledger_in_filing, settings)
+    source = PackSource(
+        case, result, gated, policy, options.lang, options.ledger_in_filing, settings, str(options.out)
+    )
     contents = pack_contents(source, session.renderer)
     if contents.body_chars > policy.letter_max_chars:
         result.add(_too_long(case, contents, policy, result.file))

@@ -24,7 +24,7 @@ from ozon_urgent.ticket.content import (
     ids_of,
     ticket_content,
 )
-from ozon_urgent.ticket.render import Renderer
+from ozon_urgent.ticket.render import DEFAULT_OUT, Renderer
 from ozon_urgent.ticket.seller_copy import seller_copy
 
 
@@ -50,6 +50,7 @@ class PackSource:
     lang: Lang
     ledger: str | None = None
     settings: str = ""
+    out: str = DEFAULT_OUT  # `--out` as given: FILING.md names the pack's folder and followup's
 
 
 def pack_contents(source: PackSource, renderer: Renderer) -> PackContents:
@@ -70,7 +71,7 @@ def pack_contents(source: PackSource, renderer: Renderer) -> PackContents:
     files["ticket.txt"] = ticket.text.encode("utf-8")
     copy = seller_copy(case, content, catalog, lang)
     files[copy.file_name] = renderer.seller_copy(copy).encode("utf-8")
-    filing = renderer.filing(content, catalog, policy, lang, result.file, source.ledger)
+    filing = renderer.filing(content, catalog, policy, lang, result.file, source.ledger, source.out)
     files["FILING.md"] = filing.encode("utf-8")
     made_from = BuildPrint(source.settings, tuple(g.source_sha256 for g in source.evidence))
     files["ticket.json"] = _ticket_json(

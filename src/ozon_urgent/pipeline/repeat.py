@@ -4,9 +4,9 @@ Both are decided after the case is checked and before its evidence is judged, th
 a run over a hundred unchanged cases reads each case file once and hashes its evidence, nothing more.
 A pack is what the build would make when everything it was made from is as it was: the case file's bytes
 and its evidence files' (the ledger's `source` rows), the tool's version, and the settings that change
-a pack (`--fix`, `--lang`, the templates' content, the policy, and the case file's path and the ledger
-FILING.md names). `ticket.json` keeps what the ledger does not (`build`: the settings' digest, the
-sources, every other file's SHA-256), so a pack edited or half-deleted since is not taken for current.
+a pack (`--fix`, `--lang`, the templates' content, the policy, and the case file's path, the ledger and
+the `--out` folder FILING.md names). `ticket.json` keeps what the ledger does not (`build`: the settings'
+digest, the sources, every other file's SHA-256), so a pack edited or half-deleted since is not current.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def templates_digest(overrides: Path | None) -> str:
 
 
 def settings_digest(
-    templates: str, policy: Policy, *, lang: Lang, fix: bool, case_file: str, ledger: str | None
+    templates: str, policy: Policy, *, lang: Lang, fix: bool, case_file: str, ledger: str | None, out: str
 ) -> str:
     """The settings of one case's build that change its pack, as one SHA-256."""
     settings = {
@@ -72,6 +72,7 @@ def settings_digest(
         "fix": fix,
         "case_file": case_file,  # FILING.md's commands name it as `build` was given it
         "ledger": ledger,  # and the ledger given with --ledger
+        "out": out,  # and the pack's folder, with --out as given
     }
     return hashlib.sha256(json.dumps(settings, sort_keys=True).encode("utf-8")).hexdigest()
 
