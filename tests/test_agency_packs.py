@@ -17,13 +17,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factories import make_pdf, variant, write_case
+from factories import AGENCY_FOLDERS, agency_client_id, make_pdf, variant, write_agency, write_case
 from kit.cli import RunCli
 from ozon_urgent.ledger import open_ledger
 from ozon_urgent.ledger.queries import Ticket, get_ticket
 
 STORES = 300
-FOLDERS = ("appeal-2026-11", "carrier-2026-11", "late-parcels")  # case folders, the same in many stores
 NOW = "2026-11-26T15:00:00+03:00"
 
 
@@ -33,43 +32,17 @@ class Agency:
     stores: list[list[Path]]  # each store's case files
 
     def client_id(self, store: int) -> str:
-        return str(3_000_000 + store)
+        return agency_client_id(store)
 
     def case(self, store: int, folder: str = "appeal-2026-11") -> Path:
         return self.root / "cases" / f"store-{store:03d}" / folder / "case.yaml"
-
-
-def generate_agency(root: Path, stores: int = STORES) -> Agency:
-    """`stores` stores of 1–3 cases (the first always `appeal-2026-11`), each case with its own two small
-    PDFs and its own posting, so no two stores share a file (B006) or a ticket's IDs (B007)."""
-    cases: list[list[Path]] = []
-    for store in range(stores):
-        mine = []
-        for number, folder in enumerate(FOLDERS[: 1 + store % 3]):
-            case = variant(
-                "carrier_failure",
-                {
-                    "case_id": None,  # named after its folder: `appeal-2026-11` in every store
-                    "seller.store_name": f"Store {store:03d}",
-                    "seller.client_id": str(3_000_000 + store),
-                    "affected.postings": [f"{70_000_000 + store}-{number:04d}-1"],
-                    "affected.skus": [100_000 + store * 10 + number],
-                },
-            )
-            path = root / "cases" / f"store-{store:03d}" / folder
-            for item in case["evidence"]:
-                (path / item["file"]).parent.mkdir(parents=True, exist_ok=True)
-                (path / item["file"]).write_bytes(make_pdf(f"Store {store} case {folder} {item['kind']}"))
-            mine.append(write_case(path, case))
-        cases.append(mine)
-    return Agency(root, cases)
 
 
 @pytest.fixture
 def agency(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Agency:
     monkeypatch.setenv("OZON_URGENT_NOW", NOW)
     monkeypatch.chdir(tmp_path)
-    return generate_agency(tmp_path)
+    return Agency(tmp_path, write_agency(tmp_path, STORES))
 
 
 def ticket(client_id: str, case_id: str) -> Ticket | None:
@@ -95,7 +68,8 @@ def codes(case: dict[str, object]) -> set[str]:
 
 def test_the_generated_agency_has_300_stores_and_shared_folder_names(agency: Agency) -> None:
     assert len(agency.stores) == STORES and {len(s) for s in agency.stores} == {1, 2, 3}
-    assert sum(path.parent.name == "appeal-2026-11" for store in agency.stores for path in store) == STORES
+    folders = [path.parent.name for store in agency.stores for path in store]
+    assert all(folders.count(name) >= STORES // 3 for name in AGENCY_FOLDERS)
 
 
 def test_two_stores_with_the_same_case_folder_get_two_packs_and_force_touches_only_its_own(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-# The Client ID of tests/factories.py's cases (and tests/ledger/ledger_testkit.py's, by default).
-CLIENT_ID = "1234567"
+from factories import CLIENT_ID  # tests/factories.py's cases' (and tests/ledger/ledger_testkit.py's)
+
+__all__ = ["CLIENT_ID", "find_pack", "pack_dir"]
 
 
 def pack_dir(out: Path, case_id: str, client_id: str = CLIENT_ID) -> Path:
