@@ -111,8 +111,8 @@ def test_captions_are_the_sellers_and_one_day_is_one_date(run_cli: RunCli, tmp_p
     built = run_cli("build", "--out", tmp_path / "en", case)
     assert built.exit_code == 0, built.stdout
     assert run_cli("build", "--force", "--lang", "zh", "--out", tmp_path / "zh", case).exit_code == 0
-    english = (tmp_path / "en" / "test-order-attribution" / "ticket.en.md").read_text("utf-8")
-    chinese = (tmp_path / "zh" / "test-order-attribution" / "ticket.zh.md").read_text("utf-8")
+    english = (pack_dir(tmp_path / "en", "test-order-attribution") / "ticket.en.md").read_text("utf-8")
+    chinese = (pack_dir(tmp_path / "zh", "test-order-attribution") / "ticket.zh.md").read_text("utf-8")
     assert "— API integration log: Log exported from our ERP" in english
     assert "Log exported from our ERP" in chinese and "Журнал" not in english + chinese
     # the Russian letter no longer sums up the dates its files cover, so neither copy does
