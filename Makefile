@@ -119,6 +119,7 @@ golden: $(TEST_STAMP)
 bench: $(TEST_STAMP) ocr-engine
 	$(BIN)/python benchmarks/check_many.py
 	$(BIN)/python benchmarks/build_many.py
+	$(BIN)/python benchmarks/agency_rebuild.py
 	$(BIN)/python benchmarks/attachments.py
 	$(BIN)/python benchmarks/batch.py
 	$(BIN)/python benchmarks/verdict_cache.py

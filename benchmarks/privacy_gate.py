@@ -55,7 +55,7 @@ from PIL import Image  # noqa: E402
 from privacy_corpus import SHOWN_KINDS, Box, Item, Mark, dump, generate, summary  # noqa: E402
 from verdict_cache import isolate  # noqa: E402
 
-from factories import variant, write_case  # noqa: E402
+from factories import CLIENT_ID, variant, write_case  # noqa: E402
 from ozon_urgent.attachments import InspectLimits, inspect_blobs  # noqa: E402
 
 OURS = [sys.executable, "-m", "ozon_urgent"]
@@ -519,7 +519,7 @@ def fix_stage(results: dict[str, FileResult], s: Scores, root: Path, jobs: int |
     not_built: list[str] = []
     shown_boxes = 0
     for key, result in pd_jpegs.items():
-        pack = out / key / "attachments"
+        pack = out / CLIENT_ID / key / "attachments"  # packs go by store: the factories' one Client ID
         jpgs = sorted(pack.glob("*.jpg")) if pack.is_dir() else []
         if not jpgs:
             not_built.append(result.item.filename)

@@ -72,16 +72,22 @@ def run_cli(monkeypatch: pytest.MonkeyPatch) -> RunCli:
 
 @pytest.fixture(scope="session")
 def packs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every example built once, in English and in Chinese (FILING.md and the seller's copy differ).
+    """Every example built once, in English and in Chinese (FILING.md and the seller's copy differ):
+    `packs / lang` is the `--out` folder.
 
-    Built from the repository's folder with relative paths, as `make demo` does: FILING.md names the case
-    file as `build` was given it, and the golden files must not depend on where the checkout is.
+    Built with relative paths, as `make demo` does (`examples/cases/…`, `--out out`), from a folder where
+    `examples` leads to the repository's: FILING.md names the case file and the pack's folder as `build`
+    was given them, and the golden files must not depend on where the checkout is.
     """
-    out = tmp_path_factory.mktemp("packs")
+    root = tmp_path_factory.mktemp("packs")
     cases = [str(path.relative_to(REPO)) for path in EXAMPLE_CASES]
-    with contextlib.chdir(REPO):
-        for lang in ("en", "zh"):
-            args = ["build", "--out", str(out / lang), "--lang", lang, "--today", "2026-11-26"]
+    for lang in ("en", "zh"):
+        ran_in = root / f"run-{lang}"
+        ran_in.mkdir()
+        (ran_in / "examples").symlink_to(REPO / "examples")
+        with contextlib.chdir(ran_in):
+            args = ["build", "--out", "out", "--lang", lang, "--today", "2026-11-26"]
             result = CliRunner().invoke(app, [*args, *cases])
-            assert result.exit_code == 0, result.stdout
-    return out
+        assert result.exit_code == 0, result.stdout
+        (root / lang).symlink_to(ran_in / "out")
+    return root

@@ -15,6 +15,7 @@ from ozon_urgent.catalog import load_catalog
 
 TODAY = date(2026, 11, 26)
 RECEIVED = date(2026, 11, 22)
+CLIENT_ID = "1234567"  # every case's store unless a test says otherwise: its packs are in <out>/1234567/
 
 
 def make_pdf(text: str = "Tracking 57195475-0050-3 delivered") -> bytes:
@@ -96,7 +97,7 @@ def base_case(scenario: str) -> dict[str, Any]:
     case: dict[str, Any] = {
         "case_id": f"test-{scenario.replace('_', '-')}",
         "scenario": scenario,
-        "seller": {"store_name": "Bright Home", "client_id": "1234567"},
+        "seller": {"store_name": "Bright Home", "client_id": CLIENT_ID},
         "notification": {"received": _iso(RECEIVED)},
         "affected": affected,
         "period": {"from": _iso(start), "to": _iso(end)},
@@ -159,3 +160,45 @@ def variant(scenario: str, changes: dict[str, Any]) -> dict[str, Any]:
     for dotted, value in changes.items():
         set_path(case, dotted, value)
     return case
+
+
+# An agency's case folders: the same names in many stores, as agencies name them by campaign.
+AGENCY_FOLDERS = ("appeal-2026-11", "carrier-2026-11", "late-parcels")
+
+
+def agency_client_id(store: int) -> str:
+    return str(3_000_000 + store)
+
+
+def write_agency(root: Path, stores: int, *, photos: bool = False) -> list[list[Path]]:
+    """`root/cases/store-NNN/<folder>/case.yaml`: `stores` stores of 1–3 cases each (the first always
+    `appeal-2026-11`, named after its folder), each case with its own two small PDFs (`photos`: the
+    carrier's statement a photo instead, as sellers send it, read by OCR) and its own posting and SKU, so
+    no two stores share a file (B006) or a ticket's IDs (B007). Each store's case files."""
+    cases: list[list[Path]] = []
+    for store in range(stores):
+        mine = []
+        for number, folder in enumerate(AGENCY_FOLDERS[: 1 + store % 3]):
+            case = variant(
+                "carrier_failure",
+                {
+                    "case_id": None,
+                    "seller.store_name": f"Store {store:03d}",
+                    "seller.client_id": agency_client_id(store),
+                    "affected.postings": [f"{70_000_000 + store}-{number:04d}-1"],
+                    "affected.skus": [100_000 + store * 10 + number],
+                },
+            )
+            path = root / "cases" / f"store-{store:03d}" / folder
+            for item in case["evidence"]:
+                text = f"Store {store} case {folder} {item['kind']}"
+                if photos and item["kind"] == "carrier_statement":
+                    item["file"] = item["file"].removesuffix(".pdf") + ".jpg"
+                    data = make_jpeg(text=text)
+                else:
+                    data = make_pdf(text)
+                (path / item["file"]).parent.mkdir(parents=True, exist_ok=True)
+                (path / item["file"]).write_bytes(data)
+            mine.append(write_case(path, case))
+        cases.append(mine)
+    return cases

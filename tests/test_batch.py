@@ -12,6 +12,7 @@ from junitparser import JUnitXml
 
 from factories import base_case, make_pdf, variant, write_case
 from kit.cli import RunCli
+from kit.packs import CLIENT_ID, pack_dir
 from ozon_urgent.checks import RULES
 from ozon_urgent.cli import entry
 from ozon_urgent.reporters import REPORTERS
@@ -201,8 +202,8 @@ def test_ctrl_c_midway_leaves_whole_packs_and_exits_130(
     with pytest.raises(SystemExit) as stopped:
         entry.main(["build", "--out", str(out), str(first), str(second)])
     assert stopped.value.code == 130
-    assert [p.name for p in out.iterdir()] == ["first"]
-    assert sorted(p.name for p in (out / "first").iterdir()) == [
+    assert [p.name for p in (out / CLIENT_ID).iterdir()] == ["first"]
+    assert sorted(p.name for p in pack_dir(out, "first").iterdir()) == [
         "FILING.md",
         "attachments",
         "ticket.en.md",

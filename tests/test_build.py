@@ -14,6 +14,7 @@ import pytest
 
 from factories import base_case, variant, write_case
 from kit.cli import RunCli
+from kit.packs import CLIENT_ID, find_pack, pack_dir
 from kit.repo import EXAMPLE_CASES, GOLDEN, REPO
 from ozon_urgent.ticket import pack
 
@@ -40,7 +41,7 @@ def case_ids() -> list[str]:
 def test_golden(
     packs: Path, case_id: str, lang: str, name: str, golden_name: str, request: pytest.FixtureRequest
 ) -> None:
-    produced = (packs / lang / case_id / name).read_text("utf-8")
+    produced = (find_pack(packs / lang, case_id) / name).read_text("utf-8")
     golden = GOLDEN / case_id / golden_name
     if request.config.getoption("--update-golden"):
         golden.parent.mkdir(parents=True, exist_ok=True)
@@ -60,7 +61,7 @@ def _prose(text: str, ids: list[str], names: list[str]) -> str:
 
 @pytest.mark.parametrize("case_id", case_ids())
 def test_ticket_is_russian_lists_every_id_and_matches_its_attachments(packs: Path, case_id: str) -> None:
-    folder = packs / "en" / case_id
+    folder = find_pack(packs / "en", case_id)
     ticket = (folder / "ticket.txt").read_text("utf-8")
     data = json.loads((folder / "ticket.json").read_text("utf-8"))
     subject, blank, body = ticket.partition("\n\n")
@@ -86,8 +87,9 @@ def test_ticket_is_russian_lists_every_id_and_matches_its_attachments(packs: Pat
 
 def test_filing_names_the_attachments_in_order(packs: Path) -> None:
     for case_id in case_ids():
-        filing = (packs / "zh" / case_id / "FILING.md").read_text("utf-8")
-        names = json.loads((packs / "zh" / case_id / "ticket.json").read_text("utf-8"))["attachments"]
+        folder = find_pack(packs / "zh", case_id)
+        filing = (folder / "FILING.md").read_text("utf-8")
+        names = json.loads((folder / "ticket.json").read_text("utf-8"))["attachments"]
         positions = [filing.index(a["name"]) for a in names]
         assert positions == sorted(positions) and "72" in filing
 
@@ -103,7 +105,7 @@ def test_filing_s_record_command_works_as_written(
     write_case(store, variant("carrier_failure", {"case_id": "first-ticket"}))
     monkeypatch.chdir(tmp_path)
     assert run_cli("build", "--lang", lang, "--out", "out", "my stores/a/case.yaml").exit_code == 0
-    filing = (tmp_path / "out" / "first-ticket" / "FILING.md").read_text("utf-8")
+    filing = (pack_dir(tmp_path / "out", "first-ticket") / "FILING.md").read_text("utf-8")
     [record] = re.findall(r"^   `(ozon-urgent record .*)`$", filing, re.M)
     assert record == "ozon-urgent record 'my stores/a/case.yaml' --ref REFERENCE_ID"
     assert "`ozon-urgent followup 'my stores/a/case.yaml'`" in filing
@@ -133,7 +135,7 @@ def test_filing_names_the_ledger_the_pack_was_recorded_in(
     monkeypatch.chdir(tmp_path)
     built = run_cli("build", "--out", "out", "--ledger", "our ledger.sqlite3", "a/case.yaml")
     assert built.exit_code == 0
-    filing = (tmp_path / "out" / "first-ticket" / "FILING.md").read_text("utf-8")
+    filing = (pack_dir(tmp_path / "out", "first-ticket") / "FILING.md").read_text("utf-8")
     [record] = re.findall(r"^   `(ozon-urgent record .*)`$", filing, re.M)
     assert record == "ozon-urgent record a/case.yaml --ledger 'our ledger.sqlite3' --ref REFERENCE_ID"
     assert "`ozon-urgent followup a/case.yaml --ledger 'our ledger.sqlite3'`" in filing
@@ -163,13 +165,14 @@ def test_existing_pack_needs_force(run_cli: RunCli, tmp_path: Path) -> None:
     case = write_case(tmp_path / "case", base_case("carrier_failure"))
     out = tmp_path / "out"
     assert run_cli("build", "--out", out, case).exit_code == 0
-    ticket = out / "test-carrier-failure" / "ticket.txt"
+    ticket = pack_dir(out, "test-carrier-failure") / "ticket.txt"
     ticket.write_text("seller's own edit")
     again = run_cli("build", "--out", out, case)
     assert again.exit_code == 1 and "B002" in again.stdout and ticket.read_text() == "seller's own edit"
     assert run_cli("build", "--force", "--out", out, case).exit_code == 0
     assert ticket.read_text("utf-8").startswith("URGENT:")
-    assert [p.name for p in out.iterdir()] == ["test-carrier-failure"]
+    assert [p.name for p in out.iterdir()] == [CLIENT_ID]
+    assert [p.name for p in (out / CLIENT_ID).iterdir()] == ["test-carrier-failure"]
 
 
 def test_case_with_errors_builds_nothing(run_cli: RunCli, tmp_path: Path) -> None:
@@ -183,12 +186,12 @@ def test_warnings_build_but_fail_under_strict(run_cli: RunCli, tmp_path: Path) -
     case = write_case(tmp_path / "case", variant("carrier_failure", {"explanation.ru_reviewed": False}))
     relaxed = run_cli("build", "--out", tmp_path / "a", case)
     assert relaxed.exit_code == 0 and ": C173 warning: " in relaxed.stdout
-    assert f"pack written: {tmp_path / 'a' / 'test-carrier-failure'}" in relaxed.stdout
+    assert f"pack written: {pack_dir(tmp_path / 'a', 'test-carrier-failure')}" in relaxed.stdout
     # The pack is built either way: --strict changes the verdict, not what is written.
     result = run_cli("build", "--strict", "--out", tmp_path / "b", case)
     assert result.exit_code == 1 and ": C173 warning: " in result.stdout
-    assert (tmp_path / "b" / "test-carrier-failure" / "ticket.txt").read_bytes() == (
-        tmp_path / "a" / "test-carrier-failure" / "ticket.txt"
+    assert (pack_dir(tmp_path / "b", "test-carrier-failure") / "ticket.txt").read_bytes() == (
+        pack_dir(tmp_path / "a", "test-carrier-failure") / "ticket.txt"
     ).read_bytes()
 
 
@@ -199,7 +202,7 @@ def test_same_case_id_twice_keeps_the_first(run_cli: RunCli, tmp_path: Path) -> 
     data = json.loads(result.stdout)
     assert result.exit_code == 1
     assert data["cases"][1]["findings"][0]["code"] == "B001"
-    built = (tmp_path / "out" / "test-carrier-failure" / "ticket.txt").read_text("utf-8")
+    built = (pack_dir(tmp_path / "out", "test-carrier-failure") / "ticket.txt").read_text("utf-8")
     assert "Bright Home" in built and "Other Store" not in built
 
 
@@ -241,17 +244,21 @@ def test_write_failing_midway_leaves_no_partial_pack_and_keeps_the_old_one(
     assert result.exit_code == 3 and "B003" in result.stdout
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
-    assert [p.name for p in out.iterdir()] == ["test-carrier-failure"]  # no stray temp folder
+    assert [p.name for p in (out / CLIENT_ID).iterdir()] == ["test-carrier-failure"]  # no stray temp folder
 
 
 def test_stale_temp_folders_of_a_killed_run_are_cleaned(run_cli: RunCli, tmp_path: Path) -> None:
+    """In each store's folder, where packs are staged now, and in `--out` itself, where flat packs were."""
     out = tmp_path / "out"
-    stale = out / f"{pack.TMP_PREFIX}x-999999999-0123abcd"
-    (stale / "attachments").mkdir(parents=True)
+    flat = out / f"{pack.TMP_PREFIX}x-999999999-0123abcd"
+    (flat / "attachments").mkdir(parents=True)
+    by_store = out / "7654321" / f"{pack.OLD_PREFIX}y-999999999-0123abcd"
+    by_store.mkdir(parents=True)
     case = write_case(tmp_path / "case", base_case("carrier_failure"))
     assert run_cli("build", "--out", out, case).exit_code == 0
-    assert not stale.exists()
-    assert [p.name for p in out.iterdir()] == ["test-carrier-failure"]
+    assert not flat.exists() and not by_store.exists()
+    assert sorted(p.name for p in out.iterdir()) == [CLIENT_ID, "7654321"]
+    assert [p.name for p in (out / CLIENT_ID).iterdir()] == ["test-carrier-failure"]
 
 
 def test_template_override_falls_back_and_reports_broken_ones(run_cli: RunCli, tmp_path: Path) -> None:
@@ -273,7 +280,8 @@ def test_template_override_falls_back_and_reports_broken_ones(run_cli: RunCli, t
     base.write_text(base.read_text("utf-8").replace("Здравствуйте!", "Добрый день!"), encoding="utf-8")
     result = run_cli("build", "--templates", overrides, "--out", tmp_path / "out", case)
     assert result.exit_code == 0
-    assert "Добрый день!" in (tmp_path / "out" / "test-carrier-failure" / "ticket.txt").read_text("utf-8")
+    built = pack_dir(tmp_path / "out", "test-carrier-failure")
+    assert "Добрый день!" in (built / "ticket.txt").read_text("utf-8")
 
     base.write_text("{% if %}\n", encoding="utf-8")
     broken = run_cli("build", "--templates", overrides, "--out", tmp_path / "out2", case)
@@ -315,5 +323,8 @@ def test_a_duplicate_of_a_ticket_filed_within_72_hours_is_refused(run_cli: RunCl
     again = write_case(tmp_path / "b", variant("carrier_failure", {"case_id": "second-ticket"}))
     result = run_cli("build", "--out", tmp_path / "out", again)
     assert result.exit_code == 1 and "B007" in result.stdout and "REF-12345" in result.stdout
-    assert not (tmp_path / "out" / "second-ticket").exists()
-    assert run_cli("build", "--force", "--out", tmp_path / "out", first).exit_code == 0  # its own rebuild
+    assert not pack_dir(tmp_path / "out", "second-ticket").exists()
+    # Its own pack built again is no duplicate: unchanged, it is kept (B010); a filed pack is never
+    # replaced, even with --force (B011, tests/test_agency_packs.py).
+    kept = run_cli("build", "--out", tmp_path / "out", first)
+    assert kept.exit_code == 0 and "B010" in kept.stdout and "B007" not in kept.stdout

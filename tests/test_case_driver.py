@@ -13,6 +13,7 @@ import pytest
 
 from factories import TODAY, base_case, variant, write_case
 from kit.cli import RunCli
+from kit.packs import pack_dir
 from ozon_urgent.attachments.pool import Task
 from ozon_urgent.checking import engine
 from ozon_urgent.checking.crosscase import CaseSummary
@@ -53,7 +54,8 @@ def test_build_checks_each_case_once(run_cli: RunCli, tmp_path: Path, checks: Co
     assert [case["build"] for case in cases] == ["built", "refused", "built"]
     assert "B001" in {f["code"] for f in cases[1]["findings"]}
     assert all("B005" in {f["code"] for f in case["findings"]} for case in cases)
-    manifest = json.loads((tmp_path / "out" / "test-carrier-failure" / "ticket.json").read_text("utf-8"))
+    built = pack_dir(tmp_path / "out", "test-carrier-failure")
+    manifest = json.loads((built / "ticket.json").read_text("utf-8"))
     assert "B005" in {f["code"] for f in manifest["findings"]}
 
 

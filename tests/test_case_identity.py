@@ -13,6 +13,7 @@ import pytest
 
 from factories import base_case, variant, write_case
 from kit.cli import RunCli
+from kit.packs import pack_dir
 from kit.repo import REPO
 from ozon_urgent.casefile.identity import default_case_id
 
@@ -45,20 +46,27 @@ def _without_id(folder: Path, **changes: object) -> Path:
     return write_case(folder, case)
 
 
-def test_folders_with_the_same_name_collide_and_the_check_says_so(run_cli: RunCli, tmp_path: Path) -> None:
+def test_folders_with_the_same_name_collide_only_within_a_store(run_cli: RunCli, tmp_path: Path) -> None:
+    """Two stores' `carrier` folders are two cases with packs of their own (`<out>/<Client ID>/carrier`);
+    two of one store would share a pack and a ledger row, and the check says so (B001)."""
     first = _without_id(tmp_path / "agency-a" / "carrier", **{"seller.client_id": "1111111"})
-    second = _without_id(tmp_path / "agency-b" / "carrier", **{"seller.client_id": "2222222"})
-    result = run_cli("check", "--no-content", "--format", "json", first, second)
-    [one, two] = json.loads(result.stdout)["cases"]
-    assert result.exit_code == 1 and one["case_id"] == two["case_id"] == "carrier"
-    assert not one["findings"]
-    [taken] = two["findings"]
+    other_store = _without_id(tmp_path / "agency-b" / "carrier", **{"seller.client_id": "2222222"})
+    same_store = _without_id(tmp_path / "agency-c" / "carrier", **{"seller.client_id": "1111111"})
+    result = run_cli("check", "--no-content", "--format", "json", first, other_store, same_store)
+    [one, two, three] = json.loads(result.stdout)["cases"]
+    assert result.exit_code == 1 and one["case_id"] == two["case_id"] == three["case_id"] == "carrier"
+    assert not one["findings"] and not two["findings"]
+    [taken] = three["findings"]
     assert taken["code"] == "B001" and str(first) in taken["message"] and "not built" not in taken["message"]
+    assert "Client ID 1111111" in taken["message"]
     assert "case_id:" in taken["hint"] and "folder" in taken["hint"]
-    built = run_cli("build", "--format", "json", "--out", tmp_path / "out", first, second)
-    [_, refused] = json.loads(built.stdout)["cases"]
+    out = tmp_path / "out"
+    built = run_cli("build", "--format", "json", "--out", out, first, other_store, same_store)
+    [a, b, refused] = json.loads(built.stdout)["cases"]
+    assert a["build"] == b["build"] == "built"
     assert refused["build"] == "refused" and "this case was not built" in refused["findings"][0]["message"]
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["carrier"]
+    packs = sorted(p.relative_to(out).as_posix() for p in out.glob("*/*"))
+    assert packs == ["1111111/carrier", "2222222/carrier"]
 
 
 def test_an_unreadable_file_gets_its_own_finding_only(run_cli: RunCli, tmp_path: Path) -> None:
@@ -118,11 +126,11 @@ def test_a_case_id_that_is_a_path_or_has_spaces_is_refused(run_cli: RunCli, tmp_
 def test_force_never_replaces_what_is_not_a_pack(run_cli: RunCli, tmp_path: Path, kind: str) -> None:
     path = write_case(tmp_path / "case", base_case("carrier_failure"))
     out = tmp_path / "out"
-    out.mkdir()
     elsewhere = tmp_path / "precious"
     elsewhere.mkdir()
     (elsewhere / "keep.txt").write_text("mine", "utf-8")
-    target = out / "test-carrier-failure"
+    target = pack_dir(out, "test-carrier-failure")
+    target.parent.mkdir(parents=True)
     if kind == "symlink":
         target.symlink_to(elsewhere)
     elif kind == "dangling":
@@ -133,7 +141,7 @@ def test_force_never_replaces_what_is_not_a_pack(run_cli: RunCli, tmp_path: Path
     assert result.exit_code == 1 and "B002" in result.stdout
     expected = "is a symbolic link" if kind != "file" else "is a file, not a pack folder"
     assert expected in result.stdout and "even with --force" in result.stdout
-    assert [p.name for p in out.iterdir()] == ["test-carrier-failure"]  # no .ozon-urgent-tmp/-old left
+    assert [p.name for p in target.parent.iterdir()] == ["test-carrier-failure"]  # no .ozon-urgent-tmp/-old
     assert (elsewhere / "keep.txt").read_text("utf-8") == "mine"
     if kind == "file":
         assert target.read_text("utf-8") == "a file with the pack's name"

@@ -11,6 +11,7 @@ from PIL import Image
 
 from factories import make_jpeg, variant, write_case
 from kit.cli import RunCli
+from kit.packs import pack_dir
 
 
 def _png() -> bytes:
@@ -75,7 +76,7 @@ def test_fix_preview_then_fixed_copy_input_untouched(run_cli: RunCli, tmp_path: 
     assert "converted to JPEG" in str(change["message"]) and hashlib.sha256(png).hexdigest()[:12] in str(
         change["message"]
     )
-    pack = tmp_path / "out" / "test-misjudged-delisting"
+    pack = pack_dir(tmp_path / "out", "test-misjudged-delisting")
     fixed = pack / "attachments" / "02-buyer_communication.jpg"
     assert fixed.read_bytes()[:3] == b"\xff\xd8\xff"
     data = json.loads((pack / "ticket.json").read_text("utf-8"))
@@ -87,8 +88,9 @@ def test_evidence_that_changes_after_checking_is_what_the_pack_holds(run_cli: Ru
     case = _case_with(tmp_path, "chat.jpg", make_jpeg())
     code, _ = findings(run_cli, "build", "--out", tmp_path / "out", case)
     assert code == 0
-    data = json.loads((tmp_path / "out" / "test-misjudged-delisting" / "ticket.json").read_text("utf-8"))
-    copied = tmp_path / "out" / "test-misjudged-delisting" / "attachments" / "02-buyer_communication.jpg"
+    built = pack_dir(tmp_path / "out", "test-misjudged-delisting")
+    data = json.loads((built / "ticket.json").read_text("utf-8"))
+    copied = built / "attachments" / "02-buyer_communication.jpg"
     assert data["attachments"][1]["sha256"] == hashlib.sha256(copied.read_bytes()).hexdigest()
     assert copied.read_bytes() == (case.parent / "evidence" / "chat.jpg").read_bytes()
 
@@ -122,7 +124,8 @@ def test_a_photo_hidden_after_the_picture_is_an_error_until_fixed(run_cli: RunCl
     assert code == 0 and not [f for f in found if f["code"] == "A214"]
     [change] = [f for f in found if f["code"] == "B004"]
     assert "data after the end of the picture removed" in str(change["message"])
-    copied = tmp_path / "out" / "test-misjudged-delisting" / "attachments" / "02-buyer_communication.jpg"
+    built = pack_dir(tmp_path / "out", "test-misjudged-delisting")
+    copied = built / "attachments" / "02-buyer_communication.jpg"
     assert copied.read_bytes() == shown  # no second picture, so no GPS position either
     assert not Image.open(copied).getexif().get_ifd(0x8825)
 

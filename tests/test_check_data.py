@@ -46,6 +46,8 @@ TESTED_ELSEWHERE = {
     "B007": "test_build.py::test_a_duplicate_of_a_ticket_filed_within_72_hours_is_refused",
     "B008": "test_hardening.py::test_a_bug_on_one_case_is_that_case_s_finding",
     "B009": "test_letter.py::test_a_body_still_too_long_names_what_to_cut",
+    "B010": "test_agency_packs.py::test_a_second_build_of_unchanged_cases_skips_every_one",
+    "B011": "test_agency_packs.py::test_a_filed_pack_survives_build_force_and_refiling_takes_a_new_case_id",
 }
 
 

@@ -55,6 +55,14 @@ def _warnings(w: World) -> CliResult:
     return result
 
 
+def _kept(w: World) -> CliResult:
+    path = w.case()
+    assert w.run("build", "--out", w.tmp / "out", path).exit_code == 0
+    result = w.run("build", "--out", w.tmp / "out", path)
+    assert "B010" in result.stdout
+    return result
+
+
 def _all_left_out(w: World) -> CliResult:
     result = w.run("check", "--exclude", "drafts", w.case("drafts"))
     assert "--exclude leaves out every file named (1)" in result.stderr
@@ -276,6 +284,7 @@ def _interrupted(w: World) -> CliResult:
 ROWS: dict[str, Row] = {
     "clean": _clean,
     "warnings": _warnings,
+    "kept": _kept,
     "all-left-out": _all_left_out,
     "help": _help,
     "errors": _errors,

@@ -84,17 +84,31 @@ def test_build_findings_in_json(
     monkeypatch: pytest.MonkeyPatch,
     request: pytest.FixtureRequest,
 ) -> None:
-    """A pack that exists already (B002), and a letter too long to file (B009)."""
+    """A pack that exists already and is kept (B010), one whose case changed since (B002), and a letter
+    too long to file (B009)."""
     sentence = "Служба доставки задержала отправления из-за сбоя в сортировочном центре. "
     good = variant("carrier_failure", {})
+    kept = variant("carrier_failure", {"case_id": "test-kept", "affected.postings": ["57195475-0077-1"]})
     long = variant("carrier_failure", {"case_id": "test-long", "explanation.ru": sentence * 50})
     write_case(tmp_path / "good", good)
+    write_case(tmp_path / "kept", kept)
     write_case(tmp_path / "long", long)
     monkeypatch.chdir(tmp_path)
-    first = run_cli("build", "--out", "out", "--lang", lang, "good/case.yaml")
+    first = run_cli("build", "--out", "out", "--lang", lang, "good/case.yaml", "kept/case.yaml")
     assert first.exit_code == 0, first.stdout + first.stderr
+    changed = tmp_path / "good" / "case.yaml"
+    changed.write_text(changed.read_text("utf-8") + "# edited after the build\n", "utf-8")
     again = run_cli(
-        "build", "--out", "out", "--format", "json", "--lang", lang, "good/case.yaml", "long/case.yaml"
+        "build",
+        "--out",
+        "out",
+        "--format",
+        "json",
+        "--lang",
+        lang,
+        "good/case.yaml",
+        "kept/case.yaml",
+        "long/case.yaml",
     )
     assert again.exit_code == 1, again.stderr
     # B002 names the pack's absolute path; the golden file names it from the run's folder.

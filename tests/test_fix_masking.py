@@ -18,12 +18,13 @@ from PIL import Image
 
 from factories import make_jpeg, variant, write_case
 from kit.cli import RunCli
+from kit.packs import CLIENT_ID
 from ozon_urgent.attachments import AttachmentHit, AttachmentReport, inspect_blobs
 from ozon_urgent.findings import Code
 from ozon_urgent.pipeline import gate
 
 REGION = (40, 76, 300, 24)  # the second line of make_jpeg's text
-COPY = Path("test-misjudged-delisting") / "attachments" / "02-buyer_communication.jpg"
+COPY = Path(CLIENT_ID) / "test-misjudged-delisting" / "attachments" / "02-buyer_communication.jpg"
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from factories import base_case, write_case
+from factories import CLIENT_ID, base_case, write_case
 from kit.cli import RunCli
 from kit.repo import REPO
 from ozon_urgent.checks.base import CaseContext, Hit
@@ -144,7 +144,9 @@ def test_a_bug_on_one_case_is_that_case_s_finding(run_cli: RunCli, tmp_path: Pat
     built = run_cli("build", "--format", "json", "--out", tmp_path / "out", doomed, fine)
     statuses = {case["case_id"]: case["build"] for case in json.loads(built.stdout)["cases"]}
     assert statuses == {"doomed": "refused", "test-malicious-returns": "built"} and built.exit_code == 3
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["test-malicious-returns"]
+    assert [p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").glob("*/*")] == [
+        f"{CLIENT_ID}/test-malicious-returns"
+    ]
 
 
 def test_debug_lets_the_bug_raise(run_cli: RunCli, tmp_path: Path, broken_check: str) -> None:

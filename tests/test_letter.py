@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from factories import variant, write_case
 from kit.cli import RunCli
+from kit.packs import pack_dir
 from kit.repo import GOLDEN, REPO
 from ozon_urgent.ticket.content import IdGroup
 from ozon_urgent.ticket.russian import ru_period, ru_quoted, ru_span
@@ -75,7 +76,7 @@ def test_a_thousand_postings_go_into_an_attached_list(run_cli: RunCli, tmp_path:
     path = _long_case(tmp_path, 1050)
     result = run_cli("build", "--out", tmp_path / "out", path)
     assert result.exit_code == 0, result.stdout
-    pack = tmp_path / "out" / "test-carrier-failure"
+    pack = pack_dir(tmp_path / "out", "test-carrier-failure")
     body = (pack / "ticket.txt").read_text("utf-8").split("\n\n", 1)[1]
     assert len(body) <= 3000
     assert "номера отправлений, всего 1050, первые 5: 10000000-0000-1," in body
@@ -98,9 +99,9 @@ def test_a_thousand_postings_go_into_an_attached_list(run_cli: RunCli, tmp_path:
 def test_thirty_postings_stay_in_the_letter(run_cli: RunCli, tmp_path: Path) -> None:
     path = _long_case(tmp_path, 30)
     assert run_cli("build", "--out", tmp_path / "out", path).exit_code == 0
-    body = (tmp_path / "out" / "test-carrier-failure" / "ticket.txt").read_text("utf-8")
+    body = (pack_dir(tmp_path / "out", "test-carrier-failure") / "ticket.txt").read_text("utf-8")
     assert "номера отправлений, всего 30: " in body and "id_list" not in body
-    filing = (tmp_path / "out" / "test-carrier-failure" / "FILING.md").read_text("utf-8")
+    filing = (pack_dir(tmp_path / "out", "test-carrier-failure") / "FILING.md").read_text("utf-8")
     assert "4. **IDs are in the text** (30 postings" in filing
 
 

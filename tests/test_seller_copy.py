@@ -13,6 +13,7 @@ import yaml
 
 from factories import variant, write_case
 from kit.cli import RunCli
+from kit.packs import find_pack, pack_dir
 from kit.repo import EXAMPLE_CASES
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.ticket.seller_copy import en_period, zh_period
@@ -51,7 +52,7 @@ def _without(text: str, *parts: str) -> str:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("case_id", [p.parent.name for p in EXAMPLE_CASES])
 def test_copy_carries_the_tickets_facts_in_the_sellers_words(packs: Path, case_id: str, lang: str) -> None:
-    folder = packs / lang / case_id
+    folder = find_pack(packs / lang, case_id)
     data = json.loads((folder / "ticket.json").read_text("utf-8"))
     assert data["seller_copy"] == f"ticket.{lang}.md"
     assert not (folder / f"ticket.{'en' if lang == 'zh' else 'zh'}.md").exists()
@@ -78,12 +79,13 @@ def test_copy_carries_the_tickets_facts_in_the_sellers_words(packs: Path, case_i
 
 
 def test_carrier_failure_copy_says_what_the_ticket_asks(packs: Path) -> None:
-    copy = (packs / "zh" / "haoyun-auto-carrier-failure-2026-11" / "ticket.zh.md").read_text("utf-8")
+    case_id = "haoyun-auto-carrier-failure-2026-11"
+    copy = (find_pack(packs / "zh", case_id) / "ticket.zh.md").read_text("utf-8")
     request = "恳请将上文列出的 21 个货件从“准时交付率”指标的计算中剔除"
     assert f"{request}（承运商故障发生在2026年10月27日至11月9日期间）。" in copy
     assert "我们于2026年11月20日收到通知（涉及指标：准时交付率）" in copy
     assert "**请求：将异常期间从指标计算中剔除**" in copy  # the catalog's name, as `check` shows it
-    english = (packs / "en" / "haoyun-auto-carrier-failure-2026-11" / "ticket.en.md").read_text("utf-8")
+    english = (find_pack(packs / "en", case_id) / "ticket.en.md").read_text("utf-8")
     assert "exclude the 21 postings listed above from the calculation of" in english
 
 
@@ -92,7 +94,7 @@ def test_without_source_text_the_copy_shows_the_russian_as_filed(run_cli: RunCli
     ru = case["explanation"]["ru"]
     result = run_cli("build", "--lang", "zh", "--out", tmp_path / "out", write_case(tmp_path / "c", case))
     assert result.exit_code == 0, result.stdout
-    copy = (tmp_path / "out" / "test-carrier-failure" / "ticket.zh.md").read_text("utf-8")
+    copy = (pack_dir(tmp_path / "out", "test-carrier-failure") / "ticket.zh.md").read_text("utf-8")
     note = "**情况说明**（案件文件中没有您自己写的原文，以下是工单中提交的俄语原文）："
     assert f"{note}\n\n{ru}\n" in copy
 
@@ -109,8 +111,8 @@ def test_captions_are_the_sellers_and_one_day_is_one_date(run_cli: RunCli, tmp_p
     built = run_cli("build", "--out", tmp_path / "en", case)
     assert built.exit_code == 0, built.stdout
     assert run_cli("build", "--force", "--lang", "zh", "--out", tmp_path / "zh", case).exit_code == 0
-    english = (tmp_path / "en" / "test-order-attribution" / "ticket.en.md").read_text("utf-8")
-    chinese = (tmp_path / "zh" / "test-order-attribution" / "ticket.zh.md").read_text("utf-8")
+    english = (pack_dir(tmp_path / "en", "test-order-attribution") / "ticket.en.md").read_text("utf-8")
+    chinese = (pack_dir(tmp_path / "zh", "test-order-attribution") / "ticket.zh.md").read_text("utf-8")
     assert "— API integration log: Log exported from our ERP" in english
     assert "Log exported from our ERP" in chinese and "Журнал" not in english + chinese
     # the Russian letter no longer sums up the dates its files cover, so neither copy does
@@ -146,7 +148,7 @@ def test_seller_templates_are_exported_and_overridable(run_cli: RunCli, tmp_path
             other.unlink()
     letter.write_text(letter.read_text("utf-8").replace("Hello,", "Dear Ozon team,"), encoding="utf-8")
     assert run_cli("build", "--templates", overrides, "--out", tmp_path / "out", case).exit_code == 0
-    built = tmp_path / "out" / "test-carrier-failure"
+    built = pack_dir(tmp_path / "out", "test-carrier-failure")
     assert "Dear Ozon team," in (built / "ticket.en.md").read_text("utf-8")
     assert (built / "ticket.txt").read_text("utf-8").startswith("URGENT:")  # the rest falls back
 

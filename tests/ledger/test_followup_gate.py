@@ -16,6 +16,7 @@ import yaml
 from ledger_testkit import FrozenClock, make_pdf, run, write_case
 from PIL import Image
 
+from kit.packs import pack_dir
 from ozon_urgent.ledger.workdays import MOSCOW
 
 FILED = datetime(2026, 11, 20, 18, 0, tzinfo=MOSCOW)
@@ -107,7 +108,7 @@ def test_a_symlink_inside_the_folder_gets_the_same_verdict_as_in_check_and_build
 
     assert "evidence[2]" not in checked.stdout and "link.pdf" not in checked.stdout, checked.stdout
     assert result.exit_code == 0, result.stdout + result.stderr
-    [sent] = (tmp_path / "out" / "carrier-a-followup-1" / "attachments").iterdir()
+    [sent] = (pack_dir(tmp_path / "out", "carrier-a-followup-1") / "attachments").iterdir()
     assert sent.read_bytes() == real.read_bytes() and not sent.is_symlink()
 
 
@@ -128,7 +129,7 @@ def test_a_png_is_refused_without_fix_and_sent_as_jpeg_with_it(
     fixed = run("followup", case, "--fix", "--ledger", ledger, "--out", tmp_path / "out", clock=clock)
     assert fixed.exit_code == 0, fixed.stdout + fixed.stderr
     assert "B004" in fixed.stdout  # what --fix changed is said, as in build
-    pack = tmp_path / "out" / "carrier-a-followup-1"
+    pack = pack_dir(tmp_path / "out", "carrier-a-followup-1")
     [sent] = (pack / "attachments").iterdir()
     assert sent.name == "03-logistics_tracking.jpg" and sent.read_bytes().startswith(b"\xff\xd8\xff")
     assert case.read_bytes() == before and (case.parent / "evidence" / "photo.png").read_bytes() == photo
@@ -169,7 +170,8 @@ def test_after_build_fix_the_original_photo_over_the_limit_counts_as_sent(
     result = run("followup", case, "--ledger", ledger, "--out", tmp_path / "out", clock=clock)
 
     assert result.exit_code == 0, result.stdout + result.stderr
-    meta = json.loads((tmp_path / "out" / "carrier-a-followup-1" / "followup.json").read_text("utf-8"))
+    pack = pack_dir(tmp_path / "out", "carrier-a-followup-1")
+    meta = json.loads((pack / "followup.json").read_text("utf-8"))
     assert [a["name"] for a in meta["attachments"]] == ["04-carrier_statement.pdf"]
 
 

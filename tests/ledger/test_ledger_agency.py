@@ -69,7 +69,9 @@ def test_thirty_stores_checked_built_recorded_and_listed_by_store(
     envelope = json.loads(built.stdout)
     assert built.exit_code == 0, built.stdout
     assert envelope["summary"]["built"] == STORES
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(c["case_id"] for c in cases)
+    by_store = {c["case_id"]: clients[Path(c["file"])] for c in cases}
+    packs = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").glob("*/*"))
+    assert packs == sorted(f"{client}/{case_id}" for case_id, client in by_store.items())
 
     for number, path in enumerate(files):
         recorded = run_cli("record", path, "--ref", f"SR-1126-{number:04d}", env=env)
@@ -88,6 +90,7 @@ def test_thirty_stores_checked_built_recorded_and_listed_by_store(
         assert ticket.client_id == clients[path] and ticket.reference is not None
         assert ticket.store_name == f"Store {path.parent.name[-2:]}"
         assert Path(ticket.pack_path).is_absolute() and Path(ticket.pack_path).is_dir()
+        assert Path(ticket.pack_path) == tmp_path / "out" / ticket.client_id / ticket.case_id
 
     status = run_cli("status", "--format", "json", "--client", "2000007", "--client", "2000011", env=env)
     listed = json.loads(status.stdout)["tickets"]
@@ -111,7 +114,7 @@ def test_a_second_case_of_the_same_seller_is_a_duplicate(
     result = run_cli("build", "--out", tmp_path / "out", path, env=env)
     assert result.exit_code == 1 and "B007" in result.stdout and "SR-1" in result.stdout
     assert "SR-2" not in result.stdout
-    assert not (tmp_path / "out" / "store-00-again").exists()
+    assert not any((tmp_path / "out").iterdir())  # no pack, and no empty folder of its store
 
 
 def test_status_filters_by_scenario_and_state(run_cli: RunCli, tmp_path: Path) -> None:

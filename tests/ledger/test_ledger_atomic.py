@@ -13,6 +13,7 @@ from ledger_pg_server import PgServer, start_server
 
 from factories import make_pdf, variant, write_case
 from kit.cli import RunCli
+from kit.packs import pack_dir
 from ozon_urgent.ledger import list_tickets, open_ledger
 from ozon_urgent.ledger import store as ledger_store
 from ozon_urgent.ledger.errors import LedgerError
@@ -20,6 +21,7 @@ from ozon_urgent.pipeline import build as pipeline_build
 from ozon_urgent.pipeline import publish
 
 CASES = 3
+FIRST_CLIENT = "4000000"  # case-0's store: case-N is Client ID 4000000 + N
 
 
 def _cases(root: Path) -> list[Path]:
@@ -57,7 +59,9 @@ def _assert_stopped_after_first(result_stdout: str, stderr: str, out: Path) -> N
     assert [case["case_id"] for case in envelope["cases"]] == ["case-0", "case-1", "case-2"]
     assert envelope["summary"]["built"] == 1
     assert stderr.splitlines()[-1].endswith("packs written and recorded before it: case-0")
-    assert sorted(p.name for p in out.iterdir()) == ["case-0"]  # no temp or moved-aside folder either
+    # no temp or moved-aside folder either, nor an empty folder of the store whose pack was not written
+    assert [p.name for p in out.iterdir()] == [FIRST_CLIENT]
+    assert [p.name for p in (out / FIRST_CLIENT).iterdir()] == ["case-0"]
 
 
 @pytest.fixture
@@ -140,7 +144,7 @@ def test_a_commit_that_fails_takes_the_pack_back(
     ledger, out = tmp_path / "ledger.sqlite3", tmp_path / "out"
     [first, *_] = _cases(tmp_path / "c")
     assert run_cli("build", "--out", out, "--ledger", ledger, first).exit_code == 0
-    before = (out / "case-0" / "ticket.txt").read_bytes()
+    before = (pack_dir(out, "case-0", FIRST_CLIENT) / "ticket.txt").read_bytes()
     real_execute = ledger_store.Ledger.execute
 
     def execute(self: ledger_store.Ledger, sql: str, params: object = ()) -> None:
@@ -152,5 +156,5 @@ def test_a_commit_that_fails_takes_the_pack_back(
     first.write_text(first.read_text("utf-8").replace("Bright Home", "Bright Home Moscow"), "utf-8")
     result = run_cli("build", "--force", "--out", out, "--ledger", ledger, first)
     assert result.exit_code == 3 and "disk I/O error" in result.stderr
-    assert (out / "case-0" / "ticket.txt").read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == ["case-0"]
+    assert (pack_dir(out, "case-0", FIRST_CLIENT) / "ticket.txt").read_bytes() == before
+    assert sorted(p.name for p in (out / FIRST_CLIENT).iterdir()) == ["case-0"]

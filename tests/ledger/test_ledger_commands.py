@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from ledger_testkit import FrozenClock, run, write_case
 
+from kit.packs import pack_dir
 from ozon_urgent.ledger.workdays import MOSCOW
 
 FRIDAY_EVENING = datetime(2026, 11, 20, 18, 0, tzinfo=MOSCOW)
@@ -141,7 +142,7 @@ def test_followup_cycle(tmp_path: Path, ledger: Path, clock: FrozenClock) -> Non
     )
     done = run("followup", case, "--ledger", ledger, "--out", out, clock=clock)
     assert done.exit_code == 0, done.stderr
-    pack = out / "carrier-a-followup-1"
+    pack = pack_dir(out, "carrier-a-followup-1")  # beside the pack, in its store's folder
     comment = (pack / "comment.txt").read_text("utf-8")
     assert comment.startswith("Дополнение к обращению № SR-77\n\nЗдравствуйте!\n")
     assert "20.11.2026 мы подали обращение № SR-77" in comment

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from gate_support import REPO, TODAY_ISO, context_of, run_gate
 
+from kit.packs import find_pack
 from ozon_urgent.catalog import Scenario, load_catalog
 from ozon_urgent.russian_gate import TextReport, allowed, analyse
 from ozon_urgent.ticket.content import PackAttachment, TicketContent, ticket_content
@@ -54,8 +55,8 @@ def findings(report: TextReport) -> dict[str, object]:
 def test_rendered_ticket_passes_the_gate(packs: Path, case_file: Path) -> None:
     ctx = context_of(case_file)
     case_id = ctx.case.case_id or case_file.stem
-    ticket = (packs / case_id / "ticket.txt").read_text("utf-8")
-    data = json.loads((packs / case_id / "ticket.json").read_text("utf-8"))
+    ticket = (find_pack(packs, case_id) / "ticket.txt").read_text("utf-8")
+    data = json.loads((find_pack(packs, case_id) / "ticket.json").read_text("utf-8"))
     ids = [str(item) for group in data["ids"].values() for item in group]
     names = [attachment["name"] for attachment in data["attachments"]]
     words = allowed([*ctx.case.allow_words, ctx.case.seller.store_name])

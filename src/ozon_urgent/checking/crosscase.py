@@ -10,7 +10,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from ozon_urgent.casefile.identity import default_case_id
 from ozon_urgent.casefile.loader import LoadError, load_case
-from ozon_urgent.casefile.model import CaseId, PositiveId, PostingNumber
+from ozon_urgent.casefile.model import CaseId, ClientId, PositiveId, PostingNumber
 from ozon_urgent.checking.engine import CheckedCase
 from ozon_urgent.findings import CaseResult, Code, FieldPath, Finding, make_finding
 
@@ -24,6 +24,7 @@ class CaseSummary:
 
     file: str
     case_id: str | None
+    client_id: str | None  # the seller's, when valid: a pack is `<out>/<store>/<case_id>`
     scenario: str | None
     ids: dict[str, tuple[str, ...]]
     lines: dict[FieldPath, int | None]
@@ -38,14 +39,15 @@ class CaseSummary:
         try:
             loaded = load_case(file)
         except LoadError:
-            return cls(str(file), None, None, {}, {})
+            return cls(str(file), None, None, None, {}, {})
         data = loaded.data if isinstance(loaded.data, dict) else {}
-        scenario, affected = data.get("scenario"), data.get("affected")
+        scenario, affected, seller = data.get("scenario"), data.get("affected"), data.get("seller")
         listed = affected if isinstance(affected, dict) else {}
         paths: list[FieldPath] = [("case_id",), *(("affected", key) for key in _SHARED_KINDS)]
         return cls(
             str(file),
             _valid(_CASE_ID, data.get("case_id")) or default_case_id(file),
+            _valid(_CLIENT_ID, seller.get("client_id")) if isinstance(seller, dict) else None,
             scenario.strip() if isinstance(scenario, str) and scenario.strip() else None,
             {key: _valid_ids(key, listed.get(key)) for key in _SHARED_KINDS},
             {path: loaded.line_of(path) for path in paths},
@@ -53,6 +55,7 @@ class CaseSummary:
 
 
 _CASE_ID: TypeAdapter[str] = TypeAdapter(CaseId)
+_CLIENT_ID: TypeAdapter[str] = TypeAdapter(ClientId)
 _IDS: dict[str, TypeAdapter[str] | TypeAdapter[int]] = {
     "postings": TypeAdapter(PostingNumber),
     "skus": TypeAdapter(PositiveId),
@@ -79,14 +82,18 @@ def _valid_ids(key: str, values: object) -> tuple[str, ...]:
 def batch_findings(cases: Sequence[CaseSummary], *, building: bool = False) -> dict[int, list[Finding]]:
     """Findings per case index (in `cases`) for case_ids used twice and IDs in several scenarios.
 
-    `building`: the second case with a taken id is not built, and its finding says so.
+    A case_id is taken within one store: two stores' cases of the same name get packs and ledger rows of
+    their own (`<out>/<store>/<case_id>`). A case without a valid Client ID collides with none: its schema
+    finding says enough, and it is not built. `building`: the second case with a taken id is not built,
+    and its finding says so.
     """
     found: dict[int, list[Finding]] = {}
-    first_with_id: dict[str, int] = {}
+    first_with_id: dict[tuple[str, str], int] = {}
     seen_ids: dict[tuple[str, str], list[int]] = {}
     for number, case in enumerate(cases):
-        if case.case_id is not None:
-            if case.case_id in first_with_id:
+        if case.case_id is not None and case.client_id is not None:
+            identity = (case.client_id, case.case_id)
+            if identity in first_with_id:
                 found.setdefault(number, []).append(
                     make_finding(
                         Code.CASE_ID_TAKEN,
@@ -94,11 +101,15 @@ def batch_findings(cases: Sequence[CaseSummary], *, building: bool = False) -> d
                         file=case.file,
                         line=case.lines[("case_id",)],
                         path=("case_id",),
-                        params={"case_id": case.case_id, "other": cases[first_with_id[case.case_id]].file},
+                        params={
+                            "case_id": case.case_id,
+                            "client_id": case.client_id,
+                            "other": cases[first_with_id[identity]].file,
+                        },
                     )
                 )
             else:
-                first_with_id[case.case_id] = number
+                first_with_id[identity] = number
         for key, values in case.ids.items():
             for value in values:
                 seen_ids.setdefault((key, value), []).append(number)

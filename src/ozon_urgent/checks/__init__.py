@@ -96,6 +96,8 @@ _ORDERED: tuple[type[Check] | Code, ...] = (
     Code.DUPLICATE_TICKET,
     Code.INTERNAL_ERROR,
     Code.LETTER_TOO_LONG,
+    Code.PACK_UP_TO_DATE,
+    Code.FILED_PACK_KEPT,
 )
 
 # Every code users can see, with its declaration: the catalog `rules`, SARIF and the policy read.

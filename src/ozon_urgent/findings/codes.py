@@ -57,6 +57,8 @@ class Code(StrEnum):
     DUPLICATE_TICKET = "B007"
     INTERNAL_ERROR = "B008"
     LETTER_TOO_LONG = "B009"
+    PACK_UP_TO_DATE = "B010"
+    FILED_PACK_KEPT = "B011"
     # Declared by their checks in checks/ (severity, name and documentation beside the rule itself).
     UNKNOWN_SCENARIO = "C100"
     INELIGIBLE_SCENARIO = "C101"

@@ -30,9 +30,11 @@ class Outcome(StrEnum):
 
 
 class BuildStatus(StrEnum):
-    """What `build` did with a case: pack written and recorded, refused by its findings, or never reached."""
+    """What `build` did with a case: pack written and recorded, kept as it was, refused by its findings,
+    or never reached."""
 
     BUILT = "built"
+    SKIPPED = "skipped"  # its pack was already what the build would make (B010): a success, nothing written
     REFUSED = "refused"
     FAILED = "failed"  # the run itself failed (the ledger, the disk) while this case was being built
     NOT_ATTEMPTED = "not_attempted"  # the run stopped before this case

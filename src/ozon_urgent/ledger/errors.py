@@ -34,6 +34,15 @@ class Conflict:
     overlap: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # (kind, value)
 
 
+class FiledMeanwhileError(LedgerRefusedError):
+    """The case's ticket was recorded as filed after its build began: its pack is kept (`ticket`: the
+    filed row, a `queries.Ticket`)."""
+
+    def __init__(self, ticket: object, case: str) -> None:
+        super().__init__("filed_meanwhile", case=case)
+        self.ticket = ticket
+
+
 class DuplicateTicketError(LedgerRefusedError):
     """Filing this would duplicate `conflict`: Ozon archives such tickets, so comment on it instead."""
 

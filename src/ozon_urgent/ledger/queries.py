@@ -139,6 +139,15 @@ def next_attachment_number(store: Ledger, ticket_id: int) -> int:
     return int(sources[0][0]) + 1
 
 
+def built_sources(store: Ledger, ticket_id: int) -> list[str]:
+    """The SHA-256 of each evidence file the ticket itself was made from, as the seller has it (before
+    `--fix`): its last build's, or the case file's when it was recorded without one."""
+    rows = store.query(
+        "SELECT sha256 FROM evidence WHERE ticket_id = ? AND role = 'source' AND followup = 0", (ticket_id,)
+    )
+    return [str(row[0]) for row in rows]
+
+
 def sent_sha256s(store: Ledger, ticket_id: int) -> frozenset[str]:
     """Every SHA-256 Ozon already has for this ticket: its attachments, their sources, the follow-ups'."""
     rows = store.query("SELECT sha256 FROM evidence WHERE ticket_id = ?", (ticket_id,))

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
-from ozon_urgent.ledger.errors import DuplicateTicketError, LedgerRefusedError
+from ozon_urgent.ledger.errors import DuplicateTicketError, FiledMeanwhileError, LedgerRefusedError
 from ozon_urgent.ledger.queries import (
     Ticket,
     find_conflict,
@@ -54,18 +54,20 @@ def recording_pack(store: Ledger, pack: BuiltPack, now: datetime, duplicate_hour
     block raises, no row is written. Raises DuplicateTicketError, before anything is written, when a filed
     ticket overlaps it.
 
-    A case rebuilt before filing replaces its earlier build; once filed, the ticket's record is what
-    Ozon has, so a rebuild leaves it unchanged (new evidence goes into a follow-up). A case rebuilt under
-    another Client ID drops the unfiled row of its old one.
+    A case rebuilt before filing replaces its earlier build. Once filed, the ticket's record is what
+    Ozon has and its pack the record of what was filed: FiledMeanwhileError, before anything is written
+    (`build` tells a filed case before it starts; this holds when `record` ran in between). A case
+    rebuilt under another Client ID drops the unfiled row of its old one.
     """
     key = pack.key
     with store.write():
-        _refuse_duplicate(store, key, pack.scenario, pack.ids, now, duplicate_hours)
         existing = get_ticket(store, key.client_id, key.case_id)
-        if existing is None or existing.filed_at is None:
-            _write_build(store, key, existing, pack.scenario, pack.case_sha256, pack.pack_path, now)
-            ticket = _must(store, key)
-            _replace_contents(store, ticket.id, pack.ids, pack.attachments, pack.sources)
+        if existing is not None and existing.filed_at is not None:
+            raise FiledMeanwhileError(existing, key.case_id)
+        _refuse_duplicate(store, key, pack.scenario, pack.ids, now, duplicate_hours)
+        _write_build(store, key, existing, pack.scenario, pack.case_sha256, pack.pack_path, now)
+        ticket = _must(store, key)
+        _replace_contents(store, ticket.id, pack.ids, pack.attachments, pack.sources)
         yield _must(store, key)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -24,8 +23,18 @@ from ozon_urgent.pipeline.driver import CaseBatch
 from ozon_urgent.pipeline.gate import pass_evidence
 from ozon_urgent.pipeline.progress import Progress
 from ozon_urgent.pipeline.publish import Publishing, built_pack, publish_pack
+from ozon_urgent.pipeline.repeat import (
+    BuildPrint,
+    Previous,
+    filed_pack_kept,
+    is_current,
+    seller_sources,
+    settings_digest,
+    templates_digest,
+    up_to_date,
+)
 from ozon_urgent.policy import Policy
-from ozon_urgent.ticket.pack import clean_stale
+from ozon_urgent.ticket.pack import clean_stale, pack_folder
 from ozon_urgent.ticket.render import Renderer
 from ozon_urgent.ticket.template_gate import preflight
 
@@ -94,6 +103,8 @@ class _Session:
     options: BuildOptions
     renderer: Renderer
     ledger: Ledger
+    packs: list[Path]  # the run's: each pack written and recorded, in order
+    templates: str  # the digest of every template the run may render (pipeline.repeat)
     shared: SharedEvidence = field(default_factory=SharedEvidence)
 
 
@@ -125,20 +136,17 @@ def _build_all(
     start_workers(first, options.jobs)
     clean_stale(options.out)
     with closing(open_ledger(options.ledger)) as ledger:
-        session = _Session(options, renderer, ledger)
+        session = _Session(options, renderer, ledger, run.packs, templates_digest(options.templates))
         for number, (checked, policy) in enumerate(batch.checked(check)):
             result = checked.result
-            result.build = BuildStatus.FAILED  # until it is built or refused
+            result.build = BuildStatus.FAILED  # until it is built, kept or refused
             run.result.cases[number] = result
-            pack = _build_one(checked, policy, session)
-            result.build = BuildStatus.REFUSED if pack is None else BuildStatus.BUILT
-            if pack is not None:
-                run.packs.append(pack)
+            result.build = _build_one(checked, policy, session)
             if options.progress is not None:
                 options.progress(result.file)
 
 
-def _build_one(checked: CheckedCase, policy: Policy, session: _Session) -> Path | None:
+def _build_one(checked: CheckedCase, policy: Policy, session: _Session) -> BuildStatus:
     """`build_case`, with a bug met on this case kept as its finding; a UserError stops the run."""
     try:
         return build_case(checked, policy, session)
@@ -148,40 +156,82 @@ def _build_one(checked: CheckedCase, policy: Policy, session: _Session) -> Path 
         if debug_enabled():
             raise
         checked.result.add(internal_error(exc, checked.result.file))
-        return None
+        return BuildStatus.REFUSED
 
 
-def build_case(checked: CheckedCase, policy: Policy, session: _Session) -> Path | None:
-    """The pack of one checked case, or None; every problem is added to the case's findings.
+def build_case(checked: CheckedCase, policy: Policy, session: _Session) -> BuildStatus:
+    """What became of one checked case: its pack built (added to `session.packs`), kept or refused; every
+    problem is added to the case's findings.
 
-    gate (`pipeline.gate`) → render the pack (`pipeline.contents`) → publish and record (`pipeline.publish`).
+    kept as it is (`pipeline.repeat`) → gate (`pipeline.gate`) → render the pack (`pipeline.contents`) →
+    publish and record (`pipeline.publish`).
     """
     result, case, options = checked.result, checked.case, session.options
     if case is None or checked.partial or checked.loaded is None or result.count(Severity.ERROR):
-        return None
+        return BuildStatus.REFUSED
     if result.case_id is None:
-        return None
+        return BuildStatus.REFUSED
     limits = InspectLimits.for_policy(policy, case.seller.store_name)
+    target = pack_folder(options.out, case.seller.client_id, result.case_id)
+    settings = settings_digest(
+        session.templates,
+        policy,
+        lang=options.lang,
+        fix=options.fix,
+        case_file=result.file,
+        ledger=options.ledger_in_filing,
+        out=str(options.out),
+    )
+    kept = _kept(checked, limits, settings, target, session)
+    if kept is not None:
+        return kept
     gated = pass_evidence(checked, limits, fix=options.fix, jobs=options.jobs, cache=options.cache)
     if gated is None:
-        return None
+        return BuildStatus.REFUSED
     for g in gated:
         result.add(*session.shared.note(checked, g.index, g.report.sha256))
     if result.count(Severity.ERROR):
-        return None
-    source = PackSource(case, result, gated, policy, options.lang, options.ledger_in_filing)
+        return BuildStatus.REFUSED
+    source = PackSource(
+        case, result, gated, policy, options.lang, options.ledger_in_filing, settings, str(options.out)
+    )
     contents = pack_contents(source, session.renderer)
     if contents.body_chars > policy.letter_max_chars:
         result.add(_too_long(case, contents, policy, result.file))
-        return None
-    how = Publishing(
-        target=Path(os.path.abspath(options.out / result.case_id)),
-        force=options.force,
-        now=options.now or datetime.now(UTC),
-        duplicate_hours=policy.duplicate_hours,
-    )
+        return BuildStatus.REFUSED
+    now = options.now or datetime.now(UTC)
+    how = Publishing(target, options.force, now, policy.duplicate_hours)
     record = built_pack(case, result, contents, gated, how.target)
-    return publish_pack(contents.files, record, session.ledger, how, result)
+    pack = publish_pack(contents.files, record, session.ledger, how, result)
+    if pack is None:
+        return BuildStatus.REFUSED
+    session.packs.append(pack)
+    return BuildStatus.BUILT
+
+
+def _kept(
+    checked: CheckedCase, limits: InspectLimits, settings: str, target: Path, session: _Session
+) -> BuildStatus | None:
+    """Before any evidence is judged: SKIPPED when the pack at `target` is already what this build would
+    make (B010), and also when the case's ticket is filed (B011, a warning: its pack is the record of
+    what was filed, kept whatever changed); None when the case is to be built."""
+    result, case, options = checked.result, checked.case, session.options
+    assert case is not None and result.case_id is not None
+    previous = Previous.read(session.ledger, case.seller.client_id, result.case_id)
+    known = previous.ticket is not None and previous.ticket.pack_path == str(target)
+    if known and not options.force:
+        read_limit = limits.fix_max_input_bytes if options.fix else limits.max_bytes
+        sources = seller_sources(checked, read_limit)
+        wanted = None if sources is None else BuildPrint(settings, sources)
+        if wanted is not None and is_current(target, previous, result.case_sha256 or "", wanted):
+            result.add(up_to_date(result.file, target, previous))
+            for index, sha256 in enumerate(wanted.sources):  # B006 as a build of it would say
+                result.add(*session.shared.note(checked, index, sha256))
+            return BuildStatus.SKIPPED
+    if previous.filed:
+        result.add(filed_pack_kept(result.file, result.case_id, previous.ticket))
+        return BuildStatus.SKIPPED
+    return None
 
 
 def _too_long(case: Case, contents: PackContents, policy: Policy, file: str) -> Finding:

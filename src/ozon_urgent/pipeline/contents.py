@@ -10,9 +10,10 @@ from dataclasses import dataclass, replace
 from ozon_urgent import __version__
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.catalog import Catalog, load_catalog
-from ozon_urgent.findings import CaseResult, Finding, finding_dict
+from ozon_urgent.findings import CaseResult, finding_dict
 from ozon_urgent.i18n import Lang
 from ozon_urgent.pipeline.gate import GatedFile
+from ozon_urgent.pipeline.repeat import BuildPrint
 from ozon_urgent.policy import Policy
 from ozon_urgent.ticket.content import (
     CATEGORY,
@@ -23,7 +24,7 @@ from ozon_urgent.ticket.content import (
     ids_of,
     ticket_content,
 )
-from ozon_urgent.ticket.render import Renderer
+from ozon_urgent.ticket.render import DEFAULT_OUT, Renderer
 from ozon_urgent.ticket.seller_copy import seller_copy
 
 
@@ -39,7 +40,8 @@ class PackContents:
 class PackSource:
     """What a pack is made from: the checked case and its findings, its evidence as the gate passed it
     (the `--fix` copies where made), the policy's limits, the reader's language for FILING.md and the
-    seller's copy, and the ledger FILING.md's commands name (None: none named)."""
+    seller's copy, the ledger FILING.md's commands name (None: none named), and the digest of the
+    settings that change a pack (`pipeline.repeat.settings_digest`), kept in ticket.json."""
 
     case: Case
     result: CaseResult  # the case file as `build` was given it, its case_id, hash and findings
@@ -47,6 +49,8 @@ class PackSource:
     policy: Policy
     lang: Lang
     ledger: str | None = None
+    settings: str = ""
+    out: str = DEFAULT_OUT  # `--out` as given: FILING.md names the pack's folder and followup's
 
 
 def pack_contents(source: PackSource, renderer: Renderer) -> PackContents:
@@ -67,10 +71,11 @@ def pack_contents(source: PackSource, renderer: Renderer) -> PackContents:
     files["ticket.txt"] = ticket.text.encode("utf-8")
     copy = seller_copy(case, content, catalog, lang)
     files[copy.file_name] = renderer.seller_copy(copy).encode("utf-8")
-    filing = renderer.filing(content, catalog, policy, lang, result.file, source.ledger)
+    filing = renderer.filing(content, catalog, policy, lang, result.file, source.ledger, source.out)
     files["FILING.md"] = filing.encode("utf-8")
+    made_from = BuildPrint(source.settings, tuple(g.source_sha256 for g in source.evidence))
     files["ticket.json"] = _ticket_json(
-        content, ticket.subject, ticket.body, result.case_sha256 or "", result.findings, copy.file_name, lang
+        content, ticket.subject, ticket.body, result, made_from.as_json(files), copy.file_name, lang
     )
     return PackContents(content, attachments, files, len(ticket.body))
 
@@ -123,8 +128,8 @@ def _ticket_json(
     content: TicketContent,
     subject: str,
     body: str,
-    case_sha256: str,
-    findings: list[Finding],
+    result: CaseResult,
+    build: dict[str, object],
     seller_copy_file: str,
     lang: Lang,
 ) -> bytes:
@@ -141,8 +146,9 @@ def _ticket_json(
         ],
         "links": [{"kind_ru": link.kind_ru, "url": link.url} for link in content.links],
         "seller_copy": seller_copy_file,  # the letter in the seller's language: to read, never to file
-        "case_sha256": case_sha256,
+        "case_sha256": result.case_sha256 or "",
         "tool_version": __version__,
-        "findings": [finding_dict(f, lang) for f in findings],
+        "build": build,  # what `build` run again compares (pipeline.repeat): settings, sources, files
+        "findings": [finding_dict(f, lang) for f in result.findings],
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

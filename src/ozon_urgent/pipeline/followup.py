@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -31,7 +30,7 @@ from ozon_urgent.pipeline.followup_pack import (
 )
 from ozon_urgent.pipeline.gate import GatedFile, pass_evidence
 from ozon_urgent.policy import Policy
-from ozon_urgent.ticket.pack import stage_pack
+from ozon_urgent.ticket.pack import pack_folder, stage_pack
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +185,7 @@ def _write_and_record(
     ticket = plan.ticket
     assert ticket.filed_at is not None and ticket.reference is not None
     comment = render_comment(plan, working_days_passed(ticket.filed_at, now), options.templates)
-    target = Path(os.path.abspath(options.out / f"{facts.case_id}-followup-{plan.number}"))
+    target = pack_folder(options.out, facts.client_id, f"{facts.case_id}-followup-{plan.number}")
     staged = stage_pack(target, followup_files(plan, comment, now), force=False)
     record = FollowupRecord(
         ticket,

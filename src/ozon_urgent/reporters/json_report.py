@@ -15,8 +15,9 @@ def envelope(result: RunResult, lang: Lang) -> dict[str, object]:
         "warnings": result.count(Severity.WARNING),
     }
     statuses = [case.build for case in result.cases if case.build is not None]
-    if statuses:  # a build run: how many packs were written and recorded
+    if statuses:  # a build run: how many packs were written and recorded, how many kept as they were
         summary["built"] = statuses.count(BuildStatus.BUILT)
+        summary["skipped"] = statuses.count(BuildStatus.SKIPPED)
     return {
         "status": "ok" if result.outcome() is Outcome.OK else "fail",
         "summary": summary,

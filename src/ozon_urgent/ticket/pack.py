@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
+import hashlib
 import os
 import re
 import secrets
@@ -20,6 +22,25 @@ OLD_PREFIX = ".ozon-urgent-old-"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 _STALE = re.compile(rf"^({re.escape(TMP_PREFIX)}|{re.escape(OLD_PREFIX)}).*-(\d+)-[0-9a-f]{{8}}$")
+_CLIENT_ID = re.compile(r"[0-9]{1,20}")
+
+
+def store_folder(client_id: str) -> str:
+    """The folder of one store's packs under `--out`: its Client ID, which the case model holds to digits.
+
+    Anything else (should the model ever allow it) becomes a slug that cannot leave `--out`, start with a
+    dot or be taken for another store's Client ID: its safe characters and a hash of the whole value.
+    """
+    if _CLIENT_ID.fullmatch(client_id):
+        return client_id
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", client_id).strip("-")[:40] or "store"
+    return f"{slug}-{hashlib.sha256(client_id.encode('utf-8')).hexdigest()[:8]}"
+
+
+def pack_folder(out: Path, client_id: str, name: str) -> Path:
+    """Where a pack of one store goes, absolute: `<out>/<store>/<name>` (`name`: a case_id, or a
+    follow-up's `<case_id>-followup-N`). Two stores with the same case_id never share a folder."""
+    return Path(os.path.abspath(out / store_folder(client_id) / name))
 
 
 class PackExistsError(UserError):
@@ -61,13 +82,24 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def clean_stale(out: Path) -> None:
-    """Remove temp and moved-aside folders that a killed run left behind (their process is gone)."""
-    if not out.is_dir():
-        return
-    for entry in out.iterdir():
-        match = _STALE.match(entry.name)
-        if match and entry.is_dir() and not _alive(int(match[2])):
-            shutil.rmtree(entry, ignore_errors=True)
+    """Remove temp and moved-aside folders that a killed run left behind (their process is gone): in each
+    store's folder, where packs are staged, and in `out` itself, where flat packs were staged before."""
+    for folder in (out, *_store_folders(out)):
+        for entry in _entries(folder):
+            match = _STALE.match(entry.name)
+            if match and entry.is_dir() and not entry.is_symlink() and not _alive(int(match[2])):
+                shutil.rmtree(entry, ignore_errors=True)
+
+
+def _store_folders(out: Path) -> list[Path]:
+    return [e for e in _entries(out) if not e.name.startswith(".") and e.is_dir() and not e.is_symlink()]
+
+
+def _entries(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:  # not there (yet), not a folder, not readable: nothing of ours to clean
+        return []
 
 
 def _alive(pid: int) -> bool:
@@ -100,10 +132,10 @@ def stage_pack(target: Path, files: Mapping[str, bytes], *, force: bool) -> Stag
         for folder in _created_folders(temp, files):
             sync_folder(folder)  # the folders' own names; each file's name was synced as it was written
     except OSError as exc:
-        shutil.rmtree(temp, ignore_errors=True)
+        _remove_staged(temp)
         raise PackWriteError(target, exc.strerror or str(exc)) from None
     except BaseException:
-        shutil.rmtree(temp, ignore_errors=True)
+        _remove_staged(temp)
         raise
     return StagedPack(target, temp, out / f"{OLD_PREFIX}{token}")
 
@@ -156,7 +188,7 @@ class StagedPack:
     def discard(self) -> None:
         """Undo: the previous pack back in place (or none), nothing of this one left behind."""
         if not self._published:
-            shutil.rmtree(self._temp, ignore_errors=True)
+            _remove_staged(self._temp)
             if self._replaced and not self.target.exists():
                 os.rename(self._aside, self.target)  # moved aside, then the rename of the new one failed
             return
@@ -167,8 +199,15 @@ class StagedPack:
                 self._aside = self._temp
             shutil.rmtree(self._aside, ignore_errors=True)  # now holds the discarded pack
         else:
-            shutil.rmtree(self.target, ignore_errors=True)
+            _remove_staged(self.target)
         sync_folder(self.target.parent)
+
+
+def _remove_staged(folder: Path) -> None:
+    """A pack folder that is not to stay, and its store's folder if nothing else is in it."""
+    shutil.rmtree(folder, ignore_errors=True)
+    with contextlib.suppress(OSError):  # not empty: another pack of the store, or the store's own files
+        folder.parent.rmdir()
 
 
 def _created_folders(temp: Path, names: Iterable[str]) -> set[Path]:

@@ -12,6 +12,7 @@ from ozon_urgent.i18n import Lang, mib
 from ozon_urgent.policy import Policy
 from ozon_urgent.safe_files import write_atomically
 from ozon_urgent.ticket.content import CATEGORY, TicketContent
+from ozon_urgent.ticket.pack import store_folder
 from ozon_urgent.ticket.russian import as_sentence, count, ru_date, ru_period, ru_quoted, ru_span
 from ozon_urgent.ticket.seller_copy import (
     SellerCopy,
@@ -37,6 +38,10 @@ def builtin_templates() -> Path:
     if packaged.is_dir():
         return Path(str(packaged))
     return Path(__file__).resolve().parents[3] / "templates"
+
+
+# `build`'s and `followup`'s `--out` when none is given: FILING.md names it only when another was.
+DEFAULT_OUT = "out"
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,11 +133,15 @@ class Renderer:
         lang: Lang,
         case_file: str | None = None,
         ledger: str | None = None,
+        out: str = DEFAULT_OUT,
     ) -> str:
         """FILING.md; `case_file` is the case's path as `build` was given it, for the commands to run next,
-        and `ledger` the ledger it was recorded in when not the default (`make demo`'s own, an agency's
-        shared file). A URL is left out: it may hold a password, and a pack is shared."""
+        `ledger` the ledger it was recorded in when not the default (`make demo`'s own, an agency's
+        shared file; a URL is left out: it may hold a password, and a pack is shared), and `out` the
+        `--out` folder as given: the pack is `<out>/<store>/<case_id>`, and `followup` is told to write
+        beside it."""
         ledger_arg = f" --ledger {shell_word(ledger)}" if ledger and "://" not in ledger else ""
+        store = f"{out.rstrip('/') or '/'}/{store_folder(content.client_id)}"
         scenario = catalog.scenarios[content.scenario]
         return _tidy(
             self._render(
@@ -149,6 +158,9 @@ class Renderer:
                 id_summary=id_summary(content, lang),
                 case_file=shell_word(case_file) if case_file else "CASE",
                 ledger_arg=ledger_arg,
+                out_arg=f" --out {shell_word(out)}" if out != DEFAULT_OUT else "",
+                pack_dir=f"{store}/{content.case_id}",
+                store_dir=store,
             )
         )
 
