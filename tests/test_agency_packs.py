@@ -13,6 +13,7 @@ import shlex
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -58,13 +59,13 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
-def build(run_cli: RunCli, *args: str | Path) -> tuple[int, dict[str, object]]:
+def build(run_cli: RunCli, *args: str | Path) -> tuple[int, Any]:
     result = run_cli("build", "--format", "json", "--out", "out", *args)
     return result.exit_code, json.loads(result.stdout)
 
 
-def codes(case: dict[str, object]) -> set[str]:
-    return {str(f["code"]) for f in case["findings"]}  # type: ignore[attr-defined]
+def codes(case: dict[str, Any]) -> set[str]:
+    return {str(f["code"]) for f in case["findings"]}
 
 
 def test_the_generated_agency_has_300_stores_and_shared_folder_names(agency: Agency) -> None:
@@ -78,8 +79,8 @@ def test_two_stores_with_the_same_case_folder_get_two_packs_and_force_touches_on
 ) -> None:
     crystal, sunrise = agency.case(0), agency.case(1)
     status, report = build(run_cli, crystal, sunrise)
-    assert status == 0 and [c["build"] for c in report["cases"]] == ["built", "built"]  # type: ignore[index]
-    assert not any("B001" in codes(c) for c in report["cases"])  # type: ignore[attr-defined]
+    assert status == 0 and [c["build"] for c in report["cases"]] == ["built", "built"]
+    assert not any("B001" in codes(c) for c in report["cases"])
     packs = {store: Path("out", agency.client_id(store), "appeal-2026-11") for store in (0, 1)}
     for store, pack in packs.items():
         assert f"Client ID {agency.client_id(store)}" in (pack / "ticket.txt").read_text("utf-8")
@@ -89,10 +90,10 @@ def test_two_stores_with_the_same_case_folder_get_two_packs_and_force_touches_on
     text = sunrise.read_text("utf-8").replace("задержаны", "задержаны перевозчиком")
     sunrise.write_text(text, "utf-8")
     status, report = build(run_cli, crystal, sunrise)
-    assert status == 1 and [c["build"] for c in report["cases"]] == ["skipped", "refused"]  # type: ignore[index]
-    assert "B002" in codes(report["cases"][1])  # type: ignore[index]
+    assert status == 1 and [c["build"] for c in report["cases"]] == ["skipped", "refused"]
+    assert "B002" in codes(report["cases"][1])
     status, report = build(run_cli, "--force", sunrise)
-    assert status == 0 and report["cases"][0]["build"] == "built"  # type: ignore[index]
+    assert status == 0 and report["cases"][0]["build"] == "built"
     assert "перевозчиком" in (packs[1] / "ticket.txt").read_text("utf-8")
     assert snapshot(packs[0]) == crystal_before
 
@@ -114,7 +115,7 @@ def test_a_filed_pack_survives_build_force_and_refiling_takes_a_new_case_id(
 
     # Unchanged: kept, and the note says where new evidence goes.
     status, report = build(run_cli, case)
-    [kept] = report["cases"]  # type: ignore[misc]
+    [kept] = report["cases"]
     assert status == 0 and kept["build"] == "skipped" and "B010" in codes(kept)
     assert "OZ-4100011" in str(kept["findings"]) and "ozon-urgent followup" in str(kept["findings"])
 
@@ -123,7 +124,7 @@ def test_a_filed_pack_survives_build_force_and_refiling_takes_a_new_case_id(
     case.write_text(case.read_text("utf-8") + "# one more note\n", "utf-8")
     for args, exit_code in (([case], 0), (["--force", case], 0), (["--strict", case], 1)):
         status, report = build(run_cli, *args)
-        [kept] = report["cases"]  # type: ignore[misc]
+        [kept] = report["cases"]
         [finding] = [f for f in kept["findings"] if f["code"] == "B011"]
         assert status == exit_code and kept["build"] == "skipped" and finding["severity"] == "warning"
         assert "OZ-4100011" in finding["message"] and str(pack.resolve()) in finding["message"]
@@ -136,7 +137,7 @@ def test_a_filed_pack_survives_build_force_and_refiling_takes_a_new_case_id(
     data["case_id"] = "appeal-2026-11-2"
     case.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
     status, report = build(run_cli, case)
-    assert status == 1 and "B007" in codes(report["cases"][0])  # type: ignore[index]
+    assert status == 1 and "B007" in codes(report["cases"][0])
     later = run_cli("build", "--out", "out", case, env={"OZON_URGENT_NOW": "2026-11-30T15:00:00+03:00"})
     assert later.exit_code == 0, later.stdout
     assert Path("out", agency.client_id(2), "appeal-2026-11-2", "ticket.txt").is_file()
@@ -158,7 +159,7 @@ def test_a_filing_recorded_while_the_case_builds_keeps_the_filed_pack(
     # The build read the ledger before the filing was recorded: it saw no ticket.
     monkeypatch.setattr(repeat.Previous, "read", classmethod(lambda cls, *_: cls(None, ())))
     status, report = build(run_cli, "--force", case)
-    [kept] = report["cases"]  # type: ignore[misc]
+    [kept] = report["cases"]
     assert status == 0 and "B011" in codes(kept) and "OZ-4100012" in str(kept["findings"])
     assert snapshot(pack) == filed and ticket(agency.client_id(3), "appeal-2026-11") == row
 
@@ -166,23 +167,23 @@ def test_a_filing_recorded_while_the_case_builds_keeps_the_filed_pack(
 def test_a_second_build_of_unchanged_cases_skips_every_one(run_cli: RunCli, agency: Agency) -> None:
     some = [path for store in agency.stores[:12] for path in store]  # 24 cases of 12 stores
     status, first = build(run_cli, *some)
-    assert status == 0 and first["summary"]["built"] == len(some)  # type: ignore[index]
+    assert status == 0 and first["summary"]["built"] == len(some)
     before = snapshot(Path("out"))
 
     status, again = build(run_cli, *some)
-    cases = again["cases"]  # type: ignore[index]
+    cases = again["cases"]
     assert status == 0, again
     assert again["summary"] == {"cases": 24, "errors": 0, "warnings": 0, "built": 0, "skipped": 24}
-    assert all(c["build"] == "skipped" and codes(c) == {"B010"} for c in cases)  # type: ignore[attr-defined]
+    assert all(c["build"] == "skipped" and codes(c) == {"B010"} for c in cases)
     assert snapshot(Path("out")) == before
     text = run_cli("build", "--out", "out", *some[:2]).stdout
     assert "B010" in text and "nothing was rebuilt" in text and "pack written" not in text
 
     # --force rebuilds an unchanged case; a setting that changes the pack (--lang) needs --force again.
     status, forced = build(run_cli, "--force", some[0])
-    assert status == 0 and forced["cases"][0]["build"] == "built"  # type: ignore[index]
+    assert status == 0 and forced["cases"][0]["build"] == "built"
     status, other_lang = build(run_cli, "--lang", "zh", some[0])
-    assert status == 1 and "B002" in codes(other_lang["cases"][0])  # type: ignore[index]
+    assert status == 1 and "B002" in codes(other_lang["cases"][0])
 
 
 @pytest.mark.parametrize("change", ["evidence", "pack_file", "pack_extra"])
@@ -200,7 +201,7 @@ def test_a_changed_evidence_file_or_an_edited_pack_is_not_up_to_date(
     else:
         (pack / "attachments" / "99-extra.pdf").write_bytes(make_pdf("extra"))
     status, report = build(run_cli, case)
-    assert status == 1 and "B002" in codes(report["cases"][0])  # type: ignore[index]
+    assert status == 1 and "B002" in codes(report["cases"][0])
 
 
 def test_the_skip_comes_before_any_evidence_is_judged(
@@ -216,7 +217,7 @@ def test_the_skip_comes_before_any_evidence_is_judged(
 
     monkeypatch.setattr(pipeline_build, "pass_evidence", judged)
     status, report = build(run_cli, *some)
-    assert status == 0 and {c["build"] for c in report["cases"]} == {"skipped"}  # type: ignore[attr-defined]
+    assert status == 0 and {c["build"] for c in report["cases"]} == {"skipped"}
 
 
 def test_filing_names_the_store_s_pack_folder_and_where_followup_writes(

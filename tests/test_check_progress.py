@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from factories import TODAY, make_pdf, variant, write_case
+from ozon_urgent.attachments import inspect_attachments
 from ozon_urgent.checking.engine import CheckOptions
 from ozon_urgent.findings import Outcome
 from ozon_urgent.pipeline import batch as batch_module
@@ -32,7 +33,7 @@ def test_progress_is_told_as_each_case_s_evidence_is_judged(
 ) -> None:
     files = _cases(tmp_path, 10)
     events: list[str] = []
-    real = batch_module.inspect_attachments
+    real = inspect_attachments
 
     def judging(*args: object, **kwargs: object) -> object:
         events.append("judging")

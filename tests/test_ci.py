@@ -123,7 +123,8 @@ def test_the_workflows_pin_this_version_and_check_cases(tmp_path: Path) -> None:
     workflows = _workflows()
     assert len(workflows) == 2
     for workflow in workflows:
-        triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads the key `on` as true
+        keys: dict[Any, Any] = dict(workflow)
+        triggers = keys["on"] if "on" in keys else keys[True]  # YAML 1.1 reads the key `on` as true
         assert {"push", "pull_request"} <= set(triggers)
         assert workflow["env"]["OZON_URGENT_VERSION"] == __version__
         [job] = workflow["jobs"].values()

@@ -29,7 +29,7 @@ class World:
     monkeypatch: pytest.MonkeyPatch
     capsys: pytest.CaptureFixture[str]
 
-    def case(self, name: str = "case", **changes: object) -> Path:
+    def case(self, name: str = "case", /, **changes: object) -> Path:
         return write_case(self.tmp / name, variant("carrier_failure", {"case_id": name, **changes}))
 
     def entry(self, *args: str | Path) -> CliResult:
