@@ -88,7 +88,7 @@ def test_exclude_leaves_out_drafts_and_other_yaml(run_cli: RunCli, tmp_path: Pat
     (drafts / "rating.yaml").write_text("not: [a case\n", "utf-8")
     (tmp_path / "stores" / "bright-home" / "notes.yaml").write_text("todo: call the carrier\n", "utf-8")
     everything = run_cli("check", "--no-content", "--format", "json", tmp_path / "stores")
-    assert len(json.loads(everything.stdout)["cases"]) == 3 and everything.exit_code == 3
+    assert len(json.loads(everything.stdout)["cases"]) == 3 and everything.exit_code == 1
     result = run_cli(
         "check",
         "--no-content",

@@ -7,7 +7,7 @@ import dataclasses
 import multiprocessing
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,14 +37,18 @@ def child_tasks(monkeypatch: pytest.MonkeyPatch) -> list[Task]:
     real = inspection._run
 
     def counting(
-        tasks: Iterator[Task], count: int, limits: InspectLimits, jobs: int | None
+        tasks: Iterator[Task],
+        count: int,
+        limits: InspectLimits,
+        jobs: int | None,
+        on_done: Callable[[int], None] | None = None,
     ) -> dict[int, Done | Failure]:
         def spy() -> Iterator[Task]:
             for task in tasks:
                 seen.append(task)
                 yield task
 
-        return real(spy(), count, limits, jobs)
+        return real(spy(), count, limits, jobs, on_done)
 
     monkeypatch.setattr(inspection, "_run", counting)
     return seen
@@ -275,7 +279,11 @@ def test_not_checked_outcomes_are_not_cached(
     ]
 
     def failing(
-        tasks: Iterator[Task], count: int, limits: InspectLimits, jobs: int | None
+        tasks: Iterator[Task],
+        count: int,
+        limits: InspectLimits,
+        jobs: int | None,
+        on_done: Callable[[int], None] | None = None,
     ) -> dict[int, Done | Failure]:
         return {task.id: failures[task.id] for task in tasks}
 

@@ -123,7 +123,9 @@ def test_bad_glossary_stops_translate_before_anything_is_sent(
 
 def test_unreadable_glossary_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("LANG", raising=False)
-    result = run_translate(tmp_path / "case.yaml", "--glossary", tmp_path / "missing.toml", "--lang", "zh")
+    case = tmp_path / "case.yaml"
+    case.write_text(simple_case(), "utf-8")
+    result = run_translate(case, "--glossary", tmp_path / "missing.toml", "--lang", "zh")
     assert result.exit_code == 3
     assert f"术语表 {tmp_path / 'missing.toml'}：无法读取" in result.stderr
 
