@@ -44,3 +44,20 @@ def test_filed_must_name_a_reference_and_a_date(run_cli: RunCli, tmp_path: Path)
     findings = json.loads(result.stdout)["cases"][0]["findings"]
     assert result.exit_code == 1
     assert {f["path"] for f in findings if f["code"].startswith("S")} >= {"filed.reference", "filed.at"}
+
+
+def test_a_case_the_ledger_holds_as_filed_does_not_age_into_failing(run_cli: RunCli, tmp_path: Path) -> None:
+    """On the seller's machine the ledger knows what was filed: `record` is enough, no `filed:` needed."""
+    case = write_case(tmp_path / "case", variant("carrier_failure", {}))
+    ledger = tmp_path / "ledger.sqlite3"
+    recorded = run_cli("record", case, "--ref", "OZ-4100011", "--ledger", ledger, "--at", "2026-11-24T10:00")
+    assert recorded.exit_code == 0, recorded.stderr
+    before = ledger.read_bytes()
+    code, codes = _codes(run_cli, case, "--strict", "--ledger", str(ledger))
+    assert code == 0 and not codes & {"C160", "C151"}, codes
+    assert ledger.read_bytes() == before  # read, never written
+
+    elsewhere = tmp_path / "no-such-folder" / "ledger.sqlite3"
+    code, codes = _codes(run_cli, case, "--ledger", str(elsewhere))
+    assert code == 1 and {"C160", "C151"} <= codes  # a ledger that does not exist holds nothing filed
+    assert not elsewhere.parent.exists()  # and check does not create it

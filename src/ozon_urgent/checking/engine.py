@@ -28,6 +28,9 @@ from ozon_urgent.policy import Policy
 @dataclass(frozen=True, slots=True)
 class CheckOptions:
     today: date
+    # (Client ID, case_id) of the tickets the ledger holds as filed (`ledger.read_filed`): their cases,
+    # like those with a `filed:` block, are no longer judged on deadlines.
+    filed: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(slots=True)
@@ -96,6 +99,7 @@ def _check_case(file: Path, display: str, policy: Policy, options: CheckOptions)
         today=case.as_of or options.today,  # an example is judged as of its own day (C162)
         located=tuple(locate_evidence(base, item.file) for item in case.evidence),
         run_today=options.today,
+        filed_in_ledger=(case.seller.client_id, result.case_id) in options.filed,
     )
     for check in CHECKS:
         if check.code in result.disabled:

@@ -13,7 +13,8 @@ class AppealWindow(Check):
     """File within 7 days of the notification (policy `appeal_window_days`); later appeals fare worse.
 
     This is a warning: you can still file, but say in the explanation why it took longer. Once the
-    ticket is filed (a `filed:` block in the case file) the window is no longer judged: nothing is left
+    ticket is filed (a `filed:` block in the case file, or the ledger's record of it when `check` or
+    `build` reads one) the window is no longer judged: nothing is left
     to hurry, and a kept case must not start failing `--strict` as the days pass.
     """
 
@@ -22,7 +23,7 @@ class AppealWindow(Check):
     severity = Severity.WARNING
 
     def run(self, ctx: CaseContext) -> Iterator[Hit]:
-        if ctx.case.filed is not None:
+        if ctx.filed:
             return
         age = (ctx.today - ctx.case.notification.received).days
         if age > ctx.policy.appeal_window_days:

@@ -38,6 +38,12 @@ class CaseContext:
     today: date  # the case's own `as_of` when it has one, else the run's today (`--today` or the clock)
     located: tuple[EvidencePath, ...]  # one per `case.evidence` entry, judged once per run
     run_today: date | None = None  # the run's own today (`--today` or the clock), whatever `as_of` says
+    filed_in_ledger: bool = False  # the ledger holds this seller's case as filed
+
+    @property
+    def filed(self) -> bool:
+        """Whether the ticket is filed: a `filed:` block in the case file, or the ledger's record of it."""
+        return self.case.filed is not None or self.filed_in_ledger
 
     @property
     def scenario(self) -> Scenario | None:

@@ -14,8 +14,8 @@ class EvidenceStale(Check):
 
     Ozon judges the current window; old proof does not show the problem is fixed. Fail: a waybill
     dated five months ago. Pass: evidence from inside the metric's window. Once the ticket is filed (a
-    `filed:` block in the case file) staleness is no longer judged: the evidence went with the ticket,
-    and a kept case must not start failing as the days pass.
+    `filed:` block in the case file, or the ledger's record of it) staleness is no longer judged: the
+    evidence went with the ticket, and a kept case must not start failing as the days pass.
     """
 
     code = Code.EVIDENCE_STALE
@@ -23,7 +23,7 @@ class EvidenceStale(Check):
     severity = Severity.ERROR
 
     def run(self, ctx: CaseContext) -> Iterator[Hit]:
-        if ctx.case.filed is not None:
+        if ctx.filed:
             return
         limit = ctx.policy.stale_after_days
         for index, item in enumerate(ctx.case.evidence):

@@ -57,11 +57,12 @@ def check(
     quiet: QuietOpt = False,
     policy: PolicyOpt = None,
     today: TodayOpt = None,
+    ledger: LedgerOpt = None,
 ) -> None:
     """Validate case files and their evidence without writing anything."""
     from ozon_urgent.pipeline.batch import BatchOptions, check_files
 
-    user, options = user_lang(lang), _check_options(today)
+    user, options = user_lang(lang), _check_options(today, ledger)
     files = case_files(paths, exclude)
     with progress_bar(len(files), enabled=not quiet) as advance:
         batch = BatchOptions(
@@ -98,7 +99,7 @@ def build(
     """Check cases, verify their attachments, render the Russian ticket and write one pack per case."""
     from ozon_urgent.pipeline.build import BuildOptions, BuildStoppedError, run_build
 
-    user, options = user_lang(lang), _check_options(today)
+    user, options = user_lang(lang), _check_options(today, ledger)
     files = case_files(paths, exclude)
     with progress_bar(len(files), enabled=not quiet) as advance:
         build_options = BuildOptions(
@@ -198,7 +199,10 @@ def case_files(paths: list[str], exclude: list[str] | None = None) -> list[Path]
     return found.files
 
 
-def _check_options(today: str | None) -> CheckOptions:
+def _check_options(today: str | None, ledger: str | None) -> CheckOptions:
+    """The run's day, and the cases the ledger (`--ledger`, OZON_URGENT_LEDGER or the default one, when
+    it exists) holds as filed."""
     from ozon_urgent.checking.engine import CheckOptions
+    from ozon_urgent.ledger import read_filed
 
-    return CheckOptions(today=today_of(today))
+    return CheckOptions(today=today_of(today), filed=read_filed(ledger))

@@ -77,6 +77,7 @@ __all__ = [
     "list_tickets",
     "mask_url",
     "open_ledger",
+    "read_filed",
     "record_filing",
     "record_outcome",
     "record_pack",
@@ -103,3 +104,34 @@ def open_ledger(explicit: str | None = None, environ: Mapping[str, str] | None =
         ledger.close()
         raise
     return ledger
+
+
+def read_filed(
+    explicit: str | None = None, environ: Mapping[str, str] | None = None
+) -> frozenset[tuple[str, str]]:
+    """(Client ID, case_id) of every ticket the ledger holds as filed, read without writing anything: a
+    SQLite ledger that does not exist holds none and is not created, and one of an older version is read
+    as it is, not migrated. `check` and `build` stop judging a filed case's deadlines by it.
+
+    Raises LedgerError (exit 3) for a ledger that exists and cannot be read, or is of a newer version.
+    """
+    from pathlib import Path
+
+    from ozon_urgent.ledger.errors import LedgerError
+    from ozon_urgent.ledger.location import resolve_location
+    from ozon_urgent.ledger.queries import filed_keys
+    from ozon_urgent.ledger.schema import LATEST, current_version
+    from ozon_urgent.ledger.store import Ledger
+
+    location = resolve_location(explicit, environ)
+    if not location.is_postgres and not Path(location.target).exists():
+        return frozenset()
+    ledger = Ledger(location)
+    try:
+        with ledger.read():
+            version = current_version(ledger)
+            if version > LATEST:
+                raise LedgerError("newer", ledger=location.shown, version=version, known=LATEST)
+            return filed_keys(ledger) if version else frozenset()
+    finally:
+        ledger.close()

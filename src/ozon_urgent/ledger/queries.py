@@ -91,6 +91,12 @@ def ticket_by_reference(store: Ledger, reference: str) -> Ticket | None:
     return _ticket(store, rows[0]) if rows else None
 
 
+def filed_keys(store: Ledger) -> frozenset[tuple[str, str]]:
+    """(Client ID, case_id) of every ticket recorded as filed."""
+    rows = store.query("SELECT client_id, case_id FROM tickets WHERE reference IS NOT NULL")
+    return frozenset((str(client_id), str(case_id)) for client_id, case_id in rows)
+
+
 def list_tickets(store: Ledger) -> list[Ticket]:
     return [_ticket(store, row) for row in store.query(f"SELECT {_COLUMNS} FROM tickets t ORDER BY t.id")]
 
