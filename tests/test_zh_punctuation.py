@@ -3,6 +3,7 @@ parentheses follow the language: full-width after Chinese, English exactly as be
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -73,6 +74,16 @@ def test_the_text_report_puts_a_full_width_colon_after_the_chinese_severity(run_
     assert findings and all(re.search(r": [A-Z]\d{3} (错误|警告|提示)：", line) for line in findings)
     en = run_cli("check", str(EXAMPLE_CASES[0]), *map(str, invalid), "--lang", "en")
     assert re.search(r"\S+:\d+: [A-Z]\d{3} error: ", en.stdout)
+
+
+def test_sarif_joins_message_and_hint_as_sentences_of_their_language(run_cli: RunCli) -> None:
+    invalid = sorted((REPO / "examples" / "invalid").glob("*.yaml"))
+    texts = {}
+    for lang in ("zh", "en"):
+        log = json.loads(run_cli("check", *map(str, invalid), "--format", "sarif", "--lang", lang).stdout)
+        texts[lang] = [r["message"]["text"] for r in log["runs"][0]["results"]]
+    assert texts["zh"] and not [t for t in texts["zh"] if re.search(rf"{HAN}[.?!]|[。？！]\.", t)]
+    assert any("。" in t for t in texts["zh"]) and all(". " in t or "? " in t for t in texts["en"])
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
