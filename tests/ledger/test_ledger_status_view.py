@@ -189,3 +189,22 @@ def test_two_stores_with_the_same_folder_are_two_rows(
     again = [(row["client_id"], row["case_id"]) for row in data["tickets"] if row["case_id"] == "again"]
     assert sorted(again) == [("4100001", "again"), ("4100002", "again")]
     assert _json(run_cli, _env(tmp_path), "cases", "--state", "waiting")["tickets"] == []
+
+
+def test_states_are_judged_as_of_the_day_asked_for(
+    run_cli: RunCli, tmp_path: Path, agency: dict[int, Path]
+) -> None:
+    """Planning tomorrow: a follow-up that falls due then shows as due, not as waiting."""
+    env = _env(tmp_path)
+    # Filed Friday 27.11: Monday to Wednesday are the three working days, so due Thursday 00:00 MSK.
+    filed = run_cli("record", agency[3], "--ref", "OZ-4100013", "--at", "2026-11-27T10:00", env=env)
+    assert filed.exit_code == 0, filed.stderr
+
+    def state(day: str) -> str:
+        result = run_cli("status", "--format", "json", "--today", day, "cases", env=env)
+        [row] = [r for r in json.loads(result.stdout)["tickets"] if r["case_id"] == "appeal-2026-11-s3"]
+        return str(row["state"])
+
+    assert state(TODAY.isoformat()) == "waiting"  # Monday, the clock's own day
+    assert state("2026-12-02") == "waiting"  # Wednesday: the third working day still running
+    assert state("2026-12-03") == "followup_due"  # Thursday

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -89,6 +89,8 @@ def status(
     files = case_files(paths, exclude) if paths else []
     now = environment(ctx).now()
     day = today_of(today) if today else _moscow_today(now)
+    if day != _moscow_today(now):  # states too as of that day: a follow-up due by its end is due
+        now = _end_of(day)
     rows, shown = _rows(files, ledger, policy, now)
     rows = [row for row in rows if chosen.keeps(row, day)]
     view = StatusView(rows, shown, now, day, _ledger_in_commands(ledger), chosen.shown)
@@ -104,6 +106,13 @@ def _moscow_today(now: datetime) -> date:
     from ozon_urgent.ledger.workdays import moscow_day
 
     return moscow_day(now)
+
+
+def _end_of(day: date) -> datetime:
+    """The last second of `day` in Moscow, the moment a status "as of that day" is judged at."""
+    from ozon_urgent.ledger.workdays import MOSCOW
+
+    return datetime.combine(day, time(23, 59, 59), MOSCOW)
 
 
 def _write_bytes(data: bytes) -> None:
