@@ -299,18 +299,24 @@ class Link(StrictModel):
     caption_ru: Text | None = None
 
 
-# Ozon's Reference ID as the seller copies it from the ticket (ledger.reference says the same).
+# Ozon's Reference ID as the seller copies it from the ticket (ledger.reference says the same). The
+# description sits in the same Field as the pattern: pydantic 2.7 drops an annotated pattern from the
+# schema when the field also has a `= Field(...)` of its own.
 ReferenceId = Annotated[
     str,
     BeforeValidator(_as_text),
-    Field(pattern=r"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$", max_length=64),
+    Field(
+        pattern=r"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$",
+        max_length=64,
+        description="The ticket's Reference ID, as Ozon shows it.",
+    ),
 ]
 
 
 class Filed(StrictModel):
     """The ticket filed for this case, written into the case file so a CI without the ledger knows."""
 
-    reference: ReferenceId = Field(description="The ticket's Reference ID, as Ozon shows it.")
+    reference: ReferenceId
     at: CaseDate = Field(description="The day the ticket was filed (YYYY-MM-DD).")
 
 
