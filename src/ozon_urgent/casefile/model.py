@@ -197,10 +197,24 @@ class Notification(StrictModel):
     metric: Text | None = None
 
 
+class SkuOffer(StrictModel):
+    """A SKU with the seller's артикул of the same product: the letter writes them on one line."""
+
+    sku: PositiveId
+    offer_id: OfferId
+
+
+# A SKU alone (`498274975`) or paired with its артикул (`{sku: 498274975, offer_id: BH-LAMP-0042}`).
+SkuItem = Annotated[
+    Annotated[SkuOffer, Tag("pair")] | Annotated[PositiveId, Tag("sku")],
+    Discriminator(lambda v: "pair" if isinstance(v, (dict, SkuOffer)) else "sku"),
+]
+
+
 class Affected(StrictModel):
     postings: list[PostingNumber] = Field(default_factory=list)
     orders: list[OrderNumber] = Field(default_factory=list)
-    skus: list[PositiveId] = Field(default_factory=list)
+    skus: list[SkuItem] = Field(default_factory=list)
     products: list[PositiveId] = Field(default_factory=list)
     offer_ids: list[OfferId] = Field(default_factory=list)
 
@@ -225,7 +239,14 @@ class Affected(StrictModel):
         """Every kind of ID (catalog.ID_KINDS, in its order, an empty list for a kind not given) with its
         IDs as the ticket writes them: the one walk over the lists that the letter, the checks, the batch
         and the ledger share."""
-        return {kind: [str(value) for value in getattr(self, kind)] for kind in ID_KINDS}
+        ids: dict[str, list[str]] = {kind: [str(value) for value in getattr(self, kind)] for kind in ID_KINDS}
+        ids["skus"] = [str(item.sku if isinstance(item, SkuOffer) else item) for item in self.skus]
+        ids["offer_ids"] = list(dict.fromkeys([*ids["offer_ids"], *self.sku_offers().values()]))
+        return ids
+
+    def sku_offers(self) -> dict[str, str]:
+        """Each SKU written with its артикул (the mapping form of `skus`), as text: SKU → артикул."""
+        return {str(item.sku): item.offer_id for item in self.skus if isinstance(item, SkuOffer)}
 
     def total(self) -> int:
         return sum(len(ids) for ids in self.ids_by_kind().values())

@@ -75,7 +75,9 @@ def _valid(adapter: TypeAdapter[str] | TypeAdapter[int], value: object) -> str |
 def _valid_ids(key: str, values: object) -> tuple[str, ...]:
     if not isinstance(values, list):
         return ()
-    valid = (_valid(_IDS[key], value) for value in values)
+    # a SKU may be written with its артикул: `{sku: 498274975, offer_id: BH-LAMP-0042}`
+    plain = (value.get("sku") if isinstance(value, dict) else value for value in values)
+    valid = (_valid(_IDS[key], value) for value in plain)
     return tuple(value for value in valid if value is not None)
 
 
