@@ -79,8 +79,9 @@ def test_ticket_is_russian_lists_every_id_and_matches_its_attachments(packs: Pat
     for entry in data["attachments"]:
         payload = (folder / "attachments" / entry["name"]).read_bytes()
         assert hashlib.sha256(payload).hexdigest() == entry["sha256"] and len(payload) == entry["bytes"]
-        # each file on a numbered line of its own, what it shows on the next: never a label said twice
-        assert re.search(rf"^\d+\. {re.escape(entry['name'])}\n   \S", body, re.M), entry["name"]
+        # each file on a line of its own, numbered once by its name, with what it shows after a dash
+        assert re.search(rf"^{re.escape(entry['name'])} — [а-яёa-z0-9«]", body, re.M | re.I), entry["name"]
+        assert re.fullmatch(r"\d\d-[a-z0-9-]+\.(pdf|jpg)", entry["name"]), entry["name"]  # short, ASCII
     assert data["category"] == "Performance & Ratings" and data["priority"] == "Urgent"
     assert len(data["case_sha256"]) == 64
 

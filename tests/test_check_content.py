@@ -77,7 +77,7 @@ def test_fix_preview_then_fixed_copy_input_untouched(run_cli: RunCli, tmp_path: 
         change["message"]
     )
     pack = pack_dir(tmp_path / "out", "test-misjudged-delisting")
-    fixed = pack / "attachments" / "02-buyer_communication.jpg"
+    fixed = pack / "attachments" / "02-perepiska-s-pokupatelem.jpg"
     assert fixed.read_bytes()[:3] == b"\xff\xd8\xff"
     data = json.loads((pack / "ticket.json").read_text("utf-8"))
     assert data["attachments"][1]["sha256"] == hashlib.sha256(fixed.read_bytes()).hexdigest()
@@ -90,7 +90,7 @@ def test_evidence_that_changes_after_checking_is_what_the_pack_holds(run_cli: Ru
     assert code == 0
     built = pack_dir(tmp_path / "out", "test-misjudged-delisting")
     data = json.loads((built / "ticket.json").read_text("utf-8"))
-    copied = built / "attachments" / "02-buyer_communication.jpg"
+    copied = built / "attachments" / "02-perepiska-s-pokupatelem.jpg"
     assert data["attachments"][1]["sha256"] == hashlib.sha256(copied.read_bytes()).hexdigest()
     assert copied.read_bytes() == (case.parent / "evidence" / "chat.jpg").read_bytes()
 
@@ -125,7 +125,7 @@ def test_a_photo_hidden_after_the_picture_is_an_error_until_fixed(run_cli: RunCl
     [change] = [f for f in found if f["code"] == "B004"]
     assert "data after the end of the picture removed" in str(change["message"])
     built = pack_dir(tmp_path / "out", "test-misjudged-delisting")
-    copied = built / "attachments" / "02-buyer_communication.jpg"
+    copied = built / "attachments" / "02-perepiska-s-pokupatelem.jpg"
     assert copied.read_bytes() == shown  # no second picture, so no GPS position either
     assert not Image.open(copied).getexif().get_ifd(0x8825)
 

@@ -24,7 +24,7 @@ from ozon_urgent.findings import Code
 from ozon_urgent.pipeline import gate
 
 REGION = (40, 76, 300, 24)  # the second line of make_jpeg's text
-COPY = Path(CLIENT_ID) / "test-misjudged-delisting" / "attachments" / "02-buyer_communication.jpg"
+COPY = Path(CLIENT_ID) / "test-misjudged-delisting" / "attachments" / "02-perepiska-s-pokupatelem.jpg"
 
 
 @pytest.fixture

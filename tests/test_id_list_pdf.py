@@ -27,7 +27,7 @@ from ozon_urgent.ticket.id_list import (
 )
 
 STORE, CLIENT_ID, CASE_ID = "Лампы и свет", "1234567", "carrier-failure-2026-11"
-SUBTITLE = f"Магазин «{STORE}», Client ID {CLIENT_ID}, обращение {CASE_ID}"
+SUBTITLE = f"Магазин «{STORE}», Client ID {CLIENT_ID}"
 
 
 def postings(count: int, seed: int = 1) -> list[str]:
@@ -56,7 +56,7 @@ COLUMNS_1080: list[IdColumn] = [
 
 
 def render(columns: Sequence[IdColumn]) -> IdListPdf:
-    return render_id_list_pdf(STORE, CLIENT_ID, CASE_ID, columns)
+    return render_id_list_pdf(STORE, CLIENT_ID, TITLE, columns)
 
 
 def page_texts(data: bytes) -> list[str]:
@@ -79,7 +79,16 @@ def assert_pages_framed(texts: Sequence[str], header_line: str) -> None:
     for number, text in enumerate(texts, start=1):
         assert header_line in text.split("\n"), number
         assert f"Стр. {number} из {len(texts)}" in text
-        assert f"Обращение {CASE_ID}" in text
+        assert f"{TITLE}. {SUBTITLE}" in text  # whose list on every page
+        assert CASE_ID not in text and "обращени" not in text.lower()  # no internal name
+
+
+def test_the_title_is_what_the_caller_says_the_list_holds() -> None:
+    title = "Перечень отправлений"
+    data = render_id_list_pdf(STORE, CLIENT_ID, title, [("postings", "Номер отправления", postings(3))]).data
+    [text] = page_texts(data)
+    assert text.split("\n")[0] == title and "товар" not in text
+    assert pypdf.PdfReader(io.BytesIO(data)).metadata.title == title
 
 
 def test_one_posting() -> None:
@@ -203,7 +212,7 @@ def test_columns_without_ids_are_left_out_and_no_ids_at_all_is_refused() -> None
 )
 def test_characters_the_font_lacks_refuse_the_pdf(store: str, offer: str, missing: str) -> None:
     with pytest.raises(GlyphsMissingError) as refused:
-        render_id_list_pdf(store, CLIENT_ID, CASE_ID, [("offer_ids", "Артикул", [offer])])
+        render_id_list_pdf(store, CLIENT_ID, TITLE, [("offer_ids", "Артикул", [offer])])
     assert refused.value.characters == "".join(sorted(missing))
 
 

@@ -56,3 +56,21 @@ def test_dates_and_periods() -> None:
 def test_as_sentence() -> None:
     assert as_sentence("акт передачи  отправлений") == "Акт передачи отправлений."
     assert as_sentence("Готово.") == "Готово."
+
+
+def test_a_noun_over_one_item_is_singular_over_more_plural() -> None:
+    from ozon_urgent.ticket.russian import noun_form, which
+
+    assert [noun_form("отправление", n) for n in (1, 2, 21)] == ["отправление", "отправления", "отправления"]
+    assert noun_form("товар", 1, "gent") == "товара" and noun_form("товар", 6, "gent") == "товаров"
+    assert which([("отправление", 1)]) == "которому" and which([("отправление", 21)]) == "которым"
+    assert which([("отправление", 1), ("товар", 1)]) == "которым"  # two nouns agree in the plural
+
+
+def test_a_caption_after_a_dash_keeps_the_capital_only_of_a_name() -> None:
+    from ozon_urgent.ticket.russian import after_dash
+
+    assert after_dash("Акты передачи отправлений.") == "акты передачи отправлений."
+    assert after_dash("Ёмкость склада.") == "ёмкость склада."
+    for kept in ("Москва, склад «Север».", "ERP-выгрузка.", "Ozon подтвердил.", "ЭДО-пакет.", "2026 год."):
+        assert after_dash(kept) == kept

@@ -131,7 +131,7 @@ def test_a_png_is_refused_without_fix_and_sent_as_jpeg_with_it(
     assert "B004" in fixed.stdout  # what --fix changed is said, as in build
     pack = pack_dir(tmp_path / "out", "carrier-a-followup-1")
     [sent] = (pack / "attachments").iterdir()
-    assert sent.name == "03-logistics_tracking.jpg" and sent.read_bytes().startswith(b"\xff\xd8\xff")
+    assert sent.name == "03-novyi-dokument.jpg" and sent.read_bytes().startswith(b"\xff\xd8\xff")
     assert case.read_bytes() == before and (case.parent / "evidence" / "photo.png").read_bytes() == photo
 
     # Both the seller's PNG and the JPEG sent are known now: neither is offered again, with or without --fix.
@@ -172,7 +172,7 @@ def test_after_build_fix_the_original_photo_over_the_limit_counts_as_sent(
     assert result.exit_code == 0, result.stdout + result.stderr
     pack = pack_dir(tmp_path / "out", "carrier-a-followup-1")
     meta = json.loads((pack / "followup.json").read_text("utf-8"))
-    assert [a["name"] for a in meta["attachments"]] == ["04-carrier_statement.pdf"]
+    assert [a["name"] for a in meta["attachments"]] == ["04-novyi-dokument.pdf"]
 
 
 def test_check_and_build_judge_a_link_under_the_name_the_case_wrote(tmp_path: Path) -> None:

@@ -150,10 +150,10 @@ def test_followup_cycle(tmp_path: Path, ledger: Path, clock: FrozenClock) -> Non
     assert "номер отправления: 57195475-0099-2" in comment
     assert "57195475-0050-3" not in comment  # already in the ticket
     # numbered on after the two files the ticket already holds: no name is sent twice in one thread
-    assert "Дополнительные приложения:\n3. 03-logistics_tracking.pdf\n   " in comment
+    assert "Дополнительные приложения:\n3. 03-dokument.pdf\n   " in comment
     assert "Просим рассмотреть обращение с учётом" in comment
     assert "С уважением,\nМагазин «Bright Home»\nClient ID " in comment
-    assert [p.name for p in (pack / "attachments").iterdir()] == ["03-logistics_tracking.pdf"]
+    assert [p.name for p in (pack / "attachments").iterdir()] == ["03-dokument.pdf"]
     meta = json.loads((pack / "followup.json").read_text("utf-8"))
     assert meta["reference"] == "SR-77" and len(meta["attachments"]) == 1
 

@@ -21,7 +21,6 @@ from ozon_urgent.ticket.content import (
     PackAttachment,
     TicketContent,
     attachment_name,
-    ids_of,
     ticket_content,
 )
 from ozon_urgent.ticket.render import DEFAULT_OUT, Renderer
@@ -81,17 +80,19 @@ def pack_contents(source: PackSource, renderer: Renderer) -> PackContents:
 
 
 def _with_id_list(content: TicketContent, files: dict[str, bytes]) -> TicketContent:
-    """The content with every ID in a generated NN-id_list.pdf, which the letter names and counts from."""
+    """The content with every ID in a generated list (`NN-perechen-otpravlenii.pdf`, named and titled by
+    what it holds), which the letter names and counts from."""
     from ozon_urgent.ticket.id_list import COLUMN_HEADERS, GlyphsMissingError, render_id_list_pdf
 
     columns = [(g.key, COLUMN_HEADERS[g.key], g.items) for g in content.id_groups]  # type: ignore[index]
+    title = content.ids_title
     try:
-        pdf = render_id_list_pdf(content.store, content.client_id, content.case_id, columns)
+        pdf = render_id_list_pdf(content.store, content.client_id, title, columns)
     except GlyphsMissingError:  # a store name the font cannot draw: the Client ID names the store alone
-        pdf = render_id_list_pdf("", content.client_id, content.case_id, columns)
+        pdf = render_id_list_pdf("", content.client_id, title, columns)
     number = len(content.attachments) + 1
-    name = attachment_name(number, "id_list", "pdf")
-    kind_ru = f"полный перечень {ids_of([g.key for g in content.id_groups])} по этому обращению"
+    name = attachment_name(number, title, "pdf", "id_list")
+    kind_ru = f"полный {title[:1].lower()}{title[1:]}"
     digest = hashlib.sha256(pdf.data).hexdigest()
     files[f"attachments/{name}"] = pdf.data
     added = PackAttachment(number, name, "id_list", kind_ru, None, len(pdf.data), digest)
@@ -105,14 +106,15 @@ def _attachments(
     files: dict[str, bytes] = {}
     for number, gated in enumerate(evidence, 1):
         item, data = case.evidence[gated.index], gated.data
-        name = attachment_name(number, item.kind, gated.report.format or "pdf")
+        kind_ru = catalog.kinds[item.kind].names.ru
+        name = attachment_name(number, item.caption_ru or kind_ru, gated.report.format or "pdf", item.kind)
         digest = hashlib.sha256(data).hexdigest()
         attachments.append(
             PackAttachment(
                 number,
                 name,
                 item.kind,
-                catalog.kinds[item.kind].names.ru,
+                kind_ru,
                 item.caption_ru,
                 len(data),
                 digest,

@@ -104,7 +104,9 @@ def plan_followup(
         attachments.append(
             NewAttachment(
                 number,
-                attachment_name(number, item.kind, gated.format),
+                attachment_name(
+                    number, item.caption_ru or kinds_ru.get(item.kind, ""), gated.format, item.kind
+                ),
                 item.kind,
                 kinds_ru.get(item.kind, item.kind),
                 item.caption_ru,

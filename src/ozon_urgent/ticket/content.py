@@ -8,7 +8,15 @@ from datetime import date
 
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.catalog import Catalog, IdKind
-from ozon_urgent.ticket.russian import as_sentence, capitalised, ru_date, ru_quoted, ru_span
+from ozon_urgent.ticket.names import slug
+from ozon_urgent.ticket.russian import as_sentence, ru_date, ru_span
+from ozon_urgent.ticket.wording import (
+    IdBlock,
+    id_blocks,
+    id_list_title,
+    request_phrase,
+    subject_line,
+)
 
 CATEGORY = "Performance & Ratings"
 PRIORITY = "Urgent"
@@ -18,9 +26,11 @@ PRIORITY = "Urgent"
 PACK_EXTENSIONS = {"pdf": "pdf", "jpeg": "jpg"}
 
 
-def attachment_name(number: int, kind: str, fmt: str) -> str:
-    """`01-carrier_statement.pdf`: how the ticket, FILING.md and the pack's folder all name a file."""
-    return f"{number:02d}-{kind}.{PACK_EXTENSIONS[fmt]}"
+def attachment_name(number: int, what_ru: str, fmt: str, kind: str = "file") -> str:
+    """`03-akty-peredachi-otpravlenii.jpg`: how the ticket, FILING.md and the pack's folder all name a
+    file, after what it is (`what_ru`: its Russian caption, else its kind's Russian name), transliterated
+    (ticket.names); the kind's key where the Russian has no letters. The number keeps names unique."""
+    return f"{number:02d}-{slug(what_ru) or kind.replace('_', '-')}.{PACK_EXTENSIONS[fmt]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +49,6 @@ class PackAttachment:
     def description(self) -> str:
         """What the file shows, one sentence: the seller's caption, else the kind with its dates."""
         return describe_attachment(self.kind_ru, self.caption_ru, self.span, self.on)
-
-
-def ids_of(keys: Sequence[str]) -> str:
-    """The same in the genitive, after «перечень»: «отправлений и товаров», «заказов»…"""
-    words = [word for key, word in (("postings", "отправлений"), ("orders", "заказов")) if key in keys]
-    words += ["товаров"] if {"skus", "products", "offer_ids"} & set(keys) else []
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " и " + words[-1] if words else ""
 
 
 def ids_subject(keys: Sequence[str]) -> str:
@@ -122,11 +125,18 @@ class TicketContent:
     # each list the letter itself still shows.
     ids_attachment: str | None = None
     ids_preview: int = 5
+    # SKU → its артикул, where the case pairs them: the letter writes the two on one line
+    sku_offers: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {g.key: len(g.items) for g in self.id_groups}
 
     @property
     def subject(self) -> str:
-        store = ru_quoted(self.store)
-        return f"URGENT: {capitalised(self.scenario_ru)} — магазин {store}, Client ID {self.client_id}"
+        """What the seller asks Ozon to do, in at most ~80 characters, agreeing with what is listed."""
+        phrase = request_phrase(self.request, self.counts) or as_sentence(self.scenario_ru).rstrip(".")
+        return subject_line(phrase, self.client_id)
 
     @property
     def coverage(self) -> tuple[date, date] | None:
@@ -138,8 +148,23 @@ class TicketContent:
 
     @property
     def ids_heading(self) -> str:
-        """«Отправления и товары, к которым относится обращение:» — naming only what the case lists."""
-        return capitalised(ids_subject([g.key for g in self.id_groups])) + ", к которым относится обращение:"
+        """«Отправление, к которому относится обращение:» — naming only what the case lists, in number."""
+        return self._ids_layout[0]
+
+    @property
+    def id_blocks(self) -> tuple[IdBlock, ...]:
+        """The ID lists as the letter shows them, one ID a line (the first few when attached whole)."""
+        return self._ids_layout[1]
+
+    @property
+    def _ids_layout(self) -> tuple[str, tuple[IdBlock, ...]]:
+        groups = [(g.key, g.items) for g in self.id_groups]
+        return id_blocks(groups, self.sku_offers, self.ids_preview if self.ids_attachment else None)
+
+    @property
+    def ids_title(self) -> str:
+        """The attached list's title: «Перечень отправлений», «Перечень отправлений и товаров»…"""
+        return id_list_title(self.counts)
 
     def group(self, key: str) -> IdGroup | None:
         return next((g for g in self.id_groups if g.key == key), None)
@@ -199,6 +224,7 @@ def ticket_content(
         request=case.request,
         period=(case.period.start, case.period.end) if case.period else None,
         id_groups=id_groups_of(case.affected.ids_by_kind()),
+        sku_offers=case.affected.sku_offers(),
         attachments=tuple(attachments),
         links=links,
     )

@@ -1,4 +1,4 @@
-"""The attachment NN-id_list.pdf: every affected ID of a case in a numbered table, one ID a row."""
+"""The attached ID list (`NN-perechen-otpravlenii.pdf`): every affected ID in a numbered table, one a row."""
 
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ from ozon_urgent.catalog import IdKind
 if TYPE_CHECKING:
     from fpdf import FPDF
 
-TITLE = "Перечень отправлений и товаров по обращению"
+# The title when the caller names none; the letter's list is titled by what it holds
+# (ticket.wording.id_list_title: «Перечень отправлений», «Перечень отправлений и товаров»).
+TITLE = "Перечень отправлений и товаров"
 # The column header of each kind of ID (catalog.ID_KINDS), as the letter's attachment names them.
 COLUMN_HEADERS: dict[IdKind, str] = {
     "postings": "Номер отправления",
@@ -83,8 +85,9 @@ class _Layout:
     edges: tuple[float, ...]  # x of each column's left edge, then the table's right edge
 
 
-def render_id_list_pdf(store: str, client_id: str, case_id: str, columns: Sequence[IdColumn]) -> IdListPdf:
+def render_id_list_pdf(store: str, client_id: str, title: str, columns: Sequence[IdColumn]) -> IdListPdf:
     """The PDF of every ID in `columns` (empty ones left out) and its page count; same input, same bytes.
+    `title` says what it lists; no internal name (a case_id) is printed: Ozon's reader has no use for it.
 
     Raises ValueError when there is no ID at all, GlyphsMissingError when the font lacks a character.
     """
@@ -95,18 +98,18 @@ def render_id_list_pdf(store: str, client_id: str, case_id: str, columns: Sequen
     rows = [_Row(number, index, text) for number, (index, text) in enumerate(texts, start=1)]
     headers = [header for _, header, _ in columns]
     with _font_file() as font:
-        pdf = _new_document(font)
-        _refuse_missing_glyphs(pdf, [store, client_id, case_id, *headers, *(text for _, text in texts)])
+        pdf = _new_document(font, title)
+        _refuse_missing_glyphs(pdf, [store, client_id, title, *headers, *(text for _, text in texts)])
         layout = _fit_columns(pdf, headers, rows)
         pdf.add_page()
-        top = _draw_title(pdf, store, client_id, case_id, columns)
+        top = _draw_title(pdf, title, _who(store, client_id), columns)
         pages = _paginate(rows, top)
         for number, page_rows in enumerate(pages, start=1):
             if number > 1:
                 pdf.add_page()
                 top = _MARGIN
             _draw_table(pdf, layout, headers, page_rows, top)
-            _draw_footer(pdf, case_id, number, len(pages))
+            _draw_footer(pdf, f"{title}. {_who(store, client_id)}", number, len(pages))
         return IdListPdf(bytes(pdf.output()), len(pages))
 
 
@@ -116,13 +119,17 @@ def _font_file() -> Iterator[Path]:
         yield path
 
 
-def _new_document(font: Path) -> FPDF:
+def _who(store: str, client_id: str) -> str:
+    return f"Магазин «{store}», Client ID {client_id}" if store else f"Client ID {client_id}"
+
+
+def _new_document(font: Path, title: str) -> FPDF:
     # fpdf2 loads here, not at import: `ozon-urgent check --help` must not pay for it.
     from fpdf import FPDF
 
     pdf = FPDF(orientation="portrait", unit="mm", format="A4")
     pdf.set_creation_date(_CREATED)
-    pdf.set_title(TITLE)
+    pdf.set_title(title)
     pdf.set_lang("ru")
     pdf.set_auto_page_break(False)  # _paginate cuts the pages, so the table header repeats where we put it
     pdf.set_margins(_MARGIN, _MARGIN, _MARGIN)
@@ -171,17 +178,17 @@ def _rows_below(top: float) -> int:
     return math.floor((_TABLE_BOTTOM - top - _HEADER_H) / _ROW_H)
 
 
-def _draw_title(pdf: FPDF, store: str, client_id: str, case_id: str, columns: Sequence[IdColumn]) -> float:
-    """The title, who and which case (over two lines when long), the total; returns the table's top."""
+def _draw_title(pdf: FPDF, title: str, who: str, columns: Sequence[IdColumn]) -> float:
+    """The title, whose list it is (over two lines when long), the total; returns the table's top."""
     total = sum(len(ids) for _, _, ids in columns)
     summary = f"Всего идентификаторов: {total}"
     if len(columns) > 1:
         summary += " (" + ", ".join(f"{header} — {len(ids)}" for _, header, ids in columns) + ")"
     baseline = _MARGIN + 5.0
-    _line(pdf, baseline, TITLE, 14.0)
+    _line(pdf, baseline, title, 14.0)
     baseline += 1.0
     pdf.set_font(size=10.0)
-    for text in _joined(pdf, [f"Магазин «{store}»", f"Client ID {client_id}", f"обращение {case_id}"]):
+    for text in _joined(pdf, who.split(", ")):
         baseline += _LINE_GAP
         _line(pdf, baseline, text, 10.0)
     baseline += _LINE_GAP
@@ -238,12 +245,12 @@ def _draw_table(pdf: FPDF, layout: _Layout, headers: Sequence[str], rows: Sequen
         pdf.text(edges[row.column + 1] + _PAD, body + (index + 1) * _ROW_H - lift, row.text)
 
 
-def _draw_footer(pdf: FPDF, case_id: str, page: int, pages: int) -> None:
+def _draw_footer(pdf: FPDF, text: str, page: int, pages: int) -> None:
     pdf.set_font(size=8.0)
     pdf.set_text_color(_FOOTER_GREY)
     label = f"Стр. {page} из {pages}"
     room = _TABLE_W - pdf.get_string_width(label) - 10.0
-    _line(pdf, _FOOTER_Y, f"Обращение {case_id}", 8.0, room)
+    _line(pdf, _FOOTER_Y, text, 8.0, room)
     pdf.set_font(size=8.0)
     pdf.text(_PAGE_W - _MARGIN - pdf.get_string_width(label), _FOOTER_Y, label)
     pdf.set_text_color(0)

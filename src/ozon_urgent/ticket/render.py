@@ -13,7 +13,15 @@ from ozon_urgent.policy import Policy
 from ozon_urgent.safe_files import write_atomically
 from ozon_urgent.ticket.content import CATEGORY, TicketContent
 from ozon_urgent.ticket.pack import store_folder
-from ozon_urgent.ticket.russian import as_sentence, count, ru_date, ru_period, ru_quoted, ru_span
+from ozon_urgent.ticket.russian import (
+    after_dash,
+    as_sentence,
+    count,
+    ru_date,
+    ru_period,
+    ru_quoted,
+    ru_span,
+)
 from ozon_urgent.ticket.seller_copy import (
     SellerCopy,
     en_count,
@@ -76,6 +84,7 @@ class Renderer:
             ru_period=lambda span: ru_period(*span),
             ru_span=lambda span: ru_span(*span),
             quoted=ru_quoted,
+            after_dash=after_dash,
         )
         # The seller's copy (zh/en) writes dates and counts the way its reader does.
         self.env.filters.update(

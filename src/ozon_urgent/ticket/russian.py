@@ -1,12 +1,13 @@
-"""Russian formatting for the ticket: counts that agree with their noun (CLDR via Babel), dates, quotes."""
+"""Russian formatting for the ticket: counts and forms that agree (Babel, pymorphy3), dates, quotes."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from datetime import date
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 GrammaticalCase = Literal["nomn", "gent", "datv"]
 
@@ -67,3 +68,49 @@ def as_sentence(text: str) -> str:
 
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+# Grammemes that mark a proper name in OpenCorpora: a caption starting with one keeps its capital.
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+
+
+def _parse(word: str, pos: str | None = "NOUN") -> Any:  # pymorphy3 ships no type information
+    from ozon_urgent.morphology import morph
+
+    parses = morph().parse(word)
+    return next((p for p in parses if pos and pos in p.tag), parses[0])
+
+
+def noun_form(noun: str, number: int, case: GrammaticalCase = "nomn") -> str:
+    """A noun without its numeral, singular over one item and plural over more (pymorphy3):
+    «отправление» / «отправления», and in the genitive «отправления» / «отправлений»."""
+    grammemes = {"sing" if number == 1 else "plur", case}
+    form = _parse(noun).inflect(grammemes)
+    return str(form.word) if form is not None else noun
+
+
+def which(nouns: list[tuple[str, int]]) -> str:
+    """«который» in the dative after nouns listed with their counts, agreeing with them: «к которому»
+    after one posting (neuter singular), «к которой» after a feminine one, «к которым» after more."""
+    if len(nouns) == 1 and nouns[0][1] == 1:
+        gender = next(g for g in ("masc", "femn", "neut") if g in _parse(nouns[0][0]).tag)
+        grammemes = {"datv", "sing", gender}
+    else:
+        grammemes = {"datv", "plur"}
+    return str(_parse("который", "ADJF").inflect(grammemes).word)
+
+
+def joined(words: list[str]) -> str:
+    """«отправления», «отправления и товары», «отправления, заказы и товары»."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " и " + words[-1] if words else ""
+
+
+def after_dash(sentence: str) -> str:
+    """A sentence continued after «—»: its first word lower-cased unless it is a name or an abbreviation
+    («Акты передачи…» → «акты передачи…»; «Ozon», «ERP», «Москва» stay as they are)."""
+    word = sentence.split(maxsplit=1)[0] if sentence.strip() else ""
+    if not re.match(r"[А-ЯЁ][а-яё]", word):  # Latin, a digit, an abbreviation such as ERP or ЭДО
+        return sentence
+    if _PROPER & set(str(_parse(word.strip(".,:;«»"), None).tag).replace(" ", ",").split(",")):
+        return sentence
+    return sentence[:1].lower() + sentence[1:]

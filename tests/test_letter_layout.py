@@ -1,0 +1,181 @@
+"""The letter as an Ozon agent scans it: forms that agree with what is listed, one ID a line, SKUs paired
+with their артикулы, attachments one a line and named after what they are."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+
+from factories import variant, write_case
+from kit.cli import RunCli
+from kit.packs import pack_dir
+from kit.repo import GOLDEN
+from ozon_urgent.casefile.model import Affected
+from ozon_urgent.ticket.content import attachment_name
+from ozon_urgent.ticket.names import slug, transliterated
+from ozon_urgent.ticket.wording import SUBJECT_MAX, id_blocks, id_list_title, ids_heading
+
+POSTINGS = ["57195475-0050-3", "57195475-0051-1", "61024887-0117-2"]
+
+
+def build(run_cli: RunCli, tmp_path: Path, scenario: str, changes: dict[str, Any]) -> tuple[str, Path]:
+    """The ticket.txt of a case built from the factory's case with `changes`, and its pack."""
+    path = write_case(tmp_path / "case", variant(scenario, changes))
+    result = run_cli("build", "--out", tmp_path / "out", path)
+    assert result.exit_code == 0, result.stdout
+    pack = pack_dir(tmp_path / "out", f"test-{scenario.replace('_', '-')}")
+    return (pack / "ticket.txt").read_text("utf-8"), pack
+
+
+@pytest.mark.parametrize(
+    ("counts", "heading"),
+    [
+        ({"postings": 1}, "Отправление, к которому относится обращение:"),
+        ({"postings": 21}, "Отправления, к которым относится обращение:"),
+        ({"skus": 1}, "Товар, к которому относится обращение:"),
+        ({"skus": 1, "offer_ids": 1}, "Товар, к которому относится обращение:"),
+        ({"skus": 6}, "Товары, к которым относится обращение:"),
+        ({"orders": 1}, "Заказ, к которому относится обращение:"),
+        ({"postings": 1, "skus": 1}, "Отправление и товар, к которым относится обращение:"),
+        (
+            {"postings": 3, "orders": 2, "offer_ids": 4},
+            "Отправления, заказы и товары, к которым относится обращение:",
+        ),
+    ],
+)
+def test_the_heading_agrees_with_what_is_listed(counts: dict[str, int], heading: str) -> None:
+    assert ids_heading(counts) == heading
+
+
+@pytest.mark.parametrize(
+    ("counts", "title"),
+    [
+        ({"postings": 45}, "Перечень отправлений"),
+        ({"postings": 45, "skus": 3}, "Перечень отправлений и товаров"),
+        ({"postings": 1050, "skus": 1}, "Перечень отправлений и товара"),
+        ({"orders": 40}, "Перечень заказов"),
+        ({"skus": 40, "offer_ids": 40}, "Перечень товаров"),
+    ],
+)
+def test_the_id_list_title_names_only_what_it_holds(counts: dict[str, int], title: str) -> None:
+    assert id_list_title(counts) == title
+
+
+def test_one_posting_is_singular_in_subject_heading_and_request(run_cli: RunCli, tmp_path: Path) -> None:
+    text, _ = build(run_cli, tmp_path, "carrier_failure", {"affected": {"postings": [POSTINGS[0]]}})
+    subject, body = text.split("\n\n", 1)
+    assert subject == "URGENT: Исключить отправление из расчёта показателя — Client ID 1234567"
+    assert "\nОтправление, к которому относится обращение:\n57195475-0050-3\n\n" in body
+    ids_part = body.split("Обстоятельства:", 1)[1].split("\n\n", 1)[1]  # past the seller's own text
+    assert "Отправления" not in ids_part and "отправлений" not in ids_part.lower()
+
+
+def test_many_postings_one_a_line_under_one_heading(run_cli: RunCli, tmp_path: Path) -> None:
+    text, _ = build(run_cli, tmp_path, "carrier_failure", {"affected": {"postings": POSTINGS}})
+    subject, body = text.split("\n\n", 1)
+    assert subject.startswith("URGENT: Исключить 3 отправления из расчёта показателя — ")
+    assert "\nОтправления, к которым относится обращение (всего 3):\n" + "\n".join(POSTINGS) + "\n\n" in body
+
+
+def test_one_sku_is_singular_and_paired_with_its_offer_id(run_cli: RunCli, tmp_path: Path) -> None:
+    affected = {"skus": [{"sku": 498274975, "offer_id": "BH-LAMP-0042"}]}
+    text, pack = build(run_cli, tmp_path, "misjudged_delisting", {"affected": affected})
+    subject, body = text.split("\n\n", 1)
+    assert subject == "URGENT: Вернуть в продажу товар — Client ID 1234567"
+    assert "Товар, к которому относится обращение:\n\nSKU и артикул: 498274975 — BH-LAMP-0042\n" in body
+    assert "Товары" not in body and "Артикул:" not in body  # the paired артикул is not listed again
+    ids = json.loads((pack / "ticket.json").read_text("utf-8"))["ids"]
+    assert (ids["skus"], ids["offer_ids"]) == (["498274975"], ["BH-LAMP-0042"])  # the record keeps both
+
+
+def test_skus_paired_and_not_in_one_case() -> None:
+    affected = Affected.model_validate(
+        {"skus": [498274982, {"sku": 498274975, "offer_id": "BH-LAMP-0042"}], "offer_ids": ["BH-RUG-1"]}
+    )
+    ids = affected.ids_by_kind()
+    assert ids["skus"] == ["498274982", "498274975"] and ids["offer_ids"] == ["BH-RUG-1", "BH-LAMP-0042"]
+    groups = [(key, values) for key, values in ids.items() if values]
+    heading, blocks = id_blocks(groups, affected.sku_offers(), None)
+    assert heading == "Товары, к которым относится обращение:"
+    assert [(b.label, b.rows) for b in blocks] == [
+        ("SKU и артикулы, всего 2:", ("498274982", "498274975 — BH-LAMP-0042")),
+        ("Артикул:", ("BH-RUG-1",)),
+    ]
+
+
+def test_a_postings_only_list_past_the_limit_is_titled_so(run_cli: RunCli, tmp_path: Path) -> None:
+    many = [f"{10_000_000 + n}-{n:04d}-1" for n in range(45)]
+    text, pack = build(run_cli, tmp_path, "carrier_failure", {"affected": {"postings": many}})
+    subject, body = text.split("\n\n", 1)
+    assert subject.startswith("URGENT: Исключить 45 отправлений из расчёта показателя")
+    name = [p.name for p in (pack / "attachments").iterdir() if "perechen" in p.name]
+    assert name == ["03-perechen-otpravlenii.pdf"]
+    assert "Отправления, к которым относится обращение (всего 45, первые 5):\n10000000-0000-1\n" in body
+    assert "03-perechen-otpravlenii.pdf — полный перечень отправлений.\n" in body
+    reader = pypdf.PdfReader(io.BytesIO((pack / "attachments" / name[0]).read_bytes()))
+    first = reader.pages[0].extract_text()
+    assert first.startswith("Перечень отправлений\n") and reader.metadata.title == "Перечень отправлений"
+    assert "товар" not in first and "test-carrier-failure" not in first and "обращени" not in first
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Акты передачи отправлений в доставку с 27.10.2026 по 09.11.2026.", "akty-peredachi-otpravlenii"),
+        ("Переписка с покупателем по отправлению 61024887-0117-2.", "perepiska-s-pokupatelem"),
+        ("Подтверждение выплаты компенсации от 17.11.2026", "podtverzhdenie-vyplaty-kompensatsii"),
+        ("Решение Ozon", "reshenie-ozon"),
+        ("Журнал API-интеграции", "zhurnal-api-integratsii"),
+        ("Объявление: щука, ёж, Хабаровск", "obieiavlenie-shchuka-ezh"),
+        ("12.11.2026", ""),
+    ],
+)
+def test_a_name_is_a_short_icao_transliteration(title: str, name: str) -> None:
+    assert slug(title) == name
+    assert len(name) <= 36 and re.fullmatch(r"[a-z0-9-]*", name)
+
+
+def test_every_letter_has_a_latin_transliteration() -> None:
+    assert transliterated("абвгдеёжзийклмнопрстуфхцчшщъыьэюя") == (
+        "abvgdeezhziiklmnoprstufkhtschshshchieyeiuia"
+    )
+    assert attachment_name(3, "Акты передачи", "jpeg", "other") == "03-akty-peredachi.jpg"
+    assert attachment_name(1, "2026", "pdf", "carrier_statement") == "01-carrier-statement.pdf"
+
+
+def test_attachments_are_named_from_captions_one_a_line(run_cli: RunCli, tmp_path: Path) -> None:
+    changes = {
+        "evidence[0].caption_ru": "Письменное заявление службы доставки о сбое",
+        "evidence[1].caption_ru": "Письменное заявление службы доставки о компенсации",
+    }
+    text, pack = build(run_cli, tmp_path, "carrier_failure", changes)
+    names = sorted(p.name for p in (pack / "attachments").iterdir())
+    assert names == ["01-pismennoe-zaiavlenie-sluzhby.pdf", "02-pismennoe-zaiavlenie-sluzhby.pdf"]
+    listing = text.split("Прилагаем 2 файла:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert listing == [
+        "01-pismennoe-zaiavlenie-sluzhby.pdf — письменное заявление службы доставки о сбое.",
+        "02-pismennoe-zaiavlenie-sluzhby.pdf — письменное заявление службы доставки о компенсации.",
+    ]
+
+
+def test_a_kind_names_a_file_without_a_caption(run_cli: RunCli, tmp_path: Path) -> None:
+    _, pack = build(run_cli, tmp_path, "carrier_failure", {})
+    names = sorted(p.name for p in (pack / "attachments").iterdir())
+    assert names == ["01-pismennoe-zaiavlenie-sluzhby.pdf", "02-podtverzhdenie-vyplaty-kompensatsii.pdf"]
+
+
+@pytest.mark.parametrize("path", sorted(GOLDEN.glob("*/ticket.txt")), ids=lambda p: p.parent.name)
+def test_every_golden_letter_frames_and_lists_as_an_agent_scans(path: Path) -> None:
+    subject, body = path.read_text("utf-8").split("\n\n", 1)
+    assert len(subject) <= SUBJECT_MAX and subject.startswith("URGENT: ")
+    assert "Пишем от магазина «" in body and "от имени" not in body
+    assert "срочн" not in body.lower() and body.count("URGENT") == 1  # urgency: the header, the subject
+    assert not re.search(r"^\d+\. \d\d-", body, re.M)  # each attachment numbered once, by its name
+    assert not re.search(r"^\d\d-\S+\.(pdf|jpg) — .*\n\n\d\d-", body, re.M)  # no blank line between them
+    assert not re.search(r"\d-\d{4}(-\d)?, \d", body)  # no run of IDs on one line
