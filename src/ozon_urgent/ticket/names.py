@@ -37,12 +37,14 @@ def transliterated(text: str) -> str:
 def slug(title_ru: str) -> str:
     """`akty-peredachi-otpravlenii`: the first words of a Russian title, transliterated, short, ASCII.
 
-    Dates, numbers and punctuation are left out: the letter and the file itself carry them. Empty when
-    the title has no letters at all.
+    Dates, numbers (in figures or in words: «пяти», «трёх») and punctuation are left out: the letter and
+    the file itself carry them. Empty when the title has no letters at all.
     """
     originals: list[str] = []
     words: list[str] = []
     for match in _WORD.finditer(title_ru.lower()):
+        if _numeral(match[0]):
+            continue
         latin = transliterated(match[0])
         content = sum(word not in _LINKS for word in originals)
         if content == MAX_WORDS or (words and len("-".join([*words, latin])) > MAX_CHARS):
@@ -53,3 +55,10 @@ def slug(title_ru: str) -> str:
     while len(words) > 1 and originals[len(words) - 1] in _LINKS:
         words.pop()
     return "-".join(words)
+
+
+def _numeral(word: str) -> bool:
+    """«пяти», «трёх», «двадцати»: a count in words says nothing of what the file is."""
+    from ozon_urgent.morphology import morph
+
+    return bool(re.fullmatch(r"[а-яё]+", word)) and "NUMR" in morph().parse(word)[0].tag
