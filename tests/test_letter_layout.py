@@ -180,3 +180,11 @@ def test_every_golden_letter_frames_and_lists_as_an_agent_scans(path: Path) -> N
     assert not re.search(r"^\d+\. \d\d-", body, re.M)  # each attachment numbered once, by its name
     assert not re.search(r"^\d\d-\S+\.(pdf|jpg) — .*\n\n\d\d-", body, re.M)  # no blank line between them
     assert not re.search(r"\d-\d{4}(-\d)?, \d", body)  # no run of IDs on one line
+
+
+def test_a_batch_sees_a_paired_sku_as_the_sku_it_is(tmp_path: Path) -> None:
+    from ozon_urgent.checking.crosscase import CaseSummary
+
+    affected = {"skus": [{"sku": 498274975, "offer_id": "BH-LAMP-0042"}, 512093118]}
+    path = write_case(tmp_path / "case", variant("misjudged_delisting", {"affected": affected}))
+    assert CaseSummary.read(path).ids["skus"] == ("498274975", "512093118")
