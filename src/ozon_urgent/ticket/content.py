@@ -85,14 +85,14 @@ class IdGroup:
 
     @property
     def line(self) -> str:
-        """«номер отправления: 57195475-0050-3», or «номера отправлений (21): …»: the label agrees with
-        the count, and the count is a bare number, never repeated with its noun after a plural label."""
+        """«номер отправления: 57195475-0050-3», or «номера отправлений, всего 21: …» on one line, as the
+        follow-up comment lists new IDs (the ticket lists one a line: `TicketContent.id_blocks`)."""
         if len(self.items) == 1:
             return f"{self.label_one or self.label}: {self.items[0]}"
         return f"{self.label}, всего {len(self.items)}: {', '.join(self.items)}"
 
     def preview(self, shown: int) -> str:
-        """The line with only the first `shown` IDs, for a list attached whole as id_list.pdf."""
+        """The line with only the first `shown` IDs, for a list attached whole as a PDF."""
         if len(self.items) <= shown:
             return self.line
         return f"{self.label}, всего {len(self.items)}, первые {shown}: {', '.join(self.items[:shown])}"
