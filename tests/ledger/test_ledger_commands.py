@@ -144,14 +144,13 @@ def test_followup_cycle(tmp_path: Path, ledger: Path, clock: FrozenClock) -> Non
     assert done.exit_code == 0, done.stderr
     pack = pack_dir(out, "carrier-a-followup-1")  # beside the pack, in its store's folder
     comment = (pack / "comment.txt").read_text("utf-8")
-    assert comment.startswith("Дополнение к обращению № SR-77\n\nЗдравствуйте!\n")
-    assert "20.11.2026 мы подали обращение № SR-77" in comment
-    assert "В течение 3 рабочих дней ответа на обращение не поступило" in comment
+    assert comment.startswith("Здравствуйте!\n\n20.11.2026 мы подали обращение № SR-77 ")
+    assert "За 3 рабочих дня ответа не поступило." in comment
     assert "номер отправления: 57195475-0099-2" in comment
     assert "57195475-0050-3" not in comment  # already in the ticket
     # numbered on after the two files the ticket already holds: no name is sent twice in one thread
-    assert "Дополнительные приложения:\n3. 03-dokument.pdf\n   " in comment
-    assert "Просим рассмотреть обращение с учётом" in comment
+    assert "Прилагаем новые материалы:\n03-dokument.pdf — " in comment
+    assert "Просим сообщить решение с учётом новых материалов и дополненного перечня." in comment
     assert "С уважением,\nМагазин «Bright Home»\nClient ID " in comment
     assert [p.name for p in (pack / "attachments").iterdir()] == ["03-dokument.pdf"]
     meta = json.loads((pack / "followup.json").read_text("utf-8"))

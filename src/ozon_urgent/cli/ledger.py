@@ -5,7 +5,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -249,6 +249,21 @@ def resolve(
     )
 
 
+def _written_as_of(today: str | None, now: datetime) -> datetime:
+    """The moment a follow-up is written and recorded as of: now, or with `--today` the end of that day
+    in Moscow, as `status --today` judges it. The "too early" refusal and the working days the comment
+    counts both follow from it. A later day than today is refused: the ledger would hold a follow-up
+    that has not been written yet, and restart the ticket's clock from it."""
+    from ozon_urgent.ledger.workdays import MOSCOW, moscow_day
+
+    if not today:
+        return now
+    day, current = today_of(today), moscow_day(now)
+    if day > current:
+        fail("followup_today_future", table="cli.ledger", value=today, today=current.strftime("%d.%m.%Y"))
+    return now if day == current else datetime.combine(day, time(23, 59, 59), MOSCOW)
+
+
 def followup(
     ctx: typer.Context,
     case: CaseArg,
@@ -269,7 +284,9 @@ def followup(
 ) -> None:
     """Write the Russian follow-up comment for CASE's ticket, with only its new evidence, and record it.
 
-    New evidence passes the same checks as in `build` (paths, format, size, content, personal data).
+    New evidence passes the same checks as in `build` (paths, format, size, content, personal data). With
+    --today, the comment counts working days to that day and the follow-up is recorded as written on it
+    (Moscow time).
     """
     from ozon_urgent.checking.engine import CheckOptions
     from ozon_urgent.findings import RunResult
@@ -279,9 +296,10 @@ def followup(
     facts = _case(case)
     rules = policy_of(policy, case)
     options = FollowupOptions(out=out, templates=templates, fix=fix, jobs=jobs, cache=cache)
+    now = _written_as_of(today, environment(ctx).now())
     with ledger_session(ledger) as store:
         check = CheckOptions(today=today_of(today))
-        outcome = followup_case(facts, rules, check, options, store, environment(ctx).now())
+        outcome = followup_case(facts, rules, check, options, store, now)
     done = outcome.done
     run = RunResult(cases=[outcome.result])
     if done is None or outcome.result.findings or output_format is not None:

@@ -20,6 +20,8 @@ from ozon_urgent.ticket.content import (
 )
 
 TEMPLATE = "followup/comment.txt.j2"
+# ids_subject's plural nouns in the genitive: «к перечню отправлений», «к перечню заказов и товаров».
+_GENITIVE = {"отправления": "отправлений", "заказы": "заказов", "товары": "товаров"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +35,11 @@ class NewAttachment:
     sha256: str
     data: bytes
     source_sha256: str = ""  # the seller's file, when `data` is its --fix copy
+    on: date | None = None  # a document's own date (`date:`), said «от …» as in the ticket
 
     @property
     def description(self) -> str:
-        return describe_attachment(self.kind_ru, self.caption_ru, self.span)
+        return describe_attachment(self.kind_ru, self.caption_ru, self.span, self.on)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,14 @@ class FollowupPlan:
     def ids_subject(self) -> str:
         """What the IDs added since the ticket are: «отправления», «отправления и товары»…"""
         return ids_subject([group.key for group in self.id_groups])
+
+    @property
+    def ids_genitive(self) -> str:
+        """The same in the genitive, for «к перечню отправлений и товаров»."""
+        words = self.ids_subject
+        for nominative, genitive in _GENITIVE.items():
+            words = words.replace(nominative, genitive)
+        return words
 
     @property
     def id_groups(self) -> tuple[IdGroup, ...]:
@@ -114,6 +125,7 @@ def plan_followup(
                 gated.sha256,
                 gated.data,
                 gated.source_sha256,
+                item.date,
             )
         )
     current = case.affected.ids_by_kind()
