@@ -120,7 +120,7 @@ def base_case(scenario: str) -> dict[str, Any]:
     if spec.changes_required:  # C194: about the store's own performance
         case["explanation"]["changes"] = {
             "text": "我们从 11 月 25 日起每天按时发货。",
-            "ru": "С 25.11.2026 мы передаём отправления в доставку в день заказа и ежедневно проверяем сроки.",
+            "ru": "С 25.11.2026 мы передаём отправления в доставку в день заказа и проверяем сроки.",
         }
     return case
 

@@ -33,6 +33,7 @@ class Names:
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
+
 @dataclass(frozen=True, slots=True)
 class EvidenceKind:
     id: str

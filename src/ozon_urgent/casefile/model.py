@@ -277,7 +277,8 @@ class Explanation(StrictModel):
     ru_source_sha256: Sha256 | None = None
     facts: ExplanationPart | None = Field(
         default=None,
-        description="What happened, when, whose fault, and which attachment shows it (instead of `text`/`ru`).",
+        description="What happened, when, whose fault, and which attachment shows it (in place of"
+        " `text`/`ru`).",
     )
     changes: ExplanationPart | None = Field(
         default=None,

@@ -64,7 +64,7 @@ class RussianOwnRequest(Check):
 
 
 def _restates(sentence: str, received: re.Pattern[str]) -> str | None:
-    """"request" for a sentence that asks, "notification" for one that retells the notification's arrival."""
+    """`request` for a sentence that asks, `notification` for one that retells the notification arriving."""
     if _REQUEST.search(sentence):
         return "request"
     if _NOTIFICATION.search(sentence) and (received.search(sentence) or _ARRIVED.search(sentence)):

@@ -186,7 +186,8 @@ def ticket_content(
         for link in case.links
         if link.kind in catalog.kinds
     )
-    facts, changes = (case.explanation.part(name) if case.explanation else None for name in ("facts", "changes"))
+    assert case.explanation is not None  # checked before building
+    facts, changes = case.explanation.part("facts"), case.explanation.part("changes")
     assert facts is not None and facts.ru and case.request  # checked before building
     return TicketContent(
         case_id=case_id,
