@@ -32,5 +32,8 @@ class MetricNamed(Check):
             return
         if given:
             yield Hit(("notification", "metric"), "unknown", {"metric": given[:80]})
-        else:
-            yield Hit(("notification",), params={"scenario": scenario.id})
+        else:  # an empty `metric: ""` (as `init` writes it) is pointed at; a missing one, its mapping
+            where = (
+                ("notification", "metric") if ctx.case.notification.metric is not None else ("notification",)
+            )
+            yield Hit(where, params={"scenario": scenario.id})
