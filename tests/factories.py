@@ -115,7 +115,22 @@ def base_case(scenario: str) -> dict[str, Any]:
     }
     if links:
         case["links"] = links
+    if spec.metric_required and not spec.metric:  # C195: the request names the metric
+        case["notification"]["metric"] = BASE_METRICS[scenario]
+    if spec.changes_required:  # C194: about the store's own performance
+        case["explanation"]["changes"] = {
+            "text": "我们从 11 月 25 日起每天按时发货。",
+            "ru": "С 25.11.2026 мы передаём отправления в доставку в день заказа и проверяем сроки.",
+        }
     return case
+
+
+# The metric a base case names where its scenario has none of its own.
+BASE_METRICS = {
+    "sync_delay": "rating_shipment_delay",
+    "order_attribution": "rating_order_cancellation",
+    "rating_drop_restriction": "rating_seller",
+}
 
 
 def set_path(case: dict[str, Any], dotted: str, value: Any) -> None:

@@ -182,13 +182,35 @@ def test_init_writes_a_skeleton_that_check_reports_as_incomplete(run_cli: RunCli
         ("S003", "seller.store_name"),
         ("S003", "seller.client_id"),
         ("C120", "affected.postings"),
-        ("C170", "explanation.ru"),
+        ("C170", "explanation.facts.ru"),
         ("C180", "evidence[0].file"),
         ("C180", "evidence[1].file"),
     ]
     again = run_cli("init", "carrier_failure", "-o", out)
     assert again.exit_code == 2 and f"{out} already exists" in again.stderr
     assert out.read_text("utf-8") == text  # never overwrites
+
+
+def test_init_lays_out_the_three_parts_and_asks_for_what_the_scenario_needs(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    out = tmp_path / "case.yaml"
+    assert run_cli("init", "rating_drop_restriction", "--lang", "zh", "-o", out).exit_code == 0
+    text = out.read_text("utf-8")
+    for line in (
+        "申诉信分三部分：事实、改进措施、请求",
+        "事实：发生了什么",
+        "改进措施：店铺此后",
+        "请求：信中会据此写成一句话",
+    ):
+        assert line in text, line
+    explanation = yaml.safe_load(text)["explanation"]
+    assert set(explanation) >= {"facts", "changes"} and "text" not in explanation
+    checked = run_cli("check", "--format", "json", out)
+    found = [(f["code"], f["path"]) for f in json.loads(checked.stdout)["cases"][0]["findings"]]
+    assert ("C195", "notification.metric") in found  # no metric of its own: the seller names it
+    assert ("C194", "explanation") in found  # about the store's own performance
+    assert ("C170", "explanation.facts.ru") in found
 
 
 def test_init_every_scenario_in_both_languages(run_cli: RunCli) -> None:

@@ -25,7 +25,7 @@ def _unknown(tmp_path: Path, changes: dict[str, object]) -> Finding:
         ("client_id", "seller"),
         ("store_name", "seller"),
         ("received", "notification"),
-        ("ru", "explanation"),
+        ("ru_reviewed", "explanation"),  # `ru` has three homes now: the facts, the changes, the old text
         ("source_lang", "explanation"),
     ],
 )
@@ -42,9 +42,10 @@ def test_a_nested_field_at_the_top_level_belongs_under_its_block(tmp_path: Path,
 def test_a_key_two_blocks_have_names_both(tmp_path: Path) -> None:
     finding = _unknown(tmp_path, {"text": "货物延误"})
     assert words(finding, "en").message == (
-        "unknown key `text` here: it belongs under one of `notification:`, `explanation:`"
+        "unknown key `text` here: it belongs under one of `notification:`, `explanation:`,"
+        " `explanation.facts:`, `explanation.changes:`"
     )
-    assert "`notification:`, `explanation:`" in words(finding, "zh").message
+    assert "`notification:`, `explanation:`, `explanation.facts:`" in words(finding, "zh").message
 
 
 def test_a_top_level_key_indented_into_a_block_belongs_at_the_top(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -30,6 +31,9 @@ class Names:
         return self.zh if lang == "zh" else self.en
 
 
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class EvidenceKind:
     id: str
@@ -48,6 +52,8 @@ class Scenario:
     period_required: bool
     window_days: int | None = None
     metric: str | None = None
+    metric_required: bool = False  # the request names the metric it is about (C195)
+    changes_required: bool = False  # about the store's own performance: what it changed (C194)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +64,17 @@ class Catalog:
     metrics: dict[str, Names]
     ineligible_scenarios: frozenset[str]
     ineligible_words: tuple[str, ...]
+
+    def metric_ru(self, scenario: Scenario, given: str | None) -> str | None:
+        """The metric the letter names, in Ozon's Russian: the case's key (`rating_on_time`) or the name
+        copied from Seller Center in Russian, else the scenario's own metric; None when the key has no
+        Russian name here (the letter never shows a raw key)."""
+        metric = (given or "").strip() or scenario.metric
+        if metric is None:
+            return None
+        if metric in self.metrics:
+            return self.metrics[metric].ru
+        return metric if _CYRILLIC.search(metric) else None  # a key is never Cyrillic
 
 
 def guess_scenario(value: str, catalog: Catalog) -> str | None:
@@ -95,6 +112,8 @@ def load_catalog() -> Catalog:
             period_required=bool(s["period_required"]),
             window_days=s.get("window_days"),
             metric=s.get("metric"),
+            metric_required=bool(s.get("metric_required", False)),
+            changes_required=bool(s.get("changes_required", False)),
         )
         for sid, s in raw["scenarios"].items()
     }

@@ -443,3 +443,38 @@ def test_a_linked_case_file_stays_a_link(tmp_path: Path, fake: FakeDeepL) -> Non
     assert link.is_symlink() and "ru_source_sha256" in real.read_text("utf-8")
     assert (tmp_path / "store" / "case.yaml.bak").exists()
     assert f"kept as {tmp_path / 'store' / 'case.yaml.bak'}" in result.stderr
+
+
+PARTS_CASE = """\
+case_id: yuelai-2026-11
+scenario: response_time_penalty
+seller: {store_name: Yuelai Kitchen, client_id: "1502987"}
+notification: {received: 2026-11-23, metric: rating_chat_response_time}
+request: lift_penalty
+explanation:
+  source_lang: zh
+  facts:
+    text: 之前客服不懂俄语，回复经常超过24小时。   # the facts
+  changes:
+    text: 从11月1日起两名俄语客服负责回复。
+  ru_reviewed: true
+"""
+
+
+def test_facts_and_changes_are_each_translated_into_their_own_ru(tmp_path: Path, fake: FakeDeepL) -> None:
+    case = write(tmp_path, PARTS_CASE)
+
+    result = run_translate(case)
+
+    assert result.exit_code == 0, result.stderr
+    [request] = fake.translate_requests()
+    facts, changes = "之前客服不懂俄语，回复经常超过24小时。", "从11月1日起两名俄语客服负责回复。"
+    assert request.body["text"] == [facts, changes]  # one call, the letter's order
+    explanation = data(case)["explanation"]
+    assert isinstance(explanation, dict)
+    for name, source in (("facts", facts), ("changes", changes)):
+        part = explanation[name]
+        assert isinstance(part, dict)
+        assert part["ru"] == f"[ru] {source}" and part["ru_source_sha256"] == source_sha256(source)
+    assert explanation["ru_reviewed"] is False  # machine Russian waits for a person again
+    assert "# the facts" in case.read_text("utf-8")

@@ -23,6 +23,7 @@ from ozon_urgent.casefile.dates import FIRST_DATE, LAST_DATE
 from ozon_urgent.casefile.identity import CASE_ID
 from ozon_urgent.casefile.loader import PlainFloat, PlainInt
 from ozon_urgent.catalog import ID_KINDS
+from ozon_urgent.findings import FieldPath
 
 # What sellers type when they mean "everything": Ozon wants the IDs themselves.
 PLACEHOLDERS = frozenset({"all", "any", "все", "всё", "全部", "所有", "*", "...", "…", "n/a", "tbd", "todo"})
@@ -274,14 +275,63 @@ class DateRange(StrictModel):
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 
 
+class ExplanationPart(StrictModel):
+    """One part of the appeal, in the seller's language (`text`) and in Russian (`ru`)."""
+
+    text: Text | None = None
+    ru: Text | None = None
+    # Written by `translate`: the SHA-256 of the `text` the Russian was made from, so a later edit of
+    # the source shows the Russian is out of date.
+    ru_source_sha256: Sha256 | None = None
+
+
+# The parts of a persuasive appeal the seller writes, in the letter's order; the request comes from the
+# scenario and `request:`. The old single `text`/`ru` is the facts part.
+EXPLANATION_PARTS = ("facts", "changes")
+
+
 class Explanation(StrictModel):
     source_lang: Literal["zh", "en", "ru"]
     text: Text | None = None
     ru: Text | None = None
     ru_reviewed: bool = False
-    # Written by `translate`: the SHA-256 of the `text` the Russian was made from, so a later edit of
-    # the source shows the Russian is out of date.
     ru_source_sha256: Sha256 | None = None
+    facts: ExplanationPart | None = Field(
+        default=None,
+        description="What happened, when, whose fault, and which attachment shows it (in place of"
+        " `text`/`ru`).",
+    )
+    changes: ExplanationPart | None = Field(
+        default=None,
+        description="What the store has changed since, so it does not happen again.",
+    )
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Explanation:
+        if self.facts is not None and (self.text is not None or self.ru is not None):
+            raise PydanticCustomError(
+                "explanation_two_forms", "give the facts either as `text`/`ru` or under `facts:`, not both"
+            )
+        return self
+
+    def parts(self) -> list[tuple[FieldPath, ExplanationPart]]:
+        """Each part the case gives, with the path of its mapping: the old single text is the facts."""
+        if self.facts is None and (self.text is not None or self.ru is not None or self.ru_source_sha256):
+            legacy = ExplanationPart(text=self.text, ru=self.ru, ru_source_sha256=self.ru_source_sha256)
+            found: list[tuple[FieldPath, ExplanationPart]] = [(("explanation",), legacy)]
+        else:
+            found = [(("explanation", "facts"), self.facts)] if self.facts is not None else []
+        if self.changes is not None:
+            found.append((("explanation", "changes"), self.changes))
+        return found
+
+    def part(self, name: str) -> ExplanationPart | None:
+        """`facts` (the old single text too) or `changes`."""
+        return next((part for path, part in self.parts() if (path[1:] or ("facts",)) == (name,)), None)
+
+    def russian(self) -> list[tuple[FieldPath, str]]:
+        """The Russian of each part that has one, with its field path: what the checks read."""
+        return [((*path, "ru"), part.ru) for path, part in self.parts() if part.ru and part.ru.strip()]
 
 
 class Evidence(StrictModel):

@@ -96,20 +96,32 @@ def _fields(
         f'  text: ""                 # {_comment(lang, "notification_text")}',
     ]
     if scenario.metric:
-        out.append(f"  metric: {scenario.metric}")
+        out.append(f"  metric: {scenario.metric}  # {_comment(lang, 'metric')}")
+    elif scenario.metric_required:
+        out.append(f'  metric: ""               # {_comment(lang, "metric")}')
     out.append(f"affected:                  # {_comment(lang, 'affected')}")
     for name in scenario.ids or ("postings", "skus"):
         out.append(f"  {name}: []  # {_comment(lang, 'example')} {_ID_EXAMPLES[name]}")
     period = f"period: {{from: {span[0].isoformat()}, to: {span[1].isoformat()}}}"
     out.append(period if scenario.period_required else f"# {period}")
     requests = " | ".join(scenario.requests)
+    choice = f"{requests} — " if len(scenario.requests) > 1 else ""
+    request = f"request: {scenario.requests[0]}  # {choice}{_comment(lang, 'request')}"
+    return [*out, f"# {_comment(lang, 'parts')}", request, *_explanation(scenario, lang)]
+
+
+def _explanation(scenario: Scenario, lang: Lang) -> list[str]:
+    """The seller's parts of the appeal, in the letter's order, each with one line on what goes in it."""
+    changes = "changes" if scenario.changes_required else "changes_optional"
     return [
-        *out,
-        f"request: {scenario.requests[0]}" + (f"  # {requests}" if len(scenario.requests) > 1 else ""),
         "explanation:",
         f"  source_lang: {'zh' if lang == 'zh' else 'en'}          # zh | en | ru",
-        f'  text: ""                 # {_comment(lang, "text")}',
-        f'  ru: ""                   # {_comment(lang, "ru")}',
+        f"  facts:                     # {_comment(lang, 'facts')}",
+        '    text: ""',
+        f'    ru: ""                   # {_comment(lang, "ru")}',
+        f"  changes:                   # {_comment(lang, changes)}",
+        '    text: ""',
+        '    ru: ""',
         "  ru_reviewed: false",
     ]
 

@@ -8,6 +8,7 @@ from ozon_urgent.checks.caption_required import CaptionRequired
 from ozon_urgent.checks.caption_too_long import CaptionTooLong
 from ozon_urgent.checks.caption_untranslated import CaptionUntranslated
 from ozon_urgent.checks.case_id_from_name import CaseIdFromName
+from ozon_urgent.checks.changes_required import ChangesRequired
 from ozon_urgent.checks.control_characters import ControlCharacters
 from ozon_urgent.checks.evidence_future import EvidenceInFuture
 from ozon_urgent.checks.evidence_kind_known import EvidenceKindKnown
@@ -19,6 +20,7 @@ from ozon_urgent.checks.evidence_stale import EvidenceStale
 from ozon_urgent.checks.ids_empty import IdsEmpty
 from ozon_urgent.checks.ids_required import IdsRequired
 from ozon_urgent.checks.judged_as_of import JudgedAsOf
+from ozon_urgent.checks.metric_named import MetricNamed
 from ozon_urgent.checks.notification_future import NotificationInFuture
 from ozon_urgent.checks.notification_ip import NotificationLooksIp
 from ozon_urgent.checks.period_future import PeriodInFuture
@@ -65,6 +67,7 @@ _ORDERED: tuple[type[Check] | Code, ...] = (
     CaptionTooLong,
     PeriodRequired,
     PeriodInFuture,
+    MetricNamed,
     WindowCovered,
     EvidenceStale,
     EvidenceInFuture,
@@ -77,6 +80,7 @@ _ORDERED: tuple[type[Check] | Code, ...] = (
     RussianReviewed,
     RussianOutdated,
     RussianOwnRequest,
+    ChangesRequired,
     RussianFirstPerson,
     RussianListsIds,
     *RUSSIAN_GATE_CHECKS,

@@ -29,7 +29,7 @@ class RussianFirstPerson(Check):
     severity = Severity.WARNING
 
     def run(self, ctx: CaseContext) -> Iterator[Hit]:
-        text = (ctx.case.explanation.ru or "") if ctx.case.explanation else ""
-        words = list(dict.fromkeys(match.group().lower() for match in _SINGULAR.finditer(text)))
-        if words:
-            yield Hit(("explanation", "ru"), params={"words": ", ".join(f"«{w}»" for w in words[:5])})
+        for path, text in ctx.case.explanation.russian() if ctx.case.explanation else []:
+            words = list(dict.fromkeys(match.group().lower() for match in _SINGULAR.finditer(text)))
+            if words:
+                yield Hit(path, params={"words": ", ".join(f"«{w}»" for w in words[:5])})

@@ -25,8 +25,9 @@ class RussianListsIds(Check):
     severity = Severity.WARNING
 
     def run(self, ctx: CaseContext) -> Iterator[Hit]:
-        text = (ctx.case.explanation.ru or "") if ctx.case.explanation else ""
+        russian = ctx.case.explanation.russian() if ctx.case.explanation else []
+        text = "\n".join(part for _, part in russian)
         ids = {value for values in ctx.case.affected.ids_by_kind().values() for value in values}
         named = [value for value in ids if len(value) >= 5 and value in text]
         if len(named) > MAX_NAMED:
-            yield Hit(("explanation", "ru"), params={"count": len(named)})
+            yield Hit(russian[0][0], params={"count": len(named)})

@@ -24,5 +24,11 @@ class RussianMissing(Check):
         explanation = ctx.case.explanation
         if explanation is None:
             yield Hit(("explanation",), "no_section")
-        elif not (explanation.ru or "").strip():
-            yield Hit(("explanation", "ru"))
+            return
+        facts = explanation.part("facts")
+        if facts is None or not (facts.ru or "").strip():
+            where = ("explanation", "facts") if explanation.facts is not None else ("explanation",)
+            yield Hit((*where, "ru"))
+        changes = explanation.changes
+        if changes is not None and (changes.text or "").strip() and not (changes.ru or "").strip():
+            yield Hit(("explanation", "changes", "ru"), "changes")

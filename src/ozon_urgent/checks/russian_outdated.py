@@ -27,12 +27,9 @@ class RussianOutdated(Check):
 
     def run(self, ctx: CaseContext) -> Iterator[Hit]:
         explanation = ctx.case.explanation
-        if (
-            explanation is not None
-            and (explanation.ru or "").strip()
-            and is_stale(explanation.text, explanation.ru_source_sha256)
-        ):
-            yield Hit(("explanation", "ru"))
+        for path, part in explanation.parts() if explanation is not None else []:
+            if (part.ru or "").strip() and is_stale(part.text, part.ru_source_sha256):
+                yield Hit((*path, "ru"))
         for index, item in enumerate(ctx.case.evidence):
             if (item.caption_ru or "").strip() and is_stale(item.caption, item.caption_ru_source_sha256):
                 yield Hit(("evidence", index, "caption_ru"), "caption", {"index": index})

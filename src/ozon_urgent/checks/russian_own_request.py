@@ -1,24 +1,50 @@
-"""C188: the Russian explanation ends with a request of its own."""
+"""C188: the seller's Russian text says again what the letter already says: the notification, the request."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
-from ozon_urgent.findings import Severity
+from ozon_urgent.findings import FieldPath, Severity
 from ozon_urgent.findings.codes import Code
 from ozon_urgent.russian_gate.sentences import sentence_spans
 
-_REQUEST = re.compile(r"^(?:убедительно |очень )?(?:просим|прошу|просьба|пожалуйста)\b", re.IGNORECASE)
+# A request in the store's voice or a person's: «Просим …», «прошу …», «Просьба …», «убедительно просим».
+_REQUEST = re.compile(r"(?<![\w-])(?:просим|прошу|просьба|просьбой)(?![\w-])", re.IGNORECASE)
+_NOTIFICATION = re.compile(r"уведомлени", re.IGNORECASE)
+# How the notification's arrival is told: «получили уведомление», «появилось уведомление», «пришло …».
+_ARRIVED = re.compile(
+    r"(?<![\w-])(?:получил[аи]?|получен[оа]?|появил(?:ось|ись|ся|ась)|пришл[оаи]|пришёл|поступил[оаи]?"
+    r"|направил[аи]?|прислал[аи]?)(?![\w-])",
+    re.IGNORECASE,
+)
+_MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+           "октября", "ноября", "декабря")  # fmt: skip
+_SHOWN = 120
+
+
+def _date_forms(day: dt.date) -> re.Pattern[str]:
+    """The notification's day as a seller writes it: 20.11.2026, 20.11, 20 ноября, 2026-11-20."""
+    forms = [
+        rf"0?{day.day}\.{day.month:02d}(?:\.(?:{day.year}|{day.year % 100}))?",
+        rf"0?{day.day}\s+{_MONTHS[day.month - 1]}",
+        day.isoformat(),
+    ]
+    return re.compile(rf"(?<![\d.])(?:{'|'.join(forms)})(?![\d])", re.IGNORECASE)
 
 
 class RussianOwnRequest(Check):
-    """`explanation.ru` ends with a request («Просим исключить период…»): the ticket states the request
-    itself, right after the list of IDs, so the letter would ask twice, in two wordings.
+    """The seller's Russian text (`explanation.ru`, or `facts.ru` and `changes.ru`) says again what the
+    letter itself says once: the notification (the template states its date, metric and text right above
+    the facts) or the request (the template's one sentence, from the scenario and `request:`). Said twice,
+    in two wordings, the letter reads as a template pasted over the seller's own text.
 
-    Fail: an explanation whose last sentence is «Просим восстановить товары в продаже.». Pass: the facts
-    alone, ending with what proves them; the request comes from the scenario and `request:`.
+    Fail: «20.11.2026 в личном кабинете появилось уведомление о снижении рейтинга.»; «Магазин получил
+    уведомление о санкциях.»; «Просим снять ограничение продаж.» anywhere in the text. Pass: the facts
+    alone (what happened, when, whose fault, which attachment shows it) and what the store changed; a
+    past request to someone else («мы просили службу доставки …») is a fact.
     """
 
     code = Code.RUSSIAN_OWN_REQUEST
@@ -26,11 +52,26 @@ class RussianOwnRequest(Check):
     severity = Severity.WARNING
 
     def run(self, ctx: CaseContext) -> Iterator[Hit]:
-        text = (ctx.case.explanation.ru or "") if ctx.case.explanation else ""
-        spans = sentence_spans(text)
-        if not spans:
+        if ctx.case.explanation is None:
             return
-        start, end = spans[-1]
-        last = text[start:end].strip()
-        if _REQUEST.match(last):
-            yield Hit(("explanation", "ru"), params={"sentence": last[:120]})
+        received = _date_forms(ctx.case.notification.received)
+        for path, text in ctx.case.explanation.russian():
+            for start, end in sentence_spans(text):
+                sentence = text[start:end].strip()
+                variant = _restates(sentence, received)
+                if variant is not None:
+                    yield Hit(path, variant, _params(path, sentence))
+
+
+def _restates(sentence: str, received: re.Pattern[str]) -> str | None:
+    """`request` for a sentence that asks, `notification` for one that retells the notification arriving."""
+    if _REQUEST.search(sentence):
+        return "request"
+    if _NOTIFICATION.search(sentence) and (received.search(sentence) or _ARRIVED.search(sentence)):
+        return "notification"
+    return None
+
+
+def _params(path: FieldPath, sentence: str) -> dict[str, object]:
+    shown = sentence if len(sentence) <= _SHOWN else sentence[: _SHOWN - 1].rstrip() + "…"
+    return {"field": ".".join(str(key) for key in path), "sentence": shown}

@@ -23,5 +23,5 @@ class RussianReviewed(Check):
 
     def run(self, ctx: CaseContext) -> Iterator[Hit]:
         explanation = ctx.case.explanation
-        if explanation is not None and explanation.ru and not explanation.ru_reviewed:
+        if explanation is not None and explanation.russian() and not explanation.ru_reviewed:
             yield Hit(("explanation", "ru_reviewed"))

@@ -17,8 +17,8 @@ CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 def russian_fields(ctx: CaseContext) -> Iterator[tuple[FieldPath, str]]:
     """Every seller-written text that goes into the Russian ticket, with its field path."""
-    if ctx.case.explanation is not None and ctx.case.explanation.ru:
-        yield ("explanation", "ru"), ctx.case.explanation.ru
+    if ctx.case.explanation is not None:
+        yield from ctx.case.explanation.russian()  # the facts, then what the store changed
     for index, item in enumerate(ctx.case.evidence):
         if item.caption_ru:
             yield ("evidence", index, "caption_ru"), item.caption_ru

@@ -10,6 +10,8 @@ from ozon_urgent.findings import Severity
 from ozon_urgent.findings.codes import Code
 
 MINIMUM_WORDS = 15
+# The facts, in either form of `explanation` (what the store changed may well be one short sentence).
+_FACTS = {("explanation", "ru"), ("explanation", "facts", "ru")}
 
 
 class RussianExplanationTooShort(Check):
@@ -27,5 +29,5 @@ class RussianExplanationTooShort(Check):
 
     def run(self, ctx: CaseContext) -> Iterator[Hit]:
         for path, report in gate_reports(ctx):
-            if path == ("explanation", "ru") and report.words < MINIMUM_WORDS:
+            if path in _FACTS and report.words < MINIMUM_WORDS:
                 yield Hit(path, params={"words": report.words, "minimum": MINIMUM_WORDS})

@@ -104,6 +104,8 @@ class Code(StrEnum):
     CONTROL_CHARACTERS = "C191"
     RUSSIAN_LISTS_IDS = "C192"
     STORE_NAME_READABLE = "C193"
+    CHANGES_MISSING = "C194"
+    METRIC_NOT_NAMED = "C195"
 
 
 @dataclass(frozen=True, slots=True)

@@ -237,7 +237,7 @@ def _kept(
 def _too_long(case: Case, contents: PackContents, policy: Policy, file: str) -> Finding:
     """B009, naming the longest part the seller wrote: the explanation or the notification's text."""
     parts = {
-        "explanation.ru": len((case.explanation.ru or "") if case.explanation else ""),
+        "explanation.ru": sum(len(ru) for _, ru in case.explanation.russian()) if case.explanation else 0,
         "notification.text": len(case.notification.text or ""),
     }
     part = max(parts, key=lambda name: parts[name])

@@ -22,6 +22,7 @@ from ozon_urgent.seller_api.error_index import PostingDates, PostingError
 from ozon_urgent.seller_api.figures import rating_title, status_text, thresholds_text, trend_text, value_text
 from ozon_urgent.seller_api.files import publish
 from ozon_urgent.seller_api.plan import DraftPlan
+from ozon_urgent.seller_api.ratings import Rating
 
 # The case model's posting-number format (model.PostingNumber): anything else would fail validation.
 POSTING_NUMBER = re.compile(r"\d+-\d{4}-\d+")
@@ -144,7 +145,7 @@ class DraftWriter:
             f"  client_id: {quoted(client_id)}",
             "notification:",
             f"  received: {plan.received.isoformat()}   # {self._received_note()}",
-            f"  metric: {quoted(rating.key)}",
+            f"  metric: {quoted(self._metric(rating))}",
             "affected:",
         ]
         if self.count:
@@ -185,6 +186,13 @@ class DraftWriter:
             requests=" | ".join(scenario.requests),
             kinds=kinds,
         )
+
+    def _metric(self, rating: Rating) -> str:
+        """The key when the letter knows its Russian name; else the name Ozon itself sent, which the
+        letter quotes as it is (C195 asks for a name when neither is Russian)."""
+        if rating.key in self._catalog.metrics or not any("а" <= c.lower() <= "я" for c in rating.name):
+            return rating.key
+        return " ".join(rating.name.split())
 
     def _received_note(self) -> str:
         plan, lang = self.plan, self._lang

@@ -125,6 +125,8 @@ class TicketContent:
     # each list the letter itself still shows.
     ids_attachment: str | None = None
     ids_preview: int = 5
+    # What the store has changed since (`explanation.changes.ru`), after the facts (`explanation`).
+    changes: str | None = None
     # SKU → its артикул, where the case pairs them: the letter writes the two on one line
     sku_offers: Mapping[str, str] = field(default_factory=dict)
 
@@ -204,13 +206,14 @@ def ticket_content(
     case: Case, case_id: str, catalog: Catalog, attachments: list[PackAttachment]
 ) -> TicketContent:
     scenario = catalog.scenarios[case.scenario]
-    metric = case.notification.metric or scenario.metric
     links = tuple(
         TicketLink(catalog.kinds[link.kind].names.ru, link.url, link.caption_ru)
         for link in case.links
         if link.kind in catalog.kinds
     )
-    assert case.explanation is not None and case.explanation.ru and case.request  # checked before building
+    assert case.explanation is not None  # checked before building
+    facts, changes = case.explanation.part("facts"), case.explanation.part("changes")
+    assert facts is not None and facts.ru and case.request  # checked before building
     return TicketContent(
         case_id=case_id,
         scenario=scenario.id,
@@ -219,8 +222,9 @@ def ticket_content(
         client_id=case.seller.client_id,
         received=case.notification.received,
         notification_text=case.notification.text,
-        metric_ru=catalog.metrics[metric].ru if metric in catalog.metrics else None,  # never a raw key
-        explanation=case.explanation.ru.strip(),
+        metric_ru=catalog.metric_ru(scenario, case.notification.metric),  # never a raw key
+        explanation=facts.ru.strip(),
+        changes=(changes.ru or "").strip() or None if changes else None,
         request=case.request,
         period=(case.period.start, case.period.end) if case.period else None,
         id_groups=id_groups_of(case.affected.ids_by_kind()),

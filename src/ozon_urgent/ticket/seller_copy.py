@@ -74,7 +74,10 @@ def seller_copy(case: Case, content: TicketContent, catalog: Catalog, lang: Lang
     scenario = catalog.scenarios[content.scenario]
     metric = case.notification.metric or scenario.metric
     assert case.explanation is not None  # checked before building, as for the ticket
-    source = case.explanation.text.strip() if case.explanation.text else ""
+    # The facts, then what the store changed: in the seller's words, or the Russian as filed.
+    texts = [(part.text or "").strip() for _, part in case.explanation.parts()]
+    source = "\n\n".join(text for text in texts if text)
+    russian = "\n\n".join(text for text in (content.explanation, content.changes) if text)
     own = source if case.explanation.source_lang != "ru" and source else None
     evidence = content.attachments[: len(case.evidence)]
     attachments = (
@@ -99,7 +102,7 @@ def seller_copy(case: Case, content: TicketContent, catalog: Catalog, lang: Lang
         scenario_name=scenario.names(lang),
         request_name=request(lang) if request else content.request,
         metric_name=catalog.metrics[metric](lang) if metric in catalog.metrics else None,  # never a raw key
-        explanation=own if own is not None else content.explanation,
+        explanation=own if own is not None else russian,
         explanation_is_russian=own is None,
         attachments=attachments,
         links=links,

@@ -51,6 +51,7 @@ def sample_content(scenario: str, catalog: Catalog) -> TicketContent:
         notification_text="Текст уведомления.",
         metric_ru="показатель",
         explanation="Текст обращения.",
+        changes="Текст о принятых мерах.",
         request=spec.requests[0],
         period=(date(2026, 9, 1), date(2026, 11, 1)),
         id_groups=id_groups_of({kind: samples.get(kind, ("1",)) for kind in ID_KINDS}),
@@ -61,7 +62,7 @@ def sample_content(scenario: str, catalog: Catalog) -> TicketContent:
 
 def _letter_parts(scenario: str) -> list[str]:
     """Every template a scenario's letter is rendered from, the scenario's own first."""
-    parts = ("_notification", "_ids", "_attachments", "base", "subject")
+    parts = ("_notification", "_argument", "_request", "_ids", "_attachments", "base", "subject")
     return [f"ticket/{scenario}.txt.j2", *(f"ticket/{part}.txt.j2" for part in parts)]
 
 

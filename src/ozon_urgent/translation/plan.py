@@ -21,9 +21,9 @@ class Note:
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One source text to put into Russian: the explanation, or one evidence caption."""
+    """One source text to put into Russian: a part of the explanation, or one evidence caption."""
 
-    mapping: FieldPath  # ("explanation",) or ("evidence", index)
+    mapping: FieldPath  # ("explanation",), ("explanation", "facts" | "changes") or ("evidence", index)
     source: str  # stripped, as hashed
     field: str  # the field the Russian goes into, as findings name it
 
@@ -49,17 +49,13 @@ def plan_case(case: Case) -> Plan:
     if explanation.source_lang == "ru":
         return Plan(None, notes=[Note("already_russian")])
     plan = Plan(explanation.source_lang)
-    text = (explanation.text or "").strip()
-    if not text:
+    parts = [(path, part, (part.text or "").strip()) for path, part in explanation.parts()]
+    if not any(text for _, _, text in parts):
         plan.notes.append(Note("empty_text"))
-    else:
-        _plan_field(
-            plan,
-            Job(("explanation",), text, "explanation.ru"),
-            explanation.ru,
-            explanation.ru_source_sha256,
-            reviewed=explanation.ru_reviewed,
-        )
+    for path, part, text in parts:  # the facts (the old single text too), then what the store changed
+        if text:
+            job = Job(path, text, ".".join(str(key) for key in (*path, "ru")))
+            _plan_field(plan, job, part.ru, part.ru_source_sha256, reviewed=explanation.ru_reviewed)
     for index, item in enumerate(case.evidence):
         caption = (item.caption or "").strip()
         if caption:

@@ -25,6 +25,7 @@ from ozon_urgent.translation.yaml_edit import EditError, FieldUpdate, apply_upda
 BOM = b"\xef\xbb\xbf"
 # Where new keys go: after the nearest of these that the mapping already has.
 EXPLANATION_ORDER = ("source_lang", "text", "ru", "ru_reviewed", "ru_source_sha256")
+PART_ORDER = ("text", "ru", "ru_source_sha256")  # explanation.facts, explanation.changes
 EVIDENCE_ORDER = ("file", "kind", "covers", "date", "caption", "caption_ru", "caption_ru_source_sha256")
 
 
@@ -126,8 +127,8 @@ def _scenario(case: Case) -> str:
 
 def _translated_updates(plan: Plan, case: Case, deepl: RussianTranslator) -> list[FieldUpdate]:
     assert plan.source_lang is not None  # a plan has jobs only when it knows the source language
-    explanation = [job for job in plan.jobs if job.mapping == ("explanation",)]
-    captions = [job for job in plan.jobs if job.mapping != ("explanation",)]
+    explanation = [job for job in plan.jobs if job.mapping[0] == "explanation"]
+    captions = [job for job in plan.jobs if job.mapping[0] != "explanation"]
     russian: dict[Job, str] = {}
     for jobs, context in ((explanation, explanation_context(case)), (captions, caption_context(case))):
         if jobs:
@@ -137,8 +138,9 @@ def _translated_updates(plan: Plan, case: Case, deepl: RussianTranslator) -> lis
     # Machine Russian, in the explanation or in a caption, waits for a person's review again.
     updates = [_update(("explanation",), "ru_reviewed", False, EXPLANATION_ORDER)]
     for job in explanation:
-        updates[0:0] = [_update(job.mapping, "ru", russian[job], EXPLANATION_ORDER)]
-        updates.append(_update(job.mapping, "ru_source_sha256", source_sha256(job.source), EXPLANATION_ORDER))
+        order = EXPLANATION_ORDER if job.mapping == ("explanation",) else PART_ORDER
+        updates[0:0] = [_update(job.mapping, "ru", russian[job], order)]
+        updates.append(_update(job.mapping, "ru_source_sha256", source_sha256(job.source), order))
     for job in captions:
         updates += [
             _update(job.mapping, "caption_ru", russian[job], EVIDENCE_ORDER),
