@@ -88,7 +88,8 @@ def test_the_title_is_what_the_caller_says_the_list_holds() -> None:
     data = render_id_list_pdf(STORE, CLIENT_ID, title, [("postings", "Номер отправления", postings(3))]).data
     [text] = page_texts(data)
     assert text.split("\n")[0] == title and "товар" not in text
-    assert pypdf.PdfReader(io.BytesIO(data)).metadata.title == title
+    metadata = pypdf.PdfReader(io.BytesIO(data)).metadata
+    assert metadata is not None and metadata.title == title
 
 
 def test_one_posting() -> None:

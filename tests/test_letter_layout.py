@@ -120,7 +120,11 @@ def test_a_postings_only_list_past_the_limit_is_titled_so(run_cli: RunCli, tmp_p
     assert "03-perechen-otpravlenii.pdf — полный перечень отправлений.\n" in body
     reader = pypdf.PdfReader(io.BytesIO((pack / "attachments" / name[0]).read_bytes()))
     first = reader.pages[0].extract_text()
-    assert first.startswith("Перечень отправлений\n") and reader.metadata.title == "Перечень отправлений"
+    assert (
+        first.startswith("Перечень отправлений\n")
+        and reader.metadata is not None
+        and reader.metadata.title == "Перечень отправлений"
+    )
     assert "товар" not in first and "test-carrier-failure" not in first and "обращени" not in first
 
 
