@@ -84,7 +84,7 @@ def test_a_thousand_postings_go_into_an_attached_list(run_cli: RunCli, tmp_path:
     data = json.loads((pack / "ticket.json").read_text("utf-8"))
     [listed] = [a for a in data["attachments"] if a["kind"] == "id_list"]
     assert listed["name"] == "03-perechen-otpravlenii-i-tovara.pdf"  # 1050 postings and one SKU
-    assert f"Полный перечень — во вложении {listed['name']}." in body
+    assert f"(полный перечень — во вложении {listed['name']})." in body
     text = "".join(
         page.extract_text()
         for page in PdfReader(io.BytesIO((pack / "attachments" / listed["name"]).read_bytes())).pages

@@ -19,7 +19,15 @@ from kit.repo import GOLDEN
 from ozon_urgent.casefile.model import Affected
 from ozon_urgent.ticket.content import attachment_name
 from ozon_urgent.ticket.names import slug, transliterated
-from ozon_urgent.ticket.wording import SUBJECT_MAX, id_blocks, id_list_title, ids_heading
+from ozon_urgent.ticket.russian import GrammaticalCase
+from ozon_urgent.ticket.wording import (
+    SUBJECT_MAX,
+    also_listed,
+    id_blocks,
+    id_list_title,
+    ids_heading,
+    listed,
+)
 
 POSTINGS = ["57195475-0050-3", "57195475-0051-1", "61024887-0117-2"]
 
@@ -164,7 +172,7 @@ def test_attachments_are_named_from_captions_one_a_line(run_cli: RunCli, tmp_pat
     assert names == ["01-pismennoe-zaiavlenie-sluzhby.pdf", "02-pismennoe-zaiavlenie-sluzhby.pdf"]
     listing = text.split("Прилагаем 2 файла:\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert listing == [
-        "01-pismennoe-zaiavlenie-sluzhby.pdf — письменное заявление службы доставки о сбое.",
+        "01-pismennoe-zaiavlenie-sluzhby.pdf — письменное заявление службы доставки о сбое;",
         "02-pismennoe-zaiavlenie-sluzhby.pdf — письменное заявление службы доставки о компенсации.",
     ]
 
@@ -192,3 +200,54 @@ def test_a_batch_sees_a_paired_sku_as_the_sku_it_is(tmp_path: Path) -> None:
     affected = {"skus": [{"sku": 498274975, "offer_id": "BH-LAMP-0042"}, 512093118]}
     path = write_case(tmp_path / "case", variant("misjudged_delisting", {"affected": affected}))
     assert CaseSummary.read(path).ids["skus"] == ("498274975", "512093118")
+
+
+@pytest.mark.parametrize(
+    ("noun", "number", "case", "words"),
+    [
+        ("отправление", 1, "nomn", "указанное выше отправление"),
+        ("товар", 1, "gent", "указанного выше товара"),
+        ("отправление", 1, "datv", "указанному выше отправлению"),
+        ("отправление", 2, "nomn", "оба перечисленных выше отправления"),
+        ("товар", 2, "gent", "обоих перечисленных выше товаров"),
+        ("отправление", 2, "datv", "обоим перечисленным выше отправлениям"),
+        ("отправление", 21, "nomn", "все перечисленные выше отправления"),
+        ("товар", 6, "gent", "всех перечисленных выше товаров"),
+        ("отправление", 5, "datv", "всем перечисленным выше отправлениям"),
+    ],
+)
+def test_the_request_names_the_listed_ids_in_number_and_case(
+    noun: str, number: int, case: GrammaticalCase, words: str
+) -> None:
+    assert listed(noun, number, case) == words
+
+
+def test_a_list_attached_whole_is_named_by_its_count_and_file() -> None:
+    assert listed("отправление", 45, "nomn", "04-perechen-otpravlenii.pdf") == (
+        "все 45 отправлений из перечня (полный перечень — во вложении 04-perechen-otpravlenii.pdf)"
+    )
+    assert listed("отправление", 21, "gent", "x.pdf").startswith("всех 21 отправления из перечня")
+
+
+@pytest.mark.parametrize(
+    ("main", "other", "sentence"),
+    [
+        (("postings", 1), ("orders", 1), "указан заказ, к которому относится это отправление"),
+        (("postings", 3), ("orders", 2), "указаны заказы, к которым относятся эти отправления"),
+        (("postings", 5), ("skus", 1), "указан SKU товара из этих отправлений"),
+        (("skus", 1), ("postings", 1), "указано отправление с этим товаром"),
+        (("skus", 6), ("postings", 3), "указаны отправления с этими товарами"),
+        (("products", 2), ("offer_ids", 2), "указаны артикулы этих товаров"),
+    ],
+)
+def test_each_other_list_is_said_in_one_sentence_agreeing_on_both_sides(
+    main: tuple[str, int], other: tuple[str, int], sentence: str
+) -> None:
+    assert also_listed(*main, *other) == f"В перечне также {sentence}."
+
+
+def test_артикулы_written_beside_their_skus_need_no_sentence(run_cli: RunCli, tmp_path: Path) -> None:
+    pairs = [{"sku": 498274975, "offer_id": "BH-LAMP-0042"}, {"sku": 498274982, "offer_id": "BH-LAMP-0043"}]
+    text, _ = build(run_cli, tmp_path, "misjudged_delisting", {"affected.skus": pairs})
+    assert "498274975 — BH-LAMP-0042\n" in text
+    assert "артикул" not in text.split("Просим", 1)[1].split("Прилагаем", 1)[0]

@@ -35,9 +35,9 @@ def _postings(count: int) -> list[str]:
 @pytest.mark.parametrize(
     ("count", "named"),
     [
-        (1, "отправление 10000000-0000-1."),
-        (2, "оба отправления из перечня выше."),
-        (21, "все 21 отправление из перечня выше."),
+        (1, "указанное выше отправление."),
+        (2, "оба перечисленных выше отправления."),
+        (21, "все перечисленные выше отправления."),
     ],
 )
 def test_the_request_names_the_metric_and_the_postings(
@@ -46,7 +46,7 @@ def test_the_request_names_the_metric_and_the_postings(
     body, _ = _letter(run_cli, tmp_path, "carrier_failure", {"affected.postings": _postings(count)})
     request = _request(body)
     assert request == (
-        "Просим исключить из расчёта показателя «процент заказов, выполненных вовремя» " + named
+        "Просим исключить из расчёта показателя «Процент заказов, выполненных вовремя» " + named
     )
     assert len(re.findall(r"[.!?](?:\s|$)", request)) == 1  # one sentence
 
@@ -55,34 +55,39 @@ def test_a_long_list_is_counted_and_its_attachment_named(run_cli: RunCli, tmp_pa
     body, pack = _letter(run_cli, tmp_path, "carrier_failure", {"affected.postings": _postings(1050)})
     ticket = json.loads((pack / "ticket.json").read_text("utf-8"))
     [listed] = [a["name"] for a in ticket["attachments"] if "perechen" in a["name"]]
-    assert _request(body).endswith(f"все 1050 отправлений из перечня (полный список — во вложении {listed}).")
+    assert _request(body).endswith(
+        f"все 1050 отправлений из перечня (полный перечень — во вложении {listed})."
+    )
+    assert body.count(listed) == 2  # the request and the attachments: not a third time under the IDs
 
 
 def test_the_metric_the_notification_names_wins(run_cli: RunCli, tmp_path: Path) -> None:
-    name = "доля отправлений с просрочкой отгрузки"
+    name = "Доля отправлений с просрочкой отгрузки"  # capitalised in «», as a name
     body, _ = _letter(run_cli, tmp_path, "sync_delay", {"notification.metric": "rating_shipment_delay"})
-    assert f"из расчёта показателя «{name}» оба отправления" in _request(body)
+    assert f"из расчёта показателя «{name}» оба перечисленных выше отправления" in _request(body)
     own = "индекс ошибок FBS и rFBS"  # copied from the notification, in Russian
     body, _ = _letter(run_cli, tmp_path / "own", "order_attribution", {"notification.metric": own})
-    assert _request(body).startswith(f"Просим пересчитать показатель «{own}» без учёта обоих отправлений")
+    assert _request(body).startswith(
+        "Просим пересчитать показатель «Индекс ошибок FBS и rFBS» без учёта обоих перечисленных выше"
+    )
 
 
 def test_each_other_id_list_says_in_one_line_what_it_is(run_cli: RunCli, tmp_path: Path) -> None:
     one = {"affected.postings": ["57195475-0050-3"], "affected.orders": ["57195475-0050"]}
     body, _ = _letter(run_cli, tmp_path, "malicious_returns", one)
-    assert "без учёта недобросовестного возврата по отправлению 57195475-0050-3." in _request(body)
-    assert "Номер заказа в перечне — заказ, к которому относится это отправление." in body
-    assert "SKU в перечне — товар в этом отправлении." in body
+    assert "без учёта недобросовестного возврата по указанному выше отправлению." in _request(body)
+    assert "В перечне также указан заказ, к которому относится это отправление." in body
+    assert "В перечне также указан SKU товара из этого отправления." in body
     body, _ = _letter(run_cli, tmp_path / "goods", "misjudged_delisting", {"affected.skus": [498274975]})
-    assert _request(body) == "Просим вернуть в продажу товар с SKU 498274975."
-    assert "Номера отправлений в перечне — отправления с этим товаром." in body
+    assert _request(body) == "Просим вернуть в продажу указанный выше товар."
+    assert "В перечне также указаны отправления с этим товаром." in body
 
 
 def test_facts_then_what_changed_then_the_request(run_cli: RunCli, tmp_path: Path) -> None:
     body, _ = _letter(run_cli, tmp_path, "response_time_penalty", {})
     facts = body.index("Обстоятельства:\nОтправления 57195475-0050-3")
     changes = body.index("Принятые меры:\nС 25.11.2026 мы передаём")
-    request = body.index("Просим снять с магазина санкции, наложенные по показателю «время ответа")
+    request = body.index("Просим снять с магазина санкции, наложенные по показателю «Время ответа")
     assert facts < changes < request
 
 

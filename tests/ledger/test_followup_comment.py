@@ -17,6 +17,7 @@ from ozon_urgent.ledger.queries import Ticket
 from ozon_urgent.ledger.workdays import MOSCOW
 from ozon_urgent.morphology import morph
 from ozon_urgent.pipeline.followup_pack import FollowupPlan, NewAttachment, render_comment
+from ozon_urgent.ticket.russian import after_dash
 
 FILED_AT = "2026-11-24T10:00"  # a Tuesday: Wednesday to Friday are the three days, due Saturday 00:00
 # The machine's clock, a week later: 25.11–04.12 are 8 working days, the day the seller writes is not.
@@ -86,7 +87,7 @@ def test_the_working_days_are_counted_to_today_not_to_the_wall_clock(
     assert code == 0, stderr
     comment = (pack / "comment.txt").read_text("utf-8")
     # 25, 26, 27.11, 30.11 and 01.12: the day it is written is not over, so it does not count
-    assert "За 5 рабочих дней ответа не поступило." in comment
+    assert "Прошло 5 рабочих дней, ответа пока нет." in comment
     assert "8 рабочих дней" not in comment  # what the machine's clock would have said
     meta = json.loads((pack / "followup.json").read_text("utf-8"))
     assert meta["created_at"] == "2026-12-02T23:59:59+03:00"
@@ -97,7 +98,7 @@ def test_the_working_days_are_counted_to_today_not_to_the_wall_clock(
 def test_without_today_the_wall_clock_counts(case: Path, ledger: Path, clock: FrozenClock) -> None:
     code, stderr, pack = followup(case, ledger, clock)
     assert code == 0, stderr
-    assert "За 8 рабочих дней ответа не поступило." in (pack / "comment.txt").read_text("utf-8")
+    assert "Прошло 8 рабочих дней, ответа пока нет." in (pack / "comment.txt").read_text("utf-8")
 
 
 def test_today_is_the_day_the_too_early_refusal_judges_too(
@@ -108,7 +109,7 @@ def test_today_is_the_day_the_too_early_refusal_judges_too(
     assert not pack.exists() and followups_recorded(ledger) == []
     code, stderr, pack = followup(case, ledger, clock, "--today", "2026-11-28")
     assert code == 0, stderr
-    assert "За 3 рабочих дня ответа не поступило." in (pack / "comment.txt").read_text("utf-8")
+    assert "Прошло 3 рабочих дня, ответа пока нет." in (pack / "comment.txt").read_text("utf-8")
 
 
 def test_a_day_after_today_is_refused_before_anything_is_written(
@@ -130,7 +131,7 @@ def test_the_comment_lists_each_new_file_once_on_its_own_line(
     code, stderr, pack = followup(case, ledger, clock, "--today", "2026-12-02")
     assert code == 0, stderr
     comment = (pack / "comment.txt").read_text("utf-8")
-    assert comment.startswith("Здравствуйте!\n\n24.11.2026 мы подали обращение № SR-2026-5 (магазин «Bright")
+    assert comment.startswith("Здравствуйте!\n\nМы направили обращение № SR-2026-5 24.11.2026.")
     assert comment.count("SR-2026-5") == 1
     assert comment.lower().count("обращени") <= 2
     files = sorted(p.name for p in (pack / "attachments").iterdir())
@@ -138,14 +139,15 @@ def test_the_comment_lists_each_new_file_once_on_its_own_line(
     # numbered once, by the name; no blank line between the items; the old files are not listed
     assert (
         "Прилагаем новые материалы:\n"
-        f"{files[0]} — {NEW_FILES['logistics_tracking']}.\n"
-        f"{files[1]} — {NEW_FILES['other']}.\n\n"
+        f"{files[0]} — {after_dash(NEW_FILES['logistics_tracking'])};\n"
+        f"{files[1]} — {after_dash(NEW_FILES['other'])}.\n\n"
     ) in comment
     assert "01-" not in comment and "Документ" not in comment
-    assert "Добавляем к перечню отправлений:\n— номер отправления: 57195475-0099-2\n\n" in comment
+    assert "Просим включить в обращение также отправление 57195475-0099-2.\n\nПрилагаем" in comment
     assert "57195475-0050-3" not in comment
-    [request] = [line for line in comment.splitlines() if line.startswith("Просим")]
-    assert request == "Просим сообщить решение с учётом новых материалов и дополненного перечня."
+    assert comment.count("Client ID") == 1  # in the signature only
+    *_, request = [line for line in comment.splitlines() if line.startswith("Просим")]
+    assert request == "Просим учесть их и сообщить о решении."
     assert comment.endswith("С уважением,\nМагазин «Bright Home»\nClient ID 1234567\n")
 
 
@@ -159,7 +161,7 @@ def test_a_file_without_a_caption_is_named_by_its_kind_and_its_own_date(
     assert code == 0, stderr
     comment = (pack / "comment.txt").read_text("utf-8")
     [name] = [p.name for p in (pack / "attachments").iterdir() if p.name.startswith("03-")]
-    assert f"\n{name} — Данные отслеживания отправлений от 18.11.2026.\n" in comment
+    assert f"\n{name} — данные отслеживания отправлений от 18.11.2026;\n" in comment
 
 
 def _plan(ids: tuple[tuple[str, str], ...], files: int = 0) -> FollowupPlan:
@@ -179,20 +181,33 @@ def test_the_count_of_working_days_agrees_as_pymorphy3_inflects_it(days: int) ->
     noun = next(p for p in morph().parse("день") if "NOUN" in p.tag)
     agreed = f"{adjective.make_agree_with_number(days).word} {noun.make_agree_with_number(days).word}"
     comment = render_comment(_plan((("postings", "57195475-0099-2"),)), days)
-    assert f"За {days} {agreed} ответа не поступило." in comment
+    verb = "Прошёл" if days % 10 == 1 and days != 11 else "Прошло"
+    assert f"{verb} {days} {agreed}, ответа пока нет." in comment
 
 
 def test_several_ids_of_a_kind_go_one_per_line_and_the_request_names_what_is_new() -> None:
     ids = (("postings", "57195475-0099-2"), ("postings", "57195475-0100-1"), ("skus", "498274975"))
     only_ids = render_comment(_plan(ids), 5)
     assert (
-        "Добавляем к перечню отправлений и товаров:\n"
-        "— номера отправлений:\n57195475-0099-2\n57195475-0100-1\n"
-        "— SKU: 498274975\n"
+        "Просим включить в обращение также:\n"
+        "Номера отправлений:\n57195475-0099-2\n57195475-0100-1\n"
+        "SKU: 498274975\n"
     ) in only_ids
     assert "Прилагаем" not in only_ids
-    assert "Просим сообщить решение с учётом дополненного перечня.\n" in only_ids
+    assert only_ids.endswith(
+        "\n\nПросим сообщить о решении.\n\nС уважением,\nМагазин «Bright Home»\nClient ID 1234567\n"
+    )
+    two = render_comment(_plan((("postings", "57195475-0099-2"), ("postings", "57195475-0100-1"))), 5)
+    assert (
+        "Просим включить в обращение также следующие номера отправлений:\n57195475-0099-2\n57195475-0100-1\n"
+        in two
+    )
     only_files = render_comment(_plan((), files=2), 5)
-    assert "Прилагаем новые материалы:\n03-other.pdf — Дополнительный документ.\n04-other.pdf" in only_files
-    assert "Добавляем" not in only_files
-    assert "Просим сообщить решение с учётом новых материалов.\n" in only_files
+    assert "Прилагаем новые материалы:\n03-other.pdf — дополнительный документ;\n04-other.pdf" in only_files
+    assert "включить" not in only_files
+    assert "Просим учесть их и сообщить о решении.\n" in only_files
+    one_file = render_comment(_plan((), files=1), 5)
+    assert (
+        "Прилагаем новый материал:\n03-other.pdf — дополнительный документ.\n\nПросим учесть его и"
+        in one_file
+    )

@@ -9,11 +9,14 @@ from datetime import date
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.catalog import Catalog, IdKind
 from ozon_urgent.ticket.names import slug
-from ozon_urgent.ticket.russian import as_sentence, ru_date, ru_span
+from ozon_urgent.ticket.russian import GrammaticalCase, as_sentence, ru_date, ru_span
 from ozon_urgent.ticket.wording import (
     IdBlock,
+    also_listed,
     id_blocks,
     id_list_title,
+    listed,
+    request_about,
     request_phrase,
     subject_line,
 )
@@ -175,6 +178,31 @@ class TicketContent:
     def product_group(self) -> IdGroup | None:
         """The list that names the products best: SKUs, then product IDs, then offer IDs."""
         return self.group("skus") or self.group("products") or self.group("offer_ids")
+
+    def listed(self, group: IdGroup, case: GrammaticalCase = "nomn") -> str:
+        """The request's words for the IDs of `group` listed above: «указанное выше отправление», «все
+        перечисленные выше товары», a list attached whole by its count and file."""
+        noun = group.noun if group.key in ("postings", "orders") else "товар"
+        return listed(noun, len(group.items), case, self.ids_attachment)
+
+    def also_listed(self, main: IdGroup) -> list[str]:
+        """A sentence for each other list the letter shows, saying what its IDs are to `main`'s; артикулы
+        the letter writes beside their SKUs need none."""
+        paired = set(self.sku_offers.values()) if self.group("skus") else set()
+        return [
+            also_listed(main.key, len(main.items), g.key, len(g.items))
+            for g in self.id_groups
+            if g.key != main.key and not (g.key == "offer_ids" and set(g.items) <= paired)
+        ]
+
+    @property
+    def request_names_ids(self) -> bool:
+        """Whether the request sentence itself names the listed IDs (and so the attached full list)."""
+        about = request_about(self.request)
+        return bool(about) and any(
+            g.key in (("postings",) if about == "postings" else ("skus", "products", "offer_ids"))
+            for g in self.id_groups
+        )
 
     @property
     def ids(self) -> dict[str, list[str]]:

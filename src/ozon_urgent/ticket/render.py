@@ -16,6 +16,7 @@ from ozon_urgent.ticket.pack import store_folder
 from ozon_urgent.ticket.russian import (
     after_dash,
     as_sentence,
+    capitalised,
     count,
     ru_date,
     ru_period,
@@ -85,6 +86,7 @@ class Renderer:
             ru_span=lambda span: ru_span(*span),
             quoted=ru_quoted,
             after_dash=after_dash,
+            capitalised=capitalised,
         )
         # The seller's copy (zh/en) writes dates and counts the way its reader does.
         self.env.filters.update(

@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ozon_urgent.ticket.russian import capitalised, count, joined, noun_form, which
+from ozon_urgent.ticket.russian import (
+    GrammaticalCase,
+    _parse,
+    capitalised,
+    count,
+    joined,
+    noun_form,
+    which,
+)
 
 SUBJECT_MAX = 80
 PRODUCT_KINDS = ("skus", "products", "offer_ids")
@@ -124,7 +132,7 @@ _REQUESTS: dict[str, tuple[str, str, str]] = {
         "Пересмотреть снятие с продажи {ids_gent}",
         "Пересмотреть снятие товаров с продажи",
     ),
-    "lift_restriction": ("", "", "Снять ограничение продаж с магазина"),
+    "lift_restriction": ("", "", "Снять с магазина ограничение продаж"),
     "remove_low_activity_flag": ("", "", "Снять с магазина отметку о низкой активности"),
     "lift_penalty": ("", "", "Снять санкции за превышение времени ответа в чатах"),
 }
@@ -143,7 +151,91 @@ def request_phrase(request: str, counts: Mapping[str, int]) -> str | None:
     return phrase.format(ids=_some(number, noun), ids_gent=_some(number, noun, "gent"))
 
 
+def request_about(request: str) -> str:
+    """Which IDs a request acts on: "postings", "goods", or "" for a request about the store as a whole."""
+    return _REQUESTS[request][0] if request in _REQUESTS else ""
+
+
 def subject_line(phrase: str, client_id: str) -> str:
     """`URGENT: <the request> — Client ID …`: what the seller asks for, and whose store; the store's name
     opens the letter itself (it would run the subject past SUBJECT_MAX characters for most stores)."""
     return f"URGENT: {phrase} — Client ID {client_id}"
+
+
+_ALL = {"nomn": "все", "gent": "всех", "datv": "всем"}
+_BOTH = {"nomn": "оба", "gent": "обоих", "datv": "обоим"}
+
+
+def _adjective(word: str, grammemes: set[str]) -> str:
+    form = _parse(word, "ADJF").inflect(grammemes)
+    return str(form.word) if form is not None else word
+
+
+def _gender(noun: str) -> str:
+    tag = _parse(noun).tag
+    return next(g for g in ("masc", "femn", "neut") if g in tag)
+
+
+def listed(noun: str, number: int, case: GrammaticalCase = "nomn", attached: str | None = None) -> str:
+    """How the request names the IDs the letter lists above it, agreeing in number and case: «указанное
+    выше отправление», «оба перечисленных выше товара», «всех перечисленных выше отправлений»; a list
+    attached whole by its count and file: «все 45 отправлений из перечня (полный перечень — во вложении …)».
+    The nouns are inanimate, so the nominative also serves as the accusative."""
+    if attached:
+        return (
+            f"{_ALL[case]} {count(number, noun, case)} из перечня (полный перечень — во вложении {attached})"
+        )
+    if number == 1:
+        adjective = _adjective("указанный", {case, "sing", _gender(noun)})
+        return f"{adjective} выше {noun_form(noun, 1, case)}"
+    if number == 2:
+        # «оба» takes the genitive singular noun and genitive plural adjective in the nominative
+        adjective = _adjective("перечисленный", {"gent" if case == "nomn" else case, "plur"})
+        form = noun_form(noun, 1, "gent") if case == "nomn" else noun_form(noun, 2, case)
+        return f"{_BOTH[case]} {adjective} выше {form}"
+    adjective = _adjective("перечисленный", {case, "plur"})
+    return f"{_ALL[case]} {adjective} выше {noun_form(noun, number, case)}"
+
+
+# The other lists of goods, by their head noun over one ID and over more.
+_GOODS_LISTS = {
+    "skus": ("SKU", "SKU"),
+    "products": ("идентификатор", "идентификаторы"),
+    "offer_ids": ("артикул", "артикулы"),
+}
+
+
+def also_listed(main: str, main_number: int, other: str, other_number: int) -> str:
+    """One sentence saying what another list of the letter is to the IDs the request names (`main`): «В
+    перечне также указаны заказы, к которым относятся эти отправления.», «… отправления с этими товарами.»,
+    «… SKU товара из этих отправлений.» Each side agrees with how many IDs it lists."""
+    one, m = other_number == 1, main_number == 1
+    if main in ("postings", "orders"):
+        these = {
+            "postings": ("этого отправления", "этих отправлений"),
+            "orders": ("этого заказа", "этих заказов"),
+        }
+        of_these = these[main][0 if m else 1]
+        if other == "orders":
+            what = ("заказ, к которому " if one else "заказы, к которым ") + (
+                "относится это отправление" if m else "относятся эти отправления"
+            )
+        elif other == "postings":
+            what = ("отправление " if one else "отправления ") + of_these
+        else:
+            goods = f"{'товара' if one else 'товаров'} из {of_these}"
+            what = _goods_list(other, one, goods)
+    elif other in ("postings", "orders"):
+        noun = {"postings": ("отправление", "отправления"), "orders": ("заказ", "заказы")}[other][
+            0 if one else 1
+        ]
+        what = f"{noun} {'с этим товаром' if m else 'с этими товарами'}"
+    else:
+        what = _goods_list(other, one, "этого товара" if m else "этих товаров")
+    verb = "указаны" if not one else "указано" if what.startswith("отправление") else "указан"
+    return f"В перечне также {verb} {what}."
+
+
+def _goods_list(kind: str, one: bool, of: str) -> str:
+    head = _GOODS_LISTS[kind][0 if one else 1]
+    return f"{head} {of}{' (product_id)' if kind == 'products' else ''}"
