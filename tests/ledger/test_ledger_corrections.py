@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from ledger_pg_server import PgServer, start_server
-from ledger_testkit import FrozenClock, run, write_case
+from ledger_testkit import FrozenClock, clear_user_variables, run, write_case
 
 from ozon_urgent.ledger.workdays import MOSCOW
 
@@ -20,8 +20,7 @@ FRIDAY_EVENING = datetime(2026, 11, 20, 18, 0, tzinfo=MOSCOW)
 
 @pytest.fixture(autouse=True)
 def _env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in ("LANG", "LC_ALL", "LC_MESSAGES", "OZON_URGENT_LANG", "OZON_URGENT_LEDGER", "OZON_URGENT_NOW"):
-        monkeypatch.delenv(var, raising=False)
+    clear_user_variables(monkeypatch)
 
 
 @pytest.fixture

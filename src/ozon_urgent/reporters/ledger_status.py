@@ -57,16 +57,8 @@ def _day(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def row_dict(row: CaseRow, view: StatusView) -> dict[str, object]:
-    ticket: dict[str, object] = row.status.as_dict() if row.status else {}
-    history = [
-        {
-            "reference": past.reference,
-            "filed_at": None if past.filed_at is None else utc_iso(past.filed_at),
-            "replaced_at": utc_iso(past.replaced_at),
-        }
-        for past in row.history
-    ]
+def _case_fields(row: CaseRow, view: StatusView) -> dict[str, object]:
+    """What JSON and CSV both say of a row: the case, its dates and its next command."""
     return {
         "case_id": row.case_id,
         "client_id": row.client_id,
@@ -80,6 +72,21 @@ def row_dict(row: CaseRow, view: StatusView) -> dict[str, object]:
         "days_left": row.due_in(view.today),
         "next_action": row.action,
         "next_command": row.command(view.command_ledger),
+    }
+
+
+def row_dict(row: CaseRow, view: StatusView) -> dict[str, object]:
+    ticket: dict[str, object] = row.status.as_dict() if row.status else {}
+    history = [
+        {
+            "reference": past.reference,
+            "filed_at": None if past.filed_at is None else utc_iso(past.filed_at),
+            "replaced_at": utc_iso(past.replaced_at),
+        }
+        for past in row.history
+    ]
+    return {
+        **_case_fields(row, view),
         "reference": ticket.get("reference"),
         "previous_references": history,
         **{key: value for key, value in ticket.items() if key not in _SHOWN_ABOVE},
@@ -115,17 +122,7 @@ def status_csv(view: StatusView) -> bytes:
         t = row.status.ticket if row.status else None
         due = row.status.due_at if row.status else None
         cells = {
-            "store_name": row.store_name,
-            "client_id": row.client_id,
-            "case_id": row.case_id,
-            "case_file": row.case_file,
-            "scenario": row.scenario,
-            "state": row.state.value,
-            "notification_received": _day(row.notified),
-            "appeal_deadline": _day(row.appeal_deadline),
-            "deadline": _day(row.deadline),
-            "next_action": row.action,
-            "next_command": row.command(view.command_ledger),
+            **_case_fields(row, view),  # CSV_COLUMNS picks and orders them
             "reference": t.reference if t else None,
             "filed_at_msk": _local(t.filed_at if t else None),
             "followup_due_at_msk": _local(due),
@@ -139,8 +136,8 @@ def _local(moment: datetime | None) -> str | None:
     return None if moment is None else msk(moment).removesuffix(" MSK")
 
 
-def _cell(value: str | None) -> str:
-    text = value or ""
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
     return "'" + text if text.startswith(_FORMULA) else text
 
 
