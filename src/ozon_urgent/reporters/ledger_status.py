@@ -16,6 +16,7 @@ from datetime import date, datetime
 from ozon_urgent import i18n
 from ozon_urgent.i18n import Lang, Punctuation
 from ozon_urgent.ledger.overview import CaseRow, Totals, overall, store_totals
+from ozon_urgent.ledger.states import TicketOutcome, TicketState
 from ozon_urgent.ledger.status import utc_iso
 from ozon_urgent.ledger.workdays import msk
 
@@ -233,16 +234,16 @@ def _store_cells(view: StatusView, say: Say) -> list[list[str]]:
     return body
 
 
-# The totals' state columns: Ozon's three answers share one.
+# The totals' state columns: Ozon's three answers (TicketOutcome) share one.
+_OPEN_STATES = (TicketState.NOT_BUILT, TicketState.BUILT, TicketState.WAITING, TicketState.FOLLOWUP_DUE)
 _STATE_COLUMNS = ("col_not_built", "col_built", "col_waiting", "col_followup_due", "col_answered")
-_ANSWERED = ("resolved", "rejected", "closed")
 
 
 def _counts(total: Totals) -> list[str]:
     states = total.states
     figures = [total.cases, total.overdue, total.due_today, total.due_week]
-    figures += [states["not_built"], states["built"], states["waiting"], states["followup_due"]]
-    figures.append(sum(states[state] for state in _ANSWERED))
+    figures += [states[state] for state in _OPEN_STATES]
+    figures.append(sum(states[outcome.value] for outcome in TicketOutcome))
     return [str(figure) for figure in figures]
 
 
