@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from ozon_urgent import i18n
 from ozon_urgent.errors import ExitStatus, UserError
 from ozon_urgent.i18n import Lang
-
-if TYPE_CHECKING:
-    from ozon_urgent.ledger.queries import Ticket
 
 
 class LedgerError(UserError):
@@ -40,9 +36,9 @@ class Conflict:
 
 class FiledMeanwhileError(LedgerRefusedError):
     """The case's ticket was recorded as filed after its build began: its pack is kept (`ticket`: the
-    filed row)."""
+    filed row, a `queries.Ticket`)."""
 
-    def __init__(self, ticket: Ticket, case: str) -> None:
+    def __init__(self, ticket: object, case: str) -> None:
         super().__init__("filed_meanwhile", case=case)
         self.ticket = ticket
 

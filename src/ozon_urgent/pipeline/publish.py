@@ -11,6 +11,7 @@ from ozon_urgent.casefile.model import Case
 from ozon_urgent.findings import CaseResult, Code, Finding, make_finding
 from ozon_urgent.ledger import BuiltPack, CaseKey, Conflict, DuplicateTicketError, Ledger, recording_pack
 from ozon_urgent.ledger.errors import FiledMeanwhileError
+from ozon_urgent.ledger.queries import Ticket
 from ozon_urgent.ledger.workdays import msk
 from ozon_urgent.pipeline.contents import PackContents
 from ozon_urgent.pipeline.gate import GatedFile
@@ -69,7 +70,7 @@ def publish_pack(
         result.add(duplicate_finding(duplicate.conflict, result))
         return None
     except FiledMeanwhileError as filed:  # `record` ran while this case was being built
-        assert result.case_id is not None
+        assert isinstance(filed.ticket, Ticket) and result.case_id is not None
         result.add(filed_pack_kept(result.file, result.case_id, filed.ticket))
         return None
     except PackWriteError as exc:
