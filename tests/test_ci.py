@@ -239,7 +239,8 @@ def test_the_hook_with_exclude_narrows_and_never_empties_into_a_usage_error(
     nothing = run_cli(*_hook_command(hook, *only_excluded))
     assert nothing.exit_code == 0, nothing.stderr  # not 2 "no case files found"
     assert (
-        nothing.stderr == f"nothing to check: --exclude leaves out every file named ({len(only_excluded)})\n"
+        nothing.stderr
+        == f"nothing to check: every file named ({len(only_excluded)}) is left out by --exclude\n"
     )
     # A folder is another matter: asking to check one and finding no case in it is a usage error.
     emptied = run_cli("check", "--exclude", "cases", "cases/")

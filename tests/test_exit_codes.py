@@ -65,7 +65,7 @@ def _kept(w: World) -> CliResult:
 
 def _all_left_out(w: World) -> CliResult:
     result = w.run("check", "--exclude", "drafts", w.case("drafts"))
-    assert "--exclude leaves out every file named (1)" in result.stderr
+    assert "every file named (1) is left out by --exclude" in result.stderr
     return result
 
 

@@ -32,7 +32,7 @@ def _unknown(tmp_path: Path, changes: dict[str, object]) -> Finding:
 def test_a_nested_field_at_the_top_level_belongs_under_its_block(tmp_path: Path, key: str, home: str) -> None:
     finding = _unknown(tmp_path, {key: "1234567"})
     en, zh = words(finding, "en"), words(finding, "zh")
-    assert en.message == f"unknown key `{key}` here: it belongs under `{home}:`"
+    assert en.message == f"key `{key}` is not allowed here: it belongs under `{home}:`"
     assert "did you mean" not in en.message  # `client_id` is not a typo of `case_id`
     assert f"Move the `{key}:` line under `{home}:`" in en.hint
     assert f"应放在 `{home}:` 下面" in zh.message and f"`{key}:`" in zh.hint
@@ -42,7 +42,7 @@ def test_a_nested_field_at_the_top_level_belongs_under_its_block(tmp_path: Path,
 def test_a_key_two_blocks_have_names_both(tmp_path: Path) -> None:
     finding = _unknown(tmp_path, {"text": "货物延误"})
     assert words(finding, "en").message == (
-        "unknown key `text` here: it belongs under one of `notification:`, `explanation:`,"
+        "key `text` is not allowed here: it belongs under one of `notification:`, `explanation:`,"
         " `explanation.facts:`, `explanation.changes:`"
     )
     assert "`notification:`, `explanation:`, `explanation.facts:`" in words(finding, "zh").message
@@ -57,7 +57,8 @@ def test_a_top_level_key_indented_into_a_block_belongs_at_the_top(tmp_path: Path
 
 def test_a_key_of_a_sibling_block_names_that_block(tmp_path: Path) -> None:
     finding = _unknown(tmp_path, {"seller.received": "2026-11-22"})
-    assert words(finding, "en").message == "unknown key `received` here: it belongs under `notification:`"
+    message = words(finding, "en").message
+    assert message == "key `received` is not allowed here: it belongs under `notification:`"
 
 
 def test_a_typo_still_gets_its_guess(tmp_path: Path) -> None:

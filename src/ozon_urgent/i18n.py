@@ -53,15 +53,28 @@ class Punctuation:
     enumeration: str  # between items that carry names
     opening: str  # before a name in parentheses, with the space English puts before it
     closing: str
+    full_stop: str  # ending a sentence that another follows
+    after_stop: str  # between a sentence that ends in its own mark (`?`, `。`) and the next
 
     def parenthesized(self, text: str) -> str:
         """`text` in parentheses, to follow a word: ` (text)` / `（text）`."""
         return f"{self.opening}{text}{self.closing}"
 
+    def sentences(self, first: str, second: str) -> str:
+        """Two sentences as one text: `first. second` / `first。second`; a first sentence that already
+        ends in a mark (a question's `？`) keeps it."""
+        if first.endswith(("。", "？", "！", ".", "?", "!")):
+            return f"{first}{self.after_stop}{second}"
+        return f"{first}{self.full_stop}{second}"
+
 
 _PUNCTUATION: dict[Lang, Punctuation] = {
-    "en": Punctuation(colon=": ", clause="; ", enumeration=", ", opening=" (", closing=")"),
-    "zh": Punctuation(colon="：", clause="；", enumeration="、", opening="（", closing="）"),
+    "en": Punctuation(
+        colon=": ", clause="; ", enumeration=", ", opening=" (", closing=")", full_stop=". ", after_stop=" "
+    ),
+    "zh": Punctuation(
+        colon="：", clause="；", enumeration="、", opening="（", closing="）", full_stop="。", after_stop=""
+    ),
 }
 
 

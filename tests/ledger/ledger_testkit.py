@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 import factories
@@ -22,6 +23,22 @@ class FrozenClock:
 
     def __call__(self) -> datetime:
         return self.now
+
+
+# What the user's shell may carry into a test of the ledger commands: a language, a ledger, a clock.
+USER_VARIABLES = (
+    "LANG",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "OZON_URGENT_LANG",
+    "OZON_URGENT_LEDGER",
+    "OZON_URGENT_NOW",
+)
+
+
+def clear_user_variables(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in USER_VARIABLES:
+        monkeypatch.delenv(var, raising=False)
 
 
 def run(*args: str | Path, clock: Callable[[], datetime] | None = None) -> CliResult:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
-from ledger_testkit import FrozenClock, make_pdf, run, write_case
+from ledger_testkit import FrozenClock, clear_user_variables, make_pdf, run, write_case
 from PIL import Image
 
 from kit.packs import pack_dir
@@ -25,8 +25,7 @@ DUE = datetime(2026, 11, 26, 9, 0, tzinfo=MOSCOW)
 
 @pytest.fixture(autouse=True)
 def _env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in ("LANG", "LC_ALL", "LC_MESSAGES", "OZON_URGENT_LANG", "OZON_URGENT_LEDGER", "OZON_URGENT_NOW"):
-        monkeypatch.delenv(var, raising=False)
+    clear_user_variables(monkeypatch)
 
 
 @pytest.fixture

@@ -48,7 +48,7 @@ def test_read_only_file(tmp_path: Path) -> None:
     assert code == 3 and "read-only" in err
     assert ledger.read_bytes() == before
     status = run("status", "--ledger", ledger, clock=_at_filing())  # reading still works
-    assert status.exit_code == 0 and status.stdout.startswith(f"the ledger {ledger} holds no tickets,")
+    assert status.exit_code == 0 and status.stdout.startswith(f"the ledger {ledger} has no tickets and")
 
 
 def test_folder_that_does_not_exist(tmp_path: Path) -> None:

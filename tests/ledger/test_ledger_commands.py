@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from ledger_testkit import FrozenClock, run, write_case
+from ledger_testkit import FrozenClock, clear_user_variables, run, write_case
 
 from kit.packs import pack_dir
 from ozon_urgent.ledger.workdays import MOSCOW
@@ -17,8 +17,7 @@ FRIDAY_EVENING = datetime(2026, 11, 20, 18, 0, tzinfo=MOSCOW)
 
 @pytest.fixture(autouse=True)
 def _env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in ("LANG", "LC_ALL", "LC_MESSAGES", "OZON_URGENT_LANG", "OZON_URGENT_LEDGER", "OZON_URGENT_NOW"):
-        monkeypatch.delenv(var, raising=False)
+    clear_user_variables(monkeypatch)
 
 
 @pytest.fixture
@@ -193,7 +192,7 @@ def test_status_sorted_by_urgency(tmp_path: Path, ledger: Path, clock: FrozenClo
         ("done", "none"),
     ]
     text = run("status", "--ledger", ledger, "--lang", "zh", clock=clock).stdout
-    assert "立即跟进" in text and "莫斯科时间" in text and "重复提交窗口" in text
+    assert "立即跟进" in text and "莫斯科时间" in text and "防重复期" in text
 
 
 def test_resolve_needs_a_filed_ticket(tmp_path: Path, ledger: Path, clock: FrozenClock) -> None:

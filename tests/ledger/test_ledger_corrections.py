@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from ledger_pg_server import PgServer, start_server
-from ledger_testkit import FrozenClock, run, write_case
+from ledger_testkit import FrozenClock, clear_user_variables, run, write_case
 
 from ozon_urgent.ledger.workdays import MOSCOW
 
@@ -20,8 +20,7 @@ FRIDAY_EVENING = datetime(2026, 11, 20, 18, 0, tzinfo=MOSCOW)
 
 @pytest.fixture(autouse=True)
 def _env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in ("LANG", "LC_ALL", "LC_MESSAGES", "OZON_URGENT_LANG", "OZON_URGENT_LEDGER", "OZON_URGENT_NOW"):
-        monkeypatch.delenv(var, raising=False)
+    clear_user_variables(monkeypatch)
 
 
 @pytest.fixture
@@ -45,7 +44,7 @@ def _amend_keeps_history(case: Path, ledger: str | Path, clock: FrozenClock) -> 
     clock.now = datetime(2026, 11, 21, 9, 0, tzinfo=MOSCOW)
     amended = run("record", case, "--ref", "2026120612345", "--amend", "--ledger", ledger, clock=clock)
     assert amended.exit_code == 0, amended.stderr
-    assert "now ticket 2026120612345" in amended.stderr and "recorded as abc" in amended.stderr
+    assert "now ticket 2026120612345" in amended.stderr and "previous record (abc" in amended.stderr
     [ticket] = _tickets(ledger, clock)
     assert ticket["reference"] == "2026120612345"
     assert ticket["filed_at"] == "2026-11-20T15:00:00Z"  # the filing time stays without --at
@@ -126,7 +125,7 @@ def test_as_of_after_today_is_an_error(tmp_path: Path) -> None:
     ahead = run("check", "--no-content", "--format", "json", "--today", "2026-11-20", case)
     [finding] = [f for f in json.loads(ahead.stdout)["cases"][0]["findings"] if f["code"] == "C162"]
     assert ahead.exit_code == 1 and finding["severity"] == "error"
-    assert "`as_of` is 2026-12-01, after today (2026-11-20)" in finding["message"]
+    assert "`as_of` is 2026-12-01, which is after today (2026-11-20)" in finding["message"]
     on_the_day = run("check", "--no-content", "--format", "json", "--today", "2026-12-01", case)
     [note] = [f for f in json.loads(on_the_day.stdout)["cases"][0]["findings"] if f["code"] == "C162"]
     assert note["severity"] == "info"

@@ -88,8 +88,11 @@ def status(
     chosen = checked_filters(store or [], scenario or [], state or [], due)
     files = case_files(paths, exclude) if paths else []
     now = environment(ctx).now()
-    day = today_of(today) if today else _moscow_today(now)
-    if day != _moscow_today(now):  # states too as of that day: a follow-up due by its end is due
+    from ozon_urgent.ledger.workdays import moscow_day  # the ledger's modules load with its commands
+
+    real = moscow_day(now)
+    day = today_of(today) if today else real
+    if day != real:  # states too as of that day: a follow-up due by its end is due
         now = _end_of(day)
     rows, shown = _rows(files, ledger, policy, now)
     rows = [row for row in rows if chosen.keeps(row, day)]
@@ -100,12 +103,6 @@ def status(
         _write_bytes(status_csv(view))
     else:
         sys.stdout.write(printable(status_text(view, user), lines=True))
-
-
-def _moscow_today(now: datetime) -> date:
-    from ozon_urgent.ledger.workdays import moscow_day
-
-    return moscow_day(now)
 
 
 def _end_of(day: date) -> datetime:

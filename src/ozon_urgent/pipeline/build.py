@@ -218,7 +218,10 @@ def _kept(
     result, case, options = checked.result, checked.case, session.options
     assert case is not None and result.case_id is not None
     previous = Previous.read(session.ledger, case.seller.client_id, result.case_id)
-    known = previous.ticket is not None and previous.ticket.pack_path == str(target)
+    # Only a pack the ledger knows, of this very case file, may be current: anything else is decided
+    # without hashing the evidence (the gate reads it next).
+    ticket = previous.ticket
+    known = ticket is not None and (ticket.pack_path, ticket.case_sha256) == (str(target), result.case_sha256)
     if known and not options.force:
         read_limit = limits.fix_max_input_bytes if options.fix else limits.max_bytes
         sources = seller_sources(checked, read_limit)

@@ -13,7 +13,7 @@ from ozon_urgent.catalog import Catalog, load_catalog
 from ozon_urgent.findings import CaseResult, finding_dict
 from ozon_urgent.i18n import Lang
 from ozon_urgent.pipeline.gate import GatedFile
-from ozon_urgent.pipeline.repeat import BuildPrint
+from ozon_urgent.pipeline.repeat import TICKET_JSON, BuildPrint
 from ozon_urgent.policy import Policy
 from ozon_urgent.ticket.content import (
     CATEGORY,
@@ -73,7 +73,7 @@ def pack_contents(source: PackSource, renderer: Renderer) -> PackContents:
     filing = renderer.filing(content, catalog, policy, lang, result.file, source.ledger, source.out)
     files["FILING.md"] = filing.encode("utf-8")
     made_from = BuildPrint(source.settings, tuple(g.source_sha256 for g in source.evidence))
-    files["ticket.json"] = _ticket_json(
+    files[TICKET_JSON] = _ticket_json(
         content, ticket.subject, ticket.body, result, made_from.as_json(files), copy.file_name, lang
     )
     return PackContents(content, attachments, files, len(ticket.body))

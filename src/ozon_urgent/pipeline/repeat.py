@@ -118,19 +118,27 @@ def is_current(target: Path, previous: Previous, case_sha256: str, wanted: Build
         return False
     if sorted(previous.sources) != sorted(wanted.sources):
         return False
+    meta = _ticket_meta(target)
+    if meta is None or (meta.get("case_sha256"), meta.get("tool_version")) != (case_sha256, __version__):
+        return False
+    made = meta.get("build")
+    settings = (made.get("settings_sha256"), made.get("sources")) if isinstance(made, dict) else None
+    if settings != (wanted.settings, list(wanted.sources)):
+        return False  # told by ticket.json alone: the pack's other files are read only when it may be current
     on_disk = _pack_on_disk(target)
-    if on_disk is None or TICKET_JSON not in on_disk:
-        return False
+    return on_disk is not None and made == wanted.as_json(on_disk)
+
+
+def _ticket_meta(target: Path) -> dict[str, object] | None:
+    """The pack's `ticket.json` as a JSON object, or None (missing, not a plain file, not JSON)."""
+    path = target / TICKET_JSON
     try:
-        meta = json.loads(on_disk[TICKET_JSON])
-    except ValueError:
-        return False
-    if not isinstance(meta, dict) or (meta.get("case_sha256"), meta.get("tool_version")) != (
-        case_sha256,
-        __version__,
-    ):
-        return False
-    return meta.get("build") == wanted.as_json(on_disk)
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return None
+        meta = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
 
 
 def _pack_on_disk(target: Path) -> dict[str, bytes] | None:

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from ozon_urgent import i18n
 from ozon_urgent.i18n import Lang, Punctuation
 from ozon_urgent.ledger.overview import CaseRow, Totals, overall, store_totals
+from ozon_urgent.ledger.states import TicketOutcome, TicketState
 from ozon_urgent.ledger.status import utc_iso
 from ozon_urgent.ledger.workdays import msk
 
@@ -57,16 +58,8 @@ def _day(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def row_dict(row: CaseRow, view: StatusView) -> dict[str, object]:
-    ticket: dict[str, object] = row.status.as_dict() if row.status else {}
-    history = [
-        {
-            "reference": past.reference,
-            "filed_at": None if past.filed_at is None else utc_iso(past.filed_at),
-            "replaced_at": utc_iso(past.replaced_at),
-        }
-        for past in row.history
-    ]
+def _case_fields(row: CaseRow, view: StatusView) -> dict[str, object]:
+    """What JSON and CSV both say of a row: the case, its dates and its next command."""
     return {
         "case_id": row.case_id,
         "client_id": row.client_id,
@@ -80,6 +73,21 @@ def row_dict(row: CaseRow, view: StatusView) -> dict[str, object]:
         "days_left": row.due_in(view.today),
         "next_action": row.action,
         "next_command": row.command(view.command_ledger),
+    }
+
+
+def row_dict(row: CaseRow, view: StatusView) -> dict[str, object]:
+    ticket: dict[str, object] = row.status.as_dict() if row.status else {}
+    history = [
+        {
+            "reference": past.reference,
+            "filed_at": None if past.filed_at is None else utc_iso(past.filed_at),
+            "replaced_at": utc_iso(past.replaced_at),
+        }
+        for past in row.history
+    ]
+    return {
+        **_case_fields(row, view),
         "reference": ticket.get("reference"),
         "previous_references": history,
         **{key: value for key, value in ticket.items() if key not in _SHOWN_ABOVE},
@@ -115,17 +123,7 @@ def status_csv(view: StatusView) -> bytes:
         t = row.status.ticket if row.status else None
         due = row.status.due_at if row.status else None
         cells = {
-            "store_name": row.store_name,
-            "client_id": row.client_id,
-            "case_id": row.case_id,
-            "case_file": row.case_file,
-            "scenario": row.scenario,
-            "state": row.state.value,
-            "notification_received": _day(row.notified),
-            "appeal_deadline": _day(row.appeal_deadline),
-            "deadline": _day(row.deadline),
-            "next_action": row.action,
-            "next_command": row.command(view.command_ledger),
+            **_case_fields(row, view),  # CSV_COLUMNS picks and orders them
             "reference": t.reference if t else None,
             "filed_at_msk": _local(t.filed_at if t else None),
             "followup_due_at_msk": _local(due),
@@ -139,8 +137,8 @@ def _local(moment: datetime | None) -> str | None:
     return None if moment is None else msk(moment).removesuffix(" MSK")
 
 
-def _cell(value: str | None) -> str:
-    text = value or ""
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
     return "'" + text if text.startswith(_FORMULA) else text
 
 
@@ -236,16 +234,16 @@ def _store_cells(view: StatusView, say: Say) -> list[list[str]]:
     return body
 
 
-# The totals' state columns: Ozon's three answers share one.
+# The totals' state columns: Ozon's three answers (TicketOutcome) share one.
+_OPEN_STATES = (TicketState.NOT_BUILT, TicketState.BUILT, TicketState.WAITING, TicketState.FOLLOWUP_DUE)
 _STATE_COLUMNS = ("col_not_built", "col_built", "col_waiting", "col_followup_due", "col_answered")
-_ANSWERED = ("resolved", "rejected", "closed")
 
 
 def _counts(total: Totals) -> list[str]:
     states = total.states
     figures = [total.cases, total.overdue, total.due_today, total.due_week]
-    figures += [states["not_built"], states["built"], states["waiting"], states["followup_due"]]
-    figures.append(sum(states[state] for state in _ANSWERED))
+    figures += [states[state] for state in _OPEN_STATES]
+    figures.append(sum(states[outcome.value] for outcome in TicketOutcome))
     return [str(figure) for figure in figures]
 
 

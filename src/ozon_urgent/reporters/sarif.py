@@ -36,14 +36,6 @@ def _rules(lang: Lang) -> list[dict[str, object]]:
     return rules
 
 
-def _message_and_hint(message: str, hint: str, lang: Lang) -> str:
-    """One text: the message ended as a sentence of its language (a zh question keeps its `？`), then
-    the hint."""
-    if message.endswith(("。", "？", "！", ".", "?", "!")):
-        return f"{message}{'' if lang == 'zh' else ' '}{hint}"
-    return f"{message}。{hint}" if lang == "zh" else f"{message}. {hint}"
-
-
 def sarif_log(result: RunResult, lang: Lang) -> dict[str, object]:
     from ozon_urgent.checks import RULES
 
@@ -59,7 +51,7 @@ def sarif_log(result: RunResult, lang: Lang) -> dict[str, object]:
                 "ruleId": finding.code,
                 "ruleIndex": index[finding.code],
                 "level": _LEVEL[finding.severity],
-                "message": {"text": _message_and_hint(said.message, said.hint, lang)},
+                "message": {"text": i18n.punctuation(lang).sentences(said.message, said.hint)},
                 "locations": [{"physicalLocation": location}],
             }
             if finding.about_attachment:  # the attachment has no lines; the entry naming it does
