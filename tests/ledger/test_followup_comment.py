@@ -117,7 +117,7 @@ def test_a_day_after_today_is_refused_before_anything_is_written(
 ) -> None:
     code, stderr, pack = followup(case, ledger, clock, "--today", "2026-12-08")
     assert code == 2
-    assert "--today 2026-12-08 is after today (07.12.2026, Moscow time)" in stderr
+    assert "--today 2026-12-08 is later than today (07.12.2026, Moscow time)" in stderr
     assert not pack.exists() and followups_recorded(ledger) == []
     # today itself is the real moment, not the end of the day
     code, stderr, pack = followup(case, ledger, clock, "--today", "2026-12-07")
