@@ -36,15 +36,17 @@ def _date_forms(day: dt.date) -> re.Pattern[str]:
 
 
 class RussianOwnRequest(Check):
-    """The seller's Russian text (`explanation.ru`, or `facts.ru` and `changes.ru`) says again what the
-    letter itself says once: the notification (the template states its date, metric and text right above
-    the facts) or the request (the template's one sentence, from the scenario and `request:`). Said twice,
-    in two wordings, the letter reads as a template pasted over the seller's own text.
+    """The seller's Russian text (`explanation.ru`, or `explanation.facts.ru` and `explanation.changes.ru`)
+    repeats something the letter already says: the notification (the letter states its date, metric and
+    text just before the facts) or the request (a sentence of its own, built from the scenario and
+    `request:`). Said twice in different words, the letter reads like a template pasted over the seller's
+    text.
 
     Fail: «20.11.2026 в личном кабинете появилось уведомление о снижении рейтинга.»; «Магазин получил
-    уведомление о санкциях.»; «Просим снять ограничение продаж.» anywhere in the text. Pass: the facts
-    alone (what happened, when, whose fault, which attachment shows it) and what the store changed; a
-    past request to someone else («мы просили службу доставки …») is a fact.
+    уведомление о санкциях.»; «Просим снять ограничение продаж.» anywhere in the text. Pass: only the
+    facts (what happened, when, who was at fault, which attachment proves it) and what the store has
+    changed. A request made earlier to someone else («мы просили службу доставки …») is a fact and can
+    stay.
     """
 
     code = Code.RUSSIAN_OWN_REQUEST
