@@ -1,8 +1,9 @@
 """Benchmark: what an Ozon agent scans in each rendered letter, and how long rendering one takes.
 
-Run: `.venv/bin/python benchmarks/letters.py` (after `make golden` or `make test`). Reads the golden
-letters (the ten examples' ticket.txt and the reading set's five, tests/golden/reading-set/), prints each
-letter's figures against the targets of issue 25 and the time to render a ticket; asserts nothing.
+Run: `.venv/bin/python benchmarks/letters.py [--rev main]` (after `make golden` or `make test`).
+Reads the golden letters (the ten examples' ticket.txt and the reading set's five,
+tests/golden/reading-set/), prints each letter's figures against the targets of issue 25 and the time
+to render a ticket; asserts nothing. `--rev main` measures the golden letters of that revision.
 
 Targets: subject ≤ 80 characters; one ID a line (0 lines with two IDs); each attachment named once in its
 list and numbered once; the request one sentence; «обращение» at most twice in a follow-up; no Cyrillic
@@ -11,6 +12,7 @@ word hunspell-ru does not know beyond docs/russian-terms.md's list; longest sent
 
 from __future__ import annotations
 
+import argparse
 import re
 import shutil
 import statistics
@@ -40,16 +42,20 @@ def unknown_words(text: str, allowed: set[str]) -> list[str]:
     return sorted({w for w in found if re.search("[а-яё]", w, re.I) and w.lower() not in allowed})
 
 
-def figures(path: Path, allowed: set[str]) -> dict[str, object]:
-    text = path.read_text("utf-8")
+def figures(text: str, allowed: set[str]) -> dict[str, object]:
     follow_up = not text.startswith("URGENT:")
     subject = "" if follow_up else text.split("\n", 1)[0]
-    prose = " ".join(line for line in text.splitlines() if not re.fullmatch(rf"\s*{ID}\s*", line))
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+(?=[А-ЯЁA-Z«])", prose) if s.strip()]
+    sentences = [
+        sentence
+        for line in text.splitlines()
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[А-ЯЁA-Z«])", line)
+        if sentence.strip()
+    ]
     requests = [line for line in text.splitlines() if line.startswith("Просим")]
     return {
         "subject": len(subject),
-        "ids_on_a_line": sum(len(re.findall(ID, line)) > 1 for line in text.splitlines()),
+        # a run of IDs on one line («a, b, c»), as the second draft listed them; prose may name two
+        "ids_on_a_line": sum(bool(re.search(rf"{ID},\s*{ID}", line)) for line in text.splitlines()),
         "numbered_twice": len(re.findall(r"^\d+\. \d\d-", text, re.M)),
         "request_sentences": max((len(re.findall(r"[.!?](?:\s|$)", r)) for r in requests), default=0),
         "obrashchenie": text.lower().count("обращени") if follow_up else None,
@@ -83,15 +89,36 @@ def render_time() -> float:
     return statistics.median(times)
 
 
+def golden_letters(rev: str | None) -> dict[str, str]:
+    """name → text of each golden letter, in the work tree or at a git revision (the second draft: an
+    older revision has no reading set)."""
+    if rev is None:
+        paths = sorted([*GOLDEN.glob("*/ticket.txt"), *(GOLDEN / "reading-set").glob("*.txt")])
+        return {str(p.relative_to(GOLDEN)): p.read_text("utf-8") for p in paths}
+    listed = subprocess.run(
+        ["git", "ls-tree", "-r", "--name-only", rev, "tests/golden"], cwd=REPO, capture_output=True, text=True
+    ).stdout.split()
+    wanted = [n for n in listed if n.endswith("/ticket.txt") or "/reading-set/" in n]
+
+    def show(name: str) -> str:
+        command = ["git", "show", f"{rev}:{name}"]
+        return subprocess.run(command, cwd=REPO, capture_output=True, text=True).stdout
+
+    return {name.removeprefix("tests/golden/"): show(name) for name in wanted}
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--rev", help="measure the golden letters at this git revision (e.g. main)")
+    args = parser.parse_args()
     allowed = allowed_words()
-    letters = sorted([*GOLDEN.glob("*/ticket.txt"), *(GOLDEN / "reading-set").glob("*.txt")])
+    letters = golden_letters(args.rev)
     print(f"{'letter':44} subj  ids/line  req.sent  обращ.  longest  unknown words")
     worst: dict[str, int] = {"subject": 0, "ids_on_a_line": 0, "numbered_twice": 0, "longest_sentence": 0}
     unknown_total = 0
-    for path in letters:
-        f = figures(path, allowed)
-        name = path.parent.name if path.name == "ticket.txt" else f"reading-set/{path.stem}"
+    for name, text in letters.items():
+        f = figures(text, allowed)
+        name = name.removesuffix("/ticket.txt").removesuffix(".txt")
         print(
             f"{name[:44]:44} {f['subject']:>4}  {f['ids_on_a_line']:>8}  {f['request_sentences']:>8}  "
             f"{'' if f['obrashchenie'] is None else f['obrashchenie']:>6}  {f['longest_sentence']:>7}  "
@@ -111,7 +138,8 @@ def main() -> None:
         f"{worst['longest_sentence'] / SENTENCE_MAX:.2f})"
     )
     print(f"unknown Cyrillic words: {unknown_total} (target 0)")
-    print(f"render one ticket: median {render_time():.1f} ms")
+    if args.rev is None:
+        print(f"render one ticket: median {render_time():.1f} ms")
 
 
 if __name__ == "__main__":
