@@ -1,6 +1,8 @@
-"""The seller's copy's words that depend on what a case lists, in Chinese and English, each saying what
-the Russian letter's own words say (ticket.wording): the subject, the ID heading and blocks, how the request
-names the listed IDs, and the sentences naming the other lists. Nothing here adds to the Russian."""
+"""The seller's copy's words that depend on what a case lists: subject, ID heading and blocks, request.
+
+Each says in Chinese or English what the Russian letter's own words say (ticket.wording): the subject, the
+ID heading and blocks, how the request names the listed IDs, and the sentences naming the other lists.
+Nothing here adds to the Russian."""
 
 from __future__ import annotations
 
