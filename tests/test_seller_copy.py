@@ -62,33 +62,116 @@ def test_copy_carries_the_tickets_facts_in_the_sellers_words(packs: Path, case_i
     case = _example(case_id)
     ids = [str(item) for group in data["ids"].values() for item in group]
     names = [a["name"] for a in data["attachments"]]
-    parts = [case["explanation"].get(name) or {} for name in ("facts", "changes")]
-    own = case["explanation"].get("text") or "\n\n".join(part["text"].strip() for part in parts if part)
-    russian = case["explanation"].get("ru") or parts[0]["ru"]
-    assert all(i in copy for i in ids) and case["seller"]["client_id"] in copy
+    explanation = case["explanation"]
+    parts = [explanation.get(name) or {} for name in ("facts", "changes")]
+    own = [explanation["text"]] if explanation.get("text") else [p["text"] for p in parts if p]
+    russian = explanation.get("ru") or parts[0]["ru"]
+    assert all(re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", copy) for i in ids)  # each ID whole
+    assert case["seller"]["client_id"] in copy
     positions = [copy.index(f"`{name}`") for name in names]  # every file, in the pack's order
     assert positions == sorted(positions)
-    assert own.strip() in copy and russian.strip()[:40] not in copy
+    assert all(text.strip() in copy for text in own) and russian.strip()[:40] not in copy
     for link in data["links"]:
         assert link["url"] in copy
 
     store = case["seller"]["store_name"]
-    rest = _without(copy, own, store, *ids, *names, "ticket.txt", "FILING.md", case_id)
+    rest = _without(copy, *own, store, *ids, *names, "ticket.txt", "FILING.md", case_id)
     assert not CYRILLIC.search(rest)
     if lang == "zh":
         latin = set(re.findall(r"[A-Za-z_]+", rest)) - ZH_LATIN_ALLOWED
         assert not latin, f"English words in the Chinese copy: {latin}"
 
 
+HEADINGS = {
+    "zh": ("**情况说明**", "**已采取的措施**"),
+    "en": ("**What happened**", "**What the store has changed**"),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("case_id", [p.parent.name for p in EXAMPLE_CASES])
+def test_copy_has_the_letters_parts_under_their_headings(packs: Path, case_id: str, lang: str) -> None:
+    folder = find_pack(packs / lang, case_id)
+    copy = (folder / f"ticket.{lang}.md").read_text("utf-8")
+    letter = (folder / "ticket.txt").read_text("utf-8")
+    explanation = _example(case_id)["explanation"]
+    facts = explanation.get("facts") or {"text": explanation.get("text")}
+    changes = explanation.get("changes")
+    facts_at = copy.index(HEADINGS[lang][0])
+    assert facts_at < copy.index(facts["text"].strip()[:20])  # the seller's facts under their heading
+    # «Принятые меры» in the letter exactly when the copy has its heading, each part's own text under it
+    assert ("Принятые меры:" in letter) == (HEADINGS[lang][1] in copy)
+    if changes and "Принятые меры:" in letter:
+        changes_at = copy.index(HEADINGS[lang][1])
+        assert facts_at < copy.index(facts["text"].strip()[:20]) < changes_at
+        assert changes_at < copy.index(changes["text"].strip()[:20])
+
+
+REQUEST = {"zh": "恳请", "en": "We ask "}
+# What the old copy added to the request and the Russian letter never says: what the attachments show,
+# whose fault it was, that the store now ships on time.
+CLAIMS = re.compile(r"表明|证明|为证|造成|现在能|fault|show|proves?\b|now ships|because", re.IGNORECASE)
+
+
+def _paragraph(text: str, start: str) -> str:
+    return next(p for p in text.split("\n\n") if p.startswith(start))
+
+
+def _sentences(paragraph: str, lang: str) -> int:
+    return paragraph.count("。") if lang == "zh" else len(re.findall(r"[.](?:\s|$)", paragraph))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("case_id", [p.parent.name for p in EXAMPLE_CASES])
+def test_request_says_what_the_russian_asks_and_no_more(packs: Path, case_id: str, lang: str) -> None:
+    folder = find_pack(packs / lang, case_id)
+    copy = (folder / f"ticket.{lang}.md").read_text("utf-8")
+    russian = _paragraph((folder / "ticket.txt").read_text("utf-8"), "Просим")
+    request = _paragraph(copy, REQUEST[lang])
+    # one sentence for the request, one for each other list, as many as the Russian paragraph has
+    assert _sentences(request, lang) == len(russian.splitlines()) == 1 + russian.count("В перечне также")
+    assert not CLAIMS.search(re.sub(r"“[^”]*”", "", request)), request  # a metric's name aside
+    assert "优先" not in copy and "priority" not in copy  # the Russian no longer asks for priority
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("case_id", [p.parent.name for p in EXAMPLE_CASES])
+def test_attachments_one_a_line_named_once_by_the_file(packs: Path, case_id: str, lang: str) -> None:
+    folder = find_pack(packs / lang, case_id)
+    data = json.loads((folder / "ticket.json").read_text("utf-8"))
+    lines = (folder / f"ticket.{lang}.md").read_text("utf-8").splitlines()
+    items = [line for line in lines if re.match(r"- `\d\d-", line)]
+    assert [item.split("`")[1] for item in items] == [a["name"] for a in data["attachments"]]
+    assert not any(re.match(r"\d+\. ", line) for line in lines)  # never numbered a second time
+    at = lines.index(items[0])
+    assert lines[at - 1] == "" and lines[at - 2].startswith(("随附", "We attach"))  # apart from the request
+    assert lines[at : at + len(items)] == items  # no blank lines between the files
+    assert items[-1].endswith(("。", ".")) and all(item.endswith(("；", ";")) for item in items[:-1])
+
+
 def test_carrier_failure_copy_says_what_the_ticket_asks(packs: Path) -> None:
     case_id = "haoyun-auto-carrier-failure-2026-11"
     copy = (find_pack(packs / "zh", case_id) / "ticket.zh.md").read_text("utf-8")
-    request = "恳请将上文列出的 21 个货件从“准时交付率”指标的计算中剔除"
-    assert f"{request}（承运商故障发生在2026年10月27日至11月9日期间）。" in copy
-    assert "我们于2026年11月20日收到通知（涉及指标：准时交付率）" in copy
-    assert "**请求：将异常期间从指标计算中剔除**" in copy  # the catalog's name, as `check` shows it
+    assert "\n\n恳请将上述全部货件从“准时交付率”指标的计算中剔除。\n\n" in copy
+    assert "2026年11月20日，我们在卖家后台收到关于“准时交付率”指标的通知" in copy
+    assert "**工单主题**：紧急：将 21 个货件从指标计算中剔除（Client ID 2750416）" in copy
+    assert "本申诉涉及以下货件（共 21 个）：\n\n- 47905269-0899-3\n- 58663206-0639-1\n" in copy
     english = (find_pack(packs / "en", case_id) / "ticket.en.md").read_text("utf-8")
-    assert "exclude the 21 postings listed above from the calculation of" in english
+    request = "We ask you to exclude all the postings listed above from the calculation of the “On-time"
+    assert f"\n\n{request} delivery rate” metric.\n\n" in english
+    assert "**Subject:** URGENT: Exclude 21 postings from the metric's calculation" in english
+
+
+def test_one_posting_is_singular_and_skus_stand_with_their_offer_ids(packs: Path) -> None:
+    one = find_pack(packs / "en", "polar-fox-carrier-one-posting-2026-11") / "ticket.en.md"
+    english = one.read_text("utf-8")
+    assert "This request concerns the following posting:\n\n- 84120395-0217-1\n" in english
+    assert "We ask you to exclude the posting listed above from" in english
+    assert "Exclude 1 posting from" in english and "postings" not in english
+    paired = find_pack(packs / "zh", "bright-home-delisting-2026-11") / "ticket.zh.md"
+    chinese = paired.read_text("utf-8")
+    assert "SKU 和货号（offer_id），共 6 个：\n\n- 498274975 — BH-LAMP-0042\n" in chinese
+    assert "恳请将上述全部商品恢复上架。清单中还列出了包含这些商品的货件。\n" in chinese
 
 
 def test_without_source_text_the_copy_shows_the_russian_as_filed(run_cli: RunCli, tmp_path: Path) -> None:
@@ -115,7 +198,7 @@ def test_captions_are_the_sellers_and_one_day_is_one_date(run_cli: RunCli, tmp_p
     assert run_cli("build", "--force", "--lang", "zh", "--out", tmp_path / "zh", case).exit_code == 0
     english = (pack_dir(tmp_path / "en", "test-order-attribution") / "ticket.en.md").read_text("utf-8")
     chinese = (pack_dir(tmp_path / "zh", "test-order-attribution") / "ticket.zh.md").read_text("utf-8")
-    assert "— API integration log: Log exported from our ERP" in english
+    assert "`01-" in english and "— Log exported from our ERP;" in english  # the caption, as the Russian
     assert "Log exported from our ERP" in chinese and "Журнал" not in english + chinese
     # the Russian letter no longer sums up the dates its files cover, so neither copy does
     assert "cover 20 November 2026" not in english and "所附材料涵盖" not in chinese

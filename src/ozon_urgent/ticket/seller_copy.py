@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ozon_urgent.casefile.model import Case
+from ozon_urgent.casefile.model import Case, ExplanationPart
 from ozon_urgent.catalog import Catalog
 from ozon_urgent.i18n import Lang
-from ozon_urgent.ticket.content import TicketContent
+from ozon_urgent.ticket import seller_words
+from ozon_urgent.ticket.content import IdGroup, TicketContent
 
 # Spelled out: `%B` follows the machine's locale, and a pack must not depend on where it was built.
 _EN_MONTHS = (
@@ -41,6 +42,8 @@ class SellerAttachment:
     name: str  # exactly as in the pack and the Russian list: 01-carrier_statement.pdf
     kind_name: str  # the catalog's name in the seller's language
     caption: str | None  # the seller's own caption; never the Russian one, which the seller cannot read
+    span: tuple[date, date] | None = None  # the days the file covers, as the Russian describes it
+    on: date | None = None  # a document's own date
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,21 +55,53 @@ class SellerLink:
 @dataclass(frozen=True, slots=True)
 class SellerCopy:
     """What the zh/en letter templates get: the Russian ticket's own content (`ticket`), so IDs, dates
-    and file names cannot drift from it, plus the names and texts in the seller's language."""
+    and file names cannot drift from it, plus the names and texts in the seller's language. Each part of
+    the appeal is the seller's source text, or the Russian as filed when the case has none."""
 
     lang: Lang
     ticket: TicketContent
     scenario_name: str
     request_name: str
     metric_name: str | None
-    explanation: str  # the seller's source text, or the Russian as filed when there is none
-    explanation_is_russian: bool
+    facts: str
+    facts_is_russian: bool
     attachments: tuple[SellerAttachment, ...]
     links: tuple[SellerLink, ...]
+    changes: str | None = None  # only where the Russian letter has «Принятые меры»
+    changes_is_russian: bool = False
 
     @property
     def file_name(self) -> str:
         return seller_copy_name(self.lang)
+
+    @property
+    def explanation(self) -> str:
+        """Both parts as one text: what templates written before the two parts rendered."""
+        return "\n\n".join(text for text in (self.facts, self.changes) if text)
+
+    @property
+    def explanation_is_russian(self) -> bool:
+        return self.facts_is_russian and (self.changes is None or self.changes_is_russian)
+
+    @property
+    def subject(self) -> str:
+        """The ticket's subject (without «URGENT:» and the Client ID) in the seller's language."""
+        return seller_words.subject(self.ticket, self.lang, self.request_name)
+
+    @property
+    def ids_heading(self) -> str:
+        return seller_words.ids_heading(self.ticket, self.lang)
+
+    @property
+    def id_blocks(self) -> tuple[seller_words.SellerIdBlock, ...]:
+        return seller_words.id_blocks(self.ticket)
+
+    def listed(self, group: IdGroup) -> str:
+        """The request's words for the IDs of `group` listed above, as the Russian names them."""
+        return seller_words.listed(self.ticket, group, self.lang)
+
+    def also_listed(self, main: IdGroup) -> list[str]:
+        return seller_words.also_listed(self.ticket, main, self.lang)
 
 
 def seller_copy(case: Case, content: TicketContent, catalog: Catalog, lang: Lang) -> SellerCopy:
@@ -74,15 +109,16 @@ def seller_copy(case: Case, content: TicketContent, catalog: Catalog, lang: Lang
     scenario = catalog.scenarios[content.scenario]
     metric = case.notification.metric or scenario.metric
     assert case.explanation is not None  # checked before building, as for the ticket
-    # The facts, then what the store changed: in the seller's words, or the Russian as filed.
-    texts = [(part.text or "").strip() for _, part in case.explanation.parts()]
-    source = "\n\n".join(text for text in texts if text)
-    russian = "\n\n".join(text for text in (content.explanation, content.changes) if text)
-    own = source if case.explanation.source_lang != "ru" and source else None
+    own = case.explanation.source_lang != "ru"
+    facts, changes = case.explanation.part("facts"), case.explanation.part("changes")
+    facts_own = _own(facts) if own else None
+    changes_own = _own(changes) if own and content.changes else None  # only what the letter has
     evidence = content.attachments[: len(case.evidence)]
     attachments = (
         tuple(
-            SellerAttachment(a.number, a.name, catalog.kinds[a.kind].names(lang), _one_line(item.caption))
+            SellerAttachment(
+                a.number, a.name, catalog.kinds[a.kind].names(lang), _one_line(item.caption), a.span, a.on
+            )
             for a, item in zip(evidence, case.evidence, strict=True)
         )
         + tuple(  # what the tool added: the full list of IDs when the letter only counts them
@@ -102,11 +138,18 @@ def seller_copy(case: Case, content: TicketContent, catalog: Catalog, lang: Lang
         scenario_name=scenario.names(lang),
         request_name=request(lang) if request else content.request,
         metric_name=catalog.metrics[metric](lang) if metric in catalog.metrics else None,  # never a raw key
-        explanation=own if own is not None else russian,
-        explanation_is_russian=own is None,
+        facts=facts_own or content.explanation,
+        facts_is_russian=facts_own is None,
+        changes=(changes_own or content.changes) if content.changes else None,
+        changes_is_russian=changes_own is None,
         attachments=attachments,
         links=links,
     )
+
+
+def _own(part: ExplanationPart | None) -> str | None:
+    """The seller's own text of a part, or None where the case has none."""
+    return (part.text or "").strip() or None if part else None
 
 
 def _one_line(text: str | None) -> str | None:
@@ -164,8 +207,12 @@ def sample_seller_copy(content: TicketContent, catalog: Catalog, lang: Lang, *, 
         scenario_name=catalog.scenarios[content.scenario].names(lang),
         request_name=catalog.requests[content.request](lang),
         metric_name="metric",
-        explanation=content.explanation if russian else "Text",
-        explanation_is_russian=russian,
-        attachments=tuple(SellerAttachment(a.number, a.name, a.kind, "Caption") for a in content.attachments),
+        facts=content.explanation if russian else "Text",
+        facts_is_russian=russian,
+        changes=content.changes if russian else "Text",
+        changes_is_russian=russian,
+        attachments=tuple(
+            SellerAttachment(a.number, a.name, a.kind, "Caption", a.span, a.on) for a in content.attachments
+        ),
         links=tuple(SellerLink(link.kind_ru, link.url) for link in content.links),
     )
