@@ -79,7 +79,7 @@ def test_a_thousand_postings_go_into_an_attached_list(run_cli: RunCli, tmp_path:
     pack = pack_dir(tmp_path / "out", "test-carrier-failure")
     body = (pack / "ticket.txt").read_text("utf-8").split("\n\n", 1)[1]
     assert len(body) <= 3000
-    assert "Номера отправлений, всего 1050, первые 5:\n10000000-0000-1\n10000001-0001-1\n" in body
+    assert "Номера отправлений (1050, ниже первые 5):\n10000000-0000-1\n10000001-0001-1\n" in body
     assert "10000005-0005-1" not in body  # the sixth is only in the PDF
     data = json.loads((pack / "ticket.json").read_text("utf-8"))
     [listed] = [a for a in data["attachments"] if a["kind"] == "id_list"]
@@ -101,7 +101,7 @@ def test_thirty_postings_stay_in_the_letter(run_cli: RunCli, tmp_path: Path) -> 
     path = _long_case(tmp_path, 30)
     assert run_cli("build", "--out", tmp_path / "out", path).exit_code == 0
     body = (pack_dir(tmp_path / "out", "test-carrier-failure") / "ticket.txt").read_text("utf-8")
-    assert "Отправления и товар, к которым относится обращение:\n\nНомера отправлений, всего 30:\n" in body
+    assert "Обращение касается отправлений и товара:\n\nНомера отправлений (30):\n" in body
     assert "perechen" not in body and "id_list" not in body
     filing = (pack_dir(tmp_path / "out", "test-carrier-failure") / "FILING.md").read_text("utf-8")
     assert "4. **IDs are in the text** (30 postings" in filing

@@ -22,10 +22,8 @@ from ozon_urgent.ticket.names import slug, transliterated
 from ozon_urgent.ticket.russian import GrammaticalCase
 from ozon_urgent.ticket.wording import (
     SUBJECT_MAX,
-    also_listed,
     id_blocks,
     id_list_title,
-    ids_heading,
     listed,
 )
 
@@ -42,23 +40,57 @@ def build(run_cli: RunCli, tmp_path: Path, scenario: str, changes: dict[str, Any
 
 
 @pytest.mark.parametrize(
-    ("counts", "heading"),
+    ("groups", "main", "heading", "labels"),
     [
-        ({"postings": 1}, "Отправление, к которому относится обращение:"),
-        ({"postings": 21}, "Отправления, к которым относится обращение:"),
-        ({"skus": 1}, "Товар, к которому относится обращение:"),
-        ({"skus": 1, "offer_ids": 1}, "Товар, к которому относится обращение:"),
-        ({"skus": 6}, "Товары, к которым относится обращение:"),
-        ({"orders": 1}, "Заказ, к которому относится обращение:"),
-        ({"postings": 1, "skus": 1}, "Отправление и товар, к которым относится обращение:"),
+        ([("postings", 1)], "postings", "Обращение касается отправления:", [""]),
+        ([("postings", 21)], "postings", "Обращение касается 21 отправления:", [""]),
+        ([("orders", 2)], None, "Обращение касается 2 заказов:", [""]),
+        ([("skus", 1)], "skus", "Обращение касается товара:", ["SKU:"]),
+        ([("skus", 6)], "skus", "Обращение касается товаров:", ["SKU (6):"]),
         (
-            {"postings": 3, "orders": 2, "offer_ids": 4},
-            "Отправления, заказы и товары, к которым относится обращение:",
+            [("postings", 1), ("orders", 1)],
+            "postings",
+            "Обращение касается отправления и заказа:",
+            ["Номер отправления:", "Номер заказа этого отправления:"],
+        ),
+        (
+            [("postings", 5), ("skus", 1)],
+            "postings",
+            "Обращение касается отправлений и товара:",
+            ["Номера отправлений (5):", "SKU товара из этих отправлений:"],
+        ),
+        (
+            [("postings", 3), ("skus", 6)],
+            "skus",
+            "Обращение касается товаров и отправлений:",
+            ["SKU (6):", "Номера отправлений с этими товарами (3):"],
+        ),
+        (
+            [("postings", 1), ("products", 1)],
+            "products",
+            "Обращение касается товара и отправления:",
+            ["Идентификатор товара (product_id):", "Номер отправления с этим товаром:"],
+        ),
+        (
+            [("postings", 3), ("orders", 2), ("offer_ids", 4)],
+            None,
+            "Обращение касается отправлений, заказов и товаров:",
+            ["Номера отправлений (3):", "Номера заказов (2):", "Артикулы (4):"],
+        ),
+        (
+            [("products", 2), ("offer_ids", 2)],
+            "products",
+            "Обращение касается товаров:",
+            ["Идентификаторы товаров (product_id, 2):", "Артикулы этих товаров (2):"],
         ),
     ],
 )
-def test_the_heading_agrees_with_what_is_listed(counts: dict[str, int], heading: str) -> None:
-    assert ids_heading(counts) == heading
+def test_the_heading_and_labels_agree_with_what_is_listed_the_main_list_first(
+    groups: list[tuple[str, int]], main: str | None, heading: str, labels: list[str]
+) -> None:
+    ids = [(key, [f"{n}{i:07d}" for i in range(n)]) for key, n in groups]
+    got, blocks = id_blocks(ids, {}, None, main)
+    assert (got, [b.label for b in blocks]) == (heading, labels)
 
 
 @pytest.mark.parametrize(
@@ -78,8 +110,8 @@ def test_the_id_list_title_names_only_what_it_holds(counts: dict[str, int], titl
 def test_one_posting_is_singular_in_subject_heading_and_request(run_cli: RunCli, tmp_path: Path) -> None:
     text, _ = build(run_cli, tmp_path, "carrier_failure", {"affected": {"postings": [POSTINGS[0]]}})
     subject, body = text.split("\n\n", 1)
-    assert subject == "URGENT: Исключить отправление из расчёта показателя — Client ID 1234567"
-    assert "\nОтправление, к которому относится обращение:\n57195475-0050-3\n\n" in body
+    assert subject == "URGENT: Об исключении отправления из расчёта показателя — Client ID 1234567"
+    assert "\nОбращение касается отправления:\n57195475-0050-3\n\n" in body
     ids_part = body.split("Обстоятельства:", 1)[1].split("\n\n", 1)[1]  # past the seller's own text
     assert "Отправления" not in ids_part and "отправлений" not in ids_part.lower()
 
@@ -87,16 +119,16 @@ def test_one_posting_is_singular_in_subject_heading_and_request(run_cli: RunCli,
 def test_many_postings_one_a_line_under_one_heading(run_cli: RunCli, tmp_path: Path) -> None:
     text, _ = build(run_cli, tmp_path, "carrier_failure", {"affected": {"postings": POSTINGS}})
     subject, body = text.split("\n\n", 1)
-    assert subject.startswith("URGENT: Исключить 3 отправления из расчёта показателя — ")
-    assert "\nОтправления, к которым относится обращение (всего 3):\n" + "\n".join(POSTINGS) + "\n\n" in body
+    assert subject.startswith("URGENT: Об исключении 3 отправлений из расчёта показателя — ")
+    assert "\nОбращение касается 3 отправлений:\n" + "\n".join(POSTINGS) + "\n\n" in body
 
 
 def test_one_sku_is_singular_and_paired_with_its_offer_id(run_cli: RunCli, tmp_path: Path) -> None:
     affected = {"skus": [{"sku": 498274975, "offer_id": "BH-LAMP-0042"}]}
     text, pack = build(run_cli, tmp_path, "misjudged_delisting", {"affected": affected})
     subject, body = text.split("\n\n", 1)
-    assert subject == "URGENT: Вернуть в продажу товар — Client ID 1234567"
-    assert "Товар, к которому относится обращение:\nSKU и артикул: 498274975 — BH-LAMP-0042\n\n" in body
+    assert subject == "URGENT: О возврате в продажу товара — Client ID 1234567"
+    assert "Обращение касается товара:\nSKU и артикул:\n498274975 — BH-LAMP-0042\n\n" in body
     assert "Товары" not in body and "Артикул:" not in body  # the paired артикул is not listed again
     ids = json.loads((pack / "ticket.json").read_text("utf-8"))["ids"]
     assert (ids["skus"], ids["offer_ids"]) == (["498274975"], ["BH-LAMP-0042"])  # the record keeps both
@@ -109,11 +141,11 @@ def test_skus_paired_and_not_in_one_case() -> None:
     ids = affected.ids_by_kind()
     assert ids["skus"] == ["498274982", "498274975"] and ids["offer_ids"] == ["BH-RUG-1", "BH-LAMP-0042"]
     groups = [(key, values) for key, values in ids.items() if values]
-    heading, blocks = id_blocks(groups, affected.sku_offers(), None)
-    assert heading == "Товары, к которым относится обращение:"
+    heading, blocks = id_blocks(groups, affected.sku_offers(), None, "skus")
+    assert heading == "Обращение касается товаров:"
     assert [(b.label, b.rows) for b in blocks] == [
-        ("SKU и артикулы, всего 2:", ("498274982", "498274975 — BH-LAMP-0042")),
-        ("Артикул:", ("BH-RUG-1",)),
+        ("SKU и артикулы (2):", ("498274982", "498274975 — BH-LAMP-0042")),
+        ("Артикул этих товаров:", ("BH-RUG-1",)),
     ]
 
 
@@ -121,10 +153,10 @@ def test_a_postings_only_list_past_the_limit_is_titled_so(run_cli: RunCli, tmp_p
     many = [f"{10_000_000 + n}-{n:04d}-1" for n in range(45)]
     text, pack = build(run_cli, tmp_path, "carrier_failure", {"affected": {"postings": many}})
     subject, body = text.split("\n\n", 1)
-    assert subject.startswith("URGENT: Исключить 45 отправлений из расчёта показателя")
+    assert subject.startswith("URGENT: Об исключении 45 отправлений из расчёта показателя")
     name = [p.name for p in (pack / "attachments").iterdir() if "perechen" in p.name]
     assert name == ["03-perechen-otpravlenii.pdf"]
-    assert "Отправления, к которым относится обращение (всего 45, первые 5):\n10000000-0000-1\n" in body
+    assert "Обращение касается 45 отправлений (ниже первые 5):\n10000000-0000-1\n" in body
     assert "03-perechen-otpravlenii.pdf — полный перечень отправлений.\n" in body
     reader = pypdf.PdfReader(io.BytesIO((pack / "attachments" / name[0]).read_bytes()))
     first = reader.pages[0].extract_text()
@@ -229,25 +261,8 @@ def test_a_list_attached_whole_is_named_by_its_count_and_file() -> None:
     assert listed("отправление", 21, "gent", "x.pdf").startswith("всех 21 отправления из перечня")
 
 
-@pytest.mark.parametrize(
-    ("main", "other", "sentence"),
-    [
-        (("postings", 1), ("orders", 1), "указан заказ, к которому относится это отправление"),
-        (("postings", 3), ("orders", 2), "указаны заказы, к которым относятся эти отправления"),
-        (("postings", 5), ("skus", 1), "указан SKU товара из этих отправлений"),
-        (("skus", 1), ("postings", 1), "указано отправление с этим товаром"),
-        (("skus", 6), ("postings", 3), "указаны отправления с этими товарами"),
-        (("products", 2), ("offer_ids", 2), "указаны артикулы этих товаров"),
-    ],
-)
-def test_each_other_list_is_said_in_one_sentence_agreeing_on_both_sides(
-    main: tuple[str, int], other: tuple[str, int], sentence: str
-) -> None:
-    assert also_listed(*main, *other) == f"В перечне также {sentence}."
-
-
-def test_артикулы_written_beside_their_skus_need_no_sentence(run_cli: RunCli, tmp_path: Path) -> None:
+def test_артикулы_written_beside_their_skus_are_not_listed_again(run_cli: RunCli, tmp_path: Path) -> None:
     pairs = [{"sku": 498274975, "offer_id": "BH-LAMP-0042"}, {"sku": 498274982, "offer_id": "BH-LAMP-0043"}]
     text, _ = build(run_cli, tmp_path, "misjudged_delisting", {"affected.skus": pairs})
     assert "498274975 — BH-LAMP-0042\n" in text
-    assert "артикул" not in text.split("Просим", 1)[1].split("Прилагаем", 1)[0]
+    assert "Артикул" not in text and "В перечне" not in text  # the pairs say it; no sentence about lists

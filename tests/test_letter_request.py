@@ -64,7 +64,10 @@ def test_a_long_list_is_counted_and_its_attachment_named(run_cli: RunCli, tmp_pa
 def test_the_metric_the_notification_names_wins(run_cli: RunCli, tmp_path: Path) -> None:
     name = "Доля отправлений с просрочкой отгрузки"  # capitalised in «», as a name
     body, _ = _letter(run_cli, tmp_path, "sync_delay", {"notification.metric": "rating_shipment_delay"})
-    assert f"из расчёта показателя «{name}» оба перечисленных выше отправления" in _request(body)
+    assert (
+        _request(body)
+        == f"Просим пересчитать показатель «{name}» без учёта обоих перечисленных выше отправлений."
+    )
     own = "индекс ошибок FBS и rFBS"  # copied from the notification, in Russian
     body, _ = _letter(run_cli, tmp_path / "own", "order_attribution", {"notification.metric": own})
     assert _request(body).startswith(
@@ -72,15 +75,16 @@ def test_the_metric_the_notification_names_wins(run_cli: RunCli, tmp_path: Path)
     )
 
 
-def test_each_other_id_list_says_in_one_line_what_it_is(run_cli: RunCli, tmp_path: Path) -> None:
+def test_each_other_id_list_says_in_its_label_what_it_is(run_cli: RunCli, tmp_path: Path) -> None:
     one = {"affected.postings": ["57195475-0050-3"], "affected.orders": ["57195475-0050"]}
     body, _ = _letter(run_cli, tmp_path, "malicious_returns", one)
     assert "без учёта недобросовестного возврата по указанному выше отправлению." in _request(body)
-    assert "В перечне также указан заказ, к которому относится это отправление." in body
-    assert "В перечне также указан SKU товара из этого отправления." in body
+    assert "\nНомер заказа этого отправления:\n" in body and "\nSKU товара из этого отправления:\n" in body
+    assert body.index("Номер отправления:") < body.index("Номер заказа этого")  # the main list first
     body, _ = _letter(run_cli, tmp_path / "goods", "misjudged_delisting", {"affected.skus": [498274975]})
     assert _request(body) == "Просим вернуть в продажу указанный выше товар."
-    assert "В перечне также указаны отправления с этим товаром." in body
+    assert "Обращение касается товара и отправлений:\n\nSKU:\n498274975\n\n" in body
+    assert "Номера отправлений с этим товаром (2):" in body
 
 
 def test_facts_then_what_changed_then_the_request(run_cli: RunCli, tmp_path: Path) -> None:

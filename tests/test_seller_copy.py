@@ -153,7 +153,7 @@ def test_carrier_failure_copy_says_what_the_ticket_asks(packs: Path) -> None:
     case_id = "haoyun-auto-carrier-failure-2026-11"
     copy = (find_pack(packs / "zh", case_id) / "ticket.zh.md").read_text("utf-8")
     assert "\n\n恳请将上述全部货件从“准时交付率”指标的计算中剔除。\n\n" in copy
-    assert "2026年11月20日，我们在卖家后台收到关于“准时交付率”指标的通知" in copy
+    assert "2026年11月20日，店铺“Haoyun Auto Parts”的卖家后台收到通知，工单中逐字引用了通知原文。" in copy
     assert "**工单主题**：紧急：将 21 个货件从指标计算中剔除（Client ID 2750416）" in copy
     assert "本申诉涉及以下货件（共 21 个）：\n\n- 47905269-0899-3\n- 58663206-0639-1\n" in copy
     english = (find_pack(packs / "en", case_id) / "ticket.en.md").read_text("utf-8")
@@ -171,7 +171,8 @@ def test_one_posting_is_singular_and_skus_stand_with_their_offer_ids(packs: Path
     paired = find_pack(packs / "zh", "bright-home-delisting-2026-11") / "ticket.zh.md"
     chinese = paired.read_text("utf-8")
     assert "SKU 和货号（offer_id），共 6 个：\n\n- 498274975 — BH-LAMP-0042\n" in chinese
-    assert "恳请将上述全部商品恢复上架。清单中还列出了包含这些商品的货件。\n" in chinese
+    assert "恳请将上述全部商品恢复上架。\n" in chinese  # as the Russian: one sentence, nothing added
+    assert chinese.index("SKU 和货号") < chinese.index("货件号")  # the list the request acts on first
 
 
 def test_without_source_text_the_copy_shows_the_russian_as_filed(run_cli: RunCli, tmp_path: Path) -> None:

@@ -12,7 +12,6 @@ from ozon_urgent.ticket.names import slug
 from ozon_urgent.ticket.russian import GrammaticalCase, as_sentence, ru_date, ru_span
 from ozon_urgent.ticket.wording import (
     IdBlock,
-    also_listed,
     id_blocks,
     id_list_title,
     listed,
@@ -153,7 +152,7 @@ class TicketContent:
 
     @property
     def ids_heading(self) -> str:
-        """«Отправление, к которому относится обращение:» — naming only what the case lists, in number."""
+        """«Обращение касается отправлений и товаров:», «… 21 отправления:» — what the case lists."""
         return self._ids_layout[0]
 
     @property
@@ -164,7 +163,15 @@ class TicketContent:
     @property
     def _ids_layout(self) -> tuple[str, tuple[IdBlock, ...]]:
         groups = [(g.key, g.items) for g in self.id_groups]
-        return id_blocks(groups, self.sku_offers, self.ids_preview if self.ids_attachment else None)
+        preview = self.ids_preview if self.ids_attachment else None
+        return id_blocks(groups, self.sku_offers, preview, self.main_group.key if self.main_group else None)
+
+    @property
+    def main_group(self) -> IdGroup | None:
+        """The list the request acts on (postings, or the goods' best list), which the letter lists first
+        and the other lists' labels refer to; None for a request about the store as a whole."""
+        about = request_about(self.request)
+        return self.group("postings") if about == "postings" else self.product_group if about else None
 
     @property
     def ids_title(self) -> str:
@@ -184,16 +191,6 @@ class TicketContent:
         перечисленные выше товары», a list attached whole by its count and file."""
         noun = group.noun if group.key in ("postings", "orders") else "товар"
         return listed(noun, len(group.items), case, self.ids_attachment)
-
-    def also_listed(self, main: IdGroup) -> list[str]:
-        """A sentence for each other list the letter shows, saying what its IDs are to `main`'s; артикулы
-        the letter writes beside their SKUs need none."""
-        paired = set(self.sku_offers.values()) if self.group("skus") else set()
-        return [
-            also_listed(main.key, len(main.items), g.key, len(g.items))
-            for g in self.id_groups
-            if g.key != main.key and not (g.key == "offer_ids" and set(g.items) <= paired)
-        ]
 
     @property
     def request_names_ids(self) -> bool:

@@ -10,6 +10,7 @@ from ozon_urgent.catalog import Catalog
 from ozon_urgent.i18n import Lang
 from ozon_urgent.ticket import seller_words
 from ozon_urgent.ticket.content import IdGroup, TicketContent
+from ozon_urgent.ticket.wording import IdBlock
 
 # Spelled out: `%B` follows the machine's locale, and a pack must not depend on where it was built.
 _EN_MONTHS = (
@@ -93,15 +94,12 @@ class SellerCopy:
         return seller_words.ids_heading(self.ticket, self.lang)
 
     @property
-    def id_blocks(self) -> tuple[seller_words.SellerIdBlock, ...]:
+    def id_blocks(self) -> tuple[IdBlock, ...]:
         return seller_words.id_blocks(self.ticket)
 
     def listed(self, group: IdGroup) -> str:
         """The request's words for the IDs of `group` listed above, as the Russian names them."""
         return seller_words.listed(self.ticket, group, self.lang)
-
-    def also_listed(self, main: IdGroup) -> list[str]:
-        return seller_words.also_listed(self.ticket, main, self.lang)
 
 
 def seller_copy(case: Case, content: TicketContent, catalog: Catalog, lang: Lang) -> SellerCopy:

@@ -6,53 +6,21 @@ Nothing here adds to the Russian."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ozon_urgent.i18n import Lang
 from ozon_urgent.ticket.content import IdGroup, TicketContent
-from ozon_urgent.ticket.wording import PRODUCT_KINDS, listed_nouns, request_about
+from ozon_urgent.ticket.wording import PRODUCT_KINDS, IdBlock, request_about
 
 # What the listed IDs are: the Russian noun (ticket.wording) → the seller's word, Chinese and English.
 _NOUNS = {"отправление": ("货件", "posting"), "заказ": ("订单", "order"), "товар": ("商品", "product")}
 # A group's key → what its IDs are numbers of.
 _GROUP_NOUN = {"postings": ("货件", "posting"), "orders": ("订单", "order")}
 _GOODS = ("商品", "product")
-# Each other list of goods, as the sentences naming the other lists call it: (zh, en one, en many).
-_GOODS_LISTS = {
-    "skus": ("SKU", "SKU", "SKUs"),
-    "products": ("商品 ID（product_id）", "product ID (product_id)", "product IDs (product_id)"),
-    "offer_ids": ("货号（offer_id）", "offer ID (offer_id)", "offer IDs (offer_id)"),
-}
 
 
-@dataclass(frozen=True, slots=True)
-class SellerIdBlock:
-    """One list as the letter shows it: `key` (postings, orders, skus, paired — SKUs with their артикулы —,
-    products, offer_ids) names its label in the template, `total` how many it holds, `rows` the IDs the
-    letter itself shows, one a line, exactly as the Russian shows them."""
-
-    key: str
-    total: int
-    rows: tuple[str, ...]
-
-
-def id_blocks(t: TicketContent) -> tuple[SellerIdBlock, ...]:
-    """The Russian letter's ID blocks (`t.id_blocks`), each with the key of what it lists."""
-    offers = t.sku_offers
-    skus = t.group("skus")
-    paired = {offers[sku] for sku in (skus.items if skus else ()) if sku in offers}
-    lists: list[tuple[str, int]] = []
-    for g in t.id_groups:
-        if g.key == "skus" and paired:
-            lists.append(("paired", len(g.items)))
-        elif g.key == "offer_ids":
-            rest = [item for item in g.items if item not in paired]
-            lists += [(g.key, len(rest))] if rest else []
-        else:
-            lists.append((g.key, len(g.items)))
-    return tuple(
-        SellerIdBlock(key, total, block.rows) for (key, total), block in zip(lists, t.id_blocks, strict=True)
-    )
+def id_blocks(t: TicketContent) -> tuple[IdBlock, ...]:
+    """The Russian letter's ID blocks, in its order (the list the request acts on first), each with the
+    key of what it lists and how many it holds."""
+    return t.id_blocks
 
 
 def _en_noun(noun: str, number: int) -> str:
@@ -62,8 +30,8 @@ def _en_noun(noun: str, number: int) -> str:
 def ids_heading(t: TicketContent, lang: Lang) -> str:
     """The line over the ID lists: «本申诉涉及以下货件和商品：», "This request concerns the following
     posting:"; a single list of postings or orders standing under it alone carries its count."""
-    nouns = [(_NOUNS[noun], number) for noun, number in listed_nouns(t.counts)]
     blocks = id_blocks(t)
+    nouns = _nouns_in_order(blocks)
     alone = len(blocks) == 1 and blocks[0].key in _GROUP_NOUN and blocks[0].total > 1
     total = blocks[0].total if alone else 0
     shown = len(blocks[0].rows) if alone else 0
@@ -75,6 +43,17 @@ def ids_heading(t: TicketContent, lang: Lang) -> str:
     what = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
     count = "" if not total else f" ({total}{'' if shown == total else f', the first {shown} shown'})"
     return f"This request concerns the following {what}{count}:"
+
+
+def _nouns_in_order(blocks: tuple[IdBlock, ...]) -> list[tuple[tuple[str, str], int]]:
+    """What the blocks list, once each, in the letter's order: (zh, en) nouns with how many."""
+    nouns: list[tuple[tuple[str, str], int]] = []
+    for b in blocks:
+        noun = _GROUP_NOUN.get(b.key, _GOODS)
+        if noun not in (n for n, _ in nouns):
+            goods = max((x.total for x in blocks if x.key not in _GROUP_NOUN), default=0)
+            nouns.append((noun, goods if noun == _GOODS else b.total))
+    return nouns
 
 
 def _noun(group: IdGroup) -> tuple[str, str]:
@@ -95,45 +74,6 @@ def listed(t: TicketContent, group: IdGroup, lang: Lang) -> str:
     if number == 1:
         return f"the {en} listed above"
     return f"{'both' if number == 2 else 'all the'} {en}s listed above"
-
-
-def also_listed(t: TicketContent, main: IdGroup, lang: Lang) -> list[str]:
-    """A sentence for each other list the letter shows, as the Russian has one (`t.also_listed`)."""
-    paired = set(t.sku_offers.values()) if t.group("skus") else set()
-    return [
-        _also(main.key, len(main.items), g.key, len(g.items), lang)
-        for g in t.id_groups
-        if g.key != main.key and not (g.key == "offer_ids" and set(g.items) <= paired)
-    ]
-
-
-def _also(main: str, main_number: int, other: str, number: int, lang: Lang) -> str:
-    one = main_number == 1
-    zh_main, en_main = _GROUP_NOUN.get(main, _GOODS)
-    if lang == "zh":
-        these = f"{'该' if one else '这些'}{zh_main}"
-        if other in _GROUP_NOUN and main in _GROUP_NOUN:
-            what = f"{these}{'所属的订单' if other == 'orders' else '的货件'}"
-        elif other in _GROUP_NOUN:
-            what = f"包含{these}的{_GROUP_NOUN[other][0]}"
-        else:
-            label = _GOODS_LISTS[other][0]
-            of = "中商品的" if main in _GROUP_NOUN else "的"
-            what = f"{these}{of}{' ' if label.isascii() else ''}{label}"
-        return f"清单中还列出了{what}。"
-    these = f"{'this' if one else 'these'} {_en_noun(en_main, main_number)}"
-    if other in _GROUP_NOUN and main in _GROUP_NOUN:
-        if other == "orders":
-            what = f"{_en_noun('order', number)} {these} {'belongs' if one else 'belong'} to"
-        else:
-            what = f"{_en_noun('posting', number)} of {these}"
-    elif other in _GROUP_NOUN:
-        what = f"{_en_noun(_GROUP_NOUN[other][1], number)} with {these}"
-    else:
-        label = _GOODS_LISTS[other][1 if number == 1 else 2]
-        goods = _en_noun("product", number)
-        what = f"{label} of the {goods} in {these}" if main in _GROUP_NOUN else f"{label} of {these}"
-    return f"The list also gives the {what}."
 
 
 # The subject's request by the case's `request`, as ticket.wording's: (with the IDs — «{ids}» is their

@@ -11,35 +11,38 @@ from dataclasses import dataclass
 from ozon_urgent.ticket.russian import (
     GrammaticalCase,
     _parse,
-    capitalised,
     count,
     joined,
     noun_form,
-    which,
 )
 
 SUBJECT_MAX = 80
 PRODUCT_KINDS = ("skus", "products", "offer_ids")
 # What each kind of ID is a number of, in the heading and the ID list's title.
 _NOUNS = {"postings": "отправление", "orders": "заказ"}
-# A block's label over one ID and over more (docs/russian-terms.md).
+# A list's head noun over one ID and over more (docs/russian-terms.md); a list of goods names the goods
+# after it («SKU товаров из этих отправлений», «Артикулы этих товаров»).
 _LABELS = {
     "postings": ("Номер отправления", "Номера отправлений"),
     "orders": ("Номер заказа", "Номера заказов"),
     "skus": ("SKU", "SKU"),
     "paired": ("SKU и артикул", "SKU и артикулы"),
-    "products": ("Идентификатор товара (product_id)", "Идентификаторы товаров (product_id)"),
+    "products": ("Идентификатор", "Идентификаторы"),
     "offer_ids": ("Артикул", "Артикулы"),
 }
+_GOODS_BLOCKS = ("skus", "paired", "products", "offer_ids")
 
 
 @dataclass(frozen=True, slots=True)
 class IdBlock:
-    """One list of the letter: its label («Номера отправлений, всего 21:», empty where the heading says
-    what the IDs are) and the rows shown, one ID a line, a SKU with its артикул where the case pairs them."""
+    """One list of the letter: what it lists (`key`: postings, orders, skus, paired — SKUs with their
+    артикулы —, products, offer_ids), its label («Номера отправлений с этими товарами (3):», empty where
+    the heading says what the IDs are), how many it holds, and the rows shown, one ID a line."""
 
+    key: str
     label: str
     rows: tuple[str, ...]
+    total: int = 0
 
 
 def listed_nouns(counts: Mapping[str, int]) -> list[tuple[str, int]]:
@@ -50,12 +53,9 @@ def listed_nouns(counts: Mapping[str, int]) -> list[tuple[str, int]]:
     return [*nouns, ("товар", goods)] if goods else nouns
 
 
-def ids_heading(counts: Mapping[str, int], total: str = "") -> str:
-    """«Отправление, к которому относится обращение:», «Отправления и товары, к которым …:»; `total`
-    («всего 21») is added in parentheses where the heading stands over the list itself."""
-    nouns = listed_nouns(counts)
-    subject = capitalised(joined([noun_form(noun, number) for noun, number in nouns]))
-    return f"{subject}, к {which(nouns)} относится обращение{f' ({total})' if total else ''}:"
+def ids_heading(nouns: Sequence[tuple[str, int]]) -> str:
+    """«Обращение касается отправлений и товаров:» — what the lists hold, in their order."""
+    return f"Обращение касается {joined([noun_form(noun, number, 'gent') for noun, number in nouns])}:"
 
 
 def id_list_title(counts: Mapping[str, int]) -> str:
@@ -65,11 +65,15 @@ def id_list_title(counts: Mapping[str, int]) -> str:
 
 
 def id_blocks(
-    groups: Sequence[tuple[str, Sequence[str]]], offers: Mapping[str, str], preview: int | None
+    groups: Sequence[tuple[str, Sequence[str]]],
+    offers: Mapping[str, str],
+    preview: int | None,
+    main: str | None = None,
 ) -> tuple[str, tuple[IdBlock, ...]]:
-    """The heading and the blocks under it. A single list of postings or orders stands under the heading
-    alone; any other list keeps its label, which says whether the numbers are SKUs, product IDs or
-    артикулы. `preview`: how many of each list to show when the whole list is attached."""
+    """The heading and the blocks under it, the list the request acts on (`main`) first. A single list of
+    postings or orders stands under the heading alone, its count in the heading («Обращение касается 21
+    отправления:»); any other list has its label, which says what its IDs are to the main list's («Номера
+    отправлений с этими товарами (3):»). `preview`: how many of each list to show when it is attached."""
     paired = {offers[sku] for key, items in groups if key == "skus" for sku in items if sku in offers}
     lists: list[tuple[str, tuple[str, ...]]] = []
     for key, items in groups:
@@ -81,26 +85,55 @@ def id_blocks(
             lists += [(key, rest)] if rest else []
         else:
             lists.append((key, tuple(items)))
-    counts = {key: len(items) for key, items in groups}
+    first = "paired" if main == "skus" and paired else main
+    lists.sort(key=lambda item: item[0] != first)  # stable: the rest keep the catalog's order
+    shown = [rows if preview is None or len(rows) <= preview else rows[:preview] for _, rows in lists]
     if len(lists) == 1 and lists[0][0] in _NOUNS:
-        rows = lists[0][1]
-        shown = rows if preview is None or len(rows) <= preview else rows[:preview]
-        return ids_heading(counts, _total(len(rows), len(shown))), (IdBlock("", shown),)
-    return ids_heading(counts), tuple(_block(key, rows, preview) for key, rows in lists)
+        (key, only), part = lists[0], shown[0]
+        number = len(only)
+        what = noun_form(_NOUNS[key], 1, "gent") if number == 1 else count(number, _NOUNS[key], "gent")
+        more = f" (ниже первые {len(part)})" if len(part) < number else ""
+        return f"Обращение касается {what}{more}:", (IdBlock(key, "", part, number),)
+    nouns = _nouns_in_order([(key, len(rows)) for key, rows in lists])
+    main_list = lists[0] if lists[0][0] == first else None
+    blocks = tuple(
+        IdBlock(key, _label(key, len(rows), len(part), main_list if key != first else None), part, len(rows))
+        for (key, rows), part in zip(lists, shown, strict=True)
+    )
+    return ids_heading(nouns), blocks
 
 
-def _block(key: str, rows: tuple[str, ...], preview: int | None) -> IdBlock:
-    one, many = _LABELS[key]
-    if len(rows) == 1:
-        return IdBlock(f"{one}:", rows)
-    shown = rows if preview is None or len(rows) <= preview else rows[:preview]
-    return IdBlock(f"{many}, {_total(len(rows), len(shown))}:", shown)
+def _nouns_in_order(lists: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
+    """What the lists are numbers of, once each, in the letter's order; goods by their longest list."""
+    nouns: list[tuple[str, int]] = []
+    goods = max((number for key, number in lists if key in _GOODS_BLOCKS), default=0)
+    for key, _ in lists:
+        noun = _NOUNS.get(key, "товар")
+        if noun not in (n for n, _ in nouns):
+            nouns.append((noun, goods if noun == "товар" else dict(lists)[key]))
+    return nouns
 
 
-def _total(listed: int, shown: int) -> str:
-    if listed == 1:
-        return ""
-    return f"всего {listed}" if shown == listed else f"всего {listed}, первые {shown}"
+def _label(key: str, number: int, shown: int, main: tuple[str, tuple[str, ...]] | None) -> str:
+    """«Номера отправлений (3):», «Номер заказа этого отправления:», «SKU товаров из этих отправлений (2):»,
+    «Артикулы этих товаров (2):», «Номера отправлений с этими товарами (45, ниже первые 5):»."""
+    head = _LABELS[key][0 if number == 1 else 1]
+    one = main is not None and len(main[1]) == 1
+    if main is None:
+        of = "товара" if key == "products" and number == 1 else "товаров" if key == "products" else ""
+    elif main[0] in _NOUNS:
+        these = ("этого " if one else "этих ") + noun_form(_NOUNS[main[0]], 1 if one else 2, "gent")
+        of = these if key in _NOUNS else f"{'товара' if number == 1 else 'товаров'} из {these}"
+    else:
+        of = (
+            ("с этим товаром" if one else "с этими товарами")
+            if key in _NOUNS
+            else ("этого товара" if one else "этих товаров")
+        )
+    notes = ["product_id"] if key == "products" else []
+    notes += [] if number == 1 else [str(number)] + ([f"ниже первые {shown}"] if shown < number else [])
+    said = " ".join(filter(None, (head, of)))
+    return f"{said} ({', '.join(notes)}):" if notes else f"{said}:"
 
 
 def _some(number: int, noun: str, case: str = "nomn") -> str:
@@ -113,28 +146,28 @@ def _some(number: int, noun: str, case: str = "nomn") -> str:
 _REQUESTS: dict[str, tuple[str, str, str]] = {
     "exclude_period": (
         "postings",
-        "Исключить {ids} из расчёта показателя",
-        "Исключить период сбоя из расчёта показателя",
+        "Об исключении {ids_gent} из расчёта показателя",
+        "Об исключении периода сбоя из расчёта показателя",
     ),
     "correct_data": (
         "postings",
-        "Пересчитать показатель без учёта {ids_gent}",
-        "Скорректировать данные показателя",
+        "О пересчёте показателя без учёта {ids_gent}",
+        "О корректировке данных показателя",
     ),
     "recalibrate_attribution": (
         "postings",
-        "Не учитывать {ids} при расчёте показателя",
-        "Исправить привязку заказов и пересчитать показатель",
+        "О пересчёте показателя без учёта {ids_gent}",
+        "Об исправлении привязки заказов и пересчёте показателя",
     ),
-    "restore_listing": ("goods", "Вернуть в продажу {ids}", "Вернуть товары в продажу"),
+    "restore_listing": ("goods", "О возврате в продажу {ids_gent}", "О возврате товаров в продажу"),
     "manual_review": (
         "goods",
-        "Пересмотреть снятие с продажи {ids_gent}",
-        "Пересмотреть снятие товаров с продажи",
+        "О пересмотре решения о снятии с продажи {ids_gent}",
+        "О пересмотре решения о снятии товаров с продажи",
     ),
-    "lift_restriction": ("", "", "Снять с магазина ограничение продаж"),
-    "remove_low_activity_flag": ("", "", "Снять с магазина отметку о низкой активности"),
-    "lift_penalty": ("", "", "Снять санкции за превышение времени ответа в чатах"),
+    "lift_restriction": ("", "", "О снятии с магазина ограничения продаж"),
+    "remove_low_activity_flag": ("", "", "О снятии с магазина отметки о низкой активности"),
+    "lift_penalty": ("", "", "О снятии санкций за время ответа в чатах"),
 }
 
 
@@ -195,47 +228,3 @@ def listed(noun: str, number: int, case: GrammaticalCase = "nomn", attached: str
         return f"{_BOTH[case]} {adjective} выше {form}"
     adjective = _adjective("перечисленный", {case, "plur"})
     return f"{_ALL[case]} {adjective} выше {noun_form(noun, number, case)}"
-
-
-# The other lists of goods, by their head noun over one ID and over more.
-_GOODS_LISTS = {
-    "skus": ("SKU", "SKU"),
-    "products": ("идентификатор", "идентификаторы"),
-    "offer_ids": ("артикул", "артикулы"),
-}
-
-
-def also_listed(main: str, main_number: int, other: str, other_number: int) -> str:
-    """One sentence saying what another list of the letter is to the IDs the request names (`main`): «В
-    перечне также указаны заказы, к которым относятся эти отправления.», «… отправления с этими товарами.»,
-    «… SKU товара из этих отправлений.» Each side agrees with how many IDs it lists."""
-    one, m = other_number == 1, main_number == 1
-    if main in ("postings", "orders"):
-        these = {
-            "postings": ("этого отправления", "этих отправлений"),
-            "orders": ("этого заказа", "этих заказов"),
-        }
-        of_these = these[main][0 if m else 1]
-        if other == "orders":
-            what = ("заказ, к которому " if one else "заказы, к которым ") + (
-                "относится это отправление" if m else "относятся эти отправления"
-            )
-        elif other == "postings":
-            what = ("отправление " if one else "отправления ") + of_these
-        else:
-            goods = f"{'товара' if one else 'товаров'} из {of_these}"
-            what = _goods_list(other, one, goods)
-    elif other in ("postings", "orders"):
-        noun = {"postings": ("отправление", "отправления"), "orders": ("заказ", "заказы")}[other][
-            0 if one else 1
-        ]
-        what = f"{noun} {'с этим товаром' if m else 'с этими товарами'}"
-    else:
-        what = _goods_list(other, one, "этого товара" if m else "этих товаров")
-    verb = "указаны" if not one else "указано" if what.startswith("отправление") else "указан"
-    return f"В перечне также {verb} {what}."
-
-
-def _goods_list(kind: str, one: bool, of: str) -> str:
-    head = _GOODS_LISTS[kind][0 if one else 1]
-    return f"{head} {of}{' (product_id)' if kind == 'products' else ''}"
