@@ -34,7 +34,7 @@ def test_a_day_is_a_date_and_a_range_says_so() -> None:
 
     day, other = date(2026, 11, 19), date(2026, 11, 24)
     assert ru_span(day, day) == "за 19.11.2026" and ru_period(day, day) == "19.11.2026"
-    assert ru_span(day, other) == "за период с 19.11.2026 по 24.11.2026"
+    assert ru_span(day, other) == "с 19.11.2026 по 24.11.2026"
 
 
 @pytest.mark.parametrize(
@@ -79,12 +79,12 @@ def test_a_thousand_postings_go_into_an_attached_list(run_cli: RunCli, tmp_path:
     pack = pack_dir(tmp_path / "out", "test-carrier-failure")
     body = (pack / "ticket.txt").read_text("utf-8").split("\n\n", 1)[1]
     assert len(body) <= 3000
-    assert "Номера отправлений (1050, ниже первые 5):\n10000000-0000-1\n10000001-0001-1\n" in body
+    assert "Номера 1050 отправлений (ниже приведены первые пять):\n10000000-0000-1\n10000001-0001-1\n" in body
     assert "10000005-0005-1" not in body  # the sixth is only in the PDF
     data = json.loads((pack / "ticket.json").read_text("utf-8"))
     [listed] = [a for a in data["attachments"] if a["kind"] == "id_list"]
     assert listed["name"] == "03-perechen-otpravlenii-i-tovara.pdf"  # 1050 postings and one SKU
-    assert f"(полный перечень — во вложении {listed['name']})." in body
+    assert "из приложенного перечня (файл 03)." in body and body.count(listed["name"]) == 1
     text = "".join(
         page.extract_text()
         for page in PdfReader(io.BytesIO((pack / "attachments" / listed["name"]).read_bytes())).pages
@@ -101,7 +101,7 @@ def test_thirty_postings_stay_in_the_letter(run_cli: RunCli, tmp_path: Path) -> 
     path = _long_case(tmp_path, 30)
     assert run_cli("build", "--out", tmp_path / "out", path).exit_code == 0
     body = (pack_dir(tmp_path / "out", "test-carrier-failure") / "ticket.txt").read_text("utf-8")
-    assert "Обращение касается отправлений и товара:\n\nНомера отправлений (30):\n" in body
+    assert "Обращение касается отправлений и товара:\n\nНомера 30 отправлений:\n" in body
     assert "perechen" not in body and "id_list" not in body
     filing = (pack_dir(tmp_path / "out", "test-carrier-failure") / "FILING.md").read_text("utf-8")
     assert "4. **IDs are in the text** (30 postings" in filing

@@ -44,44 +44,44 @@ def build(run_cli: RunCli, tmp_path: Path, scenario: str, changes: dict[str, Any
     [
         ([("postings", 1)], "postings", "Обращение касается отправления:", [""]),
         ([("postings", 21)], "postings", "Обращение касается 21 отправления:", [""]),
-        ([("orders", 2)], None, "Обращение касается 2 заказов:", [""]),
-        ([("skus", 1)], "skus", "Обращение касается товара:", ["SKU:"]),
-        ([("skus", 6)], "skus", "Обращение касается товаров:", ["SKU (6):"]),
+        ([("orders", 2)], None, "Обращение касается двух заказов:", [""]),
+        ([("skus", 1)], "skus", "Обращение касается товара (SKU):", [""]),
+        ([("products", 2)], "products", "Обращение касается двух товаров (product_id):", [""]),
         (
             [("postings", 1), ("orders", 1)],
             "postings",
             "Обращение касается отправления и заказа:",
-            ["Номер отправления:", "Номер заказа этого отправления:"],
+            ["Номер отправления:", "Номер заказа:"],
         ),
         (
             [("postings", 5), ("skus", 1)],
             "postings",
             "Обращение касается отправлений и товара:",
-            ["Номера отправлений (5):", "SKU товара из этих отправлений:"],
+            ["Номера пяти отправлений:", "SKU товара из этих отправлений:"],
         ),
         (
             [("postings", 3), ("skus", 6)],
             "skus",
             "Обращение касается товаров и отправлений:",
-            ["SKU (6):", "Номера отправлений с этими товарами (3):"],
+            ["SKU шести товаров:", "Номера трёх отправлений с этими товарами:"],
         ),
         (
             [("postings", 1), ("products", 1)],
             "products",
             "Обращение касается товара и отправления:",
-            ["Идентификатор товара (product_id):", "Номер отправления с этим товаром:"],
+            ["Идентификатор (product_id) товара:", "Номер отправления с этим товаром:"],
         ),
         (
-            [("postings", 3), ("orders", 2), ("offer_ids", 4)],
+            [("postings", 3), ("orders", 2), ("offer_ids", 12)],
             None,
             "Обращение касается отправлений, заказов и товаров:",
-            ["Номера отправлений (3):", "Номера заказов (2):", "Артикулы (4):"],
+            ["Номера трёх отправлений:", "Номера двух заказов:", "Артикулы 12 товаров:"],
         ),
         (
             [("products", 2), ("offer_ids", 2)],
             "products",
             "Обращение касается товаров:",
-            ["Идентификаторы товаров (product_id, 2):", "Артикулы этих товаров (2):"],
+            ["Идентификаторы (product_id) двух товаров:", "Артикулы этих товаров:"],
         ),
     ],
 )
@@ -120,7 +120,7 @@ def test_many_postings_one_a_line_under_one_heading(run_cli: RunCli, tmp_path: P
     text, _ = build(run_cli, tmp_path, "carrier_failure", {"affected": {"postings": POSTINGS}})
     subject, body = text.split("\n\n", 1)
     assert subject.startswith("URGENT: Об исключении 3 отправлений из расчёта показателя — ")
-    assert "\nОбращение касается 3 отправлений:\n" + "\n".join(POSTINGS) + "\n\n" in body
+    assert "\nОбращение касается трёх отправлений:\n" + "\n".join(POSTINGS) + "\n\n" in body
 
 
 def test_one_sku_is_singular_and_paired_with_its_offer_id(run_cli: RunCli, tmp_path: Path) -> None:
@@ -128,7 +128,7 @@ def test_one_sku_is_singular_and_paired_with_its_offer_id(run_cli: RunCli, tmp_p
     text, pack = build(run_cli, tmp_path, "misjudged_delisting", {"affected": affected})
     subject, body = text.split("\n\n", 1)
     assert subject == "URGENT: О возврате в продажу товара — Client ID 1234567"
-    assert "Обращение касается товара:\nSKU и артикул:\n498274975 — BH-LAMP-0042\n\n" in body
+    assert "Обращение касается товара (SKU и артикул):\n498274975 — BH-LAMP-0042\n\n" in body
     assert "Товары" not in body and "Артикул:" not in body  # the paired артикул is not listed again
     ids = json.loads((pack / "ticket.json").read_text("utf-8"))["ids"]
     assert (ids["skus"], ids["offer_ids"]) == (["498274975"], ["BH-LAMP-0042"])  # the record keeps both
@@ -144,7 +144,7 @@ def test_skus_paired_and_not_in_one_case() -> None:
     heading, blocks = id_blocks(groups, affected.sku_offers(), None, "skus")
     assert heading == "Обращение касается товаров:"
     assert [(b.label, b.rows) for b in blocks] == [
-        ("SKU и артикулы (2):", ("498274982", "498274975 — BH-LAMP-0042")),
+        ("SKU и артикулы двух товаров:", ("498274982", "498274975 — BH-LAMP-0042")),
         ("Артикул этих товаров:", ("BH-RUG-1",)),
     ]
 
@@ -156,7 +156,7 @@ def test_a_postings_only_list_past_the_limit_is_titled_so(run_cli: RunCli, tmp_p
     assert subject.startswith("URGENT: Об исключении 45 отправлений из расчёта показателя")
     name = [p.name for p in (pack / "attachments").iterdir() if "perechen" in p.name]
     assert name == ["03-perechen-otpravlenii.pdf"]
-    assert "Обращение касается 45 отправлений (ниже первые 5):\n10000000-0000-1\n" in body
+    assert "Обращение касается 45 отправлений (ниже приведены первые пять):\n10000000-0000-1\n" in body
     assert "03-perechen-otpravlenii.pdf — полный перечень отправлений.\n" in body
     reader = pypdf.PdfReader(io.BytesIO((pack / "attachments" / name[0]).read_bytes()))
     first = reader.pages[0].extract_text()
@@ -202,7 +202,7 @@ def test_attachments_are_named_from_captions_one_a_line(run_cli: RunCli, tmp_pat
     text, pack = build(run_cli, tmp_path, "carrier_failure", changes)
     names = sorted(p.name for p in (pack / "attachments").iterdir())
     assert names == ["01-pismennoe-zaiavlenie-sluzhby.pdf", "02-pismennoe-zaiavlenie-sluzhby.pdf"]
-    listing = text.split("Прилагаем 2 файла:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    listing = text.split("Прилагаем два файла:\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert listing == [
         "01-pismennoe-zaiavlenie-sluzhby.pdf — письменное заявление службы доставки о сбое;",
         "02-pismennoe-zaiavlenie-sluzhby.pdf — письменное заявление службы доставки о компенсации.",
@@ -219,7 +219,8 @@ def test_a_kind_names_a_file_without_a_caption(run_cli: RunCli, tmp_path: Path) 
 def test_every_golden_letter_frames_and_lists_as_an_agent_scans(path: Path) -> None:
     subject, body = path.read_text("utf-8").split("\n\n", 1)
     assert len(subject) <= SUBJECT_MAX and subject.startswith("URGENT: ")
-    assert "Пишем от магазина «" in body and "от имени" not in body
+    assert body.split("\n\n")[2].startswith("В личном кабинете магазина «")  # the store and the notice
+    assert "Пишем от" not in body and "от имени" not in body
     assert "срочн" not in body.lower() and body.count("URGENT") == 1  # urgency: the header, the subject
     assert not re.search(r"^\d+\. \d\d-", body, re.M)  # each attachment numbered once, by its name
     assert not re.search(r"^\d\d-\S+\.(pdf|jpg) — .*\n\n\d\d-", body, re.M)  # no blank line between them
@@ -256,9 +257,12 @@ def test_the_request_names_the_listed_ids_in_number_and_case(
 
 def test_a_list_attached_whole_is_named_by_its_count_and_file() -> None:
     assert listed("отправление", 45, "nomn", "04-perechen-otpravlenii.pdf") == (
-        "все 45 отправлений из перечня (полный перечень — во вложении 04-perechen-otpravlenii.pdf)"
+        "все 45 отправлений из приложенного перечня (файл 04)"
     )
-    assert listed("отправление", 21, "gent", "x.pdf").startswith("всех 21 отправления из перечня")
+    assert (
+        listed("отправление", 21, "gent", "03-x.pdf")
+        == "всех 21 отправления из приложенного перечня (файл 03)"
+    )
 
 
 def test_артикулы_written_beside_their_skus_are_not_listed_again(run_cli: RunCli, tmp_path: Path) -> None:

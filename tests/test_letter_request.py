@@ -55,10 +55,8 @@ def test_a_long_list_is_counted_and_its_attachment_named(run_cli: RunCli, tmp_pa
     body, pack = _letter(run_cli, tmp_path, "carrier_failure", {"affected.postings": _postings(1050)})
     ticket = json.loads((pack / "ticket.json").read_text("utf-8"))
     [listed] = [a["name"] for a in ticket["attachments"] if "perechen" in a["name"]]
-    assert _request(body).endswith(
-        f"все 1050 отправлений из перечня (полный перечень — во вложении {listed})."
-    )
-    assert body.count(listed) == 2  # the request and the attachments: not a third time under the IDs
+    assert _request(body).endswith(f"все 1050 отправлений из приложенного перечня (файл {listed[:2]}).")
+    assert body.count(listed) == 1  # named once, in the attachments; the request cites it by number
 
 
 def test_the_metric_the_notification_names_wins(run_cli: RunCli, tmp_path: Path) -> None:
@@ -78,20 +76,20 @@ def test_the_metric_the_notification_names_wins(run_cli: RunCli, tmp_path: Path)
 def test_each_other_id_list_says_in_its_label_what_it_is(run_cli: RunCli, tmp_path: Path) -> None:
     one = {"affected.postings": ["57195475-0050-3"], "affected.orders": ["57195475-0050"]}
     body, _ = _letter(run_cli, tmp_path, "malicious_returns", one)
-    assert "без учёта недобросовестного возврата по указанному выше отправлению." in _request(body)
-    assert "\nНомер заказа этого отправления:\n" in body and "\nSKU товара из этого отправления:\n" in body
-    assert body.index("Номер отправления:") < body.index("Номер заказа этого")  # the main list first
+    assert "без учёта возврата по указанному выше отправлению." in _request(body)
+    assert "\nНомер заказа:\n" in body and "\nSKU товара из этого отправления:\n" in body
+    assert body.index("Номер отправления:") < body.index("Номер заказа:")  # the main list first
     body, _ = _letter(run_cli, tmp_path / "goods", "misjudged_delisting", {"affected.skus": [498274975]})
     assert _request(body) == "Просим вернуть в продажу указанный выше товар."
-    assert "Обращение касается товара и отправлений:\n\nSKU:\n498274975\n\n" in body
-    assert "Номера отправлений с этим товаром (2):" in body
+    assert "Обращение касается товара и отправлений:\n\nSKU товара:\n498274975\n\n" in body
+    assert "Номера двух отправлений с этим товаром:" in body
 
 
 def test_facts_then_what_changed_then_the_request(run_cli: RunCli, tmp_path: Path) -> None:
     body, _ = _letter(run_cli, tmp_path, "response_time_penalty", {})
     facts = body.index("Обстоятельства:\nОтправления 57195475-0050-3")
     changes = body.index("Принятые меры:\nС 25.11.2026 мы передаём")
-    request = body.index("Просим снять с магазина санкции, наложенные по показателю «Время ответа")
+    request = body.index("Просим снять с магазина санкции, применённые в связи с показателем «Время ответа")
     assert facts < changes < request
 
 

@@ -19,7 +19,7 @@ from ozon_urgent.catalog import load_catalog
 from ozon_urgent.ticket.seller_copy import en_period, zh_period
 
 FIRST_LINE = {
-    "zh": "本文件仅供您核对，请勿提交给 Ozon。以下是俄语工单内容的中文对照。",
+    "zh": "本文件仅供您核对，请勿提交给 Ozon。以下为俄语工单的中文对照。",
     "en": (
         "This copy is for you to check and is not to be filed with Ozon: "
         "it shows in English what the Russian ticket says."
@@ -153,8 +153,10 @@ def test_carrier_failure_copy_says_what_the_ticket_asks(packs: Path) -> None:
     case_id = "haoyun-auto-carrier-failure-2026-11"
     copy = (find_pack(packs / "zh", case_id) / "ticket.zh.md").read_text("utf-8")
     assert "\n\n恳请将上述全部货件从“准时交付率”指标的计算中剔除。\n\n" in copy
-    assert "2026年11月20日，店铺“Haoyun Auto Parts”的卖家后台收到通知，工单中逐字引用了通知原文。" in copy
-    assert "**工单主题**：紧急：将 21 个货件从指标计算中剔除（Client ID 2750416）" in copy
+    assert (
+        "2026年11月20日，店铺“Haoyun Auto Parts”的卖家后台收到通知。（俄语工单此处逐字引用了通知原文" in copy
+    )
+    assert "**工单主题**：【紧急】将 21 个货件从指标计算中剔除（Client ID 2750416）" in copy
     assert "本申诉涉及以下货件（共 21 个）：\n\n- 47905269-0899-3\n- 58663206-0639-1\n" in copy
     english = (find_pack(packs / "en", case_id) / "ticket.en.md").read_text("utf-8")
     request = "We ask you to exclude all the postings listed above from the calculation of the “On-time"
@@ -167,7 +169,7 @@ def test_one_posting_is_singular_and_skus_stand_with_their_offer_ids(packs: Path
     english = one.read_text("utf-8")
     assert "This request concerns the following posting:\n\n- 84120395-0217-1\n" in english
     assert "We ask you to exclude the posting listed above from" in english
-    assert "Exclude 1 posting from" in english and "postings" not in english
+    assert "Exclude the posting from" in english and "postings" not in english
     paired = find_pack(packs / "zh", "bright-home-delisting-2026-11") / "ticket.zh.md"
     chinese = paired.read_text("utf-8")
     assert "SKU 和货号（offer_id），共 6 个：\n\n- 498274975 — BH-LAMP-0042\n" in chinese

@@ -31,10 +31,31 @@ def plural_category(number: int) -> str:
     return str(category)
 
 
-def count(number: int, noun: str, case: GrammaticalCase = "nomn") -> str:
-    """«21 отправление», «для 2 отправлений» (case="gent"), «по 5 отправлениям» (case="datv")."""
+# Two to nine in words, by case: Russian business prose writes a count under ten in words («два файла»,
+# «без учёта пяти отправлений»); the nouns counted here are masculine or neuter («два», not «две»).
+_WORDS: dict[int, tuple[str, str, str]] = {
+    2: ("два", "двух", "двум"),
+    3: ("три", "трёх", "трём"),
+    4: ("четыре", "четырёх", "четырём"),
+    5: ("пять", "пяти", "пяти"),
+    6: ("шесть", "шести", "шести"),
+    7: ("семь", "семи", "семи"),
+    8: ("восемь", "восьми", "восьми"),
+    9: ("девять", "девяти", "девяти"),
+}
+_CASES: tuple[GrammaticalCase, ...] = ("nomn", "gent", "datv")
+
+
+def count(number: int, noun: str, case: GrammaticalCase = "nomn", *, words: bool = True) -> str:
+    """«21 отправление», «для двух отправлений» (case="gent"), «по пяти отправлениям» (case="datv"): one to
+    nine in words unless `words` is off (a subject line keeps digits, as headlines do)."""
     forms = _nouns()[noun][case]
-    return f"{number} {forms[plural_category(number)]}"
+    if words and number == 1:
+        neuter = "neut" in _parse(noun.split()[-1]).tag
+        said = {"nomn": "одно" if neuter else "один", "gent": "одного", "datv": "одному"}[case]
+    else:
+        said = _WORDS[number][_CASES.index(case)] if words and number in _WORDS else str(number)
+    return f"{said} {forms[plural_category(number)]}"
 
 
 def ru_date(day: date) -> str:
@@ -47,8 +68,9 @@ def ru_period(start: date, end: date) -> str:
 
 
 def ru_span(start: date, end: date) -> str:
-    """When something happened, as a whole adverbial: «за 24.11.2026» or «за период с … по …»."""
-    return f"за {ru_date(start)}" if start == end else f"за период с {ru_date(start)} по {ru_date(end)}"
+    """When something happened, as a whole adverbial: «за 24.11.2026» or «с … по …» (not «за период
+    с … по …», which a reader found padding)."""
+    return f"за {ru_date(start)}" if start == end else f"с {ru_date(start)} по {ru_date(end)}"
 
 
 def ru_quoted(name: str) -> str:

@@ -123,4 +123,6 @@ def subject(t: TicketContent, lang: Lang, fallback: str) -> str:
     if not about or not number:
         return without
     zh, en = ("货件", "posting") if about == "postings" else _GOODS
+    if number == 1:  # one is named, not counted: «将该货件…», "Exclude the posting…"
+        return with_ids.format(ids=f"该{zh}" if lang == "zh" else f"the {en}")
     return with_ids.format(ids=f" {number} 个{zh}" if lang == "zh" else f"{number} {_en_noun(en, number)}")

@@ -20,15 +20,22 @@ SUBJECT_MAX = 80
 PRODUCT_KINDS = ("skus", "products", "offer_ids")
 # What each kind of ID is a number of, in the heading and the ID list's title.
 _NOUNS = {"postings": "отправление", "orders": "заказ"}
-# A list's head noun over one ID and over more (docs/russian-terms.md); a list of goods names the goods
-# after it («SKU товаров из этих отправлений», «Артикулы этих товаров»).
+# A list's head over one ID and over more, and the noun its count agrees with (docs/russian-terms.md):
+# «Номера трёх отправлений», «SKU и артикулы шести товаров»; and, where a single list of goods stands
+# under the heading alone, what its numbers are («Обращение касается двух товаров (product_id):»).
 _LABELS = {
-    "postings": ("Номер отправления", "Номера отправлений"),
-    "orders": ("Номер заказа", "Номера заказов"),
+    "postings": ("Номер", "Номера", "отправление"),
+    "orders": ("Номер", "Номера", "заказ"),
+    "skus": ("SKU", "SKU", "товар"),
+    "paired": ("SKU и артикул", "SKU и артикулы", "товар"),
+    "products": ("Идентификатор (product_id)", "Идентификаторы (product_id)", "товар"),
+    "offer_ids": ("Артикул", "Артикулы", "товар"),
+}
+_KINDS = {
     "skus": ("SKU", "SKU"),
     "paired": ("SKU и артикул", "SKU и артикулы"),
-    "products": ("Идентификатор", "Идентификаторы"),
-    "offer_ids": ("Артикул", "Артикулы"),
+    "products": ("product_id",) * 2,
+    "offer_ids": ("артикул", "артикулы"),
 }
 _GOODS_BLOCKS = ("skus", "paired", "products", "offer_ids")
 
@@ -88,12 +95,15 @@ def id_blocks(
     first = "paired" if main == "skus" and paired else main
     lists.sort(key=lambda item: item[0] != first)  # stable: the rest keep the catalog's order
     shown = [rows if preview is None or len(rows) <= preview else rows[:preview] for _, rows in lists]
-    if len(lists) == 1 and lists[0][0] in _NOUNS:
+    if len(lists) == 1:
         (key, only), part = lists[0], shown[0]
         number = len(only)
-        what = noun_form(_NOUNS[key], 1, "gent") if number == 1 else count(number, _NOUNS[key], "gent")
-        more = f" (ниже первые {len(part)})" if len(part) < number else ""
-        return f"Обращение касается {what}{more}:", (IdBlock(key, "", part, number),)
+        noun = _LABELS[key][2]
+        what = noun_form(noun, 1, "gent") if number == 1 else count(number, noun, "gent")
+        kind = f" ({_KINDS[key][number > 1]})" if key in _KINDS else ""
+        return f"Обращение касается {what}{kind}{_first(number, len(part))}:", (
+            IdBlock(key, "", part, number),
+        )
     nouns = _nouns_in_order([(key, len(rows)) for key, rows in lists])
     main_list = lists[0] if lists[0][0] == first else None
     blocks = tuple(
@@ -101,6 +111,10 @@ def id_blocks(
         for (key, rows), part in zip(lists, shown, strict=True)
     )
     return ids_heading(nouns), blocks
+
+
+def _first(number: int, shown: int) -> str:
+    return f" (ниже приведены первые {count(shown, 'отправление').split()[0]})" if shown < number else ""
 
 
 def _nouns_in_order(lists: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -115,30 +129,29 @@ def _nouns_in_order(lists: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
 
 
 def _label(key: str, number: int, shown: int, main: tuple[str, tuple[str, ...]] | None) -> str:
-    """«Номера отправлений (3):», «Номер заказа этого отправления:», «SKU товаров из этих отправлений (2):»,
-    «Артикулы этих товаров (2):», «Номера отправлений с этими товарами (45, ниже первые 5):»."""
-    head = _LABELS[key][0 if number == 1 else 1]
-    one = main is not None and len(main[1]) == 1
-    if main is None:
-        of = "товара" if key == "products" and number == 1 else "товаров" if key == "products" else ""
-    elif main[0] in _NOUNS:
-        these = ("этого " if one else "этих ") + noun_form(_NOUNS[main[0]], 1 if one else 2, "gent")
-        of = these if key in _NOUNS else f"{'товара' if number == 1 else 'товаров'} из {these}"
-    else:
-        of = (
-            ("с этим товаром" if one else "с этими товарами")
-            if key in _NOUNS
-            else ("этого товара" if one else "этих товаров")
-        )
-    notes = ["product_id"] if key == "products" else []
-    notes += [] if number == 1 else [str(number)] + ([f"ниже первые {shown}"] if shown < number else [])
-    said = " ".join(filter(None, (head, of)))
-    return f"{said} ({', '.join(notes)}):" if notes else f"{said}:"
+    """«Номера трёх отправлений:», «Номер заказа:», «SKU товаров из этих отправлений:», «Номера трёх
+    отправлений с этими товарами:», «Артикулы этих товаров:», «Номера 1050 отправлений (ниже приведены
+    первые пять):» — the count in words under ten, and what the list is to the main one (`main`)."""
+    one_head, many_head, noun = _LABELS[key]
+    head = one_head if number == 1 else many_head
+    what = noun_form(noun, 1, "gent") if number == 1 else count(number, noun, "gent")
+    related = ""
+    if main is not None and key != "orders":
+        one = len(main[1]) == 1
+        if main[0] in _NOUNS and key in _GOODS_BLOCKS:
+            related = (
+                f" из {'этого' if one else 'этих'} {noun_form(_NOUNS[main[0]], 1 if one else 2, 'gent')}"
+            )
+        elif main[0] not in _NOUNS and key in _NOUNS:
+            related = " с этим товаром" if one else " с этими товарами"
+        elif main[0] not in _NOUNS:
+            what = "этого товара" if one else "этих товаров"  # the same goods, by another number
+    return f"{head} {what}{related}{_first(number, shown)}:"
 
 
 def _some(number: int, noun: str, case: str = "nomn") -> str:
     """«отправление» over one, «21 отправление», «3 отправлений» (genitive) over more."""
-    return noun_form(noun, 1, case) if number == 1 else count(number, noun, case)  # type: ignore[arg-type]
+    return noun_form(noun, 1, case) if number == 1 else count(number, noun, case, words=False)  # type: ignore[arg-type]
 
 
 # The subject's request by the case's `request`: (the IDs it is about, the phrase naming them — «{ids}»
@@ -212,12 +225,11 @@ def _gender(noun: str) -> str:
 def listed(noun: str, number: int, case: GrammaticalCase = "nomn", attached: str | None = None) -> str:
     """How the request names the IDs the letter lists above it, agreeing in number and case: «указанное
     выше отправление», «оба перечисленных выше товара», «всех перечисленных выше отправлений»; a list
-    attached whole by its count and file: «все 45 отправлений из перечня (полный перечень — во вложении …)».
+    attached whole by its count and file: «все 45 отправлений из приложенного перечня (файл 04)».
     The nouns are inanimate, so the nominative also serves as the accusative."""
     if attached:
-        return (
-            f"{_ALL[case]} {count(number, noun, case)} из перечня (полный перечень — во вложении {attached})"
-        )
+        file = attached.split("-", 1)[0]  # «04» of 04-perechen-otpravlenii.pdf, as the seller cites files
+        return f"{_ALL[case]} {count(number, noun, case)} из приложенного перечня (файл {file})"
     if number == 1:
         adjective = _adjective("указанный", {case, "sing", _gender(noun)})
         return f"{adjective} выше {noun_form(noun, 1, case)}"
