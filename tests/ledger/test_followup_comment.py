@@ -214,6 +214,6 @@ def test_several_ids_of_a_kind_go_one_per_line_and_the_request_names_what_is_new
     assert "Просим учесть приложенные файлы и сообщить о решении.\n" in only_files
     one_file = render_comment(_plan((), files=1), 5)
     assert (
-        "Дополнительно прилагаем файл:\n03-other.pdf — дополнительный документ.\n\nПросим учесть приложенный файл и"
-        in one_file
-    )
+        "Дополнительно прилагаем файл:\n03-other.pdf — дополнительный документ.\n\n"
+        "Просим учесть приложенный файл и"
+    ) in one_file
