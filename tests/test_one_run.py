@@ -28,7 +28,7 @@ def _five_problems(tmp_path: Path) -> Path:
     text = text.replace("  received: 2026-11-20", "  received: 2026/11/20")
     text, postings = re.subn(r"  postings:\n(?:    - .*\n)+", "  postings: 全部\n", text)
     text = text.replace("period: {from: 2026-10-27, to: 2026-11-09}\n", "")
-    text = text.replace("компенсацию за 21 отправление.", "компенсацию за 21 отправление. 请尽快处理。")
+    text = text.replace("нам 17.11.2026 (файл 02).", "нам 17.11.2026 (файл 02). 请尽快处理。")
     text = text.replace("evidence/handover-acts.jpg", "evidence/handover-acts.png")
     assert postings == 1 and "period:" not in text and "2026/11/20" in text and "请" in text
     case.write_text(text, "utf-8")

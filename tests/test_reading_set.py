@@ -33,7 +33,7 @@ CASES = yaml.safe_load((REPO / "tests" / "data" / "reading_set.yaml").read_text(
 
 
 def _changed(data: dict[str, Any], new: dict[str, Any]) -> None:
-    """The example as the seller changed it: other IDs (or none), and their own facts where given."""
+    """The example as the seller changed it: other IDs (or none), their own facts and changes where given."""
     if "postings" in new:
         data["affected"] = {
             "postings": [f"{48_015_000 + 137 * n}-{(37 * n) % 1000:04d}-1" for n in range(new["postings"])]
@@ -44,6 +44,8 @@ def _changed(data: dict[str, Any], new: dict[str, Any]) -> None:
         data["affected"] = new["affected"]
     if "facts" in new:
         data["explanation"] = {"source_lang": "zh", "facts": new["facts"], "ru_reviewed": True}
+        if "changes" in new:
+            data["explanation"]["changes"] = new["changes"]
 
 
 def _made(tmp_path: Path, example: str, new: dict[str, Any] | None = None) -> Path:
