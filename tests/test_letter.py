@@ -79,7 +79,10 @@ def test_a_thousand_postings_go_into_an_attached_list(run_cli: RunCli, tmp_path:
     pack = pack_dir(tmp_path / "out", "test-carrier-failure")
     body = (pack / "ticket.txt").read_text("utf-8").split("\n\n", 1)[1]
     assert len(body) <= 3000
-    assert "Номера 1050 отправлений (ниже приведены первые пять):\n10000000-0000-1\n10000001-0001-1\n" in body
+    assert (
+        "Номера 1050 отправлений (ниже — первые пять; полный перечень — в файле 03):\n10000000-0000-1\n"
+        in body
+    )
     assert "10000005-0005-1" not in body  # the sixth is only in the PDF
     data = json.loads((pack / "ticket.json").read_text("utf-8"))
     [listed] = [a for a in data["attachments"] if a["kind"] == "id_list"]

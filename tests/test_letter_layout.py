@@ -156,7 +156,10 @@ def test_a_postings_only_list_past_the_limit_is_titled_so(run_cli: RunCli, tmp_p
     assert subject.startswith("URGENT: Об исключении 45 отправлений из расчёта показателя")
     name = [p.name for p in (pack / "attachments").iterdir() if "perechen" in p.name]
     assert name == ["03-perechen-otpravlenii.pdf"]
-    assert "Обращение касается 45 отправлений (ниже приведены первые пять):\n10000000-0000-1\n" in body
+    assert (
+        "Обращение касается 45 отправлений (ниже — первые пять; полный перечень — в файле 03):\n"
+        "10000000-0000-1\n" in body
+    )
     assert "03-perechen-otpravlenii.pdf — полный перечень отправлений.\n" in body
     reader = pypdf.PdfReader(io.BytesIO((pack / "attachments" / name[0]).read_bytes()))
     first = reader.pages[0].extract_text()

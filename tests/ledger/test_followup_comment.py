@@ -87,7 +87,7 @@ def test_the_working_days_are_counted_to_today_not_to_the_wall_clock(
     assert code == 0, stderr
     comment = (pack / "comment.txt").read_text("utf-8")
     # 25, 26, 27.11, 30.11 and 01.12: the day it is written is not over, so it does not count
-    assert "уже пять рабочих дней остаётся без ответа." in comment
+    assert "остаётся без ответа уже пять рабочих дней." in comment
     assert "8 рабочих дней" not in comment  # what the machine's clock would have said
     meta = json.loads((pack / "followup.json").read_text("utf-8"))
     assert meta["created_at"] == "2026-12-02T23:59:59+03:00"
@@ -98,7 +98,7 @@ def test_the_working_days_are_counted_to_today_not_to_the_wall_clock(
 def test_without_today_the_wall_clock_counts(case: Path, ledger: Path, clock: FrozenClock) -> None:
     code, stderr, pack = followup(case, ledger, clock)
     assert code == 0, stderr
-    assert "уже восемь рабочих дней остаётся без ответа." in (pack / "comment.txt").read_text("utf-8")
+    assert "остаётся без ответа уже восемь рабочих дней." in (pack / "comment.txt").read_text("utf-8")
 
 
 def test_today_is_the_day_the_too_early_refusal_judges_too(
@@ -109,7 +109,7 @@ def test_today_is_the_day_the_too_early_refusal_judges_too(
     assert not pack.exists() and followups_recorded(ledger) == []
     code, stderr, pack = followup(case, ledger, clock, "--today", "2026-11-28")
     assert code == 0, stderr
-    assert "уже три рабочих дня остаётся без ответа." in (pack / "comment.txt").read_text("utf-8")
+    assert "остаётся без ответа уже три рабочих дня." in (pack / "comment.txt").read_text("utf-8")
 
 
 def test_a_day_after_today_is_refused_before_anything_is_written(
@@ -131,7 +131,7 @@ def test_the_comment_lists_each_new_file_once_on_its_own_line(
     code, stderr, pack = followup(case, ledger, clock, "--today", "2026-12-02")
     assert code == 0, stderr
     comment = (pack / "comment.txt").read_text("utf-8")
-    assert comment.startswith("Здравствуйте!\n\nНаше обращение № SR-2026-5 от 24.11.2026 уже пять")
+    assert comment.startswith("Здравствуйте!\n\nНаше обращение № SR-2026-5 от 24.11.2026 остаётся")
     assert comment.count("SR-2026-5") == 1
     assert comment.lower().count("обращени") <= 2
     files = sorted(p.name for p in (pack / "attachments").iterdir())
@@ -143,13 +143,11 @@ def test_the_comment_lists_each_new_file_once_on_its_own_line(
         f"{files[1]} — {after_dash(NEW_FILES['other'])}.\n\n"
     ) in comment
     assert "01-" not in comment and "Документ" not in comment
-    assert (
-        "Просим также включить в обращение отправление 57195475-0099-2.\n\nДополнительно прилагаем" in comment
-    )
+    assert "Просим включить в обращение отправление 57195475-0099-2.\n\nДополнительно прилагаем" in comment
     assert "57195475-0050-3" not in comment
     assert comment.count("Client ID") == 1  # in the signature only
     *_, request = [line for line in comment.splitlines() if line.startswith("Просим")]
-    assert request == "Просим учесть приложенные файлы и сообщить о решении."
+    assert request == "Просим учесть приложенные документы, ускорить рассмотрение и сообщить о решении."
     assert comment.endswith("С уважением,\nМагазин «Bright Home»\nClient ID 1234567\n")
 
 
@@ -186,34 +184,34 @@ def test_the_count_of_working_days_agrees_as_pymorphy3_inflects_it(days: int) ->
     agreed = f"{adjective.make_agree_with_number(days).word} {noun.make_agree_with_number(days).word}"
     said = {1: "один", 2: "два", 3: "три", 4: "четыре", 5: "пять"}.get(days, str(days))
     comment = render_comment(_plan((("postings", "57195475-0099-2"),)), days)
-    assert f"от 24.11.2026 уже {said} {agreed} остаётся без ответа." in comment
+    assert f"от 24.11.2026 остаётся без ответа уже {said} {agreed}." in comment
 
 
 def test_several_ids_of_a_kind_go_one_per_line_and_the_request_names_what_is_new() -> None:
     ids = (("postings", "57195475-0099-2"), ("postings", "57195475-0100-1"), ("skus", "498274975"))
     only_ids = render_comment(_plan(ids), 5)
     assert (
-        "Просим также включить в обращение:\n"
+        "Просим включить в обращение:\n"
         "Номера отправлений:\n57195475-0099-2\n57195475-0100-1\n"
         "SKU: 498274975\n"
     ) in only_ids
     assert "прилагаем" not in only_ids
     assert only_ids.endswith(
-        "\n\nПросим сообщить о решении.\n\nС уважением,\nМагазин «Bright Home»\nClient ID 1234567\n"
+        "\n\nПросим ускорить рассмотрение и сообщить о решении.\n\n"
+        "С уважением,\nМагазин «Bright Home»\nClient ID 1234567\n"
     )
     two = render_comment(_plan((("postings", "57195475-0099-2"), ("postings", "57195475-0100-1"))), 5)
     assert (
-        "Просим также включить в обращение следующие номера отправлений:\n57195475-0099-2\n57195475-0100-1\n"
-        in two
+        "Просим включить в обращение следующие номера отправлений:\n57195475-0099-2\n57195475-0100-1\n" in two
     )
     only_files = render_comment(_plan((), files=2), 5)
     assert (
         "Дополнительно прилагаем файлы:\n03-other.pdf — дополнительный документ;\n04-other.pdf" in only_files
     )
     assert "включить" not in only_files
-    assert "Просим учесть приложенные файлы и сообщить о решении.\n" in only_files
+    assert "Просим учесть приложенные документы, ускорить рассмотрение и сообщить о решении.\n" in only_files
     one_file = render_comment(_plan((), files=1), 5)
     assert (
         "Дополнительно прилагаем файл:\n03-other.pdf — дополнительный документ.\n\n"
-        "Просим учесть приложенный файл и"
+        "Просим учесть приложенный документ, ускорить"
     ) in one_file

@@ -164,7 +164,8 @@ class TicketContent:
     def _ids_layout(self) -> tuple[str, tuple[IdBlock, ...]]:
         groups = [(g.key, g.items) for g in self.id_groups]
         preview = self.ids_preview if self.ids_attachment else None
-        return id_blocks(groups, self.sku_offers, preview, self.main_group.key if self.main_group else None)
+        main = self.main_group.key if self.main_group else None
+        return id_blocks(groups, self.sku_offers, preview, main, self.ids_attachment)
 
     @property
     def main_group(self) -> IdGroup | None:

@@ -43,7 +43,7 @@ _GOODS_BLOCKS = ("skus", "paired", "products", "offer_ids")
 @dataclass(frozen=True, slots=True)
 class IdBlock:
     """One list of the letter: what it lists (`key`: postings, orders, skus, paired — SKUs with their
-    артикулы —, products, offer_ids), its label («Номера отправлений с этими товарами (3):», empty where
+    артикулы —, products, offer_ids), its label («Номера трёх отправлений с этими товарами:», empty where
     the heading says what the IDs are), how many it holds, and the rows shown, one ID a line."""
 
     key: str
@@ -76,11 +76,13 @@ def id_blocks(
     offers: Mapping[str, str],
     preview: int | None,
     main: str | None = None,
+    whole: str | None = None,
 ) -> tuple[str, tuple[IdBlock, ...]]:
     """The heading and the blocks under it, the list the request acts on (`main`) first. A single list of
     postings or orders stands under the heading alone, its count in the heading («Обращение касается 21
     отправления:»); any other list has its label, which says what its IDs are to the main list's («Номера
-    отправлений с этими товарами (3):»). `preview`: how many of each list to show when it is attached."""
+    трёх отправлений с этими товарами:»). `preview`: how many of each list to show when it is attached,
+    and `whole` that attachment's name («… (ниже — первые пять; полный перечень — в файле 04):»)."""
     paired = {offers[sku] for key, items in groups if key == "skus" for sku in items if sku in offers}
     lists: list[tuple[str, tuple[str, ...]]] = []
     for key, items in groups:
@@ -101,20 +103,29 @@ def id_blocks(
         noun = _LABELS[key][2]
         what = noun_form(noun, 1, "gent") if number == 1 else count(number, noun, "gent")
         kind = f" ({_KINDS[key][number > 1]})" if key in _KINDS else ""
-        return f"Обращение касается {what}{kind}{_first(number, len(part))}:", (
+        return f"Обращение касается {what}{kind}{_first(number, len(part), whole)}:", (
             IdBlock(key, "", part, number),
         )
     nouns = _nouns_in_order([(key, len(rows)) for key, rows in lists])
     main_list = lists[0] if lists[0][0] == first else None
     blocks = tuple(
-        IdBlock(key, _label(key, len(rows), len(part), main_list if key != first else None), part, len(rows))
+        IdBlock(
+            key,
+            _label(key, (len(rows), len(part)), main_list if key != first else None, whole),
+            part,
+            len(rows),
+        )
         for (key, rows), part in zip(lists, shown, strict=True)
     )
     return ids_heading(nouns), blocks
 
 
-def _first(number: int, shown: int) -> str:
-    return f" (ниже приведены первые {count(shown, 'отправление').split()[0]})" if shown < number else ""
+def _first(number: int, shown: int, whole: str | None = None) -> str:
+    """« (ниже — первые пять; полный перечень — в файле 04)» over a list the letter shows only in part."""
+    if shown >= number:
+        return ""
+    rest = f"; полный перечень — в файле {whole.split('-', 1)[0]}" if whole else ""
+    return f" (ниже — первые {count(shown, 'отправление').split()[0]}{rest})"
 
 
 def _nouns_in_order(lists: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -128,11 +139,13 @@ def _nouns_in_order(lists: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
     return nouns
 
 
-def _label(key: str, number: int, shown: int, main: tuple[str, tuple[str, ...]] | None) -> str:
+def _label(
+    key: str, sizes: tuple[int, int], main: tuple[str, tuple[str, ...]] | None, whole: str | None
+) -> str:
     """«Номера трёх отправлений:», «Номер заказа:», «SKU товаров из этих отправлений:», «Номера трёх
     отправлений с этими товарами:», «Артикулы этих товаров:», «Номера 1050 отправлений (ниже приведены
     первые пять):» — the count in words under ten, and what the list is to the main one (`main`)."""
-    one_head, many_head, noun = _LABELS[key]
+    (number, shown), (one_head, many_head, noun) = sizes, _LABELS[key]
     head = one_head if number == 1 else many_head
     what = noun_form(noun, 1, "gent") if number == 1 else count(number, noun, "gent")
     related = ""
@@ -146,7 +159,7 @@ def _label(key: str, number: int, shown: int, main: tuple[str, tuple[str, ...]] 
             related = " с этим товаром" if one else " с этими товарами"
         elif main[0] not in _NOUNS:
             what = "этого товара" if one else "этих товаров"  # the same goods, by another number
-    return f"{head} {what}{related}{_first(number, shown)}:"
+    return f"{head} {what}{related}{_first(number, shown, whole)}:"
 
 
 def _some(number: int, noun: str, case: str = "nomn") -> str:
@@ -180,7 +193,7 @@ _REQUESTS: dict[str, tuple[str, str, str]] = {
     ),
     "lift_restriction": ("", "", "О снятии с магазина ограничения продаж"),
     "remove_low_activity_flag": ("", "", "О снятии с магазина отметки о низкой активности"),
-    "lift_penalty": ("", "", "О снятии санкций за время ответа в чатах"),
+    "lift_penalty": ("", "", "О снятии санкций за задержку ответов в чатах"),
 }
 
 
