@@ -215,7 +215,7 @@ def test_attachments_are_named_from_captions_one_a_line(run_cli: RunCli, tmp_pat
 def test_a_kind_names_a_file_without_a_caption(run_cli: RunCli, tmp_path: Path) -> None:
     _, pack = build(run_cli, tmp_path, "carrier_failure", {})
     names = sorted(p.name for p in (pack / "attachments").iterdir())
-    assert names == ["01-pismennoe-zaiavlenie-sluzhby.pdf", "02-podtverzhdenie-vyplaty-kompensatsii.pdf"]
+    assert names == ["01-pismo-sluzhby-dostavki.pdf", "02-podtverzhdenie-vyplaty-kompensatsii.pdf"]
 
 
 @pytest.mark.parametrize("path", sorted(GOLDEN.glob("*/ticket.txt")), ids=lambda p: p.parent.name)
