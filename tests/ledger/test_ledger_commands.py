@@ -143,13 +143,14 @@ def test_followup_cycle(tmp_path: Path, ledger: Path, clock: FrozenClock) -> Non
     assert done.exit_code == 0, done.stderr
     pack = pack_dir(out, "carrier-a-followup-1")  # beside the pack, in its store's folder
     comment = (pack / "comment.txt").read_text("utf-8")
-    assert comment.startswith("Здравствуйте!\n\n20.11.2026 мы подали обращение № SR-77 ")
-    assert "За 3 рабочих дня ответа не поступило." in comment
-    assert "номер отправления: 57195475-0099-2" in comment
+    assert comment.startswith(
+        "Здравствуйте!\n\nНаше обращение № SR-77 от 20.11.2026 остаётся без ответа уже три рабочих дня."
+    )
+    assert "Просим включить в обращение отправление 57195475-0099-2." in comment
     assert "57195475-0050-3" not in comment  # already in the ticket
     # numbered on after the two files the ticket already holds: no name is sent twice in one thread
-    assert "Прилагаем новые материалы:\n03-dokument.pdf — " in comment
-    assert "Просим сообщить решение с учётом новых материалов и дополненного перечня." in comment
+    assert "Дополнительно прилагаем файл:\n03-dokument.pdf — " in comment
+    assert "Просим учесть приложенный документ, ускорить рассмотрение и сообщить о решении." in comment
     assert "С уважением,\nМагазин «Bright Home»\nClient ID " in comment
     assert [p.name for p in (pack / "attachments").iterdir()] == ["03-dokument.pdf"]
     meta = json.loads((pack / "followup.json").read_text("utf-8"))
