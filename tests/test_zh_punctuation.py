@@ -50,7 +50,7 @@ def test_rules_code_in_english_is_unchanged() -> None:
 
 def test_scenarios_and_init_in_chinese_use_full_width_marks(run_cli: RunCli) -> None:
     text = scenarios_text(load_catalog(), load_policy(), "zh")
-    assert "   证据：logistics_tracking（原始物流追踪记录）；buyer_communication（买家沟通记录）" in text
+    assert "   证据：logistics_tracking（物流跟踪数据）；buyer_communication（与买家的聊天记录）" in text
     assert "   诉求：restore_listing（恢复商品上架）、manual_review（人工重新审核）" in text
     assert half_width_after_chinese(text) == []
     for scenario in load_catalog().scenarios:

@@ -105,7 +105,7 @@ _SUBJECTS: dict[str, dict[Lang, tuple[str, str]]] = {
         "en": ("", "Remove the low-activity flag from the store"),
     },
     "lift_penalty": {
-        "zh": ("", "撤销因聊天回复超时对店铺实施的处罚"),
+        "zh": ("", "撤销因买家消息回复超时对店铺作出的处罚"),
         "en": ("", "Lift the penalties for slow replies in chats"),
     },
 }
@@ -124,5 +124,5 @@ def subject(t: TicketContent, lang: Lang, fallback: str) -> str:
         return without
     zh, en = ("货件", "posting") if about == "postings" else _GOODS
     if number == 1:  # one is named, not counted: «将该货件…», "Exclude the posting…"
-        return with_ids.format(ids=f"该{zh}" if lang == "zh" else f"the {en}")
+        return with_ids.format(ids=zh if lang == "zh" else f"the {en}")
     return with_ids.format(ids=f" {number} 个{zh}" if lang == "zh" else f"{number} {_en_noun(en, number)}")
