@@ -154,7 +154,8 @@ def test_carrier_failure_copy_says_what_the_ticket_asks(packs: Path) -> None:
     copy = (find_pack(packs / "zh", case_id) / "ticket.zh.md").read_text("utf-8")
     assert "\n\n恳请将上述全部货件从“准时交付率”指标的计算中剔除。\n\n" in copy
     assert (
-        "2026年11月20日，店铺“Haoyun Auto Parts”的卖家后台收到通知。（俄语工单此处逐字引用了通知原文" in copy
+        "2026年11月20日，我们店铺“Haoyun Auto Parts”在卖家后台收到了一条通知。（俄语工单在此处全文引用"
+        in copy
     )
     assert "**工单主题**：【紧急】将 21 个货件从指标计算中剔除（Client ID 2750416）" in copy
     assert "本申诉涉及以下货件（共 21 个）：\n\n- 47905269-0899-3\n- 58663206-0639-1\n" in copy
