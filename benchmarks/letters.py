@@ -54,8 +54,10 @@ def figures(text: str, allowed: set[str]) -> dict[str, object]:
     requests = [line for line in text.splitlines() if line.startswith("Просим")]
     return {
         "subject": len(subject),
-        # a run of IDs on one line («a, b, c»), as the second draft listed them; prose may name two
-        "ids_on_a_line": sum(bool(re.search(rf"{ID},\s*{ID}", line)) for line in text.splitlines()),
+        # a list line holding a run of IDs («…: a, b, c»), as the second draft listed them; prose may name several
+        "ids_on_a_line": sum(
+            bool(re.search(rf"(^|:)\s*{ID}(,\s*{ID})+\s*$", line)) for line in text.splitlines()
+        ),
         "numbered_twice": len(re.findall(r"^\d+\. \d\d-", text, re.M)),
         "request_sentences": max((len(re.findall(r"[.!?](?:\s|$)", r)) for r in requests), default=0),
         "obrashchenie": text.lower().count("обращени") if follow_up else None,
