@@ -54,7 +54,7 @@ def figures(text: str, allowed: set[str]) -> dict[str, object]:
     requests = [line for line in text.splitlines() if line.startswith("Просим")]
     return {
         "subject": len(subject),
-        # a list line holding a run of IDs («…: a, b, c»), as the second draft listed them; prose may name several
+        # a list line with a run of IDs («…: a, b, c»), as the second draft had; prose may name several
         "ids_on_a_line": sum(
             bool(re.search(rf"(^|:)\s*{ID}(,\s*{ID})+\s*$", line)) for line in text.splitlines()
         ),
