@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from ledger_testkit import FrozenClock, run, write_case
+from ledger_testkit import FrozenClock, clear_user_variables, run, write_case
 
 from kit.packs import pack_dir
 from ozon_urgent.ledger.queries import Ticket
@@ -30,9 +30,7 @@ NEW_FILES = {
 
 @pytest.fixture(autouse=True)
 def _env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in ("LANG", "LC_ALL", "LC_MESSAGES", "OZON_URGENT_LANG", "OZON_URGENT_LEDGER", "OZON_URGENT_NOW"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.delenv("OZON_URGENT_TODAY", raising=False)
+    clear_user_variables(monkeypatch)
 
 
 @pytest.fixture
