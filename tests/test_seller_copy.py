@@ -21,8 +21,8 @@ from ozon_urgent.ticket.seller_copy import en_period, zh_period
 FIRST_LINE = {
     "zh": "本文件仅供您核对，请勿提交给 Ozon。以下为俄语工单的中文对照。",
     "en": (
-        "This copy is for you to check and is not to be filed with Ozon: "
-        "it shows in English what the Russian ticket says."
+        "This copy is for you to check; do not file it with Ozon. "
+        "It shows in English what the Russian ticket says."
     ),
 }
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
@@ -144,7 +144,9 @@ def test_attachments_one_a_line_named_once_by_the_file(packs: Path, case_id: str
     assert [item.split("`")[1] for item in items] == [a["name"] for a in data["attachments"]]
     assert not any(re.match(r"\d+\. ", line) for line in lines)  # never numbered a second time
     at = lines.index(items[0])
-    assert lines[at - 1] == "" and lines[at - 2].startswith(("随附", "We attach"))  # apart from the request
+    assert lines[at - 1] == "" and lines[at - 2].startswith(
+        ("随附", "Attached are")
+    )  # apart from the request
     assert lines[at : at + len(items)] == items  # no blank lines between the files
     assert items[-1].endswith(("。", ".")) and all(item.endswith(("；", ";")) for item in items[:-1])
 
@@ -154,8 +156,7 @@ def test_carrier_failure_copy_says_what_the_ticket_asks(packs: Path) -> None:
     copy = (find_pack(packs / "zh", case_id) / "ticket.zh.md").read_text("utf-8")
     assert "\n\n恳请将上述全部货件从“准时交付率”指标的计算中剔除。\n\n" in copy
     assert (
-        "2026年11月20日，我们店铺“Haoyun Auto Parts”在卖家后台收到了一条通知。（俄语工单在此处全文引用"
-        in copy
+        "2026年11月20日，我们店铺“Haoyun Auto Parts”在卖家后台收到了一条通知。（俄语工单在此全文引用" in copy
     )
     assert "**工单主题**：【紧急】将 21 个货件从指标计算中剔除（Client ID 2750416）" in copy
     assert "本申诉涉及以下货件（共 21 个）：\n\n- 47905269-0899-3\n- 58663206-0639-1\n" in copy

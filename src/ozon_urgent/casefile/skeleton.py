@@ -122,7 +122,7 @@ def _explanation(scenario: Scenario, lang: Lang) -> list[str]:
         f"  changes:                   # {_comment(lang, changes)}",
         '    text: ""',
         '    ru: ""',
-        "  ru_reviewed: false",
+        f"  ru_reviewed: false        # {_comment(lang, 'ru_reviewed')}",
     ]
 
 

@@ -85,7 +85,7 @@ _SUBJECTS: dict[str, dict[Lang, tuple[str, str]]] = {
     },
     "correct_data": {
         "zh": ("重新计算指标，不计入{ids}", "更正指标数据"),
-        "en": ("Recalculate the metric without {ids}", "Correct the metric's data"),
+        "en": ("Recalculate the metric excluding {ids}", "Correct the metric's data"),
     },
     "recalibrate_attribution": {
         "zh": ("计算指标时不计入{ids}", "更正订单匹配并重新计算指标"),
