@@ -143,7 +143,7 @@ def test_attachments_one_a_line_named_once_by_the_file(packs: Path, case_id: str
     items = [line for line in lines if re.match(r"- `\d\d-", line)]
     assert [item.split("`")[1] for item in items] == [a["name"] for a in data["attachments"]]
     assert not any(re.match(r"\d+\. ", line) for line in lines)  # never numbered a second time
-    at = lines.index(items[0])
+    at = lines.index(items[0])  # the list stands apart from the request
     assert lines[at - 1] == "" and lines[at - 2].startswith(
         ("随附", "Attached are")
     )  # apart from the request
