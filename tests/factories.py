@@ -117,6 +117,10 @@ def base_case(scenario: str) -> dict[str, Any]:
         case["links"] = links
     if spec.metric_required and not spec.metric:  # C195: the request names the metric
         case["notification"]["metric"] = BASE_METRICS[scenario]
+    if "scheme" in spec.delivery_required:  # C196: last, so every other field keeps its line
+        case["delivery"] = {"scheme": "rFBS", "carrier": "SwiftRoute Logistics"}
+        if "carrier" not in spec.delivery_required:
+            case["delivery"] = {"scheme": "FBS"}
     if spec.changes_required:  # C194: about the store's own performance
         case["explanation"]["changes"] = {
             "text": "我们从 11 月 25 日起每天按时发货。",

@@ -54,6 +54,8 @@ class Scenario:
     metric: str | None = None
     metric_required: bool = False  # the request names the metric it is about (C195)
     changes_required: bool = False  # about the store's own performance: what it changed (C194)
+    # What the case must say of `delivery:` (C196): "scheme", and "carrier" where a carrier failed.
+    delivery_required: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +116,7 @@ def load_catalog() -> Catalog:
             metric=s.get("metric"),
             metric_required=bool(s.get("metric_required", False)),
             changes_required=bool(s.get("changes_required", False)),
+            delivery_required=tuple(s.get("delivery_required", ())),
         )
         for sid, s in raw["scenarios"].items()
     }

@@ -198,6 +198,44 @@ class Notification(StrictModel):
     metric: Text | None = None
 
 
+# Ozon's sales schemes as Seller Center writes them; what sellers also type for each, to suggest it.
+SCHEMES = ("FBS", "rFBS", "FBO")
+_SCHEME_SPELLINGS = {"fbs": "FBS", "rfbs": "rFBS", "realfbs": "rFBS", "real fbs": "rFBS", "fbo": "FBO"}
+
+
+def _scheme(value: object) -> object:
+    """`FBS`, `rFBS` or `FBO` exactly: the letter quotes it, and `rfbs` or `realFBS` gets the spelling."""
+    value = _as_text(value)
+    if isinstance(value, str) and value in SCHEMES:
+        return value
+    shown = value[:40] if isinstance(value, str) else repr(value)[:40]
+    spelled = _SCHEME_SPELLINGS.get(" ".join(shown.lower().replace("-", " ").split()))
+    variant = "scheme_spelling" if spelled else "scheme_value"
+    raise PydanticCustomError(
+        variant,
+        "not a sales scheme: {value} (one of FBS, rFBS, FBO)",
+        {"value": shown, "suggestion": spelled or "", "expected": ", ".join(SCHEMES)},
+    )
+
+
+class Delivery(StrictModel):
+    """How the case's postings reached the buyer: the sales scheme and whose carrier it was.
+
+    The first thing an Ozon agent asks on a carrier or sync case: on FBS the handover is Ozon's own
+    acceptance scan, on rFBS the seller's carrier's tracking counts."""
+
+    scheme: Annotated[
+        Literal["FBS", "rFBS", "FBO"],
+        BeforeValidator(_scheme),
+        Field(description="The sales scheme of the affected postings: FBS, rFBS or FBO."),
+    ]
+    carrier: NonEmptyText | None = Field(
+        default=None,
+        description="The delivery service that carried the postings, as its documents name it"
+        " (e.g. SwiftRoute Logistics); required for carrier_failure (C196).",
+    )
+
+
 class SkuOffer(StrictModel):
     """A SKU with the seller's артикул of the same product: the letter writes them on one line."""
 
@@ -410,6 +448,11 @@ class Case(StrictModel):
     scenario: NonEmptyText
     seller: Seller
     notification: Notification
+    delivery: Delivery | None = Field(
+        default=None,
+        description="The sales scheme (FBS, rFBS, FBO) and the carrier; required for carrier_failure and"
+        " sync_delay (C196).",
+    )
     affected: Affected = Field(default_factory=Affected)
     period: DateRange | None = None
     request: Text | None = None

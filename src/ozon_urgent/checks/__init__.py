@@ -10,6 +10,7 @@ from ozon_urgent.checks.caption_untranslated import CaptionUntranslated
 from ozon_urgent.checks.case_id_from_name import CaseIdFromName
 from ozon_urgent.checks.changes_required import ChangesRequired
 from ozon_urgent.checks.control_characters import ControlCharacters
+from ozon_urgent.checks.delivery_required import DeliveryRequired
 from ozon_urgent.checks.evidence_future import EvidenceInFuture
 from ozon_urgent.checks.evidence_kind_known import EvidenceKindKnown
 from ozon_urgent.checks.evidence_missing import EvidenceFileMissing
@@ -68,6 +69,7 @@ _ORDERED: tuple[type[Check] | Code, ...] = (
     PeriodRequired,
     PeriodInFuture,
     MetricNamed,
+    DeliveryRequired,
     WindowCovered,
     EvidenceStale,
     EvidenceInFuture,

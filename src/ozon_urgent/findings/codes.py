@@ -106,6 +106,7 @@ class Code(StrEnum):
     STORE_NAME_READABLE = "C193"
     CHANGES_MISSING = "C194"
     METRIC_NOT_NAMED = "C195"
+    DELIVERY_MISSING = "C196"
 
 
 @dataclass(frozen=True, slots=True)
