@@ -181,6 +181,8 @@ def test_init_writes_a_skeleton_that_check_reports_as_incomplete(run_cli: RunCli
     assert [(f["code"], f["path"]) for f in findings] == [
         ("S003", "seller.store_name"),
         ("S003", "seller.client_id"),
+        ("S003", "delivery.scheme"),  # the scheme and carrier to fill in, which C196 requires
+        ("S003", "delivery.carrier"),
         ("C120", "affected.postings"),
         ("C170", "explanation.facts.ru"),
         ("C180", "evidence[0].file"),

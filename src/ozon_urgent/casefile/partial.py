@@ -33,6 +33,7 @@ _STAND_INS: dict[str, YamlValue] = {
     "url": "https://example.org/",
     "from": "2026-01-01",
     "to": "2026-01-01",
+    "scheme": "FBS",
 }
 _ROUNDS = 4  # a repair can uncover a further problem (a model validator runs once its fields are valid)
 _ITEM_LISTS = ("evidence", "links")  # their items are located by index: never dropped, never renumbered

@@ -99,6 +99,7 @@ def _fields(
         out.append(f"  metric: {scenario.metric}  # {_comment(lang, 'metric')}")
     elif scenario.metric_required:
         out.append(f'  metric: ""               # {_comment(lang, "metric")}')
+    out += _delivery(scenario, lang)
     out.append(f"affected:                  # {_comment(lang, 'affected')}")
     for name in scenario.ids or ("postings", "skus"):
         out.append(f"  {name}: []  # {_comment(lang, 'example')} {_ID_EXAMPLES[name]}")
@@ -108,6 +109,20 @@ def _fields(
     choice = f"{requests} — " if len(scenario.requests) > 1 else ""
     request = f"request: {scenario.requests[0]}  # {choice}{_comment(lang, 'request')}"
     return [*out, f"# {_comment(lang, 'parts')}", request, *_explanation(scenario, lang)]
+
+
+def _delivery(scenario: Scenario, lang: Lang) -> list[str]:
+    """The sales scheme and the carrier (C196): empty to fill in where the scenario needs them, a
+    commented line elsewhere."""
+    if not scenario.delivery_required:
+        return [f'# delivery: {{scheme: FBS, carrier: ""}}  # {_comment(lang, "delivery_optional")}']
+    out = [
+        f"delivery:                  # {_comment(lang, 'delivery')}",
+        f'  scheme: ""               # FBS | rFBS | FBO — {_comment(lang, "scheme")}',
+    ]
+    if "carrier" in scenario.delivery_required:
+        out.append(f'  carrier: ""              # {_comment(lang, "carrier")}')
+    return out
 
 
 def _explanation(scenario: Scenario, lang: Lang) -> list[str]:

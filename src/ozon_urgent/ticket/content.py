@@ -131,6 +131,9 @@ class TicketContent:
     changes: str | None = None
     # SKU → its артикул, where the case pairs them: the letter writes the two on one line
     sku_offers: Mapping[str, str] = field(default_factory=dict)
+    # `delivery:`: the sales scheme (FBS, rFBS, FBO) and the carrier, said in one line after the notification
+    scheme: str | None = None
+    carrier: str | None = None
 
     @property
     def counts(self) -> dict[str, int]:
@@ -257,4 +260,6 @@ def ticket_content(
         sku_offers=case.affected.sku_offers(),
         attachments=tuple(attachments),
         links=links,
+        scheme=case.delivery.scheme if case.delivery else None,
+        carrier=case.delivery.carrier.strip() if case.delivery and case.delivery.carrier else None,
     )

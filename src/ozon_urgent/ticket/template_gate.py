@@ -57,6 +57,8 @@ def sample_content(scenario: str, catalog: Catalog) -> TicketContent:
         id_groups=id_groups_of({kind: samples.get(kind, ("1",)) for kind in ID_KINDS}),
         attachments=attachments,
         links=(TicketLink("видео распаковки", "https://example.org/v", "Видео распаковки"),),
+        scheme="rFBS",
+        carrier="Пример",
     )
 
 
