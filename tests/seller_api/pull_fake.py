@@ -172,6 +172,8 @@ class FakeOzon:
     stuck_cursor: str | None = None  # set: every page says has_next with this same cursor
     seen: list[Seen] = field(default_factory=list)
     canned: dict[str, list[Response]] = field(default_factory=dict)
+    # Fields a posting's /v3/posting/fbs/get answer has besides posting_result's, by number ("*": every one)
+    posting_fields: dict[str, dict[str, Any]] = field(default_factory=dict)
     hang: threading.Event | None = None  # set: the summary call blocks until the event is set
 
     def install(self) -> FakeOzon:
@@ -237,7 +239,8 @@ class FakeOzon:
         number = body.get("posting_number")
         if not isinstance(number, str):
             return ozon_error(400, 3, "posting_number is required")
-        return ok({"result": posting_result(number)})
+        extra = self.posting_fields.get(number, self.posting_fields.get("*", {}))
+        return ok({"result": {**posting_result(number), **extra}})
 
     def _postings_page(self, body: dict[str, Any]) -> Response:
         limit = body.get("limit")

@@ -8,7 +8,7 @@ import string
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import get_args
+from typing import Any, get_args
 
 import pytest
 import yaml
@@ -67,6 +67,7 @@ def finish(draft: Path) -> None:
     text = text.replace('store_name: "TODO"', 'store_name: "Bright Home"')
     text = text.replace('text: ""', 'text: "承运商分拣中心故障，货件按时交付物流，但送达延误。"')
     text = text.replace('ru: ""', f'ru: "{RUSSIAN}"').replace("ru_reviewed: false", "ru_reviewed: true")
+    text = re.sub(r'(?m)^  # carrier: "".*$', '  carrier: "SwiftRoute Logistics"', text)
     draft.write_text(text, "utf-8")
 
 
@@ -81,6 +82,7 @@ def test_a_draft_checks_as_incomplete_then_passes_and_builds_with_the_apis_posti
     assert case["notification"] == {"received": date(2026, 11, 20), "metric": "rating_on_time"}
     assert case["affected"]["postings"] == DELAYED  # the late ones, in the API's order; no cancellation
     assert case["request"] == "exclude_period"
+    assert case["delivery"] == {"scheme": "FBS"}  # tpl_integration_type "ozon"; the carrier is the seller's
     assert [item["file"] for item in case["evidence"]] == [
         "evidence/TODO-carrier_statement.pdf",
         "evidence/TODO-compensation_voucher.pdf",
@@ -89,6 +91,7 @@ def test_a_draft_checks_as_incomplete_then_passes_and_builds_with_the_apis_posti
     before = errors_of(draft)
     assert before.pop("C180") == ["evidence[0].file", "evidence[1].file"]  # the TODO files are missing
     assert before.pop("C170") == ["explanation.ru"]
+    assert before.pop("C196") == ["delivery"]  # the carrier, which the API does not know on FBS
     assert not before, before  # nothing else: the draft itself is a valid case
 
     finish(draft)
@@ -100,6 +103,49 @@ def test_a_draft_checks_as_incomplete_then_passes_and_builds_with_the_apis_posti
     ticket = json.loads((run.packs[0] / "ticket.json").read_text("utf-8"))
     assert ticket["ids"]["postings"] == DELAYED
     assert CANCELLED not in json.dumps(ticket)
+
+
+RFBS_POSTING = {
+    "tpl_integration_type": "non_integrated",
+    "delivery_method": {
+        "id": 1,
+        "name": "Курьер",
+        "tpl_provider": " SwiftRoute  Logistics ",
+        "tpl_provider_id": 9,
+    },
+}
+
+
+def test_an_rfbs_posting_gives_the_draft_its_scheme_and_carrier(
+    fake: FakeOzon, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    fake.posting_fields["*"] = RFBS_POSTING
+    assert run_pull(monkeypatch, fake, "--out", tmp_path).exit_code == 0
+    draft = tmp_path / "rating_on_time-2026-11-20.yaml"
+    assert yaml.safe_load(draft.read_text("utf-8"))["delivery"] == {
+        "scheme": "rFBS",
+        "carrier": "SwiftRoute Logistics",
+    }
+    assert "C196" not in errors_of(draft)
+
+
+@pytest.mark.parametrize(
+    "fields, note",
+    [
+        ({DELAYED[0]: {"tpl_integration_type": "aggregator"}}, "the postings read are on FBS, rFBS"),
+        ({"*": {"tpl_integration_type": "drone"}}, "the API did not say"),  # a type Ozon adds later
+    ],
+)
+def test_a_scheme_the_api_does_not_settle_is_left_to_the_seller(
+    fake: FakeOzon, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fields: dict[str, Any], note: str
+) -> None:
+    fake.posting_fields.update(fields)
+    assert run_pull(monkeypatch, fake, "--out", tmp_path, "--lang", "en").exit_code == 0
+    draft = tmp_path / "rating_on_time-2026-11-20.yaml"
+    text = draft.read_text("utf-8")
+    assert "delivery" not in yaml.safe_load(text)
+    assert note in next(line for line in text.splitlines() if line.startswith("# delivery:"))
+    assert errors_of(draft)["C196"] == ["delivery"]  # a valid draft that check holds incomplete
 
 
 def test_the_unknown_rating_gets_a_valid_default_draft(

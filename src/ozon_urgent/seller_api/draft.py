@@ -68,6 +68,8 @@ class DraftWriter:
         self.kinds: set[str] = set()
         self.first: date | None = None
         self.last: date | None = None
+        self.schemes: set[str] = set()  # FBS / rFBS of the postings read, from tpl_integration_type
+        self.carriers: set[str] = set()
 
     def wants(self, error: PostingError) -> bool:
         return error.kind in self.plan.posting_errors
@@ -88,6 +90,8 @@ class DraftWriter:
         note = ""
         if dates is not None:
             self.dated += 1
+            self.schemes.add(dates.scheme or "?")
+            self.carriers.update([dates.carrier] if dates.carrier else [])
             note = f"   # {self._posting_note(error, dates)}"
         self._spool.write(f"    - {quoted(error.number)}{note}\n")
 
@@ -146,6 +150,7 @@ class DraftWriter:
             "notification:",
             f"  received: {plan.received.isoformat()}   # {self._received_note()}",
             f"  metric: {quoted(self._metric(rating))}",
+            *self._delivery(),
             "affected:",
         ]
         if self.count:
@@ -164,6 +169,28 @@ class DraftWriter:
             key = "postings_none" if plan.posting_errors else "postings_not_indexed"
             lines.append(f"  postings: []   # {_comment(lang, key)}")
         return "\n".join(lines) + "\n"
+
+    def _delivery(self) -> list[str]:
+        """The sales scheme when every posting read agrees on one, and on rFBS its one carrier; else a
+        commented line to fill in, so the draft stays valid and C196 asks for what is missing."""
+        lang = self._lang
+        carrier_todo = f'  # carrier: ""   # {_comment(lang, "carrier_todo")}'
+        if len(self.schemes) == 1 and "?" not in self.schemes:
+            (scheme,) = self.schemes
+            lines = [
+                "delivery:",
+                f"  scheme: {scheme}   # {_comment(lang, 'delivery_api', count=self.dated)}",
+            ]
+            if len(self.carriers) == 1:
+                return [*lines, f"  carrier: {quoted(next(iter(self.carriers)))}"]
+            return [*lines, carrier_todo]
+        known = sorted(self.schemes - {"?"})
+        note = (
+            _comment(lang, "delivery_mixed", schemes=", ".join(known))
+            if len(known) > 1
+            else _comment(lang, "delivery_unknown")
+        )
+        return [f'# delivery: {{scheme: FBS, carrier: ""}}   # {note}']
 
     def _scenario_lines(self) -> list[str]:
         plan, lang = self.plan, self._lang

@@ -22,6 +22,17 @@ PAGE_LIMIT = 1000  # the most Ozon returns per page
 MAX_PAGES = 500
 # Buyers' names, phones and addresses: never copied into files a seller might attach or share.
 _BUYER_FIELDS = frozenset({"customer", "addressee"})
+# The posting's `tpl_integration_type` (Seller API, /v3/posting/fbs/get): delivery by Ozon is FBS, by an
+# integrated, third-party, partner (aggregator) service or Russian Post (`hybryd`, as Ozon spells it) is
+# rFBS. A type Ozon adds later is not guessed.
+_SCHEME_OF_INTEGRATION = {
+    "ozon": "FBS",
+    "3pl_tracking": "rFBS",
+    "non_integrated": "rFBS",
+    "aggregator": "rFBS",
+    "hybryd": "rFBS",
+    "hybrid": "rFBS",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +61,8 @@ class PostingDates:
     tracking: str | None
     cancel_reason: str | None
     raw: dict[str, Any]  # the answer without the buyer's data
+    scheme: str | None = None  # FBS or rFBS, from tpl_integration_type
+    carrier: str | None = None  # on rFBS, the delivery service (delivery_method.tpl_provider)
 
 
 def read_index(client: Poster) -> ErrorIndex:
@@ -119,6 +132,9 @@ def read_posting(client: Poster, number: str) -> PostingDates:
     cancellation = result.opt("cancellation")
     handed = result.opt("fact_delivery_date") or result.opt("delivering_date")
     ship_by = result.opt("shipment_date")
+    scheme = _SCHEME_OF_INTEGRATION.get(opt_text(result, "tpl_integration_type") or "")
+    method = result.opt("delivery_method")
+    provider = opt_text(method, "tpl_provider") if method is not None and scheme == "rFBS" else None
     return PostingDates(
         number=result.get("posting_number").text(),
         status=opt_text(result, "status"),
@@ -127,4 +143,6 @@ def read_posting(client: Poster, number: str) -> PostingDates:
         tracking=opt_text(result, "tracking_number"),
         cancel_reason=opt_text(cancellation, "cancel_reason") if cancellation else None,
         raw={key: value for key, value in result.raw().items() if key not in _BUYER_FIELDS},
+        scheme=scheme,
+        carrier=" ".join(provider.split()) or None if provider else None,
     )
