@@ -33,6 +33,7 @@ def _check(run_cli: RunCli, tmp_path: Path, scenario: str, changes: dict[str, An
         ("rfbs", "Write rFBS."),
         ("fbo", "Write FBO."),
         (7, "is not a sales scheme"),
+        ("", "is empty: the sales scheme of these postings is not given"),
     ],
 )
 def test_a_scheme_ozon_does_not_write_is_refused_with_its_spelling(

@@ -210,7 +210,8 @@ def _scheme(value: object) -> object:
         return value
     shown = value[:40] if isinstance(value, str) else repr(value)[:40]
     spelled = _SCHEME_SPELLINGS.get(" ".join(shown.lower().replace("-", " ").split()))
-    variant = "scheme_spelling" if spelled else "scheme_value"
+    empty = value is None or (isinstance(value, str) and not value.strip())  # as `init` leaves it
+    variant = "scheme_spelling" if spelled else "scheme_empty" if empty else "scheme_value"
     raise PydanticCustomError(
         variant,
         "not a sales scheme: {value} (one of FBS, rFBS, FBO)",
