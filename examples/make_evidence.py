@@ -2,7 +2,8 @@
 
 Every file is synthetic: invented stores, carriers and IDs, no personal data (buyers are "masked",
 no names, phone numbers or document numbers). PDFs are written by hand (PDF 1.4, Helvetica text layer,
-exact xref offsets, a fixed CreationDate); JPEGs are drawn with Pillow (900x1200 px, quality 85).
+exact xref offsets, a fixed CreationDate, and no Producer or Creator: a seller's file names no generator);
+JPEGs are drawn with Pillow (900 px wide, quality 85, no EXIF or comment).
 The output is byte-for-byte deterministic, and the generated files are committed so `make demo` works
 without running this script.
 
