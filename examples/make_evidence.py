@@ -2,7 +2,8 @@
 
 Every file is synthetic: invented stores, carriers and IDs, no personal data (buyers are "masked",
 no names, phone numbers or document numbers). PDFs are written by hand (PDF 1.4, Helvetica text layer,
-exact xref offsets, a fixed CreationDate); JPEGs are drawn with Pillow (900x1200 px, quality 85).
+exact xref offsets, a fixed CreationDate, and no Producer or Creator: a seller's file names no generator);
+JPEGs are drawn with Pillow (900 px wide, quality 85, no EXIF or comment).
 The output is byte-for-byte deterministic, and the generated files are committed so `make demo` works
 without running this script.
 
@@ -58,9 +59,25 @@ def _page_content(title: str, subtitle: str, lines: Sequence[str], page: int, pa
     return ("\n".join(ops) + "\n").encode("ascii")
 
 
+PAGE_BREAK = "\f"  # a line of its own: the next line starts a new page
+
+
+def _pages(lines: Sequence[str]) -> list[list[str]]:
+    """The lines cut into pages: at every PAGE_BREAK, and wherever a page is full."""
+    pages: list[list[str]] = [[]]
+    for line in lines:
+        if line == PAGE_BREAK:
+            pages.append([])
+            continue
+        if len(pages[-1]) == LINES_PER_PAGE:
+            pages.append([])
+        pages[-1].append(line)
+    return pages
+
+
 def make_pdf(title: str, subtitle: str, lines: Sequence[str], *, date: str, ref: str) -> bytes:
     """A text PDF; `date` (YYYY-MM-DD) becomes a fixed CreationDate, so the bytes never change."""
-    chunks = [list(lines[i : i + LINES_PER_PAGE]) for i in range(0, len(lines), LINES_PER_PAGE)] or [[]]
+    chunks = _pages(lines)
     stamp = "D:" + date.replace("-", "") + "120000Z"
     objects: list[bytes] = []
     page_ids = [6 + 2 * i for i in range(len(chunks))]
@@ -70,8 +87,8 @@ def make_pdf(title: str, subtitle: str, lines: Sequence[str], *, date: str, ref:
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
     objects.append(
-        f"<< /Title {_pdf_text(title)} /Producer (ozon-urgent examples/make_evidence.py) "
-        f"/CreationDate ({stamp}) /ModDate ({stamp}) >>".encode("ascii")
+        # No Producer or Creator: a seller's file names no tool, and certainly not this script.
+        f"<< /Title {_pdf_text(title)} /CreationDate ({stamp}) /ModDate ({stamp}) >>".encode("ascii")
     )
     for index, chunk in enumerate(chunks):
         content = _page_content(title, subtitle, chunk, index + 1, len(chunks), ref)
@@ -206,39 +223,54 @@ def screenshot_jpg(
     return _encode(image)
 
 
-def chat_jpg(title: str, subtitle: str, messages: Sequence[tuple[str, str, str]]) -> bytes:
-    """A chat screen; messages are (side, time, text) with side 'buyer' (left) or 'seller' (right)."""
-    image = Image.new("RGB", (W, H), (247, 248, 250))
+def chat_jpg(
+    title: str, subtitle: str, messages: Sequence[tuple[str, str, str]], *, height: int = H
+) -> bytes:
+    """A chat screen; messages are (side, time, text) with side 'buyer' (left) or 'seller' (right), or
+    ('topic', '', text): a grey line across the chat naming the conversation that follows."""
+    image = Image.new("RGB", (W, height), (247, 248, 250))
     draw = ImageDraw.Draw(image)
     y = _app_frame(draw, title, subtitle) + 10
     font, small = _font(18), _font(14)
     for side, time, text in messages:
+        if side == "topic":
+            length = draw.textlength(text, font=_font(16))
+            draw.rounded_rectangle(
+                ((W - length) / 2 - 16, y, (W + length) / 2 + 16, y + 32), radius=16, fill=(232, 236, 242)
+            )
+            draw.text(((W - length) / 2, y + 7), text, font=_font(16), fill=INK)
+            y += 48
+            continue
         lines = _wrap(draw, text, font, 500)
-        height = 28 * len(lines) + 38
+        bubble = 28 * len(lines) + 38
         left = side == "buyer"
         x1 = 40 if left else W - 40 - 540
         fill = "white" if left else (225, 236, 255)
-        draw.rounded_rectangle((x1, y, x1 + 540, y + height), radius=14, fill=fill, outline=LINE, width=2)
+        draw.rounded_rectangle((x1, y, x1 + 540, y + bubble), radius=14, fill=fill, outline=LINE, width=2)
         label = "Buyer (name masked)" if left else "Store support"
         draw.text((x1 + 18, y + 8), f"{label}   {time}", font=small, fill=MUTED)
         for i, line in enumerate(lines):
             draw.text((x1 + 18, y + 30 + 28 * i), line, font=font, fill=INK)
-        y += height + 18
-    draw.rectangle((0, H - 70, W, H), fill="white")
-    draw.line((0, H - 70, W, H - 70), fill=LINE, width=2)
-    draw.rounded_rectangle((24, H - 54, W - 120, H - 16), radius=18, outline=LINE, width=2)
-    draw.text((44, H - 45), "Write a message...", font=_font(16), fill=MUTED)
-    draw.ellipse((W - 100, H - 58, W - 54, H - 12), fill=BLUE)
+        y += bubble + 18
+    if y > height - 80:
+        raise ValueError(f"chat {title!r} does not fit: {y} px of {height}")
+    draw.rectangle((0, height - 70, W, height), fill="white")
+    draw.line((0, height - 70, W, height - 70), fill=LINE, width=2)
+    draw.rounded_rectangle((24, height - 54, W - 120, height - 16), radius=18, outline=LINE, width=2)
+    draw.text((44, height - 45), "Write a message...", font=_font(16), fill=MUTED)
+    draw.ellipse((W - 100, height - 58, W - 54, height - 12), fill=BLUE)
     return _encode(image)
 
 
-def document_jpg(title: str, subtitle: str, lines: Sequence[str], stamp: str) -> bytes:
+def document_jpg(
+    title: str, subtitle: str, lines: Sequence[str], stamp: str, *, height: int = H, step: int = 30
+) -> bytes:
     """A photographed paper document: a white sheet on a desk, text, a round stamp and a signature."""
-    image = Image.new("RGB", (W, H), (120, 104, 88))
+    image = Image.new("RGB", (W, height), (120, 104, 88))
     draw = ImageDraw.Draw(image)
-    for i in range(0, H, 24):  # wood grain
+    for i in range(0, height, 24):  # wood grain
         draw.line((0, i, W, i + 9), fill=(128, 111, 94), width=3)
-    draw.polygon([(58, 46), (850, 38), (862, 1160), (46, 1168)], fill=(252, 251, 247))
+    draw.polygon([(58, 46), (850, 38), (862, height - 40), (46, height - 32)], fill=(252, 251, 247))
     draw.text((100, 96), title, font=_font(28), fill=INK)
     draw.text((100, 140), subtitle, font=_font(16), fill=MUTED)
     draw.line((100, 172, 800, 172), fill=INK, width=2)
@@ -251,19 +283,21 @@ def document_jpg(title: str, subtitle: str, lines: Sequence[str], stamp: str) ->
                 draw.text((100, y), part, font=_font(17), fill=INK)
                 y += 26
             y -= 26
-        y += 30
-    # stamp
-    cx, cy = 640, 1010
+        y += step
+    cx, cy = 640, height - 190
+    if y > cy - 100:
+        raise ValueError(f"document {title!r} runs into its stamp: {y} px, stamp at {cy - 95}")
     draw.ellipse((cx - 95, cy - 95, cx + 95, cy + 95), outline=(40, 70, 170), width=5)
     draw.ellipse((cx - 75, cy - 75, cx + 75, cy + 75), outline=(40, 70, 170), width=2)
     for i, word in enumerate(stamp.split("|")):
         length = draw.textlength(word, font=_font(16))
         draw.text((cx - length / 2, cy - 30 + 24 * i), word, font=_font(16), fill=(40, 70, 170))
     # signature
-    points = [(150 + 6 * i, 1040 + int(22 * ((i * 37) % 11 - 5) / 5)) for i in range(40)]
+    base = height - 160
+    points = [(150 + 6 * i, base + int(22 * ((i * 37) % 11 - 5) / 5)) for i in range(40)]
     draw.line(points, fill=(20, 30, 90), width=3, joint="curve")
-    draw.line((140, 1080, 420, 1080), fill=INK, width=1)
-    draw.text((140, 1088), "Authorised signatory", font=_font(14), fill=MUTED)
+    draw.line((140, base + 40, 420, base + 40), fill=INK, width=1)
+    draw.text((140, base + 48), "Authorised signatory", font=_font(14), fill=MUTED)
     return _encode(image)
 
 
@@ -282,44 +316,44 @@ BRIGHT_HOME_SKUS = [
 
 
 def bright_home_tracking() -> bytes:
-    lines = ["## Affected products (SKU / offer ID)"]
+    lines = ["## Products in these postings (SKU / offer ID)"]
     lines += [f"SKU {sku}   offer {offer}   {name}" for sku, offer, name in BRIGHT_HOME_SKUS]
     lines.append("")
     events = {
         "57195475-0050-3": [
             ("2026-11-02 10:12", "Posting assembled, FBS warehouse Moscow-South"),
-            ("2026-11-02 19:40", "Handed over to delivery, handover act HA-4402"),
-            ("2026-11-04 08:55", "Arrived at pickup point"),
-            ("2026-11-05 16:21", "Delivered to buyer, code confirmed"),
+            ("2026-11-02 19:40", "Accepted at the Ozon drop-off point (acceptance scan)"),
+            ("2026-11-04 08:55", "Arrived at the Ozon pickup point"),
+            ("2026-11-05 16:21", "Delivered: the buyer confirmed receipt with the code"),
         ],
         "57195475-0051-1": [
             ("2026-11-09 11:03", "Posting assembled, FBS warehouse Moscow-South"),
-            ("2026-11-09 18:47", "Handed over to delivery, handover act HA-4463"),
-            ("2026-11-11 09:30", "Arrived at pickup point"),
-            ("2026-11-12 12:14", "Delivered to buyer, code confirmed"),
+            ("2026-11-09 18:47", "Accepted at the Ozon drop-off point (acceptance scan)"),
+            ("2026-11-11 09:30", "Arrived at the Ozon pickup point"),
+            ("2026-11-12 12:14", "Delivered: the buyer confirmed receipt with the code"),
         ],
         "61024887-0117-2": [
             ("2026-11-15 09:41", "Posting assembled, FBS warehouse Moscow-South"),
-            ("2026-11-15 17:58", "Handed over to delivery, handover act HA-4519"),
-            ("2026-11-17 10:02", "Out for courier delivery"),
-            ("2026-11-18 14:36", "Delivered to buyer, code confirmed"),
+            ("2026-11-15 17:58", "Accepted at the Ozon drop-off point (acceptance scan)"),
+            ("2026-11-17 10:02", "Handed to the Ozon courier"),
+            ("2026-11-18 14:36", "Delivered: the buyer confirmed receipt with the code"),
         ],
     }
     for posting, steps in events.items():
-        lines.append(f"## Posting {posting}")
+        lines.append(f"## Posting {posting}   status: Delivered, code confirmed")
         lines += [f"{when}   {what}" for when, what in steps]
-        lines.append(f"Tracking {posting} delivered {steps[-1][0][:10]}")
+        lines.append("Complaints from the delivery service or the buyer: none")
         lines.append("")
     lines += [
-        "Status of every posting above: DELIVERED, no complaint registered by the carrier.",
-        "Source: carrier tracking export, unmodified. Buyer data masked.",
+        "Scheme: FBS, delivery by Ozon logistics. Export of the posting history from Seller Center",
+        "(Orders > FBS > posting card > History), unmodified. Buyer data are not shown by Ozon.",
     ]
     return make_pdf(
-        "Shipment tracking report",
+        "Posting tracking: 3 postings",
         "Store: Bright Home   Client-Id 1846213   Period 2026-11-02 to 2026-11-18",
         lines,
-        date="2026-11-19",
-        ref="BH-TRK-2611",
+        date="2026-11-18",
+        ref="Bright Home / postings 57195475-0050-3, 57195475-0051-1, 61024887-0117-2",
     )
 
 
@@ -344,9 +378,20 @@ def bright_home_waybill() -> bytes:
 
 def bright_home_chat() -> bytes:
     return chat_jpg(
-        "Chat: posting 61024887-0117-2",
-        "Ozon chat export, translated from Russian, 19.11.2026",
+        "Buyer chats: 3 postings",
+        "Seller Center > Chats, export of 19.11.2026, translated from Russian",
         [
+            ("topic", "", "Chat 1 - posting 57195475-0050-3"),
+            (
+                "buyer",
+                "05.11.2026 16:40",
+                "Picked up the lamp today, gave the code at the pickup point. Works fine.",
+            ),
+            ("seller", "05.11.2026 17:02", "Thank you for confirming the delivery of 57195475-0050-3."),
+            ("topic", "", "Chat 2 - posting 57195475-0051-1"),
+            ("buyer", "12.11.2026 12:30", "Order received today with the code, the vase is intact. Thanks."),
+            ("seller", "12.11.2026 12:51", "Thank you for confirming the delivery of 57195475-0051-1."),
+            ("topic", "", "Chat 3 - posting 61024887-0117-2"),
             (
                 "buyer",
                 "18.11.2026 14:52",
@@ -361,6 +406,7 @@ def bright_home_chat() -> bytes:
             ("seller", "19.11.2026 09:21", "Thank you, we will pass this to Ozon support."),
             ("buyer", "19.11.2026 10:40", "Order 57195475-0050 also arrived on 05.11, everything correct."),
         ],
+        height=1640,
     )
 
 
@@ -369,10 +415,12 @@ def lumora_shipping(part: str) -> bytes:
         days = [f"2026-10-{d:02d}" for d in range(22, 32)] + [f"2026-11-{d:02d}" for d in range(1, 6)]
         hours = [51, 47, 44, 40, 38, 36, 33, 29, 26, 22, 20, 19, 18, 17, 16]
         title, sub = "Shipping time, 22.10-05.11.2026", "Ratings > Shipping time > Daily (warehouse move)"
+        note = "Warehouse in Shenzhen moved from 24.10 to 02.11.2026."
     else:
         days = [f"2026-11-{d:02d}" for d in range(6, 21)]
         hours = [15, 14, 14, 13, 12, 12, 11, 11, 10, 10, 9, 9, 9, 8, 8]
         title, sub = "Shipping time, 06.11-20.11.2026", "Ratings > Shipping time > Daily"
+        note = "Since 06.11.2026 every posting is handed over within 24 h."
     rows = []
     for day, hour in zip(days, hours, strict=True):
         badge = f"!{hour} h" if hour > 24 else f"+{hour} h"
@@ -382,10 +430,7 @@ def lumora_shipping(part: str) -> bytes:
         "Lumora Tech / " + sub,
         [("Day", 200), ("Postings", 170), ("Avg. to handover", 230), ("Late", 120)],
         rows,
-        [
-            "Average time from order to handover to delivery, FBS. Warehouse in Shenzhen moved "
-            "from 24.10 to 02.11.2026; since 06.11.2026 every posting is handed over within 24 h."
-        ],
+        ["Average time from order to handover to delivery, FBS. " + note],
         ("Average hours to handover, by day", [(d[8:], h) for d, h in zip(days, hours, strict=True)]),
     )
 
@@ -422,20 +467,20 @@ def lumora_returns() -> bytes:
 
 def pinecone_first_shipment() -> bytes:
     return screenshot_jpg(
-        "First shipment, 05.11.2026",
-        "Pinecone Living / Orders > FBS > Delivered",
-        [("Posting", 250), ("Handed over", 200), ("Status", 200), ("Items", 100)],
+        "Postings and orders, 03.11-23.11.2026",
+        "Pinecone Living / Orders > FBS > Postings, first 6 of 17",
+        [("Posting", 200), ("SKU", 150), ("Handed over", 160), ("Status", 160), ("Items", 80)],
         [
-            ["70215583-0001-1", "2026-11-05", "+Delivered", "2"],
-            ["36601942-0003-1", "2026-11-05", "+Delivered", "1"],
-            ["44817025-0012-1", "2026-11-08", "+Delivered", "3"],
-            ["58930416-0004-1", "2026-11-12", "+Delivered", "1"],
-            ["27709538-0021-2", "2026-11-16", "+Delivered", "2"],
-            ["63412870-0009-1", "2026-11-19", "In transit", "1"],
+            ["70215583-0001-1", "1427708391", "2026-11-05", "+Delivered", "2"],
+            ["36601942-0003-1", "1427708406", "2026-11-05", "+Delivered", "1"],
+            ["44817025-0012-1", "1427708422", "2026-11-08", "+Delivered", "3"],
+            ["58930416-0004-1", "1427708391", "2026-11-12", "+Delivered", "1"],
+            ["27709538-0021-2", "1427708406", "2026-11-16", "+Delivered", "2"],
+            ["63412870-0009-1", "1427708422", "2026-11-19", "In transit", "1"],
         ],
         [
             "First two postings handed over to delivery on 05.11.2026 from the contracted "
-            "fulfilment warehouse. Orders per week: 3, 5, 9."
+            "fulfilment warehouse. Orders per week: 3, 5, 9 (17 in all)."
         ],
         ("Orders per week", [("03-09.11", 3), ("10-16.11", 5), ("17-23.11", 9)]),
     )
@@ -456,14 +501,19 @@ def pinecone_contract() -> bytes:
         "## 2. Term",
         "2.1 From 12.10.2026 to 11.10.2027, renewed automatically.",
         "",
-        "## 3. Goods received",
-        "3.1 First receipt: 14.10.2026, 3 pallets, 612 units (act of acceptance FF-A-0931).",
-        "3.2 Second receipt: 02.11.2026, 2 pallets, 388 units (act of acceptance FF-A-1044).",
-        "",
-        "## 4. Service level",
-        "4.1 Handover to delivery on the day of assembly for orders placed before 14:00.",
+        "## 3. Service level",
+        "3.1 Handover to delivery on the day of assembly for orders placed before 14:00.",
         "",
         "Signed by authorised representatives of both parties. Personal data omitted.",
+        PAGE_BREAK,
+        "## Statement of goods received under agreement No. FF-2026-1187",
+        "Issued by NorthStar Fulfilment LLC on 03.11.2026",
+        "",
+        "Act of acceptance FF-A-0931 of 14.10.2026: 3 pallets, 612 units",
+        "Act of acceptance FF-A-1044 of 02.11.2026: 2 pallets, 388 units",
+        "Total in storage on 03.11.2026: 1 000 units on 5 pallet places",
+        "",
+        "NorthStar Fulfilment LLC, warehouse manager (signature, seal)",
     ]
     return make_pdf(
         "Fulfilment services agreement",
@@ -499,81 +549,140 @@ HAOYUN_POSTINGS = [
 ]
 
 
+# rFBS: the store contracts SwiftRoute itself (contract SR-2026-114), so the carrier's own acceptance at
+# handover is the time that counts, and the carrier pays the store for its delay. Seven acts, three
+# postings each, every one accepted before the 18:00 cut-off; delivered 3 to 6 days late.
+HAOYUN_ACTS = [
+    ("27.10.2026", "HA-4471", ["16:52", "17:05", "17:20"], ["02.11.2026", "01.11.2026", "02.11.2026"]),
+    ("29.10.2026", "HA-4502", ["16:31", "16:44", "16:55"], ["03.11.2026", "04.11.2026", "03.11.2026"]),
+    ("31.10.2026", "HA-4538", ["16:48", "16:57", "17:05"], ["05.11.2026", "06.11.2026", "05.11.2026"]),
+    ("03.11.2026", "HA-4590", ["16:12", "16:26", "16:40"], ["08.11.2026", "09.11.2026", "07.11.2026"]),
+    ("05.11.2026", "HA-4617", ["17:02", "17:18", "17:30"], ["10.11.2026", "11.11.2026", "10.11.2026"]),
+    ("07.11.2026", "HA-4655", ["15:50", "16:03", "16:15"], ["12.11.2026", "13.11.2026", "11.11.2026"]),
+    ("09.11.2026", "HA-4689", ["16:41", "16:58", "17:10"], ["14.11.2026", "15.11.2026", "13.11.2026"]),
+]
+
+
+def haoyun_rows() -> list[tuple[str, str, str, str, str]]:
+    """(posting, act, handover day, handover time, delivered day) for the 21 postings, in act order."""
+    rows = []
+    postings = iter(HAOYUN_POSTINGS)
+    for day, act, times, delivered in HAOYUN_ACTS:
+        rows += [(next(postings), act, day, time, done) for time, done in zip(times, delivered, strict=True)]
+    return rows
+
+
 def haoyun_carrier_statement() -> bytes:
     lines = [
         "To: Haoyun Auto Parts (Ozon Client-Id 2750416)",
         "From: SwiftRoute Logistics LLC, claims department",
+        "Contract: SR-2026-114, delivery of the store's Ozon orders under rFBS",
         "Subject: delivery performance 21.09.2026 - 19.11.2026 and the sorting-centre outage",
         "",
         "## Statement",
         "From 27.10.2026 to 09.11.2026 the warehouse management system of our Moscow sorting",
-        "centre failed. Parcels accepted from the seller on time were held at the centre for",
-        "3 to 6 days. The delay was caused by the carrier alone; the seller handed every",
-        "posting over to delivery within the agreed time.",
+        "centre failed. Parcels accepted from the store on time were held at the centre for",
+        "3 to 6 days. The delay was caused by SwiftRoute Logistics alone: the store handed",
+        "every posting over to us before the 18:00 cut-off of the contract.",
         "",
-        "## Delivery performance by period",
-        "21.09.2026 - 26.10.2026   214 postings   on time 97.2%",
-        "27.10.2026 - 09.11.2026    88 postings   on time 76.1%   (outage)",
-        "10.11.2026 - 19.11.2026    71 postings   on time 98.6%",
+        "## Postings of the store delivered by us, by period",
+        "21.09.2026 - 26.10.2026   214 postings   208 on time (97.2%)",
+        "27.10.2026 - 09.11.2026    21 postings     0 on time (outage)",
+        "10.11.2026 - 19.11.2026    71 postings    70 on time (98.6%)",
         "",
-        "## Postings delayed by the outage (21)",
+        "## The 21 postings delayed by the outage",
+        "Posting              Act       Accepted by us      Delivered",
     ]
-    lines += [f"Posting {p}   handed over on time   delivered late" for p in HAOYUN_POSTINGS]
+    lines += [f"{p:<20} {act}   {day} {time}    {done}" for p, act, day, time, done in haoyun_rows()]
     lines += [
         "",
-        "The carrier accepts liability and has paid compensation (see voucher CV-2026-0458).",
-        "Head of claims department, SwiftRoute Logistics LLC",
+        "SwiftRoute Logistics accepts liability for these 21 postings and has paid compensation",
+        "for them (voucher CV-2026-0458 of 17.11.2026).",
+        "",
+        "19.11.2026   Head of claims department, SwiftRoute Logistics LLC (signature, seal)",
     ]
     return make_pdf(
         "Carrier statement on delivery delays",
-        "SwiftRoute Logistics LLC   ref. SR-CL-2026-0731",
+        "SwiftRoute Logistics LLC   ref. SR-CL-2026-0731   19.11.2026",
         lines,
         date="2026-11-19",
-        ref="SR-CL-2026-0731",
+        ref="SwiftRoute Logistics LLC   SR-CL-2026-0731",
     )
 
 
 def haoyun_voucher() -> bytes:
     lines = [
-        "Voucher No. CV-2026-0458",
-        "Date: 17.11.2026",
-        "Payer: SwiftRoute Logistics LLC",
+        "Voucher No. CV-2026-0458 of 17.11.2026",
+        "Payer: SwiftRoute Logistics LLC (contract SR-2026-114, rFBS delivery)",
         "Recipient: Haoyun Auto Parts, Ozon Client-Id 2750416",
+        "Claim: SR-CL-2026-0731, late delivery caused by the sorting-centre outage",
         "",
         "## Compensation",
-        "Reason: late delivery of 21 postings, sorting-centre outage 27.10.2026 - 09.11.2026",
-        "Amount: 31 500.00 RUB (1 500.00 RUB per posting)",
-        "Payment order: PO-88217, paid 17.11.2026",
+        "Amount: 31 500.00 RUB for 21 postings (1 500.00 RUB per posting)",
+        "Payment order PO-88217, paid 17.11.2026",
         "",
-        "Claim reference: SR-CL-2026-0731",
+        "## Postings covered (21)",
     ]
+    rows = [p for p, *_ in haoyun_rows()]
+    lines += [f"{i:>2}. {p:<20} 1 500.00 RUB" for i, p in enumerate(rows, start=1)]
+    lines += ["", "Total: 31 500.00 RUB", "", "Accountant, SwiftRoute Logistics LLC (signature, seal)"]
     return make_pdf(
-        "Compensation voucher", "SwiftRoute Logistics LLC", lines, date="2026-11-17", ref="CV-2026-0458"
+        "Compensation voucher",
+        "SwiftRoute Logistics LLC   17.11.2026",
+        lines,
+        date="2026-11-17",
+        ref="SwiftRoute Logistics LLC   CV-2026-0458",
     )
 
 
 def haoyun_handover() -> bytes:
+    lines = []
+    rows = haoyun_rows()
+    for day, act, _, _ in HAOYUN_ACTS:
+        mine = [r for r in rows if r[1] == act]
+        lines.append(f"## Act {act} of {day}: {len(mine)} postings, signed by the carrier")
+        lines += [f"{p}   accepted {day} {time}" for p, _, _, time, _ in mine]
+    lines += ["", "21 postings in 7 acts, each accepted before the 18:00 cut-off."]
     return document_jpg(
-        "Handover acts, FBS",
-        "Haoyun Auto Parts -> SwiftRoute Logistics, 27.10-09.11.2026",
-        [
-            "## Summary of signed handover acts",
-            "27.10.2026  act HA-4471  9 postings  handed over 17:20",
-            "29.10.2026  act HA-4502  7 postings  handed over 16:55",
-            "31.10.2026  act HA-4538  8 postings  handed over 17:05",
-            "03.11.2026  act HA-4590  10 postings  handed over 16:40",
-            "05.11.2026  act HA-4617  6 postings  handed over 17:30",
-            "07.11.2026  act HA-4655  9 postings  handed over 16:15",
-            "09.11.2026  act HA-4689  8 postings  handed over 17:10",
-            "",
-            "All postings were handed over before the cut-off time of 18:00.",
-            "The 21 delayed postings are listed in the carrier statement.",
-        ],
+        "Register of signed handover acts, rFBS",
+        "Haoyun Auto Parts -> SwiftRoute Logistics (contract SR-2026-114), 27.10-09.11.2026",
+        lines,
         "SwiftRoute|Logistics|RECEIVED",
+        height=1420,
+        step=30,
     )
 
 
+def yuelai_days() -> list[tuple[str, int, int, int]]:
+    """(day, chats, average first reply in minutes, chats answered after 24 h) for 24.10-22.11.2026."""
+    days = []
+    for offset in range(30):
+        month, day = (10, 24 + offset) if offset < 8 else (11, offset - 7)
+        chats = 18 + (offset * 7) % 13
+        if (month, day) < (11, 1):
+            minutes, late = 60 * (19 + (offset * 5) % 9) + (offset * 13) % 60, 2 + offset % 4
+        else:
+            minutes, late = 60 * (1 + (offset % 3) // 2) + (offset * 17) % 60, 0
+        days.append((f"2026-{month:02d}-{day:02d}", chats, minutes, late))
+    return days
+
+
+YUELAI_WEEKS = [("24-31.10", "2026-10-24", "2026-10-31"), ("01-07.11", "2026-11-01", "2026-11-07")]
+YUELAI_WEEKS += [("08-14.11", "2026-11-08", "2026-11-14"), ("15-22.11", "2026-11-15", "2026-11-22")]
+
+
+def yuelai_week_minutes(first: str, last: str) -> int:
+    """The week's average first reply over all its chats (each day weighted by its chats), in minutes."""
+    days = [d for d in yuelai_days() if first <= d[0] <= last]
+    return round(sum(chats * minutes for _, chats, minutes, _ in days) / sum(d[1] for d in days))
+
+
+def _h_min(minutes: int) -> str:
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
 def yuelai_support_setup() -> bytes:
+    weeks = [(label, yuelai_week_minutes(a, b)) for label, a, b in YUELAI_WEEKS]
     return screenshot_jpg(
         "Chat support settings",
         "Yuelai Kitchen / Support > Chats > Settings",
@@ -586,14 +695,19 @@ def yuelai_support_setup() -> bytes:
             ["Working days", "Mon-Sun", "2026-11-01"],
             ["Target first reply", "under 2 h", "2026-11-01"],
             ["Escalation to manager", "after 4 h", "2026-11-05"],
-            ["Avg. first reply, 15-22.11", "+1 h 42 min", "2026-11-22"],
+            ["Avg. first reply, 15-22.11", "+" + _h_min(weeks[-1][1]), "2026-11-22"],
         ],
         ["Screenshot taken 22.11.2026. Agent names and accounts are hidden."],
-        (
-            "Average first reply by week, hours",
-            [("24-31.10", 21.4), ("01-07.11", 3.1), ("08-14.11", 1.9), ("15-22.11", 1.7)],
-        ),
+        ("Average first reply by week, hours", [(label, round(m / 60, 1)) for label, m in weeks]),
     )
+
+
+# The three orders the notification's period holds, each answered after more than 24 hours (October).
+YUELAI_ORDERS = [
+    ("25590817-0142", "2026-10-25 11:40", "2026-10-26 14:05", "26 h 25 min"),
+    ("63108452-0007", "2026-10-28 09:12", "2026-10-29 10:47", "25 h 35 min"),
+    ("81773046-0029", "2026-10-30 20:31", "2026-10-31 22:02", "25 h 31 min"),
+]
 
 
 def yuelai_response_records() -> bytes:
@@ -601,14 +715,13 @@ def yuelai_response_records() -> bytes:
         "## Daily chat statistics, 24.10.2026 - 22.11.2026",
         "Date         Chats   Answered   Avg. first reply   Over 24 h",
     ]
-    for offset in range(30):
-        month, day = (10, 24 + offset) if offset < 8 else (11, offset - 7)
-        chats = 18 + (offset * 7) % 13
-        if (month, day) < (11, 1):
-            reply, late = f"{19 + (offset * 5) % 9} h {(offset * 13) % 60:02d} min", str(2 + offset % 4)
-        else:
-            reply, late = f"{1 + (offset % 3) // 2} h {(offset * 17) % 60:02d} min", "0"
-        lines.append(f"2026-{month:02d}-{day:02d}   {chats:>5}   {chats:>8}   {reply:>16}   {late:>9}")
+    for day, chats, minutes, late in yuelai_days():
+        lines.append(f"{day}   {chats:>5}   {chats:>8}   {_h_min(minutes):>16}   {late:>9}")
+    lines += ["", "## Chats about the orders in the notification (answered after more than 24 h)"]
+    lines.append("Order            Buyer wrote         First reply         Waited")
+    lines += [
+        f"{order}    {asked}    {replied}    {waited}" for order, asked, replied, waited in YUELAI_ORDERS
+    ]
     lines += ["", "Russian-speaking agents on duty from 01.11.2026. Buyer data masked in the export."]
     return make_pdf(
         "Chat response records",
@@ -688,30 +801,39 @@ def pixel_chat_records() -> bytes:
     )
 
 
+# Ozon's answers in the store's support requests, printed from Seller Center: Ozon's header, request numbers
+# as Ozon gives them, Ozon's wording. Three decided for the seller, two still open on 21.11.2026.
+PIXEL_DISPUTES = [
+    ("86603572-0609-2", "312406158", "13.09.2026", "17.09.2026", "the serial number of the returned item"),
+    ("49083228-0279-1", "318550274", "03.10.2026", "08.10.2026", "the returned box held only a cable"),
+    ("40099480-0422-1", "324197731", "22.10.2026", "27.10.2026", "damage after delivery"),
+    ("33026152-0201-1", "331860492", "14.11.2026", "", ""),
+    ("24924868-0425-1", "335027619", "21.11.2026", "", ""),
+]
+
+
 def pixel_decision() -> bytes:
-    lines = [
-        "## Results of return disputes opened by the seller",
-        "Dispute    Posting            Opened       Decision     Basis",
-    ]
-    data = [
-        ("D-55810", "86603572-0609-2", "2026-09-13", "for seller", "serial number mismatch"),
-        ("D-56244", "49083228-0279-1", "2026-10-03", "for seller", "incomplete return"),
-        ("D-56871", "40099480-0422-1", "2026-10-22", "for seller", "damage after delivery"),
-        ("D-57302", "33026152-0201-1", "2026-11-14", "pending", "item substituted"),
-        ("D-57766", "24924868-0425-1", "2026-11-21", "pending", "item substituted"),
-    ]
-    lines += [f"{d}   {p}   {o}   {dec:<11}  {b}" for d, p, o, dec, b in data]
-    lines += [
-        "",
-        "Three disputes were decided in favour of the seller; the returns still count",
-        "in the return rate. Two disputes are pending with the same evidence.",
-    ]
+    lines = ["seller.ozon.ru > Support > My requests > Return disputes   printed 21.11.2026", ""]
+    for posting, number, opened, decided, basis in PIXEL_DISPUTES:
+        lines.append(f"## Request No. {number}   Topic: return dispute   Posting {posting}")
+        lines.append(f"Opened by the seller: {opened}   SKU 955410286")
+        if decided:
+            lines += [
+                f"Status: closed {decided}   Decision: in favour of the seller",
+                f"Ozon Support: we checked the seller's materials ({basis}) and agree that the",
+                "returned item does not match the item shipped. The claim is upheld; compensation for",
+                "the item is credited to the seller's balance.",
+            ]
+        else:
+            lines += ["Status: under review   Ozon Support: the request is being checked by a specialist."]
+        lines.append("")
+    lines += ["Ozon Seller, support service. This page was printed from the seller's account."]
     return make_pdf(
-        "Platform decision basis",
-        "Store: Pixel Garden   SKU 955410286",
+        "OZON Seller - Support requests",
+        "Seller: Pixel Garden   Client-Id 2284105   Return disputes",
         lines,
         date="2026-11-21",
-        ref="PG-DSP-2611",
+        ref="seller.ozon.ru/app/supports   21.11.2026",
     )
 
 
@@ -739,6 +861,153 @@ def pixel_returned_items() -> bytes:
             "Each return was opened on camera; the video links are in the case.",
         ],
         "Pixel Garden|RETURNS|CHECKED",
+    )
+
+
+AMBER_PRODUCTS = [
+    ("180550365", "AW-LAV-200", "Scented candle Lavender, soy wax, 200 g", 600),
+    ("180550372", "AW-AMC-200", "Scented candle Amber & Cedar, soy wax, 200 g", 400),
+]
+
+
+def amber_tracking() -> bytes:
+    lines = [
+        "## Posting 41827730-0058-1   status: Delivered, code confirmed",
+        *[f"Product {pid}   {name}   1 pc" for pid, _, name, _ in AMBER_PRODUCTS],
+        "",
+        "18.11.2026 08:20   Arrived at the Ozon pickup point",
+        "18.11.2026 14:25   Delivered: the buyer confirmed receipt with the code",
+        "Complaints from the delivery service or the buyer: none",
+        "",
+        "Export of the posting history from Seller Center, unmodified. Buyer data are not shown by Ozon.",
+    ]
+    return make_pdf(
+        "Posting tracking: 41827730-0058-1",
+        "Store: Amber Lane   Client-Id 2468013   18.11.2026",
+        lines,
+        date="2026-11-18",
+        ref="Amber Lane / posting 41827730-0058-1",
+    )
+
+
+def amber_chat() -> bytes:
+    return chat_jpg(
+        "Buyer chat: posting 41827730-0058-1",
+        "Seller Center > Chats, 19.11.2026, translated from Russian",
+        [
+            ("topic", "", "Order 41827730-0058: products 180550365, 180550372"),
+            (
+                "seller",
+                "19.11.2026 10:05",
+                "Hello! Your candles were delivered yesterday. Is everything in order?",
+            ),
+            (
+                "buyer",
+                "19.11.2026 10:31",
+                "Yes, both arrived intact. Each box has the Amber Works seal with lot 2026-11.",
+            ),
+            (
+                "seller",
+                "19.11.2026 10:36",
+                "Thank you. Do the candles match the description on the product card?",
+            ),
+            (
+                "buyer",
+                "19.11.2026 10:52",
+                "They do: the same scent, wax and glass as the ones I bought before in the brand's own shop.",
+            ),
+            ("seller", "19.11.2026 10:58", "Thank you for your feedback. Enjoy your purchase!"),
+        ],
+    )
+
+
+def amber_invoice() -> bytes:
+    lines = [
+        "Invoice No. AW-2026-1187 of 06.11.2026   Lot 2026-11",
+        "Seller (manufacturer): Amber Works Candle Co., Ltd., Ningbo, China",
+        "Buyer: Amber Lane, Ozon store, Client-Id 2468013",
+        "Terms: direct supply from the manufacturer, delivered to the buyer's warehouse",
+        "",
+        "## Goods (invoice and packing list)",
+        "Article       Buyer's ref. (Ozon)   Description                                    Qty",
+    ]
+    lines += [f"{art:<13} {pid:<21} {name:<46} {qty}" for pid, art, name, qty in AMBER_PRODUCTS]
+    lines += [
+        "",
+        "Total: 1 000 pcs in 50 cartons, lot 2026-11, every unit sealed with the Amber Works label.",
+        "Amount: 3 650.00 USD, paid by bank transfer.",
+        "",
+        "Amber Works Candle Co., Ltd., sales department (signature, company seal)",
+        PAGE_BREAK,
+        "## Letter of confirmation No. AW-L-0412",
+        "",
+        "We, Amber Works Candle Co., Ltd., make the scented candles listed here. We confirm:",
+        "",
+        *[
+            f"- {name}, article {art}: the store Amber Lane sells it on Ozon as product {pid};"
+            for pid, art, name, _ in AMBER_PRODUCTS
+        ],
+        "- the store Amber Lane buys these candles directly from us; lot 2026-11 was shipped to it under",
+        "  invoice AW-2026-1187 of 06.11.2026;",
+        "- every candle of our make carries our seal with its lot number.",
+        "",
+        "General manager, Amber Works Candle Co., Ltd. (signature, company seal)",
+    ]
+    return make_pdf(
+        "Amber Works Candle Co., Ltd.",
+        "Invoice AW-2026-1187 and letter of confirmation AW-L-0412",
+        lines,
+        date="2026-11-20",
+        ref="Amber Works Candle Co., Ltd.",
+    )
+
+
+# rFBS: the store's own carrier, which pays the store for the day its hub lost.
+def polar_fox_statement() -> bytes:
+    lines = [
+        "To: Polar Fox Home (Ozon Client-Id 3104587)",
+        "From: NordLine Express LLC, customer service",
+        "Contract: NL-2026-0388, delivery of the store's Ozon orders under rFBS",
+        "",
+        "## Statement",
+        "On 19.11.2026 our Moscow hub lost power for the whole day; no parcel left the hub.",
+        "Posting 84120395-0217-1 was accepted from the store on 18.11.2026 at 16:40, before the",
+        "18:00 cut-off, and was due on 19.11.2026. It was delivered on 20.11.2026, one day late.",
+        "The delay was caused by NordLine Express alone; we have paid the store compensation.",
+        "",
+        "## Postings of the store delivered by us, 22.09.2026 - 20.11.2026",
+        "152 postings, 151 on time; the only late one is 84120395-0217-1 (the 19.11.2026 outage).",
+        "",
+        "20.11.2026   Head of customer service, NordLine Express LLC (signature, seal)",
+    ]
+    return make_pdf(
+        "Carrier statement on a delivery delay",
+        "NordLine Express LLC   ref. NL-CS-2026-1142   20.11.2026",
+        lines,
+        date="2026-11-20",
+        ref="NordLine Express LLC   NL-CS-2026-1142",
+    )
+
+
+def polar_fox_voucher() -> bytes:
+    lines = [
+        "Voucher No. NL-CV-2026-0217 of 20.11.2026",
+        "Payer: NordLine Express LLC (contract NL-2026-0388, rFBS delivery)",
+        "Recipient: Polar Fox Home, Ozon Client-Id 3104587",
+        "Claim: NL-CS-2026-1142, one-day delay caused by the power outage at the hub",
+        "",
+        "## Compensation",
+        "Posting 84120395-0217-1   1 200.00 RUB",
+        "Amount: 1 200.00 RUB, payment order PO-30571, paid 20.11.2026",
+        "",
+        "Accountant, NordLine Express LLC (signature, seal)",
+    ]
+    return make_pdf(
+        "Compensation voucher",
+        "NordLine Express LLC   20.11.2026",
+        lines,
+        date="2026-11-20",
+        ref="NordLine Express LLC   NL-CV-2026-0217",
     )
 
 
@@ -836,9 +1105,8 @@ def northwind_mapping() -> bytes:
             ["Ozon", "12093371-0230", "NW-OZ-260114-0001", "+unique"],
         ],
         [
-            "Before 18.11.2026 both channels shared one reference sequence; reference "
-            "NW-260113-0042 was given to two orders. Since ERP 4.7.1 every channel has its "
-            "own prefix."
+            "Before ERP 4.7.1 both channels shared one reference sequence; reference "
+            "NW-260113-0042 was given to two orders. Now every channel has its own prefix."
         ],
         ("Orders by channel, 13-20.11.2026", [("Ozon", 41), ("Webshop", 18)]),
     )
@@ -871,6 +1139,15 @@ FILES = {
         "chat-records.pdf": pixel_chat_records,
         "platform-decision.pdf": pixel_decision,
         "returned-items.jpg": pixel_returned_items,
+    },
+    "cases/amber-lane-delisting-products-2026-11": {
+        "tracking.pdf": amber_tracking,
+        "buyer-chat.jpg": amber_chat,
+        "supplier-invoice.pdf": amber_invoice,
+    },
+    "cases/polar-fox-carrier-one-posting-2026-11": {
+        "carrier-statement.pdf": polar_fox_statement,
+        "compensation-voucher.pdf": polar_fox_voucher,
     },
     "cases/sunmeadow-sync-delay-2026-11": {
         "erp-export.pdf": sunmeadow_erp_export,
