@@ -9,6 +9,7 @@ from ozon_urgent.findings.codes import Code
 from ozon_urgent.i18n import MIB
 
 if TYPE_CHECKING:
+    from ozon_urgent.attachments.shown import Shown
     from ozon_urgent.policy import Policy
 
 
@@ -104,6 +105,9 @@ class AttachmentReport:
     width: int | None
     height: int | None
     hits: tuple[AttachmentHit, ...]
+    # What the file's text shows (IDs, dates, amounts: attachments.shown); None when no text was read.
+    # Read by the same pass as the personal-data search; where A216/A217 are among the hits, only in part.
+    shown: Shown | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +119,7 @@ class Judgement:
     pages: int | None = None
     width: int | None = None
     height: int | None = None
+    shown: Shown | None = None
 
 
 @dataclass(frozen=True, slots=True)

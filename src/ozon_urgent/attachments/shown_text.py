@@ -1,0 +1,137 @@
+"""Dates and money amounts in a file's text, for the index of what it shows (`shown`).
+
+Dates: DD.MM.YYYY, YYYY-MM-DD (or with / or .), «20 ноября 2026», "20 November 2026", "November 20,
+2026", 2026年11月20日; only real calendar days. Amounts: a number with a currency sign or word before
+or after it (₽, руб., RUB, ¥, 元, CNY, $, USD). The text has been through `shown.normalise` (NFKC).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Amount:
+    value: Decimal
+    currency: str  # "RUB" | "CNY" | "USD"
+
+
+_RU_MONTHS = (
+    "январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
+)  # fmt: skip
+_EN_MONTHS = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+)  # fmt: skip
+_RU_MONTH = (
+    r"(январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|августа?|августе"
+    r"|(?:сентябр|октябр|ноябр|декабр)[ьяе])"
+)
+_EN_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?<![0-9])([0-3]?[0-9])"
+_YEAR = r"((?:19|20)[0-9]{2})(?![0-9])"
+_NUMERIC_DMY = re.compile(rf"{_DAY}\.([01]?[0-9])\.{_YEAR}")
+_NUMERIC_YMD = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})([-/.])([01]?[0-9])\2([0-3]?[0-9])(?![0-9])")
+_RU_WORDS = re.compile(rf"{_DAY}\s+{_RU_MONTH}\s+{_YEAR}", re.IGNORECASE)
+_EN_DMY = re.compile(rf"{_DAY}\s+{_EN_MONTH}\s+{_YEAR}", re.IGNORECASE)
+_EN_MDY = re.compile(rf"(?<![A-Za-z]){_EN_MONTH}\s+([0-3]?[0-9])(?:st|nd|rd|th)?,?\s+{_YEAR}", re.IGNORECASE)
+_ZH = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年\s*([01]?[0-9])\s*月\s*([0-3]?[0-9])\s*日")
+
+# A number: digits with thousands in groups of three (space, no-break space, comma or dot), an
+# optional decimal part of one or two digits.
+_NUMBER = (
+    r"(?<![0-9.,])([0-9]{1,3}(?:[ \u00a0\u2009\u202f,.][0-9]{3})+(?:[.,][0-9]{1,2})?"
+    r"|[0-9]+(?:[.,][0-9]{1,2})?)(?![0-9])"
+)
+_CURRENCY_AFTER = {
+    "₽": "RUB", "руб": "RUB", "рублей": "RUB", "рубля": "RUB", "рубль": "RUB", "р.": "RUB", "rub": "RUB",
+    "¥": "CNY", "元": "CNY", "cny": "CNY", "rmb": "CNY", "юаней": "CNY", "юаня": "CNY",
+    "$": "USD", "usd": "USD",
+}  # fmt: skip
+_CURRENCY_BEFORE = {
+    "₽": "RUB",
+    "rub": "RUB",
+    "¥": "CNY",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "$": "USD",
+    "usd": "USD",
+}
+_AFTER = re.compile(
+    rf"{_NUMBER}\s?(₽|руб(?:лей|ля|ль)?\.?|р\.|rub|¥|元|cny|rmb|юан(?:ей|я)|\$|usd)(?![A-Za-zА-Яа-яЁё])",
+    re.IGNORECASE,
+)
+_BEFORE = re.compile(rf"(?<![A-Za-zА-Яа-яЁё])(₽|rub|¥|cny|rmb|\$|usd)\s?{_NUMBER}", re.IGNORECASE)
+
+
+def dates_in(text: str) -> Iterator[date]:
+    """Every real calendar day written in the text, in any of the forms above."""
+    for match in _NUMERIC_DMY.finditer(text):
+        yield from _day(match[3], match[2], match[1])
+    for match in _NUMERIC_YMD.finditer(text):
+        yield from _day(match[1], match[3], match[4])
+    for match in _RU_WORDS.finditer(text):
+        yield from _day(match[3], _ru_month(match[2]), match[1])
+    for match in _EN_DMY.finditer(text):
+        yield from _day(match[3], _en_month(match[2]), match[1])
+    for match in _EN_MDY.finditer(text):
+        yield from _day(match[3], _en_month(match[1]), match[2])
+    for match in _ZH.finditer(text):
+        yield from _day(match[1], match[2], match[3])
+
+
+def _day(year: str, month: str | int, day: str) -> Iterator[date]:
+    try:
+        yield date(int(year), int(month), int(day))
+    except ValueError:
+        return
+
+
+def _ru_month(word: str) -> int:
+    word = word.lower()
+    # «ма» (май) is a prefix of «март»: the longest stem that fits wins.
+    best = max((stem for stem in _RU_MONTHS if word.startswith(stem)), key=len)
+    return _RU_MONTHS.index(best) + 1
+
+
+def _en_month(word: str) -> int:
+    return _EN_MONTHS.index(word.lower()[:3]) + 1
+
+
+def amounts_in(text: str) -> Iterator[Amount]:
+    """Every amount written with its currency."""
+    if not _HAS_CURRENCY.search(text):
+        return
+    for match in _AFTER.finditer(text):
+        currency = _CURRENCY_AFTER.get(match[2].lower().rstrip("."), _CURRENCY_AFTER.get(match[2].lower()))
+        currency = currency or ("RUB" if match[2].lower().startswith("руб") else "CNY")
+        value = _decimal(match[1])
+        if value is not None:
+            yield Amount(value, currency)
+    for match in _BEFORE.finditer(text):
+        value = _decimal(match[2])
+        if value is not None:
+            yield Amount(value, _CURRENCY_BEFORE[match[1].lower()])
+
+
+_HAS_CURRENCY = re.compile(r"₽|руб|р\.|rub|¥|元|cny|rmb|юан|\$|usd", re.IGNORECASE)
+
+
+def _decimal(raw: str) -> Decimal | None:
+    """«1 500,00», «1,500.00», «1500» → Decimal; None when it is no number."""
+    text = re.sub(r"[ \u00a0\u2009\u202f]", "", raw)
+    last = max(text.rfind(","), text.rfind("."))
+    if last >= 0 and len(text) - last - 1 in (1, 2):
+        text = re.sub(r"[,.]", "", text[:last]) + "." + text[last + 1 :]
+    else:
+        text = re.sub(r"[,.]", "", text)
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
