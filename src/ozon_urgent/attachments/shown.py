@@ -38,11 +38,12 @@ _SEP = rf"{_SPACE}(?:\n{_SPACE})?(?:[{_DASH}./|]{_SPACE})?(?:\n{_SPACE})?"
 _GROUP = re.compile(rf"(?<![0-9])[0-9]+(?:{_SEP}(?<![0-9])[0-9]+)*(?![0-9])")
 _DIGITS = re.compile(r"[0-9]+")
 # A token of digits and look-alikes (О/o, l/I) with at least one real digit; a letter-only
-# one-or-two-character block right after a digit and a dash (`…-0123-l`).
+# one-or-two-character block right after a digit and a dash (`…-0123-l`, and `…-0123-|`, which is how
+# Tesseract reads a posting's last «1» in a sans face). A `|` elsewhere may be a table's rule: never a 1.
 _ALNUM = "0-9A-Za-zА-Яа-яЁё"
 _LOOKALIKE = re.compile(rf"(?<![{_ALNUM}])[0-9OoОоIl]*[0-9][0-9OoОоIl]*(?![{_ALNUM}])")
-_LOOKALIKE_TAIL = re.compile(rf"(?<=[0-9][{_DASH}])[OoОоIl]{{1,2}}(?![{_ALNUM}])")
-_TO_DIGIT = str.maketrans({"O": "0", "o": "0", "О": "0", "о": "0", "I": "1", "l": "1"})
+_LOOKALIKE_TAIL = re.compile(rf"(?<=[0-9][{_DASH}])[OoОоIl|]{{1,2}}(?![{_ALNUM}])")
+_TO_DIGIT = str.maketrans({"O": "0", "o": "0", "О": "0", "о": "0", "I": "1", "l": "1", "|": "1"})
 _SKU_LABEL = re.compile(r"(?:sku|ску|артикул|арт\.|ozon\s*id|商品编号|商品\s*id)[\s:：#№-]*$", re.IGNORECASE)
 _CODE = re.compile(rf"(?<![{_ALNUM}])[{_ALNUM}][{_ALNUM}{_DASH}./]{{1,38}}[{_ALNUM}](?![{_ALNUM}])")
 _MAX_PER_KIND = 20_000  # a pathological text must not make a verdict without end
@@ -53,7 +54,7 @@ class Shown:
     """What one file shows; each ID in its stored form (digits, a dash where the text separated them)."""
 
     postings: frozenset[str] = frozenset()  # 8–10 + 4 + 1–2 digits, separated at least once
-    orders: frozenset[str] = frozenset()  # 8–10 + 4 digits separated, not followed by a posting's «-N»
+    orders: frozenset[str] = frozenset()  # 8–10 + 4 digits separated; also the head of a posting shown
     skus: frozenset[str] = frozenset()  # 9–10 digits a label names (SKU, артикул, 商品编号)
     numbers: frozenset[str] = frozenset()  # every other run of 6–16 digits standing alone
     codes: frozenset[str] = frozenset()  # words of letters and digits (offer IDs), upper case
@@ -158,6 +159,8 @@ class Indexer:
                 size = sum(len(block) for block in part)
                 if _posting_shaped(part, size):
                     _put(self.postings, form)
+                    if len(part) == 3:  # the order whose number the posting carries
+                        _put(self.orders, f"{part[0]}-{part[1]}")
                 elif _order_shaped(part, size) and not (
                     last + 1 < len(digits) and dashed[last] and len(digits[last + 1]) <= 2
                 ):

@@ -2,7 +2,8 @@
 
 Dates: DD.MM.YYYY, YYYY-MM-DD (or with / or .), «20 ноября 2026», "20 November 2026", "November 20,
 2026", 2026年11月20日; only real calendar days. Amounts: a number with a currency sign or word before
-or after it (₽, руб., RUB, ¥, 元, CNY, $, USD). The text has been through `shown.normalise` (NFKC).
+or after it (₽, руб., RUB, ¥, 元, CNY, $, USD; a capital Р or P right after the number, which is how
+OCR reads ₽). The text has been through `shown.normalise` (NFKC).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ _NUMBER = (
 _CURRENCY_AFTER = {
     "₽": "RUB", "руб": "RUB", "рублей": "RUB", "рубля": "RUB", "рубль": "RUB", "р.": "RUB", "rub": "RUB",
     "¥": "CNY", "元": "CNY", "cny": "CNY", "rmb": "CNY", "юаней": "CNY", "юаня": "CNY",
-    "$": "USD", "usd": "USD",
+    "$": "USD", "usd": "USD", "р": "RUB", "p": "RUB",
 }  # fmt: skip
 _CURRENCY_BEFORE = {
     "₽": "RUB",
@@ -64,7 +65,7 @@ _CURRENCY_BEFORE = {
     "usd": "USD",
 }
 _AFTER = re.compile(
-    rf"{_NUMBER}\s?(₽|руб(?:лей|ля|ль)?\.?|р\.|rub|¥|元|cny|rmb|юан(?:ей|я)|\$|usd)(?![A-Za-zА-Яа-яЁё])",
+    rf"{_NUMBER}\s?(₽|руб(?:лей|ля|ль)?\.?|р\.|(?-i:[РP])|rub|¥|元|cny|rmb|юан(?:ей|я)|\$|usd)(?![A-Za-zА-Яа-яЁё])",
     re.IGNORECASE,
 )
 _BEFORE = re.compile(rf"(?<![A-Za-zА-Яа-яЁё])(₽|rub|¥|cny|rmb|\$|usd)\s?{_NUMBER}", re.IGNORECASE)
@@ -120,7 +121,7 @@ def amounts_in(text: str) -> Iterator[Amount]:
             yield Amount(value, _CURRENCY_BEFORE[match[1].lower()])
 
 
-_HAS_CURRENCY = re.compile(r"₽|руб|р\.|rub|¥|元|cny|rmb|юан|\$|usd", re.IGNORECASE)
+_HAS_CURRENCY = re.compile(r"₽|руб|р\.|Р|P|rub|¥|元|cny|rmb|юан|\$|usd", re.IGNORECASE)
 
 
 def _decimal(raw: str) -> Decimal | None:
