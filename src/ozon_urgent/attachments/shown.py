@@ -26,7 +26,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import pairwise
 
 from ozon_urgent.attachments.shown_text import Amount, amounts_in, dates_in
 
@@ -35,7 +34,9 @@ _DASHES = "-‐‑‒–—―−_"
 _DASH = re.escape(_DASHES)
 _SPACE = r"[ \t\u00a0\u2009\u202f]*"
 _SEP = rf"{_SPACE}(?:\n{_SPACE})?(?:[{_DASH}./|]{_SPACE})?(?:\n{_SPACE})?"
-_GROUP = re.compile(rf"(?<![0-9])[0-9]+(?:{_SEP}(?<![0-9])[0-9]+)*(?![0-9])")
+_LONG = re.compile(r"(?<![0-9])[0-9]{6,}(?![0-9])")
+_NEXT = re.compile(rf"({_SEP})(?<![0-9])([0-9]+)(?![0-9])")
+_DASHED_BEFORE = re.compile(rf"[0-9]\s*[{_DASH}]\s*$")
 _DIGITS = re.compile(r"[0-9]+")
 # A token of digits and look-alikes (О/o, l/I) with at least one real digit; a letter-only
 # one-or-two-character block right after a digit and a dash (`…-0123-l`, and `…-0123-|`, which is how
@@ -43,6 +44,7 @@ _DIGITS = re.compile(r"[0-9]+")
 _ALNUM = "0-9A-Za-zА-Яа-яЁё"
 _LOOKALIKE = re.compile(rf"(?<![{_ALNUM}])[0-9OoОоIl]*[0-9][0-9OoОоIl]*(?![{_ALNUM}])")
 _LOOKALIKE_TAIL = re.compile(rf"(?<=[0-9][{_DASH}])[OoОоIl|]{{1,2}}(?![{_ALNUM}])")
+_NEAR_DIGIT = re.compile(rf"[0-9][OoОоIl]|[OoОоIl][0-9]|[0-9][{_DASH}][OoОоIl|]")
 _TO_DIGIT = str.maketrans({"O": "0", "o": "0", "О": "0", "о": "0", "I": "1", "l": "1", "|": "1"})
 _SKU_LABEL = re.compile(r"(?:sku|ску|артикул|арт\.|ozon\s*id|商品编号|商品\s*id)[\s:：#№-]*$", re.IGNORECASE)
 _CODE = re.compile(rf"(?<![{_ALNUM}])[{_ALNUM}][{_ALNUM}{_DASH}./]{{1,38}}[{_ALNUM}](?![{_ALNUM}])")
@@ -70,9 +72,12 @@ NOTHING = Shown()
 
 def normalise(text: str) -> str:
     """Full-width forms as ASCII, then look-alike letters inside digit runs as the digits they stand for."""
-    text = unicodedata.normalize("NFKC", text)
-    text = _LOOKALIKE.sub(lambda m: m.group().translate(_TO_DIGIT), text)
-    return _LOOKALIKE_TAIL.sub(lambda m: m.group().translate(_TO_DIGIT), text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    if _NEAR_DIGIT.search(text):  # most texts have none: the substitutions are not even tried
+        text = _LOOKALIKE.sub(lambda m: m.group().translate(_TO_DIGIT), text)
+        text = _LOOKALIKE_TAIL.sub(lambda m: m.group().translate(_TO_DIGIT), text)
+    return text
 
 
 def value_forms(value: str) -> list[str]:
@@ -120,8 +125,8 @@ class Indexer:
     def add(self, text: str) -> None:
         self.read = True
         text = normalise(text)
-        for match in _GROUP.finditer(text):
-            self._chain(text, match)
+        for match in _LONG.finditer(text):
+            self._long(text, match)
         if any(char.isalpha() for char in text):
             for match in _CODE.finditer(text):
                 word = match.group()
@@ -146,31 +151,42 @@ class Indexer:
             frozenset(self.amounts),
         )
 
-    def _chain(self, text: str, match: re.Match[str]) -> None:
-        """A chain of digit groups: the ID-shaped runs of consecutive groups in it."""
-        chain = match.group()
-        groups = [(m.group(), m.start(), m.end()) for m in _DIGITS.finditer(chain)]
-        dashed = [_dash_between(chain[a[2] : b[1]]) for a, b in pairwise(groups)]
-        digits = [g[0] for g in groups]
-        for first in range(len(digits)):
-            for last in range(first, min(first + 3, len(digits))):
-                part = digits[first : last + 1]
-                form = "-".join(part)
-                size = sum(len(block) for block in part)
-                if _posting_shaped(part, size):
-                    _put(self.postings, form)
-                    if len(part) == 3:  # the order whose number the posting carries
-                        _put(self.orders, f"{part[0]}-{part[1]}")
-                elif _order_shaped(part, size) and not (
-                    last + 1 < len(digits) and dashed[last] and len(digits[last + 1]) <= 2
-                ):
-                    _put(self.orders, form)
-        for index, block in enumerate(digits):
-            alone = not (index and dashed[index - 1]) and not (index < len(dashed) and dashed[index])
-            if alone and 6 <= len(block) <= 16:
-                at = match.start() + groups[index][1]
-                labelled = 9 <= len(block) <= 10 and _SKU_LABEL.search(text[max(0, at - 24) : at])
-                _put(self.skus if labelled else self.numbers, block)
+    def _long(self, text: str, match: re.Match[str]) -> None:
+        """A run of 6+ digits: the start of every ID (a posting's or order's first block is 8–10 digits
+        and separators fall only after it), with the two groups that may follow it through separators."""
+        digits, dashed = [match.group()], []
+        at = match.end()
+        for _ in range(3):
+            after = _NEXT.match(text, at)
+            if after is None:
+                break
+            digits.append(after[2])
+            dashed.append(_dash_between(after[1]))
+            at = after.end()
+        size = len(digits[0])
+        for last in range(min(3, len(digits))):
+            size += len(digits[last]) if last else 0
+            if size > 16:
+                break
+            if size < 12 or last == 0:  # a lone group is a number, below
+                continue
+            part = digits[: last + 1]
+            if _posting_shaped(part, size):
+                _put(self.postings, "-".join(part))
+                if last == 2:  # the order whose number the posting carries
+                    _put(self.orders, f"{part[0]}-{part[1]}")
+            elif _order_shaped(part, size) and not (
+                last + 1 < len(digits) and dashed[last] and len(digits[last + 1]) <= 2
+            ):
+                _put(self.orders, "-".join(part))
+        block = digits[0]
+        if len(block) > 16 or (dashed and dashed[0]):
+            return
+        start = match.start()
+        if _DASHED_BEFORE.search(text, max(0, start - 8), start):
+            return
+        labelled = 9 <= len(block) <= 10 and _SKU_LABEL.search(text, max(0, start - 24), start)
+        _put(self.skus if labelled else self.numbers, block)
 
 
 def _dash_between(gap: str) -> bool:
