@@ -49,8 +49,8 @@ def export(rev: str, into: Path) -> Path:
     return into / "src"
 
 
-def run_check(src: Path, cache: Path, targets: list[Path], *, cold: bool, repeat: int) -> float:
-    """Median wall seconds of `check` over `targets` run with the package in `src`."""
+def run_check(src: Path, cache: Path, targets: list[Path], *, cold: bool) -> float:
+    """Wall seconds of one `check` over `targets` run with the package in `src`."""
     env = {
         **os.environ,
         "PYTHONPATH": str(src),
@@ -60,12 +60,21 @@ def run_check(src: Path, cache: Path, targets: list[Path], *, cold: bool, repeat
     command = [sys.executable, "-m", "ozon_urgent", "check", "--format", "json", *map(str, targets)]
     if cold:
         command.insert(4, "--no-cache")
-    samples = []
+    start = time.perf_counter()
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def interleaved(
+    trees: dict[str, Path], caches: dict[str, Path], targets: list[Path], cold: bool, repeat: int
+) -> dict[str, float]:
+    """Median seconds per tree, the trees' runs taken in turn so that the machine's drift (two cores
+    shared with other work) falls on both alike."""
+    samples: dict[str, list[float]] = {name: [] for name in trees}
     for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+        for name, src in trees.items():
+            samples[name].append(run_check(src, caches[name], targets, cold=cold))
+    return {name: statistics.median(values) for name, values in samples.items()}
 
 
 def postings(count: int) -> list[str]:
@@ -139,19 +148,13 @@ def main() -> None:
             f"check_many corpus ({args.cases} cases)": [corpus],
             "1,050 postings against a 40-page PDF": [long_case],
         }
-        for label, paths in targets.items():
+        for number, (label, paths) in enumerate(targets.items()):
             print(label)
-            cold = {
-                name: run_check(src, root / f"cache-{name}", paths, cold=True, repeat=args.repeat)
-                for name, src in trees.items()
-            }
+            caches = {name: root / f"cache-{name}-{number}" for name in trees}
+            cold = interleaved(trees, caches, paths, True, args.repeat)
             compare("cold", cold["ours"], cold["theirs"])
-            warm = {}
-            for name, src in trees.items():
-                run_check(src, root / f"cache-{name}-{label[:8]}", paths, cold=False, repeat=1)
-                warm[name] = run_check(
-                    src, root / f"cache-{name}-{label[:8]}", paths, cold=False, repeat=args.repeat
-                )
+            interleaved(trees, caches, paths, False, 1)  # fills each tree's cache
+            warm = interleaved(trees, caches, paths, False, args.repeat)
             compare("warm", warm["ours"], warm["theirs"])
         in_process(pdf, ids)
 

@@ -16,9 +16,8 @@ from ozon_urgent.attachments import InspectLimits, inspect_attachments, inspecti
 from ozon_urgent.attachments.judge import judge
 from ozon_urgent.attachments.model import AttachmentReport, Judgement
 from ozon_urgent.attachments.pool import Done, Failure, Task
-from ozon_urgent.attachments.shown import Indexer, Shown, shows
+from ozon_urgent.attachments.shown import Amount, Indexer, Shown, shows
 from ozon_urgent.attachments.shown_cache import decode_shown, encode_shown
-from ozon_urgent.attachments.shown_text import Amount
 from ozon_urgent.attachments.verdict_cache import decode, encode
 from screenshots import font_path
 

@@ -1,15 +1,16 @@
-"""The plain data of attachment inspection: limits, hits, reports and fixes."""
+"""The plain data of attachment inspection: limits, hits, what a file shows, reports and fixes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ozon_urgent.findings.codes import Code
 from ozon_urgent.i18n import MIB
 
 if TYPE_CHECKING:
-    from ozon_urgent.attachments.shown import Shown
     from ozon_urgent.policy import Policy
 
 
@@ -93,6 +94,31 @@ class AttachmentHit:
     code: Code
     variant: str = ""
     params: Params = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Amount:
+    """A sum of money a file shows, with its currency."""
+
+    value: Decimal
+    currency: str  # "RUB" | "CNY" | "USD"
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """What one file shows (attachments.shown builds it and says how to ask it: `shows`); each ID in its
+    stored form: its digits, with a dash wherever the text separated them."""
+
+    postings: frozenset[str] = frozenset()  # 8–10 + 4 + 1–2 digits, separated at least once
+    orders: frozenset[str] = frozenset()  # 8–10 + 4 digits separated; also the head of a posting shown
+    skus: frozenset[str] = frozenset()  # 9–10 digits a label names (SKU, артикул, 商品编号)
+    numbers: frozenset[str] = frozenset()  # every other run of 6–16 digits standing alone
+    codes: frozenset[str] = frozenset()  # words of letters and digits (offer IDs), upper case
+    dates: frozenset[date] = frozenset()
+    amounts: frozenset[Amount] = frozenset()
+
+    def ids(self) -> frozenset[str]:
+        return self.postings | self.orders | self.skus | self.numbers
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from ozon_urgent.attachments.shown_text import Amount, amounts_in, dates_in
+from ozon_urgent.attachments.model import Amount, Shown
+from ozon_urgent.attachments.shown_text import amounts_in, dates_in
 
 # One character between digit groups that OCR or a layout may give for a dash or a space.
 _DASHES = "-‐‑‒–—―−_"
@@ -50,22 +51,7 @@ _SKU_LABEL = re.compile(r"(?:sku|ску|артикул|арт\.|ozon\s*id|商品
 _CODE = re.compile(rf"(?<![{_ALNUM}])[{_ALNUM}][{_ALNUM}{_DASH}./]{{1,38}}[{_ALNUM}](?![{_ALNUM}])")
 _MAX_PER_KIND = 20_000  # a pathological text must not make a verdict without end
 
-
-@dataclass(frozen=True, slots=True)
-class Shown:
-    """What one file shows; each ID in its stored form (digits, a dash where the text separated them)."""
-
-    postings: frozenset[str] = frozenset()  # 8–10 + 4 + 1–2 digits, separated at least once
-    orders: frozenset[str] = frozenset()  # 8–10 + 4 digits separated; also the head of a posting shown
-    skus: frozenset[str] = frozenset()  # 9–10 digits a label names (SKU, артикул, 商品编号)
-    numbers: frozenset[str] = frozenset()  # every other run of 6–16 digits standing alone
-    codes: frozenset[str] = frozenset()  # words of letters and digits (offer IDs), upper case
-    dates: frozenset[date] = frozenset()
-    amounts: frozenset[Amount] = frozenset()
-
-    def ids(self) -> frozenset[str]:
-        return self.postings | self.orders | self.skus | self.numbers
-
+__all__ = ["Amount", "Indexer", "Shown", "normalise", "shows", "value_forms"]
 
 NOTHING = Shown()
 

@@ -6,8 +6,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
-from ozon_urgent.attachments.shown import Shown
-from ozon_urgent.attachments.shown_text import Amount
+from ozon_urgent.attachments.model import Amount, Shown
 
 _ID_KINDS = ("postings", "orders", "skus", "numbers", "codes")
 _CURRENCIES = frozenset({"RUB", "CNY", "USD"})

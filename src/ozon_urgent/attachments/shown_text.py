@@ -10,16 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-
-@dataclass(frozen=True, slots=True, order=True)
-class Amount:
-    value: Decimal
-    currency: str  # "RUB" | "CNY" | "USD"
-
+from ozon_urgent.attachments.model import Amount
 
 _RU_MONTHS = (
     "январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
