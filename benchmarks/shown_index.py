@@ -38,7 +38,7 @@ from check_many import generate  # noqa: E402
 
 from factories import base_case, make_text_pdf  # noqa: E402
 
-ROWS_PER_PAGE = 27  # 40 pages hold 1,050 rows
+PAGES = 40  # 1,050 rows: 26 or 27 a page
 
 
 def export(rev: str, into: Path) -> Path:
@@ -85,7 +85,8 @@ def long_list(root: Path, count: int = 1050) -> tuple[Path, bytes, list[str]]:
     """A carrier_failure case listing `count` postings, with a 40-page PDF act that lists them all."""
     ids = postings(count)
     rows = [f"{n + 1:4d}   {posting}   20.11.2026 14:{n % 60:02d}   1 pc" for n, posting in enumerate(ids)]
-    pages = [rows[at : at + ROWS_PER_PAGE] for at in range(0, len(rows), ROWS_PER_PAGE)]
+    cuts = [round(page * len(rows) / PAGES) for page in range(PAGES + 1)]
+    pages = [rows[cuts[page] : cuts[page + 1]] for page in range(PAGES)]
     pdf = make_text_pdf(pages)
     case = base_case("carrier_failure")
     case["case_id"] = "bench-1050"
