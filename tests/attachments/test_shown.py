@@ -87,6 +87,7 @@ def test_other_dashes_and_full_width_digits_are_the_same_posting() -> None:
         ["Posting 12345678", "-0123-1 delivered"],  # before it
         ["Posting 12345678", "0123-1 delivered"],  # where it was
         ["Order 12345678-0123-", "1"],
+        ["Posting  12345678-        0123-1   20.11.2026"],  # two cells of one row
     ],
 )
 def test_a_posting_split_across_a_line_break_is_shown(lines: list[str]) -> None:
@@ -251,6 +252,16 @@ def test_a_scanned_list_with_o_for_0_and_l_for_1_is_read(tmp_path: Path, face: s
     assert not shows(report.shown, "12345678-0125-8")  # a near miss
     assert date(2026, 11, 20) in report.shown.dates
     assert Amount(Decimal("1500"), "RUB") in report.shown.amounts
+
+
+def test_a_scanned_pdf_page_is_indexed_from_its_ocr(tmp_path: Path) -> None:
+    page = Image.open(io.BytesIO(_picture(["Акт передачи 20.11.2026", "12345678-0123-1", "12345678 0124 2"])))
+    out = io.BytesIO()
+    page.save(out, "PDF", resolution=150)
+    report = report_of(tmp_path, "scan.pdf", out.getvalue())
+    assert report.shown is not None, report.hits
+    assert shows(report.shown, POSTING) and shows(report.shown, "12345678-0124-2")
+    assert report.shown.dates == {date(2026, 11, 20)}
 
 
 def test_a_picture_not_read_has_no_index() -> None:

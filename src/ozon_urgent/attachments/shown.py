@@ -18,6 +18,12 @@ bytes only. The API for the checks (issue 26, item 2):
 IDs are kept as their digits with a dash wherever the text separated them (`12345678-0123-1`,
 `1234567801231`, `12345678-01231`): `shows` accepts a stored form whose separators are a subset of the
 value's, so a lost separator matches and a moved one does not.
+
+Not read: an ID wrapped inside a table cell when another column's text stands between its two halves in
+the page's layout (the halves are no longer neighbours); `|` for 1 except as a posting's last block (a
+table's rule glued to a number would add a digit); an offer ID with no digit. Each kind keeps at most
+20,000 values (`_MAX_PER_KIND`): past that the index is partial, which a check must not read as "absent".
+A file read only in part (A216, A217 among its hits) has an index of the part read.
 """
 
 from __future__ import annotations
