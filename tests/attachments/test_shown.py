@@ -12,13 +12,13 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from factories import make_text_pdf, make_unicode_pdf
-from ozon_urgent.attachments import InspectLimits, inspect_attachments, inspection
+from ozon_urgent.attachments import InspectLimits, inspect_attachments, inspection, verdict_cache
 from ozon_urgent.attachments.judge import judge
 from ozon_urgent.attachments.model import AttachmentReport, Judgement
 from ozon_urgent.attachments.pool import Done, Failure, Task
 from ozon_urgent.attachments.shown import Amount, Indexer, Shown, shows
 from ozon_urgent.attachments.shown_cache import decode_shown, encode_shown
-from ozon_urgent.attachments.verdict_cache import decode, encode
+from ozon_urgent.attachments.verdict_cache import VerdictCache, decode, encode
 from screenshots import font_path
 
 POSTING = "12345678-0123-1"
@@ -328,3 +328,22 @@ def test_the_stored_index_is_read_back_strictly() -> None:
         [],
     ):
         assert decode_shown(broken) is False
+
+
+def test_long_indexes_stay_cached_within_the_total_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    long_list = index_of("\n".join(f"{47905269 + n}-0899-{1 + n % 9}" for n in range(1050)))
+    judgement = Judgement("pdf", (), pages=40, shown=long_list)
+    size = len(encode(judgement, "k" * 64))
+    assert size > 16 * 1024  # far over the 4 KiB a verdict could hold before the index
+    monkeypatch.setattr(verdict_cache, "MAX_TOTAL_BYTES", 3 * size)
+    for number in range(5):
+        store = VerdictCache.open(InspectLimits())
+        assert store is not None
+        store.put_many([(f"{number:064x}", "a.pdf", judgement)])
+        store.close()
+    store = VerdictCache.open(InspectLimits())
+    assert store is not None
+    kept = [store.get(f"{n:064x}", "a.pdf") for n in range(5)]
+    assert [item is not None for item in kept] == [False, False, True, True, True]  # the newest three
+    assert kept[-1] == judgement
+    store.close()

@@ -36,10 +36,11 @@ CACHE_FORMAT = 2
 FILENAME = "verdicts.sqlite3"
 # The bound: at most MAX_ENTRIES verdicts and MAX_TOTAL_BYTES of their JSON, the oldest written go first.
 # A verdict is ~350 bytes on disk with its key and index (17 MB at the cap); one that indexes a long
-# list (shown.py: 1,050 postings are ~20 KiB) is bigger, and one over MAX_ENTRY_BYTES is not kept (it
-# is judged again next run), so the file stays near MAX_TOTAL_BYTES whatever the verdicts hold.
+# list (shown.py: 1,050 postings are ~20 KiB) is bigger. MAX_ENTRY_BYTES is above the largest index
+# shown.py keeps (20,000 values a kind), so every file judged to the end stays warm; one over it (not
+# made by this version) is not kept. The file stays near MAX_TOTAL_BYTES whatever the verdicts hold.
 MAX_ENTRIES = 50_000
-MAX_ENTRY_BYTES = 64 * 1024
+MAX_ENTRY_BYTES = 4 * 1024 * 1024
 MAX_TOTAL_BYTES = 64 * 1024 * 1024
 NO_CACHE_ENV = "OZON_URGENT_NO_CACHE"
 _log = logging.getLogger(__name__)
