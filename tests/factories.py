@@ -55,6 +55,50 @@ def make_text_pdf(pages: Sequence[Sequence[str]]) -> bytes:
     return out.getvalue()
 
 
+def make_unicode_pdf(lines: Sequence[str]) -> bytes:
+    """A one-page PDF whose text layer holds any script (Chinese, Cyrillic, ₽, ¥): Helvetica with each
+    character past ASCII given a code of its own through /Differences (/uniXXXX glyph names), which a
+    reader maps back to Unicode as it would a real document's. Only the text layer matters: nothing is
+    drawn for those glyphs."""
+    others = sorted({char for line in lines for char in line if ord(char) > 126})
+    if len(others) > 128:
+        raise ValueError("at most 128 characters past ASCII")
+    code = {char: 128 + number for number, char in enumerate(others)}
+
+    def encoded(line: str) -> bytes:
+        out = bytearray()
+        for char in line:
+            byte = code.get(char, ord(char))
+            if char in "()\\":
+                out += b"\\"
+            out.append(byte)
+        return bytes(out)
+
+    body = b"".join(b"(" + encoded(line) + b") Tj T* " for line in lines)
+    content = b"BT /F1 10 Tf 12 TL 40 800 Td " + body + b"ET"
+    differences = b" ".join(b"/uni%04X" % ord(char) for char in others)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding"
+        b" /BaseEncoding /WinAnsiEncoding /Differences [128 " + differences + b"] >> >>",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body_bytes in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body_bytes + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
 def make_jpeg(width: int = 900, height: int = 1200, text: str = "Screenshot") -> bytes:
     from PIL import Image, ImageDraw
 

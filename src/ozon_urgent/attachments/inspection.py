@@ -105,6 +105,7 @@ def inspect_attachments(
                 judgement.width,
                 judgement.height,
                 judgement.hits,
+                judgement.shown,
             )
         )
     return reports
@@ -143,6 +144,7 @@ def inspect_blobs(
                 judgement.width,
                 judgement.height,
                 judgement.hits,
+                judgement.shown,
             )
         )
     return reports

@@ -17,6 +17,7 @@ from ozon_urgent.attachments.model import AttachmentHit, InspectLimits
 from ozon_urgent.attachments.ocr import OcrError, not_read_hit, ocr_hits
 from ozon_urgent.attachments.personal_data import Own
 from ozon_urgent.attachments.sharpness import BLUR_THRESHOLD, SHARPNESS_SIDE, sharpness
+from ozon_urgent.attachments.shown import Indexer
 from ozon_urgent.findings.codes import Code
 
 JPEG_FORMATS = ["JPEG", "MPO"]
@@ -24,8 +25,10 @@ JPEG_FORMATS = ["JPEG", "MPO"]
 _OCR_TIME_SHARE = 0.8
 
 
-def inspect_jpeg(data: bytes, limits: InspectLimits) -> tuple[int | None, int | None, list[AttachmentHit]]:
-    """Width, height (None when unknown) and the hits."""
+def inspect_jpeg(
+    data: bytes, limits: InspectLimits, index: Indexer | None = None
+) -> tuple[int | None, int | None, list[AttachmentHit]]:
+    """Width, height (None when unknown) and the hits; `index` hears the text OCR reads in the picture."""
     deadline = cpu_clock() + limits.timeout_s * _OCR_TIME_SHARE  # processor time, not wall time
     layout = jpeg_layout(data)
     try:
@@ -49,11 +52,13 @@ def inspect_jpeg(data: bytes, limits: InspectLimits) -> tuple[int | None, int | 
     if limits.ocr:
         # A blurry picture reads poorly whichever way up it is: no second reading turned over for it.
         blurry = any(hit.code is Code.ATTACHMENT_BLURRY for hit in hits)
-        hits.extend(_text_hits(data, limits, deadline, turn=not blurry))
+        hits.extend(_text_hits(data, limits, deadline, turn=not blurry, index=index))
     return width, height, hits
 
 
-def _text_hits(data: bytes, limits: InspectLimits, deadline: float, turn: bool) -> list[AttachmentHit]:
+def _text_hits(
+    data: bytes, limits: InspectLimits, deadline: float, turn: bool, index: Indexer | None
+) -> list[AttachmentHit]:
     """Personal data in the picture's text; decoded again in grey, reduced while decoding when huge."""
     with bomb_guard(limits.max_pixels):
         image = Image.open(io.BytesIO(data), formats=JPEG_FORMATS)
@@ -64,7 +69,9 @@ def _text_hits(data: bytes, limits: InspectLimits, deadline: float, turn: bool) 
         gray = image.convert("L")
     try:
         own = Own(limits.own_names, limits.own_addresses)
-        return ocr_hits(gray, deadline, limits.ocr_max_side, original_size=size, turn=turn, own=own)
+        return ocr_hits(
+            gray, deadline, limits.ocr_max_side, original_size=size, turn=turn, own=own, index=index
+        )
     except OcrError as error:
         return [not_read_hit(error)]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from ozon_urgent.attachments.model import AttachmentHit, InspectLimits, Judgement
+from ozon_urgent.attachments.shown import Indexer
 from ozon_urgent.attachments.sniff import FAMILIES, display_name, sniff
 from ozon_urgent.findings.codes import Code
 
@@ -23,13 +24,17 @@ def judge(name: str, data: bytes, limits: InspectLimits) -> Judgement:
     if fmt == "pdf":
         from ozon_urgent.attachments.pdf_inspect import inspect_pdf
 
-        pages, hits = inspect_pdf(data, limits)
-        return Judgement(fmt, (*hits, *_extension_hits(name, fmt)), pages=pages)
+        index = Indexer()
+        pages, hits = inspect_pdf(data, limits, index)
+        hits = [*hits, *_extension_hits(name, fmt)]
+        return Judgement(fmt, tuple(hits), pages=pages, shown=index.shown())
     if fmt == "jpeg":
         from ozon_urgent.attachments.jpeg_inspect import inspect_jpeg
 
-        width, height, found = inspect_jpeg(data, limits)
-        return Judgement(fmt, (*found, *_extension_hits(name, fmt)), width=width, height=height)
+        index = Indexer()
+        width, height, found = inspect_jpeg(data, limits, index)
+        hits = [*found, *_extension_hits(name, fmt)]
+        return Judgement(fmt, tuple(hits), width=width, height=height, shown=index.shown())
     family = FAMILIES.get(fmt, "unknown") if fmt else "unknown"
     return Judgement(
         fmt,

@@ -1,8 +1,10 @@
-"""The plain data of attachment inspection: limits, hits, reports and fixes."""
+"""The plain data of attachment inspection: limits, hits, what a file shows, reports and fixes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ozon_urgent.findings.codes import Code
@@ -94,6 +96,31 @@ class AttachmentHit:
     params: Params = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class Amount:
+    """A sum of money a file shows, with its currency."""
+
+    value: Decimal
+    currency: str  # "RUB" | "CNY" | "USD"
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """What one file shows (attachments.shown builds it and says how to ask it: `shows`); each ID in its
+    stored form: its digits, with a dash wherever the text separated them."""
+
+    postings: frozenset[str] = frozenset()  # 8–10 + 4 + 1–2 digits, separated at least once
+    orders: frozenset[str] = frozenset()  # 8–10 + 4 digits separated; also the head of a posting shown
+    skus: frozenset[str] = frozenset()  # 9–10 digits a label names (SKU, артикул, 商品编号)
+    numbers: frozenset[str] = frozenset()  # every other run of 6–16 digits standing alone
+    codes: frozenset[str] = frozenset()  # words of letters and digits (offer IDs), upper case
+    dates: frozenset[date] = frozenset()
+    amounts: frozenset[Amount] = frozenset()
+
+    def ids(self) -> frozenset[str]:
+        return self.postings | self.orders | self.skus | self.numbers
+
+
 @dataclass(frozen=True, slots=True)
 class AttachmentReport:
     path: str
@@ -104,6 +131,9 @@ class AttachmentReport:
     width: int | None
     height: int | None
     hits: tuple[AttachmentHit, ...]
+    # What the file's text shows (IDs, dates, amounts: attachments.shown); None when no text was read.
+    # Read by the same pass as the personal-data search; where A216/A217 are among the hits, only in part.
+    shown: Shown | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +145,7 @@ class Judgement:
     pages: int | None = None
     width: int | None = None
     height: int | None = None
+    shown: Shown | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,8 @@ from ozon_urgent.findings.codes import Code
 if TYPE_CHECKING:
     from PIL import Image
 
+    from ozon_urgent.attachments.shown import Indexer
+
 # Words Tesseract is less sure of than this are kept: a phone read at 40 % is still a phone to mask.
 _MIN_CONF = 0.0
 _MIN_SIDE = 8  # nothing smaller holds a readable character
@@ -292,6 +294,7 @@ def ocr_hits(
     original_size: tuple[int, int] | None = None,
     turn: bool = True,
     own: Own = NOBODY,
+    index: Indexer | None = None,
 ) -> list[AttachmentHit]:
     """Personal data in the picture, each hit with `region` "x,y,w,h" in the original picture's pixels.
 
@@ -299,12 +302,14 @@ def ocr_hits(
     `turn`: whether a poor reading may be tried again with the picture turned over.
     Raises OcrError when the engine is missing, fails or runs out of time; `deadline` is on
     `cpu_budget.cpu_clock` (processor time, so a busy machine does not cut a reading short).
+    `index` hears the text of the reading kept (shown.py), line by line.
     """
     width, height = original_size or image.size
     fitted = prepare(fit(image.convert("L"), max_side))
     if fitted is None:
         # Nothing text-like drawn at all (a blank screen, an empty surface): not read, and the engine
         # not even loaded for it.
+        _index_lines(index, [])
         return []
     scale = (width / fitted.width, height / fitted.height)
     # A photographed page stands at any angle: its lines' skew is measured first (ocr_deskew, ~40 ms)
@@ -321,8 +326,15 @@ def ocr_hits(
             if page is not None:
                 raise  # a scanned page: the PDF's search stops here and names the pages not read
             # What the first reading found stands; that the picture may hold more is said too.
+            _index_lines(index, lines)
             return [*hits_in_lines(lines, scale, page, own, back), not_read_hit(error)]
+    _index_lines(index, lines)
     return hits_in_lines(lines, scale, page, own, back)
+
+
+def _index_lines(index: Indexer | None, lines: list[Line]) -> None:
+    if index is not None:
+        index.add("\n".join(line.text for line in lines))
 
 
 _Reading = tuple[list[Line], Callable[[Box], Box] | None]

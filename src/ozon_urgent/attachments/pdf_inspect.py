@@ -18,6 +18,7 @@ from ozon_urgent.attachments.cpu_budget import cpu_clock
 from ozon_urgent.attachments.model import AttachmentHit, InspectLimits
 from ozon_urgent.attachments.pdf_active import find_active_content
 from ozon_urgent.attachments.pdf_text import text_hits
+from ozon_urgent.attachments.shown import Indexer
 from ozon_urgent.findings.codes import Code
 from ozon_urgent.i18n import MIB
 
@@ -62,8 +63,10 @@ class _Reader(pypdf.PdfReader):
             raise _StopError(_undecryptable(exc)) from None
 
 
-def inspect_pdf(data: bytes, limits: InspectLimits) -> tuple[int | None, list[AttachmentHit]]:
-    """The page count (None when unknown) and the hits."""
+def inspect_pdf(
+    data: bytes, limits: InspectLimits, index: Indexer | None = None
+) -> tuple[int | None, list[AttachmentHit]]:
+    """The page count (None when unknown) and the hits; `index` hears every page's text as it is read."""
     # The text search stops here, leaving the rest of the child's time for what comes after it. Processor
     # time, not wall time: how far the search gets must not depend on how busy the machine is.
     deadline = cpu_clock() + limits.timeout_s * _TEXT_TIME_SHARE
@@ -74,7 +77,7 @@ def inspect_pdf(data: bytes, limits: InspectLimits) -> tuple[int | None, list[At
     with warnings.catch_warnings(), pypdf.apply_configuration(**_configuration(limits)), _pypdf_log() as log:
         warnings.simplefilter("ignore")
         try:
-            pages = _judge(data, limits, hits, log, deadline)
+            pages = _judge(data, limits, hits, log, deadline, index)
         except _StopError as stop:
             hits.append(stop.hit)
     return pages, hits
@@ -99,7 +102,12 @@ def holds_zip(data: bytes) -> bool:
 
 
 def _judge(
-    data: bytes, limits: InspectLimits, hits: list[AttachmentHit], log: list[str], deadline: float
+    data: bytes,
+    limits: InspectLimits,
+    hits: list[AttachmentHit],
+    log: list[str],
+    deadline: float,
+    index: Indexer | None,
 ) -> int:
     reader = _guarded(lambda: _Reader(io.BytesIO(data), strict=False))
     if any(_XREF_LOOP in line for line in log):
@@ -116,7 +124,7 @@ def _judge(
         hits.append(AttachmentHit(Code.ATTACHMENT_ACTIVE_CONTENT, variant, {"where": where}))
     if not active.complete:  # what was not looked at may run: refused, never passed
         hits.append(AttachmentHit(Code.ATTACHMENT_NOT_CHECKED, "pdf_too_complex"))
-    hits.extend(text_hits(reader, count, limits, deadline))
+    hits.extend(text_hits(reader, count, limits, deadline, index))
     return count
 
 

@@ -13,6 +13,7 @@ from ozon_urgent.attachments.cpu_budget import cpu_clock
 from ozon_urgent.attachments.model import AttachmentHit, InspectLimits, Params
 from ozon_urgent.attachments.ocr import OcrError, not_read_hit, ocr_hits
 from ozon_urgent.attachments.personal_data import Own, scan_pages
+from ozon_urgent.attachments.shown import Indexer
 from ozon_urgent.findings.codes import Code
 
 if TYPE_CHECKING:
@@ -34,10 +35,11 @@ class _TextRun:
     ocr_skipped: list[int] = field(default_factory=list)  # pages without text past the OCR page limit
     ocr_hits: list[AttachmentHit] = field(default_factory=list)
     ocr_error: OcrError | None = None  # the first time the engine could not read a page
+    index: Indexer | None = None  # hears every text read, for the index of what the file shows
 
 
 def text_hits(
-    reader: pypdf.PdfReader, count: int, limits: InspectLimits, deadline: float
+    reader: pypdf.PdfReader, count: int, limits: InspectLimits, deadline: float, index: Indexer | None = None
 ) -> list[AttachmentHit]:
     """Personal data on every page, as far as the time, page and character budgets reach.
 
@@ -45,9 +47,10 @@ def text_hits(
     phone number on page 25 pass as checked. Pages are scanned as they are read, so memory holds one
     page's text, not the document's. `deadline` is on `cpu_budget.cpu_clock` (processor time); pages
     without text are read by OCR up to `limits.pdf_ocr_pages` of them, a bound that does not depend on
-    the machine, and the scanned pages past it are named (A216 ocr_pages).
+    the machine, and the scanned pages past it are named (A216 ocr_pages). `index` hears each page's
+    text (and each scanned page's OCR lines) from this same reading: what the file shows (shown.py).
     """
-    run = _TextRun(count)
+    run = _TextRun(count, index=index)
     time_budget = max(0.0, deadline - cpu_clock())  # what the text search had: named if it runs out
     try:
         hits = scan_pages(
@@ -119,6 +122,8 @@ def _page_texts(
         budget -= len(text)
         run.read += 1
         run.has_text = run.has_text or bool(text.strip())
+        if run.index is not None and text.strip():
+            run.index.add(text)
         yield page, text
         if run.stop:
             return
@@ -150,7 +155,8 @@ def _read_scan(
         return True
     try:
         own = Own(limits.own_names, limits.own_addresses)
-        run.ocr_hits.extend(ocr_hits(image, deadline, limits.ocr_max_side, page=page, own=own))
+        found = ocr_hits(image, deadline, limits.ocr_max_side, page=page, own=own, index=run.index)
+        run.ocr_hits.extend(found)
     except OcrError as error:
         if error.variant == "timeout":
             run.stop, run.stopped_at = "text_time", page

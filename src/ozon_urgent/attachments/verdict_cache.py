@@ -26,17 +26,22 @@ from pathlib import Path
 
 import ozon_urgent
 from ozon_urgent.attachments.model import AttachmentHit, InspectLimits, Judgement, Params
+from ozon_urgent.attachments.shown_cache import decode_shown, encode_shown
 from ozon_urgent.attachments.tessdata import ENGINE_ENV, tessdata_folders
 from ozon_urgent.findings.codes import Code
 
 # Raised whenever the meaning of a stored verdict changes (the JSON layout, what the key covers).
-CACHE_FORMAT = 1
+# 2: the index of what the file shows (`shown`) is part of the verdict; a verdict of 1 has none.
+CACHE_FORMAT = 2
 FILENAME = "verdicts.sqlite3"
-# The bound: at most MAX_ENTRIES verdicts, the oldest written go first. A verdict is ~350 bytes on disk
-# with its key and index (17 MB at the cap); one whose JSON is over MAX_ENTRY_BYTES (dozens of hits)
-# is not kept, so the file can never pass ~50,000 × 4 KiB even with only such verdicts.
+# The bound: at most MAX_ENTRIES verdicts and MAX_TOTAL_BYTES of their JSON, the oldest written go first.
+# A verdict is ~350 bytes on disk with its key and index (17 MB at the cap); one that indexes a long
+# list (shown.py: 1,050 postings are ~20 KiB) is bigger. MAX_ENTRY_BYTES is above the largest index
+# shown.py keeps (20,000 values a kind), so every file judged to the end stays warm; one over it (not
+# made by this version) is not kept. The file stays near MAX_TOTAL_BYTES whatever the verdicts hold.
 MAX_ENTRIES = 50_000
-MAX_ENTRY_BYTES = 4 * 1024
+MAX_ENTRY_BYTES = 4 * 1024 * 1024
+MAX_TOTAL_BYTES = 64 * 1024 * 1024
 NO_CACHE_ENV = "OZON_URGENT_NO_CACHE"
 _log = logging.getLogger(__name__)
 _BUSY_TIMEOUT_MS = 2_000
@@ -207,19 +212,26 @@ class VerdictCache:
         try:
             with _lock, _transaction(self._conn):
                 self._conn.executemany("INSERT OR REPLACE INTO verdicts VALUES (?, ?, ?)", rows)
-                (count,) = self._conn.execute("SELECT count(*) FROM verdicts").fetchone()
-                if count > MAX_ENTRIES:
-                    self._conn.execute(
-                        "DELETE FROM verdicts WHERE key IN"
-                        " (SELECT key FROM verdicts ORDER BY written, key LIMIT ?)",
-                        (count - MAX_ENTRIES,),
-                    )
+                _bound(self._conn)
         except sqlite3.Error as exc:  # read-only, disk full, locked too long, damaged
             _note("write failed", exc)
 
     def close(self) -> None:
         """This handle is done; the process keeps the connection for the next batch."""
         self._conn = None
+
+
+def _bound(conn: sqlite3.Connection) -> None:
+    """Drop the oldest verdicts beyond MAX_ENTRIES or MAX_TOTAL_BYTES (newest kept first)."""
+    count, total = conn.execute("SELECT count(*), total(length(value)) FROM verdicts").fetchone()
+    if count <= MAX_ENTRIES and total <= MAX_TOTAL_BYTES:
+        return
+    conn.execute(
+        "DELETE FROM verdicts WHERE key IN (SELECT key FROM (SELECT key,"
+        " row_number() OVER newest AS n, sum(length(value)) OVER newest AS kept FROM verdicts"
+        " WINDOW newest AS (ORDER BY written DESC, key DESC)) WHERE n > ? OR kept > ?)",
+        (MAX_ENTRIES, MAX_TOTAL_BYTES),
+    )
 
 
 _shared: tuple[int, Path, sqlite3.Connection] | None = None
@@ -352,6 +364,7 @@ def encode(judgement: Judgement, key: str) -> str:
             "hits": [
                 {"code": h.code.value, "variant": h.variant, "params": h.params} for h in judgement.hits
             ],
+            "shown": None if judgement.shown is None else encode_shown(judgement.shown),
         },
         ensure_ascii=False,
         sort_keys=True,
@@ -376,8 +389,11 @@ def decode(value: object, key: str) -> Judgement | None:
         if hit is None:
             return None
         hits.append(hit)
+    shown = decode_shown(data.get("shown"))
+    if shown is False:
+        return None
     pages, width, height = numbers
-    return Judgement(fmt, tuple(hits), pages=pages, width=width, height=height)
+    return Judgement(fmt, tuple(hits), pages=pages, width=width, height=height, shown=shown)
 
 
 def _hit(item: object) -> AttachmentHit | None:
