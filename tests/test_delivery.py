@@ -28,11 +28,11 @@ def _check(run_cli: RunCli, tmp_path: Path, scenario: str, changes: dict[str, An
 @pytest.mark.parametrize(
     "value, words",
     [
-        ("SBS", "“SBS” is not a sales scheme"),
-        ("realFBS", "Write rFBS."),
-        ("rfbs", "Write rFBS."),
-        ("fbo", "Write FBO."),
-        (7, "is not a sales scheme"),
+        ("SBS", "“SBS” is not an Ozon sales scheme"),
+        ("realFBS", "Write it as rFBS."),
+        ("rfbs", "Write it as rFBS."),
+        ("fbo", "Write it as FBO."),
+        (7, "is not an Ozon sales scheme"),
         ("", "is empty: the sales scheme of these postings is not given"),
     ],
 )
