@@ -132,8 +132,11 @@ def test_an_rfbs_posting_gives_the_draft_its_scheme_and_carrier(
 @pytest.mark.parametrize(
     "fields, note",
     [
-        ({DELAYED[0]: {"tpl_integration_type": "aggregator"}}, "the fetched postings are on more than one scheme (FBS, rFBS)"),
-        ({"*": {"tpl_integration_type": "drone"}}, "the API did not return the sales scheme"),  # a type Ozon adds later
+        ({DELAYED[0]: {"tpl_integration_type": "aggregator"}}, "on more than one scheme (FBS, rFBS)"),
+        (
+            {"*": {"tpl_integration_type": "drone"}},
+            "did not return the sales scheme",
+        ),  # a type Ozon adds later
     ],
 )
 def test_a_scheme_the_api_does_not_settle_is_left_to_the_seller(
