@@ -111,7 +111,8 @@ def test_one_posting_is_singular_in_subject_heading_and_request(run_cli: RunCli,
     text, _ = build(run_cli, tmp_path, "carrier_failure", {"affected": {"postings": [POSTINGS[0]]}})
     subject, body = text.split("\n\n", 1)
     assert subject == "URGENT: Об исключении отправления из расчёта показателя — Client ID 1234567"
-    assert "\nОбращение касается отправления:\n57195475-0050-3\n\n" in body
+    # the factory's evidence shows the posting in its files 01 and 02 (ticket.proof)
+    assert "\nОбращение касается отправления:\n57195475-0050-3 — файлы 01, 02\n\n" in body
     ids_part = body.split("Обстоятельства:", 1)[1].split("\n\n", 1)[1]  # past the seller's own text
     assert "Отправления" not in ids_part and "отправлений" not in ids_part.lower()
 
@@ -120,7 +121,9 @@ def test_many_postings_one_a_line_under_one_heading(run_cli: RunCli, tmp_path: P
     text, _ = build(run_cli, tmp_path, "carrier_failure", {"affected": {"postings": POSTINGS}})
     subject, body = text.split("\n\n", 1)
     assert subject.startswith("URGENT: Об исключении 3 отправлений из расчёта показателя — ")
-    assert "\nОбращение касается трёх отправлений:\n" + "\n".join(POSTINGS) + "\n\n" in body
+    # the factory's files show only the first posting: the others keep their bare rows (ticket.proof)
+    rows = f"{POSTINGS[0]} — файлы 01, 02\n{POSTINGS[1]}\n{POSTINGS[2]}"
+    assert f"\nОбращение касается трёх отправлений:\n{rows}\n\n" in body
 
 
 def test_one_sku_is_singular_and_paired_with_its_offer_id(run_cli: RunCli, tmp_path: Path) -> None:

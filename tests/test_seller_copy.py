@@ -169,7 +169,8 @@ def test_carrier_failure_copy_says_what_the_ticket_asks(packs: Path) -> None:
         "2026年11月20日，我们店铺“Haoyun Auto Parts”在卖家后台收到了一条通知。（俄语工单在此全文引用" in copy
     )
     assert "**工单主题**：【紧急】将 21 个货件从指标计算中剔除（Client ID 2750416）" in copy
-    assert "本申诉涉及以下货件（共 21 个）：\n\n- 47905269-0899-3\n- 58663206-0639-1\n" in copy
+    assert "本申诉涉及以下货件（共 21 个）：\n\n- 47905269-0899-3（见附件 01、02、03）\n" in copy
+    assert "\n- 1550334110-0236-1（见附件 01、02）\n" in copy  # the files that show it, as the Russian
     english = (find_pack(packs / "en", case_id) / "ticket.en.md").read_text("utf-8")
     request = "We ask you to exclude all the postings listed above from the calculation of the “On-time"
     assert f"\n\n{request} delivery rate” metric.\n\n" in english
@@ -179,7 +180,7 @@ def test_carrier_failure_copy_says_what_the_ticket_asks(packs: Path) -> None:
 def test_one_posting_is_singular_and_skus_stand_with_their_offer_ids(packs: Path) -> None:
     one = find_pack(packs / "en", "polar-fox-carrier-one-posting-2026-11") / "ticket.en.md"
     english = one.read_text("utf-8")
-    assert "This request concerns the following posting:\n\n- 84120395-0217-1\n" in english
+    assert "This request concerns the following posting:\n\n- 84120395-0217-1 — files 01, 02\n" in english
     assert "We ask you to exclude the posting listed above from" in english
     assert "Exclude the posting from" in english and "postings" not in english
     paired = find_pack(packs / "zh", "bright-home-delisting-2026-11") / "ticket.zh.md"

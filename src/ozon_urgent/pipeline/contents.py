@@ -59,14 +59,17 @@ def pack_contents(source: PackSource, renderer: Renderer) -> PackContents:
     catalog = load_catalog()
     attachments, files = _attachments(case, catalog, source.evidence)
     content = ticket_content(case, result.case_id, catalog, attachments)
-    ticket = renderer.ticket(content)
     longest = max((len(group.items) for group in content.id_groups), default=0)
-    if longest > policy.ids_in_letter_max or (
-        content.id_groups and len(ticket.body) > policy.letter_max_chars
-    ):
+    if longest > policy.ids_in_letter_max:
         content = _with_id_list(content, files)
-        attachments = list(content.attachments)
+    ticket = renderer.ticket(content)
+    if content.proof and len(ticket.body) > policy.letter_max_chars:  # the files per ID go first
+        content = replace(content, proof_lines=False)
         ticket = renderer.ticket(content)
+    if not content.ids_attachment and content.id_groups and len(ticket.body) > policy.letter_max_chars:
+        content = _with_id_list(content, files)
+        ticket = renderer.ticket(content)
+    attachments = list(content.attachments)
     files["ticket.txt"] = ticket.text.encode("utf-8")
     copy = seller_copy(case, content, catalog, lang)
     files[copy.file_name] = renderer.seller_copy(copy).encode("utf-8")
@@ -120,6 +123,7 @@ def _attachments(
                 digest,
                 item.span(),
                 item.date,
+                gated.report.shown,
             )
         )
         files[f"attachments/{name}"] = data

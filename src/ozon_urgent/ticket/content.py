@@ -6,15 +6,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from ozon_urgent.attachments.model import Shown
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.catalog import Catalog, IdKind
 from ozon_urgent.ticket.names import slug
+from ozon_urgent.ticket.proof import common_files, proof_of, ru_common
 from ozon_urgent.ticket.russian import GrammaticalCase, as_sentence, ru_date, ru_span
 from ozon_urgent.ticket.wording import (
     IdBlock,
     id_blocks,
     id_list_title,
     listed,
+    listed_nouns,
     request_about,
     request_phrase,
     subject_line,
@@ -46,6 +49,9 @@ class PackAttachment:
     sha256: str
     span: tuple[date, date] | None = None
     on: date | None = None  # a document's own date (`date:`), said «от …»; `span` is the days it covers
+    # What the file's text shows (attachments.shown), for the letter to say where each ID is proved;
+    # None where nothing was read, and for the ID list the tool makes, which is no evidence.
+    shown: Shown | None = field(default=None, compare=False, repr=False)
 
     @property
     def description(self) -> str:
@@ -134,6 +140,9 @@ class TicketContent:
     # `delivery:`: the sales scheme (FBS, rFBS, FBO) and the carrier, said in one line after the notification
     scheme: str | None = None
     carrier: str | None = None
+    # Whether the letter says which attached file shows each listed ID (ticket.proof): off where those
+    # words alone would take the letter past its length, and never over a list attached whole.
+    proof_lines: bool = True
 
     @property
     def counts(self) -> dict[str, int]:
@@ -168,7 +177,31 @@ class TicketContent:
         groups = [(g.key, g.items) for g in self.id_groups]
         preview = self.ids_preview if self.ids_attachment else None
         main = self.main_group.key if self.main_group else None
-        return id_blocks(groups, self.sku_offers, preview, main, self.ids_attachment)
+        proof = self.proof
+        if common_files(groups, self.sku_offers, proof):  # said once under the list instead
+            proof = {}
+        return id_blocks(groups, self.sku_offers, preview, main, self.ids_attachment, proof)
+
+    @property
+    def proof(self) -> dict[str, tuple[str, ...]]:
+        """Each listed ID some attached file shows → those files' numbers («03»); empty where the letter
+        says none (a list attached whole, `proof_lines` off)."""
+        if self.ids_attachment or not self.proof_lines:
+            return {}
+        ids = [item for g in self.id_groups for item in g.items]
+        return proof_of(self.attachments, ids)
+
+    @property
+    def proof_files(self) -> tuple[str, ...]:
+        """The files that show every listed ID alike, said once under the list instead of on each row."""
+        groups = [(g.key, g.items) for g in self.id_groups]
+        return common_files(groups, self.sku_offers, self.proof)
+
+    @property
+    def proof_summary(self) -> str:
+        """«Все отправления указаны в файле 03.» under the list, or "" (then each row says its files)."""
+        files = self.proof_files
+        return ru_common(listed_nouns(self.counts), files) if files else ""
 
     @property
     def main_group(self) -> IdGroup | None:

@@ -13,6 +13,7 @@ from ozon_urgent.policy import Policy
 from ozon_urgent.safe_files import write_atomically
 from ozon_urgent.ticket.content import CATEGORY, TicketContent
 from ozon_urgent.ticket.pack import store_folder
+from ozon_urgent.ticket.proof import en_files, ru_files, zh_files
 from ozon_urgent.ticket.russian import (
     after_dash,
     as_sentence,
@@ -87,11 +88,13 @@ class Renderer:
             quoted=ru_quoted,
             after_dash=after_dash,
             capitalised=capitalised,
+            ru_files=ru_files,  # « — файл 03» after an ID the file shows (ticket.proof)
         )
         # The seller's copy (zh/en) writes dates and counts the way its reader does.
         self.env.filters.update(
             zh_date=zh_date, zh_period=zh_period, en_date=en_date, en_period=en_period, en_count=en_count
         )
+        self.env.filters.update(zh_files=zh_files, en_files=en_files)
 
     def text(self, name: str, **context: object) -> str:
         """Any template rendered and tidied: the follow-up comment, and the ticket's and FILING.md's parts."""

@@ -97,6 +97,11 @@ class SellerCopy:
     def id_blocks(self) -> tuple[IdBlock, ...]:
         return seller_words.id_blocks(self.ticket)
 
+    @property
+    def proof_summary(self) -> str:
+        """The Russian line under the list in the seller's language ("All the postings listed above…")."""
+        return seller_words.proof_summary(self.ticket, self.lang)
+
     def listed(self, group: IdGroup) -> str:
         """The request's words for the IDs of `group` listed above, as the Russian names them."""
         return seller_words.listed(self.ticket, group, self.lang)

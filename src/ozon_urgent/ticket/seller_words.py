@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ozon_urgent.i18n import Lang
 from ozon_urgent.ticket.content import IdGroup, TicketContent
+from ozon_urgent.ticket.proof import listed_files
 from ozon_urgent.ticket.wording import PRODUCT_KINDS, IdBlock, request_about
 
 # What the listed IDs are: the Russian noun (ticket.wording) → the seller's word, Chinese and English.
@@ -54,6 +55,21 @@ def _nouns_in_order(blocks: tuple[IdBlock, ...]) -> list[tuple[tuple[str, str], 
             goods = max((x.total for x in blocks if x.key not in _GROUP_NOUN), default=0)
             nouns.append((noun, goods if noun == _GOODS else b.total))
     return nouns
+
+
+def proof_summary(t: TicketContent, lang: Lang) -> str:
+    """The Russian line under the list (`t.proof_summary`) in the seller's language: «以上货件均见附件
+    03。», "Both postings listed above are shown in files 01 and 03."; "" where the Russian has none."""
+    files = t.proof_files
+    if not files:
+        return ""
+    nouns = _nouns_in_order(id_blocks(t))
+    if lang == "zh":
+        return f"以上{'和'.join(zh for (zh, _), _ in nouns)}均见{listed_files(files, lang)}。"
+    words = [_en_noun(en, number) for (_, en), number in nouns]
+    both = len(nouns) == 1 and nouns[0][1] == 2
+    what = f"{'Both' if both else 'All the'} {' and '.join(words)}"
+    return f"{what} listed above are shown in {listed_files(files, lang)}."
 
 
 def _noun(group: IdGroup) -> tuple[str, str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ozon_urgent.ticket.proof import Proof
 from ozon_urgent.ticket.russian import (
     GrammaticalCase,
     _parse,
@@ -44,12 +45,20 @@ _GOODS_BLOCKS = ("skus", "paired", "products", "offer_ids")
 class IdBlock:
     """One list of the letter: what it lists (`key`: postings, orders, skus, paired — SKUs with their
     артикулы —, products, offer_ids), its label («Номера трёх отправлений с этими товарами:», empty where
-    the heading says what the IDs are), how many it holds, and the rows shown, one ID a line."""
+    the heading says what the IDs are), how many it holds, the rows shown, one ID a line, and for each
+    row the numbers of the attached files that show its ID (ticket.proof; none for an SKU with its
+    артикул, whose row keeps its form, and none at all where the letter says no file per row)."""
 
     key: str
     label: str
     rows: tuple[str, ...]
     total: int = 0
+    files: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def proven(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each row with the files that show its ID (empty where none is said): what templates list."""
+        return tuple((row, self.files[i] if i < len(self.files) else ()) for i, row in enumerate(self.rows))
 
 
 def listed_nouns(counts: Mapping[str, int]) -> list[tuple[str, int]]:
@@ -77,47 +86,62 @@ def id_blocks(
     preview: int | None,
     main: str | None = None,
     whole: str | None = None,
+    proof: Proof | None = None,
 ) -> tuple[str, tuple[IdBlock, ...]]:
     """The heading and the blocks under it, the list the request acts on (`main`) first. A single list of
     postings or orders stands under the heading alone, its count in the heading («Обращение касается 21
     отправления:»); any other list has its label, which says what its IDs are to the main list's («Номера
     трёх отправлений с этими товарами:»). `preview`: how many of each list to show when it is attached,
-    and `whole` that attachment's name («… (ниже — первые пять; полный перечень — в файле 04):»)."""
-    paired = {offers[sku] for key, items in groups if key == "skus" for sku in items if sku in offers}
-    lists: list[tuple[str, tuple[str, ...]]] = []
-    for key, items in groups:
-        if key == "skus" and paired:
-            rows = tuple(f"{sku} — {offers[sku]}" if sku in offers else sku for sku in items)
-            lists.append(("paired", rows))
-        elif key == "offer_ids":
-            rest = tuple(item for item in items if item not in paired)
-            lists += [(key, rest)] if rest else []
-        else:
-            lists.append((key, tuple(items)))
-    first = "paired" if main == "skus" and paired else main
+    and `whole` that attachment's name («… (ниже — первые пять; полный перечень — в файле 04):»);
+    `proof`: the files that show each ID (ticket.proof), said at the end of its row."""
+    lists = _lists(groups, offers, proof or {})
+    first = "paired" if main == "skus" and any(key == "paired" for key, _, _ in lists) else main
     lists.sort(key=lambda item: item[0] != first)  # stable: the rest keep the catalog's order
-    shown = [rows if preview is None or len(rows) <= preview else rows[:preview] for _, rows in lists]
+    shown = [rows if preview is None or len(rows) <= preview else rows[:preview] for _, rows, _ in lists]
     if len(lists) == 1:
-        (key, only), part = lists[0], shown[0]
+        (key, only, files), part = lists[0], shown[0]
         number = len(only)
         noun = _LABELS[key][2]
         what = noun_form(noun, 1, "gent") if number == 1 else count(number, noun, "gent")
         kind = f" ({_KINDS[key][number > 1]})" if key in _KINDS else ""
         return f"Обращение касается {what}{kind}{_first(number, len(part), whole)}:", (
-            IdBlock(key, "", part, number),
+            IdBlock(key, "", part, number, files[: len(part)]),
         )
-    nouns = _nouns_in_order([(key, len(rows)) for key, rows in lists])
-    main_list = lists[0] if lists[0][0] == first else None
+    nouns = _nouns_in_order([(key, len(rows)) for key, rows, _ in lists])
+    main_list = lists[0][:2] if lists[0][0] == first else None
     blocks = tuple(
         IdBlock(
             key,
             _label(key, (len(rows), len(part)), main_list if key != first else None, whole),
             part,
             len(rows),
+            files[: len(part)],
         )
-        for (key, rows), part in zip(lists, shown, strict=True)
+        for (key, rows, files), part in zip(lists, shown, strict=True)
     )
     return ids_heading(nouns), blocks
+
+
+_Rows = tuple[str, ...]
+
+
+def _lists(
+    groups: Sequence[tuple[str, Sequence[str]]], offers: Mapping[str, str], proof: Proof
+) -> list[tuple[str, _Rows, tuple[_Rows, ...]]]:
+    """Each list's key, its rows (an SKU with its артикул on one row, «SKU — артикул», the артикул then
+    left out of its own list) and each row's files; a paired row keeps its form, without files."""
+    paired = {offers[sku] for key, items in groups if key == "skus" for sku in items if sku in offers}
+    lists: list[tuple[str, _Rows, tuple[_Rows, ...]]] = []
+    for key, items in groups:
+        if key == "skus" and paired:
+            rows = tuple(f"{sku} — {offers[sku]}" if sku in offers else sku for sku in items)
+            files = tuple(() if sku in offers else proof.get(sku, ()) for sku in items)
+            lists.append(("paired", rows, files))
+            continue
+        rest = tuple(item for item in items if key != "offer_ids" or item not in paired)
+        if rest:
+            lists.append((key, rest, tuple(proof.get(item, ()) for item in rest)))
+    return lists
 
 
 def _first(number: int, shown: int, whole: str | None = None) -> str:
