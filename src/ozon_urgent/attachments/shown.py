@@ -22,9 +22,9 @@ value's, so a lost separator matches and a moved one does not.
 Not read: an ID wrapped inside a table cell when another column's text stands between its two halves in
 the page's layout (the halves are no longer neighbours); `|` for 1 except as a posting's last block (a
 table's rule glued to a number would add a digit); an offer ID with no digit. An offer ID of digits and
-dashes only, each group under six digits (`250-7898-1`), is kept as a code and matched exactly. Each kind keeps at most
-20,000 values (`_MAX_PER_KIND`): past that the index is partial, which a check must not read as "absent".
-A file read only in part (A216, A217 among its hits) has an index of the part read.
+dashes only, each group under six digits (`250-7898-1`), is kept as a code and matched exactly. Each
+kind keeps at most 20,000 values (`_MAX_PER_KIND`): past that the index is partial, which a check must
+not read as "absent". A file read only in part (A216, A217 among its hits) has an index of the part read.
 """
 
 from __future__ import annotations
