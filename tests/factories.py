@@ -238,7 +238,7 @@ def _evidence_file(case: dict[str, Any], item: dict[str, Any], suffix: str) -> b
         "Paid 1500 RUB",
         "Request 123456789",
     ]
-    return make_text_pdf([lines])
+    return make_unicode_pdf(lines) if any(ord(c) > 126 for c in "".join(lines)) else make_text_pdf([lines])
 
 
 def variant(scenario: str, changes: dict[str, Any]) -> dict[str, Any]:
