@@ -138,7 +138,9 @@ def test_cross_case_findings(run_cli: RunCli, tmp_path: Path) -> None:
     second = tmp_path / "b"
     (second / "evidence").mkdir(parents=True)
     (second / "evidence" / "chat_records.pdf").write_bytes(shared)
-    b = write_case(second, variant("malicious_returns", {"seller.client_id": "7654321"}))
+    # The chat written as the PDF it is (the factory's own chat is a picture, so the shared file is used).
+    changes = {"seller.client_id": "7654321", "evidence[0].file": "evidence/chat_records.pdf"}
+    b = write_case(second, variant("malicious_returns", changes))
     third = write_case(tmp_path / "c", variant("carrier_failure", {"seller.store_name": "Copy"}))
     result = run_cli("check", "--format", "json", a, b, third)
     cases = json.loads(result.stdout)["cases"]

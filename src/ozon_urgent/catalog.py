@@ -39,6 +39,13 @@ class EvidenceKind:
     id: str
     names: Names
     video: bool = False
+    # What a file of this kind must show for its claim (C200), each one of MUST_SHOW.
+    must_show: tuple[str, ...] = ()
+
+
+# What `must_show` may ask of a file, each something the index of what a file shows can tell
+# (checking.proof): a date, a posting number, an amount, a number in Ozon's format (nine digits).
+MUST_SHOW = ("date", "postings", "amount", "ozon_number")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +107,13 @@ def _names(table: dict[str, object]) -> Names:
     return Names(ru=str(table["ru"]), zh=str(table["zh"]), en=str(table["en"]))
 
 
+def _must_show(kind: str, wanted: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    unknown = [need for need in wanted if need not in MUST_SHOW]
+    if unknown:
+        raise ValueError(f"catalog: kinds.{kind}.must_show has {unknown}, not one of {MUST_SHOW}")
+    return tuple(wanted)
+
+
 @cache
 def load_catalog() -> Catalog:
     raw = tomllib.loads(resources.files("ozon_urgent").joinpath("data/catalog.toml").read_text("utf-8"))
@@ -121,7 +135,12 @@ def load_catalog() -> Catalog:
         for sid, s in raw["scenarios"].items()
     }
     kinds = {
-        kid: EvidenceKind(id=kid, names=_names(k), video=bool(k.get("video", False)))
+        kid: EvidenceKind(
+            id=kid,
+            names=_names(k),
+            video=bool(k.get("video", False)),
+            must_show=_must_show(kid, k.get("must_show", ())),
+        )
         for kid, k in raw["kinds"].items()
     }
     return Catalog(

@@ -21,9 +21,10 @@ value's, so a lost separator matches and a moved one does not.
 
 Not read: an ID wrapped inside a table cell when another column's text stands between its two halves in
 the page's layout (the halves are no longer neighbours); `|` for 1 except as a posting's last block (a
-table's rule glued to a number would add a digit); an offer ID with no digit. Each kind keeps at most
-20,000 values (`_MAX_PER_KIND`): past that the index is partial, which a check must not read as "absent".
-A file read only in part (A216, A217 among its hits) has an index of the part read.
+table's rule glued to a number would add a digit); an offer ID with no digit. An offer ID of digits and
+dashes only, each group under six digits (`250-7898-1`), is kept as a code and matched exactly. Each
+kind keeps at most 20,000 values (`_MAX_PER_KIND`): past that the index is partial, which a check must
+not read as "absent". A file read only in part (A216, A217 among its hits) has an index of the part read.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ _NEAR_DIGIT = re.compile(rf"[0-9][OoОоIl]|[OoОоIl][0-9]|[0-9][{_DASH}][OoО�
 _TO_DIGIT = str.maketrans({"O": "0", "o": "0", "О": "0", "о": "0", "I": "1", "l": "1", "|": "1"})
 _SKU_LABEL = re.compile(r"(?:sku|ску|артикул|арт\.|ozon\s*id|商品编号|商品\s*id)[\s:：#№-]*$", re.IGNORECASE)
 _CODE = re.compile(rf"(?<![{_ALNUM}])[{_ALNUM}][{_ALNUM}{_DASH}./]{{1,38}}[{_ALNUM}](?![{_ALNUM}])")
+# An offer ID of digits and dashes whose groups are all too short for an ID's own index (`250-7898-1`).
+_SHORT_DASHED = re.compile(rf"[0-9]{{1,5}}(?:[{_DASH}][0-9]{{1,5}})+")
 _MAX_PER_KIND = 20_000  # a pathological text must not make a verdict without end
 
 __all__ = ["Amount", "Indexer", "Shown", "normalise", "shows", "value_forms"]
@@ -94,7 +97,9 @@ def shows(shown: Shown, value: str) -> bool:
     if not _DIGITS.fullmatch(forms[0].replace("-", "")):
         return forms[0] in shown.codes
     ids = (shown.postings, shown.orders, shown.skus, shown.numbers)
-    return any(form in kind for form in forms for kind in ids)
+    if any(form in kind for form in forms for kind in ids):
+        return True
+    return _SHORT_DASHED.fullmatch(forms[0]) is not None and forms[0] in shown.codes
 
 
 def _code_form(text: str) -> str:
@@ -122,7 +127,9 @@ class Indexer:
         if any(char.isalpha() for char in text):
             for match in _CODE.finditer(text):
                 word = match.group()
-                if any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
+                if any(c.isdigit() for c in word) and (
+                    any(c.isalpha() for c in word) or _SHORT_DASHED.fullmatch(word)
+                ):
                     _put(self.codes, _code_form(word))
             for day in dates_in(text):
                 _put(self.dates, day)

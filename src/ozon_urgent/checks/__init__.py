@@ -93,6 +93,10 @@ _ORDERED: tuple[type[Check] | Code, ...] = (
     ControlCharacters,
     StoreNameReadable,
     *(code for code in Code if code.startswith(("A", "P"))),
+    Code.PROOF_ID_NOT_SHOWN,  # after the files are read: their claims against what they show
+    Code.PROOF_SHOWS_NOTHING,
+    Code.PROOF_DATES_OUTSIDE,
+    Code.PROOF_KIND_LACKS,
     Code.CASE_ID_TAKEN,
     Code.PACK_EXISTS,
     Code.PACK_WRITE_FAILED,

@@ -59,6 +59,10 @@ class Code(StrEnum):
     LETTER_TOO_LONG = "B009"
     PACK_UP_TO_DATE = "B010"
     FILED_PACK_KEPT = "B011"
+    PROOF_ID_NOT_SHOWN = "C197"
+    PROOF_SHOWS_NOTHING = "C198"
+    PROOF_DATES_OUTSIDE = "C199"
+    PROOF_KIND_LACKS = "C200"
     # Declared by their checks in checks/ (severity, name and documentation beside the rule itself).
     UNKNOWN_SCENARIO = "C100"
     INELIGIBLE_SCENARIO = "C101"

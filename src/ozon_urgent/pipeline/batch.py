@@ -9,8 +9,10 @@ from pathlib import Path
 from ozon_urgent.attachments import AttachmentReport, InspectLimits, inspect_attachments
 from ozon_urgent.attachments.fix_batch import apply_fixes, change_params, needs_fix, refusal_variant
 from ozon_urgent.attachments.reading import read_evidence
+from ozon_urgent.catalog import load_catalog
 from ozon_urgent.checking.crosscase import SharedEvidence
 from ozon_urgent.checking.engine import CheckedCase, CheckOptions, attachment_findings, internal_error
+from ozon_urgent.checking.proof import proof_findings
 from ozon_urgent.errors import debug_enabled
 from ozon_urgent.findings import Code, Finding, RunResult, make_finding
 from ozon_urgent.pipeline.driver import CaseBatch
@@ -89,9 +91,13 @@ class _Judge:
     def flush(self) -> None:
         judged = self._reports()
         for number, (item, _) in enumerate(self.window):
+            reports = []
             for index in range(len(item.located)):
                 if (number, index) in judged:
                     self._add_findings(item, index, *judged[number, index])
+                    reports.append((index, judged[number, index][0]))
+            if reports:  # a case's files are all in its window: its last one is judged
+                self._add_proof(item, reports)
             if self.waiting.pop(number, 0):
                 self._tell(item)  # a verdict never heard of: the case is done all the same
         self.window, self.files = [], 0
@@ -138,6 +144,17 @@ class _Judge:
         try:
             item.result.add(*_evidence_findings(item, index, report, limits, self.shared, self.batch))
         except Exception as exc:  # one case's bug stays that case's finding
+            if debug_enabled():
+                raise
+            item.result.add(internal_error(exc, item.result.file))
+
+    def _add_proof(self, item: CheckedCase, reports: list[tuple[int, AttachmentReport]]) -> None:
+        """C197–C200: the case's claims against what all of its judged files show."""
+        try:
+            assert item.case is not None and item.loaded is not None
+            catalog = load_catalog()
+            item.result.add(*proof_findings(item.case, item.loaded, item.result.file, reports, catalog))
+        except Exception as exc:
             if debug_enabled():
                 raise
             item.result.add(internal_error(exc, item.result.file))

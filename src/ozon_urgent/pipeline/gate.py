@@ -16,7 +16,9 @@ from pathlib import Path
 from ozon_urgent.attachments import AttachmentReport, InspectLimits, inspect_blobs
 from ozon_urgent.attachments.fix_batch import apply_fixes, change_params, refusal_variant
 from ozon_urgent.attachments.reading import read_evidence, too_large_hit
+from ozon_urgent.catalog import load_catalog
 from ozon_urgent.checking.engine import CheckedCase, attachment_findings
+from ozon_urgent.checking.proof import proof_findings
 from ozon_urgent.findings import Code, Severity, make_finding
 
 
@@ -77,6 +79,8 @@ def pass_evidence(
         blobs, reports = _fixed(checked, indexes, blobs, reports, limits, cache)
     judged = list(zip(indexes, reports, strict=True))
     result.add(*attachment_findings(case, loaded, result.file, judged))
+    # What Ozon already has (`known`) is not judged again, so the claims are checked only on a whole case.
+    result.add(*proof_findings(case, loaded, result.file, judged, load_catalog(), complete=not known))
     if result.count(Severity.ERROR):
         return None
     return [
