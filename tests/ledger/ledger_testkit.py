@@ -84,6 +84,8 @@ def write_case(
         },
         "evidence": items,
     }
+    if scenario in ("carrier_failure", "sync_delay"):  # C196: the agent's first question
+        case["delivery"] = {"scheme": "rFBS", "carrier": "SwiftRoute Logistics"}
     path = folder / f"{case_id}.yaml"
     path.write_text(yaml.safe_dump(case, allow_unicode=True, sort_keys=False), "utf-8")
     return path
