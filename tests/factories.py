@@ -223,7 +223,8 @@ def _evidence_file(case: dict[str, Any], item: dict[str, Any], suffix: str) -> b
     an Ozon request number; a picture (its text read by OCR) shows the first posting and the day."""
     covers = item.get("covers") or item.get("date")
     day = covers.get("from") if isinstance(covers, dict) else covers
-    affected = case.get("affected") if isinstance(case.get("affected"), dict) else {}
+    found = case.get("affected")
+    affected: dict[str, Any] = found if isinstance(found, dict) else {}
     ids = [
         str(value.get("sku", "")) if isinstance(value, dict) else str(value)
         for values in affected.values()

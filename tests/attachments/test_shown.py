@@ -320,6 +320,7 @@ def test_the_stored_index_is_read_back_strictly() -> None:
     assert decode(encode(judgement, "k"), "k") == judgement
     assert decode(encode(Judgement("pdf", (), pages=1), "k"), "k") == Judgement("pdf", (), pages=1)
     stored = encode_shown(shown)
+    broken: object
     for broken in (
         {**stored, "dates": ["2026-13-01"]},
         {**stored, "amounts": ["1 EUR"]},
