@@ -315,10 +315,12 @@ BRIGHT_HOME_SKUS = [
 ]
 
 
+# Which products went in which posting (indices into BRIGHT_HOME_SKUS): the agent sees each SKU's posting.
+BRIGHT_HOME_CONTENTS = {"57195475-0050-3": (0, 1), "57195475-0051-1": (4, 5), "61024887-0117-2": (2, 3)}
+
+
 def bright_home_tracking() -> bytes:
-    lines = ["## Products in these postings (SKU / offer ID)"]
-    lines += [f"SKU {sku}   offer {offer}   {name}" for sku, offer, name in BRIGHT_HOME_SKUS]
-    lines.append("")
+    lines: list[str] = []
     events = {
         "57195475-0050-3": [
             ("2026-11-02 10:12", "Posting assembled, FBS warehouse Moscow-South"),
@@ -341,6 +343,9 @@ def bright_home_tracking() -> bytes:
     }
     for posting, steps in events.items():
         lines.append(f"## Posting {posting}   status: Delivered, code confirmed")
+        for index in BRIGHT_HOME_CONTENTS[posting]:
+            sku, offer, name = BRIGHT_HOME_SKUS[index]
+            lines.append(f"SKU {sku}   offer {offer}   {name}   1 pc")
         lines += [f"{when}   {what}" for when, what in steps]
         lines.append("Complaints from the delivery service or the buyer: none")
         lines.append("")
@@ -385,11 +390,15 @@ def bright_home_chat() -> bytes:
             (
                 "buyer",
                 "05.11.2026 16:40",
-                "Picked up the lamp today, gave the code at the pickup point. Works fine.",
+                "Picked up both lamps today, gave the code at the pickup point. They work fine.",
             ),
             ("seller", "05.11.2026 17:02", "Thank you for confirming the delivery of 57195475-0050-3."),
             ("topic", "", "Chat 2 - posting 57195475-0051-1"),
-            ("buyer", "12.11.2026 12:30", "Order received today with the code, the vase is intact. Thanks."),
+            (
+                "buyer",
+                "12.11.2026 12:30",
+                "Order received today with the code, both vases are intact. Thanks.",
+            ),
             ("seller", "12.11.2026 12:51", "Thank you for confirming the delivery of 57195475-0051-1."),
             ("topic", "", "Chat 3 - posting 61024887-0117-2"),
             (
@@ -404,9 +413,7 @@ def bright_home_chat() -> bytes:
                 "I did not file any complaint about delivery. The order 61024887-0117-2 arrived on time.",
             ),
             ("seller", "19.11.2026 09:21", "Thank you, we will pass this to Ozon support."),
-            ("buyer", "19.11.2026 10:40", "Order 57195475-0050 also arrived on 05.11, everything correct."),
         ],
-        height=1640,
     )
 
 
@@ -944,8 +951,13 @@ def amber_invoice() -> bytes:
         "We, Amber Works Candle Co., Ltd., make the scented candles listed here. We confirm:",
         "",
         *[
-            f"- {name}, article {art}: the store Amber Lane sells it on Ozon as product {pid};"
+            line
             for pid, art, name, _ in AMBER_PRODUCTS
+            # two lines each: on one, the product ID ran off the right edge of the page
+            for line in (
+                f"- {name}, article {art}:",
+                f"  the store Amber Lane sells it on Ozon as product {pid};",
+            )
         ],
         "- the store Amber Lane buys these candles directly from us; lot 2026-11 was shipped to it under",
         "  invoice AW-2026-1187 of 06.11.2026;",
@@ -1070,18 +1082,17 @@ def northwind_api_log() -> bytes:
     lines = [
         "## Ozon Seller API calls and ERP mapping, 12.11.2026 - 18.11.2026",
         "2026-11-12 09:00:14  ERP update 4.7.0 deployed (order reference generator changed)",
-        "2026-11-13 10:21:37  GET /v3/posting/fbs/list -> 12093355-0518-1 (new)",
-        "2026-11-13 10:21:38  map ozon 12093355-0518 -> internal NW-260113-0042",
+        "2026-11-13 08:47:12  GET /v3/posting/fbs/list -> 12093355-0518-1 (awaiting_packaging)",
+        "2026-11-13 08:47:13  map ozon 12093355-0518 -> internal NW-260113-0042",
+        "2026-11-13 10:02:31  POST /v4/posting/fbs/ship 12093355-0518-1 (assembled, 1 package) -> ok",
+        "2026-11-13 10:02:32  posting 12093355-0518-1 status awaiting_deliver",
         "2026-11-13 10:24:02  webshop order WEB-88412 -> internal NW-260113-0042 (reused)",
         "2026-11-13 10:24:03  conflict: internal reference already mapped, webshop wins",
         "2026-11-13 10:24:05  POST /v2/posting/fbs/cancel 12093355-0518-1 (sent by rule)",
         "2026-11-13 10:24:06  response: cancellation rejected, posting already assembled",
-        "2026-11-14 15:12:40  POST /v2/posting/fbs/ship 12093355-0518-1 -> ok",
+        "2026-11-14 15:12:40  posting 12093355-0518-1 status delivering (handed over at the drop-off point)",
         "2026-11-17 11:03:55  posting 12093355-0518-1 status delivered",
         "2026-11-18 16:45:10  ERP 4.7.1: unique references per channel restored",
-        "",
-        "The cancellation request was sent by mistake and rejected; the posting was shipped",
-        "and delivered. It should not count as a cancellation by the seller.",
     ]
     return make_pdf(
         "API integration log",
