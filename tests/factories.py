@@ -212,13 +212,13 @@ def write_case(folder: Path, case: dict[str, Any], name: str = "case.yaml", with
             if target.exists():
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(_evidence_file(case, item, target.suffix))
+            target.write_bytes(evidence_file(case, item, target.suffix))
     path = folder / name
     path.write_text(yaml.safe_dump(case, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
 
-def _evidence_file(case: dict[str, Any], item: dict[str, Any], suffix: str) -> bytes:
+def evidence_file(case: dict[str, Any], item: dict[str, Any], suffix: str, note: str = "") -> bytes:
     """A file that shows what its entry claims (C197–C200): the case's IDs, a day it covers, an amount and
     an Ozon request number; a picture (its text read by OCR) shows the first posting and the day."""
     covers = item.get("covers") or item.get("date")
@@ -232,12 +232,13 @@ def _evidence_file(case: dict[str, Any], item: dict[str, Any], suffix: str) -> b
         for value in values
     ]
     if suffix == ".jpg":
-        return make_jpeg(text=f"{ids[0] if ids else 'Screenshot'} {day or ''}".strip())
+        return make_jpeg(text=f"{ids[0] if ids else 'Screenshot'} {day or ''} {note}".strip())
     lines = [
         "Tracking " + " ".join(ids[:40]) + " delivered",
         f"Date {day or ''}",
         "Paid 1500 RUB",
         "Request 123456789",
+        *([note] if note else []),  # a seller's own words make two sellers' files differ
     ]
     return make_unicode_pdf(lines) if any(ord(c) > 126 for c in "".join(lines)) else make_text_pdf([lines])
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from factories import base_case, make_jpeg, make_pdf, write_case
+from factories import base_case, evidence_file, write_case
 from kit.cli import RunCli
 from kit.repo import REPO
 from ozon_urgent import __version__
@@ -66,8 +66,7 @@ def case_repository(root: Path) -> Path:
         for item in case["evidence"]:  # each store's own files: no evidence shared between sellers
             path = folder / item["file"]
             path.parent.mkdir(parents=True, exist_ok=True)
-            jpeg = path.suffix == ".jpg"
-            path.write_bytes(make_jpeg(text=name) if jpeg else make_pdf(f"{name} 57195475-0050-3"))
+            path.write_bytes(evidence_file(case, item, path.suffix, note=name))
         write_case(folder, case)
     return root
 

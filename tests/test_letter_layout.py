@@ -121,9 +121,12 @@ def test_many_postings_one_a_line_under_one_heading(run_cli: RunCli, tmp_path: P
     text, _ = build(run_cli, tmp_path, "carrier_failure", {"affected": {"postings": POSTINGS}})
     subject, body = text.split("\n\n", 1)
     assert subject.startswith("URGENT: Об исключении 3 отправлений из расчёта показателя — ")
-    # the factory's files show only the first posting: the others keep their bare rows (ticket.proof)
-    rows = f"{POSTINGS[0]} — файлы 01, 02\n{POSTINGS[1]}\n{POSTINGS[2]}"
-    assert f"\nОбращение касается трёх отправлений:\n{rows}\n\n" in body
+    # the factory's files show every posting of the case: one line under the list says so (ticket.proof)
+    rows = "\n".join(POSTINGS)
+    assert (
+        f"\nОбращение касается трёх отправлений:\n{rows}\n\nВсе отправления указаны в файлах 01 и 02.\n"
+        in body
+    )
 
 
 def test_one_sku_is_singular_and_paired_with_its_offer_id(run_cli: RunCli, tmp_path: Path) -> None:

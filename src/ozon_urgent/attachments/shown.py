@@ -58,6 +58,20 @@ _SKU_LABEL = re.compile(r"(?:sku|ску|артикул|арт\.|ozon\s*id|商品
 _CODE = re.compile(rf"(?<![{_ALNUM}])[{_ALNUM}][{_ALNUM}{_DASH}./]{{1,38}}[{_ALNUM}](?![{_ALNUM}])")
 # An offer ID of digits and dashes whose groups are all too short for an ID's own index (`250-7898-1`).
 _SHORT_DASHED = re.compile(rf"[0-9]{{1,5}}(?:[{_DASH}][0-9]{{1,5}})+")
+_GROUP = re.compile(r"[0-9]+")
+
+
+def _offer_like(word: str) -> bool:
+    """A dashed digit code kept in the index: one group of four digits or more and ten digits at most, so
+    a phone's tail (`345-67-89`), a card (`4276-1234-5678-9012`) or a SNILS never lands in the cache."""
+    groups = _GROUP.findall(word)
+    return (
+        _SHORT_DASHED.fullmatch(word) is not None
+        and any(len(g) >= 4 for g in groups)
+        and sum(map(len, groups)) <= 10
+    )
+
+
 _MAX_PER_KIND = 20_000  # a pathological text must not make a verdict without end
 
 __all__ = ["Amount", "Indexer", "Shown", "normalise", "shows", "value_forms"]
@@ -99,7 +113,7 @@ def shows(shown: Shown, value: str) -> bool:
     ids = (shown.postings, shown.orders, shown.skus, shown.numbers)
     if any(form in kind for form in forms for kind in ids):
         return True
-    return _SHORT_DASHED.fullmatch(forms[0]) is not None and forms[0] in shown.codes
+    return _offer_like(forms[0]) and forms[0] in shown.codes
 
 
 def _code_form(text: str) -> str:
@@ -127,9 +141,7 @@ class Indexer:
         if any(char.isalpha() for char in text):
             for match in _CODE.finditer(text):
                 word = match.group()
-                if any(c.isdigit() for c in word) and (
-                    any(c.isalpha() for c in word) or _SHORT_DASHED.fullmatch(word)
-                ):
+                if any(c.isdigit() for c in word) and (any(c.isalpha() for c in word) or _offer_like(word)):
                     _put(self.codes, _code_form(word))
             for day in dates_in(text):
                 _put(self.dates, day)
