@@ -37,6 +37,7 @@ from report_helpers import codes_of, inspect_file, render
 from factories import variant, write_case
 from kit.cli import RunCli
 from ozon_urgent.attachments import InspectLimits
+from ozon_urgent.attachments.pdf_text import glyph_names_read
 
 
 def test_plain_text_pdf_is_clean(tmp_path: Path) -> None:
@@ -276,3 +277,16 @@ def test_too_many_objects_is_refused_not_passed(tmp_path: Path) -> None:
 def test_an_array_too_big_for_pypdf_is_refused_not_skipped(tmp_path: Path) -> None:
     report = inspect_file(tmp_path, "annots.pdf", huge_annots_pdf())
     assert codes_of(report) == [("A210", "pdf_too_complex")], "a script among them must not pass"
+
+
+@pytest.mark.parametrize(
+    ("extracted", "read"),
+    [
+        ("/uni53F712345678-0123-1", "号12345678-0123-1"),  # the digits after a name stay the text's
+        ("/uni8D27/uni4EF6/uni53F7", "货件号"),
+        ("/uni00A5120", "¥120"),
+        ("/uniD800 /uni /unicorn /uni12", "/uniD800 /uni /unicorn /uni12"),  # names no character
+    ],
+)
+def test_a_glyph_name_left_by_pypdf_is_read_as_its_character(extracted: str, read: str) -> None:
+    assert glyph_names_read(extracted) == read

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -129,15 +130,37 @@ def _page_texts(
             return
 
 
+# A glyph name left in the text where the font maps it to no character (no /ToUnicode). Some pypdf
+# versions (6.20, our floor) write `/uni53F7` for 号, so `号12345678` came out as `.../uni53F712345678` and
+# the ID as `712345678`. Only the four-digit form is read: the text runs on right after the name, so
+# `/uni53F71234` is 号 and then 1234.
+_GLYPH_NAME = re.compile(r"/uni([0-9A-F]{4})")
+
+
+def glyph_names_read(text: str) -> str:
+    """`text` with each Adobe glyph name `/uniXXXX` read as the character it names (a surrogate, which
+    names none, is left as it is)."""
+    if "/uni" not in text:
+        return text
+
+    def read(match: re.Match[str]) -> str:
+        point = int(match.group(1), 16)
+        return match.group(0) if 0xD800 <= point <= 0xDFFF else chr(point)
+
+    return _GLYPH_NAME.sub(read, text)
+
+
 def _page_text(page: pypdf.PageObject) -> str:
     """The page's text laid out by position, so a table's cells stand apart as they do on the page (a
-    value is never searched across two cells); the plain reading where the layout cannot be made."""
+    value is never searched across two cells); the plain reading where the layout cannot be made. Glyph
+    names an older pypdf leaves in it are read as their characters."""
     try:
-        return page.extract_text(extraction_mode="layout")
+        text = page.extract_text(extraction_mode="layout")
     except (MemoryError, LimitReachedError):
         raise
     except Exception:
-        return page.extract_text()
+        text = page.extract_text()
+    return glyph_names_read(text)
 
 
 def _read_scan(
