@@ -322,6 +322,11 @@ class ExplanationPart(StrictModel):
     # Written by `translate`: the SHA-256 of the `text` the Russian was made from, so a later edit of
     # the source shows the Russian is out of date.
     ru_source_sha256: Sha256 | None = None
+    # Written by `translate` with an engine: `ru` translated back into the seller's language, for the
+    # seller to check what the Russian says (ticket.zh.md), and the SHA-256 of the `ru` it was made from:
+    # when `ru` no longer matches, the Russian was changed by hand since and the back-translation is old.
+    ru_back: Text | None = None
+    ru_back_sha256: Sha256 | None = None
 
 
 # The parts of a persuasive appeal the seller writes, in the letter's order; the request comes from the
@@ -335,6 +340,8 @@ class Explanation(StrictModel):
     ru: Text | None = None
     ru_reviewed: bool = False
     ru_source_sha256: Sha256 | None = None
+    ru_back: Text | None = None
+    ru_back_sha256: Sha256 | None = None
     facts: ExplanationPart | None = Field(
         default=None,
         description="What happened, when, whose fault, and which attachment shows it (in place of"
@@ -356,7 +363,13 @@ class Explanation(StrictModel):
     def parts(self) -> list[tuple[FieldPath, ExplanationPart]]:
         """Each part the case gives, with the path of its mapping: the old single text is the facts."""
         if self.facts is None and (self.text is not None or self.ru is not None or self.ru_source_sha256):
-            legacy = ExplanationPart(text=self.text, ru=self.ru, ru_source_sha256=self.ru_source_sha256)
+            legacy = ExplanationPart(
+                text=self.text,
+                ru=self.ru,
+                ru_source_sha256=self.ru_source_sha256,
+                ru_back=self.ru_back,
+                ru_back_sha256=self.ru_back_sha256,
+            )
             found: list[tuple[FieldPath, ExplanationPart]] = [(("explanation",), legacy)]
         else:
             found = [(("explanation", "facts"), self.facts)] if self.facts is not None else []
@@ -387,6 +400,8 @@ class Evidence(StrictModel):
     caption: Text | None = None  # in the seller's language; `translate` fills caption_ru from it
     caption_ru: Text | None = None
     caption_ru_source_sha256: Sha256 | None = None
+    caption_ru_back: Text | None = None  # as `ru_back`, for the caption
+    caption_ru_back_sha256: Sha256 | None = None
     personal_data_ok: bool = False
 
     @model_validator(mode="after")
