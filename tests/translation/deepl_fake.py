@@ -75,7 +75,11 @@ class FakeDeepL:
         return server.url_for("/").rstrip("/")
 
     def translate_requests(self) -> list[Seen]:
-        return [seen for seen in self.seen if seen.path == "/v2/translate"]
+        """Requests into Russian; the back-translations are `back_requests`."""
+        return [s for s in self.seen if s.path == "/v2/translate" and s.body.get("target_lang") == "RU"]
+
+    def back_requests(self) -> list[Seen]:
+        return [s for s in self.seen if s.path == "/v2/translate" and s.body.get("source_lang") == "RU"]
 
     def handle(self, request: Request) -> Response:
         raw = request.get_data()
@@ -104,6 +108,8 @@ class FakeDeepL:
         if size > REQUEST_LIMIT:
             return _error(413)
         texts = body.get("text")
+        if body.get("source_lang") == "RU":
+            return self._back(body, texts)
         problem = _translate_problem(body, texts)
         glossary = self.glossaries.get(str(body.get("glossary_id"))) if body.get("glossary_id") else None
         if body.get("glossary_id") and (
@@ -184,6 +190,17 @@ class FakeDeepL:
         self.glossaries[glossary.glossary_id] = glossary
         return _json(_info_v3(glossary) if multilingual else _info_v2(glossary), 201)
 
+    def _back(self, body: dict[str, Any], texts: object) -> Response:
+        """Russian back into the seller's language: `[zh] <Russian>`, so a test sees what was sent back."""
+        target = BACK_TARGETS.get(str(body.get("target_lang")))
+        if target is None or "glossary_id" in body or "formality" in body:
+            return _json({"message": f"back-translation not as DeepL takes it: {body}"}, 400)
+        if not isinstance(texts, list) or not texts or not all(isinstance(t, str) and t for t in texts):
+            return _json({"message": "Parameter 'text' not specified"}, 400)
+        self.character_count += sum(len(t) for t in texts)
+        answers = [{"text": f"[{target}] {t}", "billed_characters": len(t)} for t in texts]
+        return _json({"translations": answers})
+
 
 def _body(request: Request, raw: bytes) -> dict[str, Any]:
     """The body as the library sends it: JSON for translate and glossaries; DeepL also takes a form."""
@@ -192,6 +209,9 @@ def _body(request: Request, raw: bytes) -> dict[str, Any]:
         return loaded if isinstance(loaded, dict) else {}
     form = request.form
     return {key: form.getlist(key) if key == "text" else form.get(key) for key in form}
+
+
+BACK_TARGETS = {"ZH-HANS": "zh", "EN-GB": "en"}
 
 
 def _translate_problem(body: dict[str, Any], texts: object) -> str:

@@ -62,8 +62,18 @@ def test_commented_case_changes_only_in_its_translated_lines(tmp_path: Path, fak
         "    Наши отправления задержаны по вине службы доставки. Служба доставки письменно это подтвердила и",
         "    выплатила компенсацию.",
         f'  ru_source_sha256: "{source_sha256(TEXT)}"',
+        # The Russian back into Chinese (the fake marks it "[zh]"), with the hash of the Russian it read.
+        "  ru_back: >-",
+        "    [zh] Наши отправления задержаны по вине службы доставки. Служба доставки письменно это",
+        "    подтвердила и выплатила компенсацию.",
+        f'  ru_back_sha256: "{source_sha256(RUSSIAN)}"',
         f"    caption_ru: {CAPTION_RU}",
         f'    caption_ru_source_sha256: "{source_sha256("承运商书面说明")}"',
+        f"    caption_ru_back: '[zh] {CAPTION_RU}'",
+        f'    caption_ru_back_sha256: "{source_sha256(CAPTION_RU)}"',
+        # The caption_ru written by hand is kept, and gets its back-translation too.
+        "    caption_ru_back: '[zh] Подтверждение выплаты компенсации'",
+        f'    caption_ru_back_sha256: "{source_sha256("Подтверждение выплаты компенсации")}"',
     ]
     # Everything else, comments and blank lines included, is the seller's file as it was.
     kept = [line for line in after.splitlines() if line not in added]
@@ -329,7 +339,7 @@ def test_a_quota_running_out_mid_batch_keeps_what_was_done(tmp_path: Path, fake:
     assert result.exit_code == 3
     assert "ru_source_sha256" in cases[0].read_text("utf-8")
     assert cases[1].read_text("utf-8") == simple_case("第2个案件：货物延误。")
-    assert "stopped after the DeepL error: 1 more case(s) not translated" in result.stderr
+    assert "stopped after the translation engine's error: 1 more case(s) not translated" in result.stderr
 
 
 def test_a_case_saved_while_it_was_translated_is_not_overwritten(tmp_path: Path, fake: FakeDeepL) -> None:

@@ -36,8 +36,10 @@ from urllib3.util import Timeout
 from ozon_urgent.translation import deepl_service
 from ozon_urgent.translation.deepl_service import network_reason
 
-HINT_EN = "to go on without DeepL, write the Russian yourself into explanation.ru of {case}"
-HINT_ZH = "不使用 DeepL 也能继续：请自行将俄语译文填入 {case} 的 explanation.ru"
+HINT_EN = (
+    "to go on without a translation engine, write the Russian yourself into explanation.facts.ru of {case}"
+)
+HINT_ZH = "不使用翻译引擎也能继续：请自行将俄语译文填入 {case} 的 explanation.facts.ru"
 
 
 @pytest.fixture
@@ -156,11 +158,15 @@ def test_connection_refused_in_chinese_names_the_way_on(
     assert result.exit_code == 3 and result.stdout == ""
     assert f"ozon-urgent: {case}: 无法连接 DeepL（{url}）：连接被拒绝。" in result.stderr
     assert f"ozon-urgent: {case} 未作任何改动" in result.stderr
-    hint = HINT_ZH.format(case=case) + "（各条附件说明的俄语译文填入该条的 caption_ru），然后运行 "
+    hint = (
+        HINT_ZH.format(case=case)
+        + "（旧的单段写法为 explanation.ru；各条附件说明的俄语译文填入该条的 caption_ru），然后运行 "
+    )
     assert f"{hint}`ozon-urgent check {case}`" in result.stderr
     # Product names, settings, fields and the command: the only Latin letters in it.
     words = _english_words(result.stderr, str(case), url)
-    assert words <= {"ozon-urgent", "DeepL", "DEEPL_SERVER_URL", "explanation.ru", "caption_ru", "check"}
+    fields = {"explanation.facts.ru", "explanation.ru", "caption_ru"}
+    assert words <= {"ozon-urgent", "DeepL", "DEEPL_SERVER_URL", *fields, "check"}
     assert "Traceback" not in result.stderr
     assert_unchanged(case, COMMENTED_CASE.encode())
 
@@ -281,12 +287,17 @@ def test_dry_run_without_a_key_lists_what_would_be_sent(
     assert result.stdout == ""  # no diff: without DeepL there is no Russian to show
     characters = len(TEXT) + len(CAPTION)
     assert (
-        f"{case}: dry run, nothing sent or written; explanation.ru, evidence[0].caption_ru would go to DeepL "
-        f"({characters} characters of source text)" in result.stderr
+        f"{case}: dry run, nothing sent or written; "
+        f"a real run would send explanation.text, evidence[0].caption "
+        f"({characters} characters of source text) "
+        "and write explanation.ru, evidence[0].caption_ru, "
+        "explanation.ru_back, evidence[0].caption_ru_back" in result.stderr
     )
-    assert "DEEPL_AUTH_KEY is not set, so nothing was sent to DeepL: a key is needed to translate" in (
-        result.stderr
+    assert (
+        "no translation engine key is set, so nothing was sent: a key is needed to translate" in result.stderr
     )
+    assert "write the Russian yourself into explanation.facts.ru" in result.stderr  # the way on by hand
+    assert "evidence[1].caption_ru_back not written: a back-translation of the Russian needs" in result.stderr
     assert "evidence[1].caption_ru was not written by `translate`" in result.stderr
     assert fake.seen == []
     assert_unchanged(case, COMMENTED_CASE.encode())
@@ -304,10 +315,14 @@ def test_dry_run_without_a_key_in_chinese_over_a_batch(
     result = run_translate(todo, russian, "--dry-run", "--lang", "zh")
 
     assert result.exit_code == 0 and result.stdout == ""
-    listed = "试运行，未发送也未写入任何内容；正式运行时将发送给 DeepL 的是 explanation.ru（原文共 6 个字符）"
+    listed = (
+        "试运行，未发送也未写入任何内容；正式运行时将发送 explanation.text（原文共 6 个字符），"
+        "并写入 explanation.ru, explanation.ru_back"
+    )
     assert f"{todo}：{listed}" in result.stderr
     assert "试运行：1 个案件需要翻译，1 个无需翻译，0 个失败；未写入任何内容" in result.stderr
-    assert "未设置 DEEPL_AUTH_KEY，因此没有向 DeepL 发送任何内容" in result.stderr
+    assert "未设置任何翻译引擎的密钥，因此没有发送任何内容" in result.stderr
+    assert "也可以手动继续：自行将俄语译文填入 explanation.facts.ru" in result.stderr
     for path, data in before.items():
         assert_unchanged(path, data)
 

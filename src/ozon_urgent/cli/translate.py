@@ -1,9 +1,10 @@
-"""`ozon-urgent translate`: the command that fills the Russian fields of case files with DeepL."""
+"""`ozon-urgent translate`: the command that fills the Russian fields of case files with DeepL or Tencent."""
 
 from __future__ import annotations
 
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -12,15 +13,22 @@ import typer
 from ozon_urgent import i18n
 from ozon_urgent.cli.cases import case_files
 from ozon_urgent.cli.exit import ExitStatus, fail
-from ozon_urgent.cli.options import LangOpt, user_lang
+from ozon_urgent.cli.options import LangOpt, one_of, user_lang
 from ozon_urgent.i18n import Lang
 from ozon_urgent.unsafe_text import shown
 
-if TYPE_CHECKING:  # deepl, requests and ruamel load only when the command runs
+if TYPE_CHECKING:  # deepl, tencentcloud, requests and ruamel load only when the command runs
     from ozon_urgent.translation.case_source import CaseFailedError
-    from ozon_urgent.translation.deepl_service import DeepLSettings, RussianTranslator, ServiceError
+    from ozon_urgent.translation.deepl_service import DeepLSettings
+    from ozon_urgent.translation.engine import Engine, ServiceError
     from ozon_urgent.translation.glossary import Glossary, SourceLang
     from ozon_urgent.translation.run import CaseOutcome
+    from ozon_urgent.translation.tencent_service import TencentSettings
+
+
+class EngineChoice(StrEnum):
+    DEEPL = "deepl"
+    TENCENT = "tencent"
 
 
 def translate(
@@ -32,12 +40,16 @@ def translate(
         bool,
         typer.Option(
             "--dry-run",
-            help="Print the change as a unified diff; write nothing. Without DEEPL_AUTH_KEY: list the fields "
-            "and characters that would be sent, sending nothing.",
+            help="Print the change as a unified diff; write nothing. Without an engine key: list the fields "
+            "that would be sent and written, sending nothing.",
         ),
     ] = False,
     usage: Annotated[
-        bool, typer.Option("--usage", help="Show the DeepL characters used and the limit this period.")
+        bool,
+        typer.Option(
+            "--usage",
+            help="Show the characters used and the limit this period (DeepL; Tencent: see its console).",
+        ),
     ] = False,
     glossary: Annotated[
         Path | None,
@@ -49,20 +61,32 @@ def translate(
             '"term" = "Russian" lines, or DeepL\'s CSV/TSV format (term, Russian, zh|en, ru).',
         ),
     ] = None,
+    engine: Annotated[
+        EngineChoice | None,
+        typer.Option(
+            "--engine",
+            metavar=one_of(EngineChoice),
+            help="The translation engine. Default: OZON_URGENT_ENGINE, else the one whose key is set "
+            "(DeepL first).",
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOpt = None,
 ) -> None:
-    """Fill `explanation.ru` and evidence `caption_ru` from the seller's text with DeepL.
+    """Fill the Russian fields (`ru`, `caption_ru`) from the seller's text with DeepL or Tencent.
 
-    The key comes from DEEPL_AUTH_KEY (DEEPL_SERVER_URL overrides the endpoint). Only text without
-    Russian, or changed since it was translated, is sent; comments and order in the file stay, the
-    previous version is kept as `<file>.bak`, and `ru_reviewed` is set to false for a person to check.
-    Without a network, write `explanation.ru` yourself and run `ozon-urgent check`.
+    DeepL: DEEPL_AUTH_KEY (DEEPL_SERVER_URL overrides the endpoint). Tencent Cloud Machine Translation:
+    TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY (TENCENTCLOUD_REGION, TENCENTCLOUD_TMT_TERM_REPO).
+    Only text without Russian, or changed since it was translated, is sent; the Russian is translated
+    back (`ru_back`) for you to check what it says. Comments and order in the file stay, the previous
+    version is kept as `<file>.bak`, and `ru_reviewed` is set to false for a person to check. Without a
+    key, write `explanation.facts.ru` yourself and run `ozon-urgent check`.
     """
-    from ozon_urgent.translation.deepl_service import DeepLSettings
+    from ozon_urgent.translation.engine import choose
     from ozon_urgent.translation.glossary import build_glossaries, read_user_glossary
 
     user: Lang = user_lang(lang)
-    settings = DeepLSettings.from_env(os.environ)
+    settings = _settings(choose(engine.value if engine else None, os.environ))
     if usage:
         _show_usage(settings, user)
         if not paths:
@@ -83,7 +107,7 @@ def _translate_all(files: list[Path], session: _Session, *, dry_run: bool, lang:
 
     status, counts = ExitStatus.OK, {"translated": 0, "unchanged": 0, "failed": 0}
     # A dry run without a key still shows what would be sent; a real run asks for the key when it needs it.
-    translator = None if dry_run and session.settings is None else session.translator
+    translator = None if session.settings is None else session.translator
     for index, file in enumerate(files):
         try:
             outcome = translate_case(file, str(file), translator, dry_run=dry_run)
@@ -92,6 +116,8 @@ def _translate_all(files: list[Path], session: _Session, *, dry_run: bool, lang:
             status, counts["failed"] = max(status, failed.exit_status), counts["failed"] + 1
             continue
         except ServiceError as error:
+            if error.kind == "no_key":  # said once, with the way on by hand; every other case needs it too
+                raise
             _report_service_error(error, lang, str(file))
             status, counts["failed"] = ExitStatus.FAILED, counts["failed"] + 1
             if len(files) > index + 1:  # the next case would meet the same refusal
@@ -104,26 +130,34 @@ def _translate_all(files: list[Path], session: _Session, *, dry_run: bool, lang:
     if len(files) > 1:
         _say(lang, "summary_dry_run" if dry_run else "summary", **counts)
     if translator is None and counts["translated"]:
-        _say(lang, "dry_run_needs_key")
+        _say(lang, "dry_run_needs_key", hint=_text(lang, "by_hand"))
     return status
 
 
-class _Session:
-    """One DeepL client for the whole batch, made when the first case needs it."""
+def _settings(name: str | None) -> DeepLSettings | TencentSettings | None:
+    """The chosen engine's settings from the environment; None when it has no key."""
+    from ozon_urgent.translation.deepl_service import DeepLSettings
+    from ozon_urgent.translation.tencent_service import TencentSettings
 
-    def __init__(self, settings: DeepLSettings | None, glossaries: dict[SourceLang, Glossary]) -> None:
+    if name == "tencent":
+        return TencentSettings.from_env(os.environ)
+    return DeepLSettings.from_env(os.environ)
+
+
+class _Session:
+    """One engine client for the whole batch, made when the first case needs it."""
+
+    def __init__(
+        self, settings: DeepLSettings | TencentSettings | None, glossaries: dict[SourceLang, Glossary]
+    ) -> None:
         self.settings = settings
         self._glossaries = glossaries
-        self._translator: RussianTranslator | None = None
+        self._translator: Engine | None = None
         self._told = 0
 
-    def translator(self) -> RussianTranslator:
-        from ozon_urgent.translation.deepl_service import RussianTranslator, ServiceError
-
-        if self.settings is None:
-            raise ServiceError("no_key")
+    def translator(self) -> Engine:
         if self._translator is None:
-            self._translator = RussianTranslator(self.settings, self._glossaries)
+            self._translator = _engine(self.settings, self._glossaries)
         return self._translator
 
     def tell_events(self, lang: Lang) -> None:
@@ -131,16 +165,31 @@ class _Session:
             return
         for event in self._translator.events[self._told :]:
             key = f"glossary_{event.kind}"
-            _say(lang, key, name=event.name, count=event.entries, source=event.source_lang)
+            terms = "; ".join(event.terms)
+            _say(lang, key, name=event.name, count=event.entries, source=event.source_lang, terms=terms)
         self._told = len(self._translator.events)
 
 
-def _show_usage(settings: DeepLSettings | None, lang: Lang) -> None:
-    from ozon_urgent.translation.deepl_service import RussianTranslator, ServiceError
+def _engine(
+    settings: DeepLSettings | TencentSettings | None, glossaries: dict[SourceLang, Glossary]
+) -> Engine:
+    from ozon_urgent.translation.deepl_service import DeepLSettings, RussianTranslator
+    from ozon_urgent.translation.engine import ServiceError
+    from ozon_urgent.translation.tencent_service import TencentTranslator
 
     if settings is None:
         raise ServiceError("no_key")
-    usage = RussianTranslator(settings, {}).usage()
+    if isinstance(settings, DeepLSettings):
+        return RussianTranslator(settings, glossaries)
+    return TencentTranslator(settings, glossaries)
+
+
+def _show_usage(settings: DeepLSettings | TencentSettings | None, lang: Lang) -> None:
+    usage = _engine(settings, {}).usage()
+    assert settings is not None  # _engine refused a missing key
+    if usage is None:
+        typer.echo(_text(lang, "usage_unsupported", masked=settings.masked_key))
+        return
     if usage.characters is None or not usage.limit:
         typer.echo(_text(lang, "usage_unknown", masked=settings.masked_key))
         return
@@ -166,7 +215,15 @@ def _report(outcome: CaseOutcome, lang: Lang) -> None:
         return
     fields = ", ".join(outcome.fields)
     if outcome.unsent:
-        _say(lang, "dry_run_unsent", file=outcome.display, fields=fields, characters=outcome.characters)
+        read = ", ".join(outcome.read)
+        _say(
+            lang,
+            "dry_run_unsent",
+            file=outcome.display,
+            read=read,
+            fields=fields,
+            characters=outcome.characters,
+        )
         return
     if not outcome.backup:
         _say(lang, "dry_run", file=outcome.display, fields=fields, characters=outcome.characters)
@@ -184,7 +241,7 @@ def _report_failure(failed: CaseFailedError, lang: Lang) -> None:
 
 
 def _report_service_error(error: ServiceError, lang: Lang, display: str) -> None:
-    """A DeepL failure on one case of a batch: said with the case's name; the batch then stops."""
+    """An engine's failure on one case of a batch: said with the case's name; the batch then stops."""
     typer.echo(f"ozon-urgent: {shown(display)}: {shown(error.message(lang), lines=True)}", err=True)
     _error(lang, "unchanged", file=display)
     if error.kind == "network":  # offline, the Russian can still be written by hand

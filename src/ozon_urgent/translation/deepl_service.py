@@ -15,16 +15,14 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 import deepl
 import requests
 import urllib3.exceptions
 from urllib3.util import Timeout
 
-from ozon_urgent import __version__, i18n
-from ozon_urgent.errors import UserError, debug_enabled
-from ozon_urgent.i18n import Lang
+from ozon_urgent import __version__
 from ozon_urgent.translation.chunking import (
     join_translations,
     pack_requests,
@@ -32,15 +30,28 @@ from ozon_urgent.translation.chunking import (
     text_budget,
     wire_size,
 )
+from ozon_urgent.translation.engine import (
+    CONNECT_TIMEOUT_SECONDS,
+    NETWORK_BUDGET_SECONDS,
+    EngineName,
+    GlossaryEvent,
+    NetworkReason,
+    ServiceError,
+    ServiceErrorKind,
+    Usage,
+    mask_key,
+)
 from ozon_urgent.translation.glossary import TARGET_LANG, Glossary, SourceLang
-from ozon_urgent.unsafe_text import masked, without_secrets
+from ozon_urgent.unsafe_text import without_secrets
 
-ServiceErrorKind = Literal["no_key", "auth", "quota", "rate", "network", "server", "failed", "bad_answer"]
-# Why a request got no answer, in words the user can act on (`reason_*` in the catalog).
-NetworkReason = Literal["dns", "refused", "reset", "timeout", "tls", "proxy", "other"]
+__all__ = ["CONNECT_TIMEOUT_SECONDS", "NETWORK_BUDGET_SECONDS", "DeepLSettings", "RussianTranslator"]
+__all__ += ["GlossaryEvent", "ServiceError", "Usage", "network_reason"]
+
 # DeepL's own name for Russian; the glossary languages are the same codes in lower case.
 TARGET = "RU"
 FORMALITY = "prefer_more"
+# The seller's languages as DeepL targets them, for the back-translation.
+BACK_TARGETS: dict[SourceLang, str] = {"zh": "ZH-HANS", "en": "EN-GB"}
 
 # The library retries a request with no answer 5 times, ~16 s of back-off, and waits 10 s for each answer:
 # offline, `translate` took 16-17 s (a minute against a server that never answers) to say so. Here a call
@@ -50,51 +61,7 @@ FORMALITY = "prefer_more"
 # after a read timeout DeepL may have the text and a second request could be billed twice, and a network
 # that swallowed one connection attempt is said sooner than retried. Answers (429, 5xx) keep the
 # library's own retries; every answer starts the budget afresh.
-NETWORK_BUDGET_SECONDS = 8.0
-CONNECT_TIMEOUT_SECONDS = 4.0
 NETWORK_RETRIES = 1
-
-
-class ServiceError(UserError):
-    """DeepL could not be used (exit 3): no key, a refused key, no quota, too many requests, a 5xx."""
-
-    table = "cli.translate"
-
-    def __init__(
-        self,
-        kind: ServiceErrorKind,
-        detail: str = "",
-        status: int | None = None,
-        settings: DeepLSettings | None = None,
-        reason: NetworkReason = "other",
-    ) -> None:
-        super().__init__(
-            kind,
-            masked=settings.masked_key if settings else "",
-            server=settings.server if settings else "",
-            status=status or "?",
-            detail=detail,
-        )
-        self.kind: ServiceErrorKind = kind
-        self.detail = detail  # the library's words: in the message only where they are DeepL's own
-        self.status = status
-        self.reason: NetworkReason = reason
-        self.seconds = NETWORK_BUDGET_SECONDS
-
-    def message(self, lang: Lang) -> str:
-        params = dict(self.params)
-        if self.kind == "network":
-            seconds = f"{self.seconds:g}"
-            params["reason"] = i18n.text(lang, self.table, f"reason_{self.reason}", seconds=seconds)
-        text = i18n.text(lang, self.table, self.kind, **params)
-        if self.detail and self.kind not in ("failed", "bad_answer") and debug_enabled():
-            text += f"\n{self.detail}"  # the library's own text, for a bug report (OZON_URGENT_DEBUG=1)
-        return text
-
-
-def mask_key(key: str) -> str:
-    """At most the last four characters, enough to tell two keys apart and useless to anyone else."""
-    return masked(key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +78,10 @@ class DeepLSettings:
         return cls(key, environ.get("DEEPL_SERVER_URL", "").strip() or None)
 
     @property
+    def engine(self) -> EngineName:
+        return "deepl"
+
+    @property
     def masked_key(self) -> str:
         return mask_key(self.auth_key)
 
@@ -122,26 +93,11 @@ class DeepLSettings:
         return "https://api-free.deepl.com" if self.auth_key.endswith(":fx") else "https://api.deepl.com"
 
 
-@dataclass(frozen=True, slots=True)
-class Usage:
-    characters: int | None
-    limit: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class GlossaryEvent:
-    """What happened to a glossary on the account, for the CLI to tell the user."""
-
-    kind: Literal["created", "reused", "unsupported"]
-    name: str
-    source_lang: SourceLang
-    entries: int
-
-
 class RussianTranslator:
     def __init__(self, settings: DeepLSettings, glossaries: Mapping[SourceLang, Glossary]) -> None:
         self._key = settings.auth_key
         self._settings = settings
+        self.settings = settings
         client_class: type[deepl.Translator] = getattr(deepl, "DeepLClient", deepl.Translator)
         self._client = client_class(settings.auth_key, server_url=settings.server_url)
         # The library has no per-client setting for this: its HTTP client, not connected yet, is swapped
@@ -161,23 +117,27 @@ class RussianTranslator:
 
     def translate(self, texts: Sequence[str], source_lang: SourceLang, context: str) -> list[str]:
         """Each text in Russian. Texts too long for one request are cut and their translations joined."""
-        if not texts or any(not text.strip() for text in texts):
-            raise ValueError("nothing to translate")
+        _check(texts)
         glossary_id = self._glossary_id(source_lang)
-        budget = text_budget(context)
+        params = {"source_lang": source_lang.upper(), "target_lang": TARGET, "formality": FORMALITY}
+        return self._send(
+            texts, text_budget(context), {**params, "context": context, "glossary": glossary_id}
+        )
+
+    def back_translate(self, texts: Sequence[str], target_lang: SourceLang) -> list[str]:
+        """Each Russian text in the seller's language: no glossary, no formality, the same chunking."""
+        _check(texts)
+        return self._send(
+            texts, text_budget(None), {"source_lang": TARGET, "target_lang": BACK_TARGETS[target_lang]}
+        )
+
+    def _send(self, texts: Sequence[str], budget: int, params: dict[str, Any]) -> list[str]:
         chunked = [split_text(text.strip(), budget) for text in texts]
         flat = [chunk.text for chunks in chunked for chunk in chunks]
         results = [""] * len(flat)
         for group in pack_requests([wire_size(text) for text in flat], budget):
             with self._errors():
-                answer = self._client.translate_text(
-                    [flat[index] for index in group],
-                    source_lang=source_lang.upper(),
-                    target_lang=TARGET,
-                    formality=FORMALITY,
-                    context=context,
-                    glossary=glossary_id,
-                )
+                answer = self._client.translate_text([flat[index] for index in group], **params)
             answers = answer if isinstance(answer, list) else [answer]
             if len(answers) != len(group):  # an answer of another shape: DeepL's failure, not ours
                 raise ServiceError("bad_answer", f"{len(answers)}/{len(group)}", None, self._settings)
@@ -238,7 +198,14 @@ class RussianTranslator:
             detail = without_secrets(str(exc), self._key)
             kind = _kind(exc)
             reason = network_reason(exc) if kind == "network" else "other"
-            raise ServiceError(kind, detail, exc.http_status_code, self._settings, reason) from None
+            error = ServiceError(kind, detail, exc.http_status_code, self._settings, reason)
+            error.seconds = NETWORK_BUDGET_SECONDS  # this module's: a test may shorten it
+            raise error from None
+
+
+def _check(texts: Sequence[str]) -> None:
+    if not texts or any(not text.strip() for text in texts):
+        raise ValueError("nothing to translate")
 
 
 def _kind(exc: deepl.DeepLException) -> ServiceErrorKind:
