@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from factories import variant, write_case
 from kit.cli import RunCli
-from kit.packs import pack_dir
+from kit.packs import find_pack, pack_dir
+from kit.repo import EXAMPLE_CASES
 from ozon_urgent.casefile.provenance import source_sha256
 from ozon_urgent.ticket.back_check import BackTranslation, back_translation
 from zh_prose import english_words
@@ -38,6 +40,11 @@ def _case(**changes: Any) -> dict[str, Any]:
             node = node[int(key)] if key.isdigit() else node[key]
         node[last] = value
     return case
+
+
+def _command(tmp_path: Path) -> str:
+    """The exact command the copy names to make the missing back-translations: the case as built."""
+    return f"`ozon-urgent translate {tmp_path / 'c' / 'case.yaml'}`"
 
 
 def _copy(run_cli: RunCli, tmp_path: Path, case: dict[str, Any], lang: str) -> str:
@@ -75,7 +82,7 @@ def test_a_russian_edited_by_hand_since_says_so_and_hides_the_old_back_translati
     assert f"> {FACTS_BACK}" in copy  # the facts' Russian is as it was translated back
     assert CHANGES_BACK not in copy  # the changes' back-translation no longer says what the Russian says
     notice = next(line for line in copy.splitlines() if STALE[lang] in line)
-    assert notice.startswith("> ") and "`ozon-urgent translate`" in notice
+    assert notice.startswith("> ") and _command(tmp_path) in notice
     assert copy.index(case["explanation"]["changes"]["text"]) < copy.index(notice)
 
 
@@ -87,7 +94,7 @@ def test_a_russian_without_back_translation_is_named_as_unchecked(
     del case["explanation"]["ru_back"], case["explanation"]["ru_back_sha256"]
     copy = _copy(run_cli, tmp_path, case, lang)
     notice = next(line for line in copy.splitlines() if UNCHECKED[lang] in line)
-    assert "`ozon-urgent translate`" in notice
+    assert _command(tmp_path) in notice
     facts_at = copy.index(case["explanation"]["text"])
     assert facts_at < copy.index(notice) < copy.index(case["explanation"]["changes"]["text"])
     assert copy.count(LABEL[lang]) == 1 and f"> {CHANGES_BACK}" in copy  # the changes are still checked
@@ -160,7 +167,7 @@ def test_attachments_show_what_each_caption_means_and_its_dates(run_cli: RunCli,
     received = [int(part) for part in case["notification"]["received"].split("-")]
     day_zh = f"{received[0]}年{received[1]}月{received[2]}日"
     assert lines[3].endswith(f"— 其他补充材料（{day_zh}）：货件交接单（俄语说明未经回译核对）。")
-    assert "`ozon-urgent translate`" in copy.split(lines[3], 1)[1].split("\n\n")[1]  # how to check them
+    assert _command(tmp_path) in copy.split(lines[3], 1)[1].split("\n\n")[1]  # how to check them
     assert not re.search(r"[а-яё]", "\n".join(lines), re.IGNORECASE)
     english = _copy(run_cli, tmp_path, case, "en").splitlines()
     unchecked = ": 货件交接单 (the Russian caption is not checked by a back-translation)."
@@ -201,4 +208,16 @@ def test_no_english_prose_in_the_chinese_copy(run_cli: RunCli, tmp_path: Path) -
     for name in filter(None, (case["seller"]["store_name"], case.get("delivery", {}).get("carrier"))):
         copy = copy.replace(name, " ")
     assert UNCHECKED["zh"] in copy and STALE["zh"] in copy  # every state a paragraph can be in
+    assert english_words(copy) == []
+
+
+@pytest.mark.parametrize("case", EXAMPLE_CASES, ids=[p.parent.name for p in EXAMPLE_CASES])
+def test_no_english_prose_in_an_examples_chinese_copy(packs: Path, case: Path) -> None:
+    data = yaml.safe_load(case.read_text("utf-8"))
+    copy = (find_pack(packs / "zh", data["case_id"]) / "ticket.zh.md").read_text("utf-8")
+    explanation = data["explanation"]
+    own = [explanation.get("text")] + [(explanation.get(p) or {}).get("text") for p in ("facts", "changes")]
+    own += [item.get("caption") for item in data["evidence"]]  # the seller's words, in any language
+    for text in sorted(filter(None, own), key=len, reverse=True):
+        copy = copy.replace(text.strip(), " ")
     assert english_words(copy) == []

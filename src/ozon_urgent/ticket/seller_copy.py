@@ -77,10 +77,16 @@ class SellerCopy:
     # a case written in Russian (`source_lang: ru`) or a part the letter does not have.
     facts_back: BackTranslation | None = None
     changes_back: BackTranslation | None = None
+    case_file: str = "CASE"  # as `build` was given it, quoted for the shell: the command to run names it
 
     @property
     def file_name(self) -> str:
         return seller_copy_name(self.lang)
+
+    @property
+    def translate_command(self) -> str:
+        """What makes the back-translations the copy lacks: `ozon-urgent translate cases/a/case.yaml`."""
+        return f"ozon-urgent translate {self.case_file}"
 
     @property
     def explanation(self) -> str:
@@ -114,8 +120,11 @@ class SellerCopy:
         return seller_words.listed(self.ticket, group, self.lang)
 
 
-def seller_copy(case: Case, content: TicketContent, catalog: Catalog, lang: Lang) -> SellerCopy:
-    """The copy of `content` for a seller who reads `lang`, built from the same case."""
+def seller_copy(
+    case: Case, content: TicketContent, catalog: Catalog, lang: Lang, case_file: str = "CASE"
+) -> SellerCopy:
+    """The copy of `content` for a seller who reads `lang`, built from the same case; `case_file` is its
+    path as `build` was given it, quoted for the shell (render.shell_word)."""
     scenario = catalog.scenarios[content.scenario]
     metric = case.notification.metric or scenario.metric
     assert case.explanation is not None  # checked before building, as for the ticket
@@ -162,6 +171,7 @@ def seller_copy(case: Case, content: TicketContent, catalog: Catalog, lang: Lang
         links=links,
         facts_back=_back(facts) if own else None,
         changes_back=_back(changes) if own and content.changes else None,
+        case_file=case_file,
     )
 
 
