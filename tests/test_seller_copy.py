@@ -44,6 +44,10 @@ ZH_LATIN_ALLOWED = {
 } | {word for name in ZH_NAMES for word in re.findall(r"[A-Za-z_]+", name)}
 
 
+# The command that makes the back-translations the copy lacks, naming the case as built.
+COMMAND = re.compile(r"`ozon-urgent translate [^`]+`")
+
+
 def _example(case_id: str) -> dict[str, Any]:
     path = next(p for p in EXAMPLE_CASES if p.parent.name == case_id)
     case: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
@@ -85,7 +89,8 @@ def test_copy_carries_the_tickets_facts_in_the_sellers_words(packs: Path, case_i
 
     store = case["seller"]["store_name"]
     carrier = case.get("delivery", {}).get("carrier", store)  # a name the case gives, like the store's
-    rest = _without(copy, *own, store, carrier, *ids, *names, "ticket.txt", "FILING.md", case_id)
+    quoted = ("ticket.txt", "FILING.md", case_id, data["subject"])  # the Russian subject in `…`
+    rest = _without(COMMAND.sub(" ", copy), *own, store, carrier, *ids, *names, *quoted)
     assert not CYRILLIC.search(rest)
     if lang == "zh":
         latin = set(re.findall(r"[A-Za-z_]+", rest)) - ZH_LATIN_ALLOWED
@@ -168,13 +173,16 @@ def test_carrier_failure_copy_says_what_the_ticket_asks(packs: Path) -> None:
     assert (
         "2026年11月20日，我们店铺“Haoyun Auto Parts”在卖家后台收到了一条通知。（俄语工单在此全文引用" in copy
     )
-    assert "**工单主题**：【紧急】将 21 个货件从指标计算中剔除（Client ID 2750416）" in copy
+    subject = "`URGENT: Об исключении 21 отправления из расчёта показателя — Client ID 2750416`"
+    meaning = "【紧急】将 21 个货件从指标计算中剔除（Client ID 2750416）"
+    assert f"**工单标题（俄语）**：{subject}；意思是：{meaning}" in copy
     assert "本申诉涉及以下货件（共 21 个）：\n\n- 47905269-0899-3（见附件 01、02、03）\n" in copy
     assert "\n- 1550334110-0236-1（见附件 01、02）\n" in copy  # the files that show it, as the Russian
     english = (find_pack(packs / "en", case_id) / "ticket.en.md").read_text("utf-8")
     request = "We ask you to exclude all the postings listed above from the calculation of the “On-time"
     assert f"\n\n{request} delivery rate” metric.\n\n" in english
-    assert "**Subject:** URGENT: Exclude 21 postings from the metric's calculation" in english
+    meaning = "URGENT: Exclude 21 postings from the metric's calculation"
+    assert f"**Subject (in Russian):** {subject}; it means: {meaning}" in english
 
 
 def test_one_posting_is_singular_and_skus_stand_with_their_offer_ids(packs: Path) -> None:
@@ -214,8 +222,11 @@ def test_captions_are_the_sellers_and_one_day_is_one_date(run_cli: RunCli, tmp_p
     assert run_cli("build", "--force", "--lang", "zh", "--out", tmp_path / "zh", case).exit_code == 0
     english = (pack_dir(tmp_path / "en", "test-order-attribution") / "ticket.en.md").read_text("utf-8")
     chinese = (pack_dir(tmp_path / "zh", "test-order-attribution") / "ticket.zh.md").read_text("utf-8")
-    assert "`01-" in english and "— Log exported from our ERP;" in english  # the caption, as the Russian
-    assert "Log exported from our ERP" in chinese and "Журнал" not in english + chinese
+    # the kind with its day, then the seller's caption, and that nothing has translated its Russian back
+    caption = "of 20 November 2026: Log exported from our ERP (the Russian caption is not checked by"
+    assert "`01-" in english and caption in english
+    assert "（2026年11月20日）：Log exported from our ERP（俄语说明未经回译核对）；" in chinese
+    assert "Журнал" not in english + chinese
     # the Russian letter no longer sums up the dates its files cover, so neither copy does
     assert "cover 20 November 2026" not in english and "所附材料涵盖" not in chinese
 

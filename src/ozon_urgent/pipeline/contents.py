@@ -23,7 +23,7 @@ from ozon_urgent.ticket.content import (
     attachment_name,
     ticket_content,
 )
-from ozon_urgent.ticket.render import DEFAULT_OUT, Renderer
+from ozon_urgent.ticket.render import DEFAULT_OUT, Renderer, shell_word
 from ozon_urgent.ticket.seller_copy import seller_copy
 
 
@@ -71,7 +71,7 @@ def pack_contents(source: PackSource, renderer: Renderer) -> PackContents:
         ticket = renderer.ticket(content)
     attachments = list(content.attachments)
     files["ticket.txt"] = ticket.text.encode("utf-8")
-    copy = seller_copy(case, content, catalog, lang)
+    copy = seller_copy(case, content, catalog, lang, shell_word(result.file) if result.file else "CASE")
     files[copy.file_name] = renderer.seller_copy(copy).encode("utf-8")
     filing = renderer.filing(content, catalog, policy, lang, result.file, source.ledger, source.out)
     files["FILING.md"] = filing.encode("utf-8")

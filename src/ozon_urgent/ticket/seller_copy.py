@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ozon_urgent.casefile.model import Case, ExplanationPart
+from ozon_urgent.casefile.model import Case, Evidence, ExplanationPart
 from ozon_urgent.catalog import Catalog
 from ozon_urgent.i18n import Lang
 from ozon_urgent.ticket import seller_words
+from ozon_urgent.ticket.back_check import BackTranslation, back_translation
 from ozon_urgent.ticket.content import IdGroup, TicketContent
 from ozon_urgent.ticket.wording import IdBlock
 
@@ -45,6 +46,8 @@ class SellerAttachment:
     caption: str | None  # the seller's own caption; never the Russian one, which the seller cannot read
     span: tuple[date, date] | None = None  # the days the file covers, as the Russian describes it
     on: date | None = None  # a document's own date
+    # What the seller can check of the Russian caption (`caption_ru`): None where the ticket has none.
+    caption_back: BackTranslation | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +73,20 @@ class SellerCopy:
     links: tuple[SellerLink, ...]
     changes: str | None = None  # only where the Russian letter has «Принятые меры»
     changes_is_russian: bool = False
+    # What the seller can check of each part's Russian (back_check): None where nothing is to be checked,
+    # a case written in Russian (`source_lang: ru`) or a part the letter does not have.
+    facts_back: BackTranslation | None = None
+    changes_back: BackTranslation | None = None
+    case_file: str = "CASE"  # as `build` was given it, quoted for the shell: the command to run names it
 
     @property
     def file_name(self) -> str:
         return seller_copy_name(self.lang)
+
+    @property
+    def translate_command(self) -> str:
+        """What makes the back-translations the copy lacks: `ozon-urgent translate cases/a/case.yaml`."""
+        return f"ozon-urgent translate {self.case_file}"
 
     @property
     def explanation(self) -> str:
@@ -107,8 +120,11 @@ class SellerCopy:
         return seller_words.listed(self.ticket, group, self.lang)
 
 
-def seller_copy(case: Case, content: TicketContent, catalog: Catalog, lang: Lang) -> SellerCopy:
-    """The copy of `content` for a seller who reads `lang`, built from the same case."""
+def seller_copy(
+    case: Case, content: TicketContent, catalog: Catalog, lang: Lang, case_file: str = "CASE"
+) -> SellerCopy:
+    """The copy of `content` for a seller who reads `lang`, built from the same case; `case_file` is its
+    path as `build` was given it, quoted for the shell (render.shell_word)."""
     scenario = catalog.scenarios[content.scenario]
     metric = case.notification.metric or scenario.metric
     assert case.explanation is not None  # checked before building, as for the ticket
@@ -120,7 +136,13 @@ def seller_copy(case: Case, content: TicketContent, catalog: Catalog, lang: Lang
     attachments = (
         tuple(
             SellerAttachment(
-                a.number, a.name, catalog.kinds[a.kind].names(lang), _one_line(item.caption), a.span, a.on
+                a.number,
+                a.name,
+                catalog.kinds[a.kind].names(lang),
+                _one_line(item.caption),
+                a.span,
+                a.on,
+                _caption_back(item) if own else None,
             )
             for a, item in zip(evidence, case.evidence, strict=True)
         )
@@ -147,7 +169,18 @@ def seller_copy(case: Case, content: TicketContent, catalog: Catalog, lang: Lang
         changes_is_russian=changes_own is None,
         attachments=attachments,
         links=links,
+        facts_back=_back(facts) if own else None,
+        changes_back=_back(changes) if own and content.changes else None,
+        case_file=case_file,
     )
+
+
+def _back(part: ExplanationPart | None) -> BackTranslation | None:
+    return back_translation(part.ru, part.ru_back, part.ru_back_sha256) if part else None
+
+
+def _caption_back(item: Evidence) -> BackTranslation | None:
+    return back_translation(item.caption_ru, item.caption_ru_back, item.caption_ru_back_sha256)
 
 
 def _own(part: ExplanationPart | None) -> str | None:
@@ -156,8 +189,9 @@ def _own(part: ExplanationPart | None) -> str | None:
 
 
 def _one_line(text: str | None) -> str | None:
-    """A caption as one line of the attachment list; an empty one is no caption."""
-    joined = " ".join(text.split()) if text else ""
+    """A caption as one line of the attachment list, without a full stop of its own (the list puts its
+    own mark after it); an empty one is no caption."""
+    joined = " ".join(text.split()).rstrip("。．.;；") if text else ""
     return joined or None
 
 
@@ -215,7 +249,18 @@ def sample_seller_copy(content: TicketContent, catalog: Catalog, lang: Lang, *, 
         changes=content.changes if russian else "Text",
         changes_is_russian=russian,
         attachments=tuple(
-            SellerAttachment(a.number, a.name, a.kind, "Caption", a.span, a.on) for a in content.attachments
+            SellerAttachment(a.number, a.name, a.kind, "Caption", a.span, a.on, _SAMPLE_BACKS[a.number % 3])
+            for a in content.attachments
         ),
         links=tuple(SellerLink(link.kind_ru, link.url) for link in content.links),
+        facts_back=_SAMPLE_BACKS[0],
+        changes_back=_SAMPLE_BACKS[1 if russian else 2],
     )
+
+
+# Each state a back-translation can be in, for a sample copy to try an override on.
+_SAMPLE_BACKS = (
+    BackTranslation("checked", "Back-translation"),
+    BackTranslation("stale"),
+    BackTranslation("unchecked"),
+)
