@@ -84,6 +84,8 @@ ALLOWED = frozenset(
         "SNILS",
         "Luhn",
         "Telegram",
+        "Yandex",
+        "Google",
         "WhatsApp",
         "Viber",
         "WeChat",

@@ -12,6 +12,7 @@ from ozon_urgent.i18n import Lang, mib
 from ozon_urgent.policy import Policy
 from ozon_urgent.safe_files import write_atomically
 from ozon_urgent.ticket.content import CATEGORY, TicketContent
+from ozon_urgent.ticket.interface import interface_labels
 from ozon_urgent.ticket.pack import store_folder
 from ozon_urgent.ticket.proof import en_files, ru_files, zh_files
 from ozon_urgent.ticket.russian import (
@@ -161,7 +162,9 @@ class Renderer:
             self._render(
                 f"filing/FILING.{lang}.md.j2",
                 t=content,
-                category=CATEGORY,
+                category=CATEGORY,  # the article's English name, for overrides: no label on Ozon's form
+                ui=interface_labels(),  # the Russian labels the seller will see, each sourced
+                video_scenario=any(catalog.kinds[k].video for group in scenario.evidence for k in group),
                 scenario_en=scenario.names.en,
                 scenario_zh=scenario.names.zh,
                 kind_en={**{k: v.names.en for k, v in catalog.kinds.items()}, **_MADE_BY_TOOL["en"]},
