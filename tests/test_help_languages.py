@@ -7,6 +7,7 @@ import re
 import string
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import typer
@@ -14,7 +15,7 @@ from typer.core import TyperArgument, TyperGroup, TyperOption
 from typer.testing import CliRunner
 
 from ozon_urgent import i18n
-from ozon_urgent.cli import localized
+from ozon_urgent.cli import help_words, localized
 from ozon_urgent.cli.app import app
 from ozon_urgent.cli.localized import ENGLISH, SHARED, cells, help_table, wrap
 
@@ -52,7 +53,20 @@ ALLOWED = sorted(
     [
         *("Seller Center", "Seller API", "Client ID", "Client-Id", "Reference ID", "JSON Schema"),
         *("GitHub Actions", "Ozon", "SKU", "PDF", "JPEG", "PNG", "HEIC", "YAML", "JSON", "SARIF", "JUnit"),
-        *("GitHub", "CI", "DeepL", "Tesseract", "API", "URL", "ID", "PostgreSQL", "SQLite", "TOML", "UTF-8"),
+        *(
+            "GitHub",
+            "CI",
+            "DeepL",
+            "Tesseract",
+            "API",
+            "URL",
+            "ID",
+            "PostgreSQL",
+            "SQLite",
+            "TOML",
+            "UTF-8",
+            "diff",
+        ),
     ],
     key=len,
     reverse=True,
@@ -63,6 +77,10 @@ def english_prose(text: str) -> list[str]:
     """ASCII words of three letters or more left once code, option names, metavars, values, product
     names and the command names the usage line and the list of commands show are taken out."""
     text = re.sub(r"`[^`]*`", " ", text)  # `code`
+    text = re.sub(r"^\s*(?:\d+\.\s+)?ozon-urgent .*$", " ", text, flags=re.M)  # a command to type
+    text = re.sub(
+        r"\b[a-z_]+（[^）]*[\u4e00-\u9fff][^）]*）", " ", text
+    )  # a value glossed: resolved（已解决）
     text = re.sub(r"\[[^\]\s]*\|[^\]\s]*\]", " ", text)  # [zh|en]: the values an option takes
     text = re.sub(r"(默认|默认为)：[^；\]]*", " ", text)  # [默认：drafts]: a value
     text = re.sub(r"ozon-urgent(?: [a-z-]+)*", " ", text)  # the usage line
@@ -85,6 +103,11 @@ def test_the_prose_check_finds_english() -> None:
     assert english_prose("  -o, --out FOLDER  写入 `ledger.sqlite3`（Ozon Seller API）") == []
     assert english_prose("Show this message and exit.") == ["Show", "this", "message", "and", "exit"]
     assert english_prose("报告格式 (default: text)") == ["default", "text"]
+    assert (
+        english_prose("可选值：resolved（已解决）、closed（已关闭）\n  1. ozon-urgent init carrier_failure")
+        == []
+    )
+    assert english_prose("状态：resolved、rejected（closed）") == ["resolved", "rejected", "closed"]
 
 
 def _has_own_lang(path: tuple[str, ...]) -> bool:
@@ -159,7 +182,9 @@ def test_readable_metavars() -> None:
 USAGE_ERRORS = [
     (("resolve", "case.yaml", "--outcome", "bad"), "--outcome 的值无效：'bad' 不在可选值中"),
     (("resolve", "case.yaml"), "缺少选项 --outcome（可选值：resolved、rejected、closed）"),
-    (("check",), "缺少参数 PATH"),
+    (("check",), "未指定路径"),
+    (("record",), "未指定案件文件"),
+    (("init",), "未指定场景"),
     (("check", "--strct", "x"), "没有 `--strct` 这个选项；您是不是要用 `--strict`？"),
     (("check", "-z", "x"), "没有 `-z` 这个选项"),
     (("check", "--jobs", "0", "x"), "--jobs / -j 的值无效：不能小于 1"),
@@ -252,7 +277,7 @@ def test_no_chinese_help_is_left_over() -> None:
         table = help_table(".".join(path))
         names = {name for command, name, _ in params if command == ".".join(path)}
         assert not names & {"help", "short"}, "a parameter named help or short would read as the command's"
-        stale = set(zh.get(table, {})) - names - {"help", "short"}
+        stale = set(zh.get(table, {})) - names - {"help", "short", "epilog"}
         assert stale == set(), f"{table}: entries for options the command does not have: {stale}"
 
 
@@ -266,7 +291,7 @@ def test_the_frameworks_words_are_all_in_chinese_with_the_same_placeholders() ->
 
 
 def test_every_chinese_error_word_is_used() -> None:
-    source = open(localized.__file__, encoding="utf-8").read()  # noqa: SIM115
+    source = "".join(Path(module.__file__).read_text("utf-8") for module in (localized, help_words))
     unused = [key for key in i18n.catalog("zh")["cli.click"] if f'"{key}"' not in source]
     assert unused == []
 
@@ -318,3 +343,87 @@ def test_chinese_asked_for_on_an_ascii_terminal_prints_without_crashing() -> Non
     assert b"/no/such/case.yaml" in missing.stderr and missing.stdout == b""
     helped = _ascii_run("check", "--lang", "zh", "--help")
     assert helped.returncode == 0 and helped.stderr == b""
+
+
+# --- what the Chinese help calls values, and the first steps -----------------------------------------
+
+# A seller types these as they are: the label Ozon's screens show, and a date's pattern.
+LATIN_METAVARS = {"CLIENT_ID", "YYYY-MM-DD"}
+
+
+def _options_column(out: str) -> list[str]:
+    """The first column of the Arguments and Options lists: `--outcome 结果`, `路径...`."""
+    names, listing = [], False
+    for line in out.splitlines():
+        if not line.startswith(" "):
+            listing = line in ("参数：", "选项：")
+        elif listing and not line.startswith("   "):
+            names.append(re.split(r"\s{2,}", line.strip())[0])
+    return names
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=lambda path: " ".join(path) or "top")
+def test_chinese_help_names_every_value_in_chinese_and_glosses_each_choice(path: tuple[str, ...]) -> None:
+    code, out, _ = run(*path, "--help", lang="zh_CN.UTF-8")
+    assert code == 0
+    usage = out.splitlines()[0]
+    assert not re.search(r"[A-Z]{2,}", usage.removeprefix("用法：ozon-urgent")), usage  # [选项] 路径...
+    for names in _options_column(out):
+        if path == () and names in {name for p in COMMANDS for name in p}:
+            continue  # the list of commands
+        metavars = [word for word in names.split() if not word.startswith("-") and word != "/"]
+        latin = [word for word in metavars if re.search(r"[A-Za-z]", word)]
+        assert all(set(word.split("|")) <= LATIN_METAVARS | {"店铺名称"} for word in latin), names
+        assert "[" not in names or "选项" in names, f"a choice shown as English values: {names}"
+    root = typer.main.get_command(app)
+    command = root
+    for name in path:
+        assert isinstance(command, TyperGroup)
+        command = command.commands[name]
+    text = " ".join(out.split())
+    for param in command.params:
+        for value in help_words.choices(param.metavar):
+            # each value the option takes, as typed, with what it means in Chinese
+            assert re.search(rf"{value}（[^）]*[\u4e00-\u9fff][^）]*）", text.replace(" ", "")), (
+                param.name,
+                value,
+            )
+
+
+def test_the_chinese_help_of_status_and_resolve_reads_as_chinese() -> None:
+    _, resolve, _ = run("resolve", "--help", lang="zh_CN.UTF-8")
+    assert "用法：ozon-urgent resolve [选项] 案件文件" in resolve
+    assert (
+        "--outcome 结果" in resolve
+        and "resolved（已解决）、rejected（已驳回）、closed（已关闭）" in re.sub(r"\s+", "", resolve)
+    )
+    _, translate, _ = run("translate", "--help", lang="zh_CN.UTF-8")
+    assert "统一差异格式" not in translate and "以 diff 形式显示将要做的修改" in translate
+    _, check, _ = run("check", "--help", lang="zh_CN.UTF-8")
+    assert "策略文件（TOML）" not in check and "--policy 文件" in check
+    _, init, _ = run("init", "--help", lang="zh_CN.UTF-8")
+    assert "用法：ozon-urgent init [选项] 场景" in init and "SCENARIO" not in init
+
+
+STEPS = ("init", "check", "build", "record")
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"), [("zh_CN.UTF-8", "入门步骤："), ("en_US.UTF-8", "Getting started:")]
+)
+def test_the_top_level_help_ends_with_the_first_steps(lang: str, heading: str) -> None:
+    code, out, _ = run("--help", lang=lang)
+    assert code == 0
+    steps = out.split(f"\n{heading}\n")[-1]
+    assert steps != out, out
+    commands = re.findall(r"^  (\d)\. ozon-urgent (\w+)", steps, re.M)
+    assert commands == [(str(n), step) for n, step in enumerate(STEPS, 1)], steps
+    # each command as written runs (the record line's placeholder aside): no step names an option
+    # the command does not have
+    for line in re.findall(r"^  \d\. (ozon-urgent .*)$", steps, re.M):
+        words = line.split()[1:]
+        command = typer.main.get_command(app)
+        assert isinstance(command, TyperGroup)
+        options = {opt for p in command.commands[words[0]].params for opt in getattr(p, "opts", [])}
+        assert {word for word in words if word.startswith("-")} <= options, line
+    assert ("ticket.zh.md" in steps) == lang.startswith("zh")

@@ -56,7 +56,8 @@ _JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
 def chinese_surface() -> Iterator[tuple[str, str]]:
     """(where, text) for everything a seller reads in Chinese: the zh catalog's strings, the zh templates
     line by line (their Jinja comments are notes for developers), the catalog's Chinese names, the saved
-    top-level help and the Chinese words that code writes into the seller's copy and FILING.md."""
+    top-level help, README.zh-CN.md and the Chinese words that code writes into the seller's copy and
+    FILING.md."""
     for table, entries in i18n.catalog("zh").items():
         for field, text in entries.items():
             yield f"messages/zh.toml [{table}] {field}", text
@@ -71,6 +72,9 @@ def chinese_surface() -> Iterator[tuple[str, str]]:
             yield f"data/catalog.toml [{section}.{key}] zh", names.zh
     help_zh = REPO / "src" / "ozon_urgent" / "data" / "help.zh.txt"
     yield "data/help.zh.txt", help_zh.read_text("utf-8")
+    readme = REPO / "README.zh-CN.md"
+    for number, line in enumerate(readme.read_text("utf-8").splitlines(), start=1):
+        yield f"README.zh-CN.md:{number}", line
     sample = sample_content("misjudged_delisting", catalog)  # names every kind of ID
     yield "ticket/render.py id_summary", render.id_summary(sample, "zh")
     yield "ticket/render.py _MADE_BY_TOOL", " ".join(render._MADE_BY_TOOL["zh"].values())

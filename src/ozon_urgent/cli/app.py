@@ -31,10 +31,26 @@ class _Commands(App):
             raise typer.Exit(error.exit_status) from None
 
 
+# The end of `ozon-urgent --help` (cli/localized.py lays it out; the Chinese is the zh catalog's
+# "cli.help" epilog).
+FIRST_STEPS = """
+Getting started
+1. ozon-urgent init carrier_failure -o case.yaml
+   A commented case file for the scenario: fill it in, put the evidence files under `evidence/`.
+2. ozon-urgent check case.yaml
+   Every problem with its line and how to fix it; repeat until no error is left.
+3. ozon-urgent build case.yaml
+   The pack in `out/<Client ID>/<case_id>/`: open `FILING.md` first, then `ticket.en.md`.
+4. ozon-urgent record case.yaml --ref <Reference ID>
+   Once the ticket is filed in Seller Center: records the Reference ID Ozon gave it.
+Then `ozon-urgent status` shows each deadline and the next step (`followup` after 3 working days)."""
+
+
 app = typer.Typer(
     cls=_Commands,
     name="ozon-urgent",
     help="Turn a seller's YAML case file into a checked Ozon urgent performance-review ticket pack.",
+    epilog=FIRST_STEPS,
     context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=False,
     no_args_is_help=True,

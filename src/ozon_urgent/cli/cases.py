@@ -98,6 +98,7 @@ def build(
 ) -> None:
     """Check cases, verify their attachments, render the Russian ticket and write one pack per case."""
     from ozon_urgent.pipeline.build import BuildOptions, BuildStoppedError, run_build
+    from ozon_urgent.ticket.seller_copy import seller_copy_name
 
     user, options = user_lang(lang), _check_options(today, ledger)
     files = case_files(paths, exclude)
@@ -122,6 +123,8 @@ def build(
         except BuildStoppedError as stopped:
             run, failure = stopped.run, stopped
     written = [i18n.text(user, "cli.done", "pack", pack=pack) for pack in run.packs]
+    if written:  # the run ends with where to look, not with the findings' notes
+        written.append(i18n.text(user, "cli.done", "look", copy=seller_copy_name(user)))
     # A run that stopped before any case (a template, a policy, the ledger) is that one error in text;
     # machine formats always get the envelope, so CI learns each case's status either way.
     if failure is None or run.started or chosen_format(output_format) is not OutputFormat.TEXT:

@@ -42,6 +42,7 @@ from typer._click.formatting import HelpFormatter, join_options
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from ozon_urgent import i18n
+from ozon_urgent.cli.help_words import glossed_choices, shown_metavar, write_steps
 from ozon_urgent.cli.options import env_lang
 from ozon_urgent.i18n import Lang
 
@@ -138,21 +139,23 @@ def param_help(param: Parameter, path: str, lang: Lang) -> str:
     if lang == "zh":
         text = zh_table(help_table(path)).get(param.name) or zh_table(SHARED).get(param.name)
         if text:
-            return text
+            # an option that takes one of a few English words: what each of them means
+            return f"{text}{glossed_choices(param.metavar)}"
     return getattr(param, "help", None) or ""
 
 
-def metavar(param: Parameter) -> str:
+def metavar(param: Parameter, lang: Lang = "en") -> str:
     """What the help and the usage line call the parameter's value: its declared metavar, else its
-    name in capitals; an argument that takes many values ends in `...`."""
-    name = param.metavar or param.name.upper()
+    name in capitals (in Chinese under zh: 路径, 案件文件); an argument that takes many values ends in
+    `...`."""
+    name = shown_metavar(param.metavar or param.name.upper(), lang)
     if isinstance(param, TyperArgument) and param.nargs != 1 and not name.endswith("..."):
         name += "..."
     return name
 
 
-def _usage_piece(param: TyperArgument) -> str:
-    name = param.metavar or param.name.upper()
+def _usage_piece(param: TyperArgument, lang: Lang) -> str:
+    name = shown_metavar(param.metavar or param.name.upper(), lang)
     many = "..." if param.nargs != 1 else ""
     return f"{name}{many}" if param.required else f"[{name}]{many}"
 
@@ -199,9 +202,9 @@ def help_record(param: Parameter, ctx: ClickContext, path: str, help_text: str) 
         if param.secondary_opts:
             names += " / " + join_options(param.secondary_opts)[0]
         if not param.is_flag:
-            names += " " + metavar(param)
+            names += " " + metavar(param, lang)
     else:
-        names = metavar(param)
+        names = metavar(param, lang)
     extra = []
     if param.show_envvar and param.envvar:
         envvar = param.envvar if isinstance(param.envvar, str) else ", ".join(param.envvar)
@@ -221,9 +224,10 @@ def help_record(param: Parameter, ctx: ClickContext, path: str, help_text: str) 
 
 
 def usage_pieces(command: ClickCommand, ctx: ClickContext) -> list[str]:
-    pieces = [command.options_metavar] if command.options_metavar else []
+    lang = lang_of(ctx)
+    pieces = [shown_metavar(command.options_metavar, lang)] if command.options_metavar else []
     pieces.extend(
-        _usage_piece(param) for param in command.get_params(ctx) if isinstance(param, TyperArgument)
+        _usage_piece(param, lang) for param in command.get_params(ctx) if isinstance(param, TyperArgument)
     )
     return pieces
 
@@ -256,6 +260,9 @@ def write_help(command: ClickCommand, ctx: ClickContext, formatter: HelpFormatte
                 formatter.write_dl(rows)
     if isinstance(command, TyperGroup):
         _write_commands(command, ctx, formatter, path, lang)
+    epilog = zh_table(help_table(path)).get("epilog") if lang == "zh" else command.epilog
+    if epilog:  # the top level's first steps: init, check, build, record
+        write_steps(formatter, inspect.cleandoc(epilog), wrap)
 
 
 def _write_commands(
@@ -304,7 +311,7 @@ class Group(_Speaks, TyperGroup):
     """A group of commands whose help page speaks the user's language."""
 
     def collect_usage_pieces(self, ctx: ClickContext) -> list[str]:
-        return [*usage_pieces(self, ctx), self.subcommand_metavar]
+        return [*usage_pieces(self, ctx), shown_metavar(self.subcommand_metavar, lang_of(ctx))]
 
     def resolve_command(
         self, ctx: ClickContext, args: list[str]
@@ -431,7 +438,7 @@ def _param_name(error: BadParameter) -> str | None:
             name += "（" + say("zh", "env_var", name=param.envvar) + "）"
         return name
     if param is not None:
-        return param.metavar or param.name.upper()
+        return shown_metavar(param.metavar or param.name.upper(), "zh")
     return None
 
 
@@ -486,9 +493,9 @@ def chinese_message(error: UsageError) -> str:
 # A line never starts with closing punctuation, nor ends with opening punctuation.
 _NO_LINE_START = set("，。、；：！？）》」』】〕”’…,.;:!?)]}")
 _NO_LINE_END = set("（《「『【〔“‘([{")
-# A `code span` and a short [bracketed tag] are never broken; anything else may break at a space or
-# between two Chinese characters.
-_UNITS = re.compile(r"`[^`\n]*`|\[[^\[\]\n]{1,40}\]|\s+|.", re.DOTALL)
+# A `code span`, a short [bracketed tag] and a value with its gloss (resolved（已解决）) are never
+# broken; anything else may break at a space or between two Chinese characters.
+_UNITS = re.compile(r"`[^`\n]*`|\[[^\[\]\n]{1,40}\]|[a-z_]+（[^（）\n]{1,12}）|\s+|.", re.DOTALL)
 
 
 cells = i18n.display_width

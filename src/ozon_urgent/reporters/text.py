@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 
 from ozon_urgent import i18n
@@ -102,6 +103,10 @@ def render_text(result: RunResult, lang: Lang, *, color: bool = False, summary: 
     failing cases' errors and warnings, nothing else."""
     lines: list[str] = []
     hinted: set[tuple[str, str]] = set()
+    shared = _shared_notes(result, lang) if summary else {}
+    if shared:
+        result = replace(result, cases=[_without(case, shared, lang) for case in result.cases])
+        lines.extend(_shared_lines(shared, lang, color))
     for case in result.cases:
         if summary:
             lines.extend(_case_block(case, lang, color, hinted))
@@ -112,6 +117,58 @@ def render_text(result: RunResult, lang: Lang, *, color: bool = False, summary: 
     totals = _totals(result, lang)
     head = [totals, ""] if sum(line.count("\n") + 1 for line in lines) > _SCREEN else []
     return "\n".join([*head, *lines, *_table(result, lang, color), totals]) + "\n"
+
+
+def _note_key(finding: Finding, lang: Lang) -> tuple[str, str, str, str]:
+    said = words(finding, lang)
+    return finding.code, said.message, said.hint, finding.path_text
+
+
+def _shared_notes(result: RunResult, lang: Lang) -> dict[tuple[str, str, str, str], list[str]]:
+    """Notes said the same in several cases (the examples' "judged as of 2026-11-26"), with the case
+    files that have each: said once for the batch, not once a case."""
+    found: dict[tuple[str, str, str, str], list[str]] = {}
+    for case in result.cases:
+        for finding in case.findings:
+            if finding.severity is Severity.INFO and not finding.about_attachment:
+                found.setdefault(_note_key(finding, lang), []).append(case.file)
+    return {key: files for key, files in found.items() if len(set(files)) >= _SHARED_FROM}
+
+
+# Cases that must share a note before it is said once for all of them.
+_SHARED_FROM = 2
+
+
+def _without(case: CaseResult, shared: dict[tuple[str, str, str, str], list[str]], lang: Lang) -> CaseResult:
+    kept = [
+        f
+        for f in case.findings
+        if f.severity is not Severity.INFO or f.about_attachment or _note_key(f, lang) not in shared
+    ]
+    return replace(case, findings=kept)
+
+
+def _shared_lines(shared: dict[tuple[str, str, str, str], list[str]], lang: Lang, color: bool) -> list[str]:
+    """`FOLDER (N cases): CODE note: message [path]` with the hint below, one for each shared note."""
+    lines = []
+    severity = i18n.text(lang, "cli.severity", Severity.INFO.value)
+    if color:
+        severity = f"{_COLOUR[Severity.INFO]}{severity}{_RESET}"
+    colon = i18n.punctuation(lang).colon
+    for (code, message, hint, path), files in shared.items():
+        where = i18n.text(lang, "cli.report", "shared_note", folder=_folder(files), count=len(set(files)))
+        field = f" [{path}]" if path else ""
+        lines.append(f"{where}{colon}{code} {severity}{colon}{message}{field}\n    {hint}")
+    return lines
+
+
+def _folder(files: list[str]) -> str:
+    """The folder all of `files` are in, as they were named (`examples/cases/`)."""
+    try:
+        common = os.path.commonpath([os.path.dirname(file) or "." for file in files])
+    except ValueError:  # absolute and relative names mixed, or different drives
+        return "."
+    return common.rstrip(os.sep) + os.sep if common not in ("", ".") else "." + os.sep
 
 
 # Lines of findings past which the totals are printed before them as well as after.
