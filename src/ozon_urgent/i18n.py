@@ -17,8 +17,9 @@ MIB = 1024 * 1024
 
 
 def mib(size: int) -> str:
-    """A size in MiB, as every message shows it (with its bytes beside it where it matters): Ozon's
-    5 MB is 5,242,880 bytes, and file managers disagree on what an MB is."""
+    """A size in MB as every message shows it, the unit Ozon's "5 MB" is in: 1 MB = 1024 × 1024 bytes, so
+    5 MB is 5,242,880 bytes; file managers disagree on what an MB is, so the bytes stand beside it where
+    it matters. One unit for the seller: never MiB beside Ozon's MB."""
     return f"{size / MIB:.1f}".rstrip("0").rstrip(".")
 
 
