@@ -46,7 +46,7 @@ def english_words(text: str, *names: str) -> list[str]:
 
 
 def test_the_helper_finds_english_and_passes_names() -> None:
-    assert english_words("不通过：a file saved as GBK。") == ["file", "saved"]
+    assert english_words("错误示例：a file saved as GBK。") == ["file", "saved"]
     assert english_words("EXIF 元数据，`case_id: x`，«Просим restore», id_list.pdf，U+FEFF，C150") == []
     assert english_words("window-not-covered：证据", "window-not-covered") == []
 
@@ -57,7 +57,9 @@ def test_every_rule_has_a_chinese_explanation(code: str) -> None:
     assert CJK.search(chinese), f"{code}: no `doc` in messages/zh.toml"
     assert chinese.strip() == rule_doc(code, "zh") and chinese.count("\n\n") == english.count("\n\n"), code
     # Its examples keep their labels, and everything quoted in the English is quoted alike in Chinese
-    assert ("Fail:" in english) == ("不通过：" in chinese) and ("Pass:" in english) == ("通过：" in chinese)
+    assert ("Wrong:" in english) == ("错误示例：" in chinese) and ("Right:" in english) == ("正确示例：" in chinese)
+    # An example is wrong or right; "fail/pass" (不通过／通过) read as the check's verdict, not the example's
+    assert not re.search(r"\b(Fail|Pass):", english) and not re.search(r"(?<!予)通过：", chinese), code
     spans = re.findall(r"`[^`]*`|«[^»]*»", english.replace("\n", " "))
     written_out = {"`digits-4digits-digits`", "«ёлочки»"}  # a pattern said in words; the quote marks' name
     assert [span for span in spans if span not in chinese and span not in written_out] == [], code

@@ -14,7 +14,7 @@ class ChangesRequired(Check):
     own performance: Ozon lifts the measure when the letter shows what the store has changed since, not only
     what happened. The case says it in `explanation.changes` (`text` in the seller's language, `ru`).
 
-    Fail: a `response_time_penalty` case whose explanation only tells why replies were late. Pass:
+    Wrong: a `response_time_penalty` case whose explanation only tells why replies were late. Right:
     `changes: {text: "从 11 月 25 日起，两名俄语客服每天 9:00–21:00 在线……", ru: "…"}` next to `facts:`.
     """
 

@@ -12,8 +12,8 @@ from ozon_urgent.findings.codes import Code
 class IdsRequired(Check):
     """Every scenario names what Ozon must look at: postings, or SKUs / product IDs / offer IDs.
 
-    Ozon never reviews "all products". Fail: a `carrier_failure` case with no `affected.postings`.
-    Pass: `postings: ["57195475-0050-3", "57195475-0051-1"]`.
+    Ozon never reviews "all products". Wrong: a `carrier_failure` case with no `affected.postings`.
+    Right: `postings: ["57195475-0050-3", "57195475-0051-1"]`.
     """
 
     code = Code.IDS_MISSING

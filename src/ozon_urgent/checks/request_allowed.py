@@ -12,8 +12,8 @@ from ozon_urgent.findings.codes import Code
 class RequestAllowed(Check):
     """`request` must name what you ask Ozon to do, and it must be one the scenario allows.
 
-    A ticket that only says "please handle ASAP" gets a generic answer. Fail: no `request`, or
-    `request: lift_restriction` in a `carrier_failure` case. Pass: `request: exclude_period`.
+    A ticket that only says "please handle ASAP" gets a generic answer. Wrong: no `request`, or
+    `request: lift_restriction` in a `carrier_failure` case. Right: `request: exclude_period`.
     """
 
     code = Code.REQUEST_NOT_ALLOWED
