@@ -1,0 +1,38 @@
+"""Words in the output that stumbled a mainland seller (issue 27): each as the command prints it."""
+
+from __future__ import annotations
+
+import re
+
+from kit.cli import RunCli
+from ozon_urgent import i18n
+
+
+def test_the_statistical_window_is_one_term_in_scenarios_and_c150(run_cli: RunCli) -> None:
+    """«窗口» in `scenarios` but «统计周期» in C150's message: one thing, two words."""
+    scenarios = run_cli("scenarios", "--lang", "zh").stdout
+    c150 = run_cli("rules", "C150", "--lang", "zh").stdout
+    assert "统计周期：证据须覆盖通知前的 60 天" in scenarios
+    assert "统计周期" in c150 and "统计周期" in i18n.text("zh", "C150", "message", **_C150)
+    assert "窗口" not in scenarios and "窗口" not in c150
+
+
+_C150 = {"days": 60, "window_start": "2026-09-27", "window_end": "2026-11-26", "start": "x", "end": "y"}
+
+
+def test_no_us_court_term_in_chinese() -> None:
+    """TRO (a temporary restraining order) is US law; the seller needs Ozon's own process named."""
+    said = [f"[{table}] {field}" for table, entry in i18n.catalog("zh").items() for field, text in entry.items()
+            if re.search(r"\bTRO\b", text)]  # fmt: skip
+    assert said == []
+    assert "知识产权" in i18n.text("zh", "C101", "hint")
+
+
+def test_a_blurred_picture_says_what_to_do_not_a_number() -> None:
+    """«清晰度 961，至少应为 1000» is nothing a seller can act on: retake it, or the original screenshot."""
+    message = i18n.text("zh", "A212", "message", score=961, threshold=1000)
+    hint = i18n.text("zh", "A212", "hint")
+    assert message.startswith("图片模糊") and "（清晰度 961" in message
+    assert "原始截图" in hint and "翻拍" in hint and "缩小" in hint
+    english = i18n.text("en", "A212", "hint")
+    assert "original screenshot" in english and "photo of a screen" in english
