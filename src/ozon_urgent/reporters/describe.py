@@ -60,8 +60,15 @@ def rule_text(code: str, lang: Lang) -> str:
     p = i18n.punctuation(lang)
     head = f"{code} {rule.name}{p.parenthesized(severity)}{p.colon}{i18n.text(lang, code, 'title')}"
     fix = i18n.text(lang, "cli.rules", "fix")
-    # The catalog's hint has {placeholders} a finding fills; shown alone, they read as "…", and the
-    # doubled braces of a YAML example (`period: {{from: …}}`) read as the single ones a finding shows.
+    return f"{head}\n\n{doc}\n\n{fix}{p.colon}{example_hint(code, lang)}\n"
+
+
+def example_hint(code: str, lang: Lang) -> str:
+    """The rule's hint as a finding would say it, filled with the catalog's `example_<placeholder>` values
+    (real IDs, days, keys), never a bare "…" a seller cannot act on; the doubled braces of a YAML example
+    (`period: {{from: …}}`) read as the single ones a finding shows."""
     parts = string.Formatter().parse(i18n.text(lang, code, "hint"))
-    hint = "".join(literal + ("" if field is None else "…") for literal, field, _, _ in parts)
-    return f"{head}\n\n{doc}\n\n{fix}{p.colon}{hint}\n"
+    return "".join(
+        literal + ("" if field is None else i18n.text(lang, code, f"example_{field}"))
+        for literal, field, _, _ in parts
+    )
