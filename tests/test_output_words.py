@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from factories import variant, write_case
 from kit.cli import RunCli
 from ozon_urgent import i18n
 
@@ -34,3 +38,25 @@ def test_a_blurred_picture_says_what_to_do_not_a_number() -> None:
     assert "原始截图" in hint and "翻拍" in hint and "缩小" in hint
     english = i18n.text("en", "A212", "hint")
     assert "original screenshot" in english and "photo of a screen" in english
+
+
+def _findings(run_cli: RunCli, case: Path, lang: str) -> dict[str, dict[str, object]]:
+    result = run_cli("check", "--format", "json", "--no-content", "--lang", lang, case)
+    return {str(f["code"]): f for f in json.loads(result.stdout)["cases"][0]["findings"]}
+
+
+def test_request_values_and_id_kinds_have_their_chinese_names(run_cli: RunCli, tmp_path: Path) -> None:
+    """«`restore_listing`, `manual_review`», «skus, products, offer_ids»: keys a mainland seller cannot
+    read; under zh each stands with the catalog's Chinese name, in English the keys alone."""
+    case = write_case(tmp_path, variant("misjudged_delisting", {"request": "exclude_period", "affected": {}}))
+    zh, en = _findings(run_cli, case, "zh"), _findings(run_cli, case, "en")
+    assert "`restore_listing`（恢复商品上架）、`manual_review`（人工重新审核）" in str(zh["C110"]["hint"])
+    assert "`skus`（SKU）、`products`（商品 ID）、`offer_ids`（货号）" in str(zh["C120"]["message"])
+    assert "`restore_listing`, `manual_review`" in str(en["C110"]["hint"])
+    assert "`skus`, `products`, `offer_ids`" in str(en["C120"]["message"])
+    scenarios = run_cli("scenarios", "--lang", "zh").stdout
+    assert (
+        "postings（货件号）、orders（订单号）、skus（SKU）、products（商品 ID）、offer_ids（货号）"
+        in scenarios
+    )
+    assert "skus, products" not in scenarios

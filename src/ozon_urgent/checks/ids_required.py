@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
-from ozon_urgent.findings import Severity
+from ozon_urgent.findings import Severity, Worded
 from ozon_urgent.findings.codes import Code
 
 
@@ -38,4 +38,5 @@ class IdsRequired(Check):
                 else:
                     yield Hit(("affected", name), "all", {"list": name})
         elif not present:
-            yield Hit(("affected",), "any", {"lists": ", ".join(f"`{name}`" for name in scenario.ids)})
+            lists = Worded(*(ctx.catalog.glossed("id_kinds", scenario.ids, lang) for lang in ("en", "zh")))
+            yield Hit(("affected",), "any", {"lists": lists})

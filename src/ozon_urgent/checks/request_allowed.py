@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
-from ozon_urgent.findings import Severity
+from ozon_urgent.findings import Severity, Worded
 from ozon_urgent.findings.codes import Code
 
 
@@ -24,7 +24,8 @@ class RequestAllowed(Check):
         scenario = ctx.scenario
         if scenario is None:
             return
-        allowed = ", ".join(f"`{request}`" for request in scenario.requests)
+        glossed = ctx.catalog.glossed
+        allowed = Worded(*(glossed("requests", scenario.requests, lang) for lang in ("en", "zh")))
         if not ctx.case.request:
             yield Hit(("request",), "missing", {"allowed": allowed})
         elif ctx.case.request not in scenario.requests:

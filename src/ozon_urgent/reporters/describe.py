@@ -28,7 +28,8 @@ def scenarios_text(catalog: Catalog, policy: Policy, lang: Lang) -> str:
             f"{r}{p.parenthesized(catalog.requests[r](lang))}" for r in scenario.requests
         )
         lines.append(f"   {t('requests')}{p.colon}{requests}")
-        lines.append(f"   {t('ids')}{p.colon}" + t("ids_" + scenario.ids_mode, lists=", ".join(scenario.ids)))
+        lists = catalog.glossed("id_kinds", scenario.ids, lang, code=False)
+        lines.append(f"   {t('ids')}{p.colon}" + t("ids_" + scenario.ids_mode, lists=lists))
         window = policy.window_for(scenario.id, scenario.window_days, scenario.metric)
         lines.append(f"   {t('window')}{p.colon}" + (t("days", days=window) if window else "—"))
         if scenario.period_required:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ozon_urgent.findings import CaseResult, Finding, Phrase, RunResult
+from ozon_urgent.findings import CaseResult, Finding, Phrase, RunResult, Worded
 from ozon_urgent.findings.result import Key
 from ozon_urgent.unsafe_text import shown
 
@@ -46,8 +46,8 @@ def _key(part: Key) -> Key:
 
 
 def _param(value: object) -> object:
-    """Numbers keep their type (a message may format them), a Phrase is the catalog's own words; any other
-    value is shown as text."""
-    if isinstance(value, bool | int | float | Phrase):
+    """Numbers keep their type (a message may format them), a Phrase or Worded is the catalogs' own words;
+    any other value is shown as text."""
+    if isinstance(value, bool | int | float | Phrase | Worded):
         return value
     return shown(str(value))
