@@ -97,6 +97,7 @@ ALLOWED = frozenset(
 )
 _SET_ASIDE = (
     re.compile(r"`[^`]*`"),  # code, commands, field names
+    re.compile(r"\bozon-urgent(?: [a-z]+)?\b"),  # a command printed to copy (`status`'s next step)
     re.compile(r"«[^»]*»"),  # Russian quoted
     re.compile(r"“[^”]*”"),  # a value quoted from the case file
     re.compile(r"\"[^\"]*\""),

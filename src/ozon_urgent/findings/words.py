@@ -49,7 +49,7 @@ def _said(params: Mapping[str, object], lang: Lang) -> dict[str, object]:
             return i18n.text(lang, value.table, value.key)
         if isinstance(value, Worded):
             return value.zh if lang == "zh" else value.en
-        return value
+        return i18n.said(value, lang)
 
     return {name: said(value) for name, value in params.items()}
 
