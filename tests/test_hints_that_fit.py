@@ -142,16 +142,26 @@ def test_missing_postings_say_where_they_are_and_which_scenarios_take_skus(
     assert "misjudged_delisting, rating_drop_restriction" in str(found["hint"])
 
 
-def test_sizes_are_said_in_mib_with_their_bytes() -> None:
-    """A 7,000,000-byte photo: 6.7 MiB against Ozon's 5 MiB (5,242,880 bytes), never a bare "MB" that
-    one file manager shows as 7.0 and another as 6.7."""
+def test_sizes_are_said_in_ozons_mb_with_their_bytes() -> None:
+    """A 7,000,000-byte photo: 6.7 MB against Ozon's 5 MB (5,242,880 bytes), in the one unit FILING.md
+    and Ozon use (1 MB = 1024 × 1024 bytes), with the bytes beside it for a file manager that shows 7.0."""
     from ozon_urgent import i18n
     from ozon_urgent.attachments.reading import too_large_hit
 
     hit = too_large_hit(7_000_000, 5_242_880)
     for lang in ("en", "zh"):
         text = i18n.catalog(lang)[hit.code]["message"].format(**hit.params)
-        assert "6.7 MiB" in text and "5 MiB" in text and "7000000" in text and " MB" not in text
+        assert "6.7 MB" in text and "5 MB" in text and "7000000" in text and "5242880" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_message_shows_a_size_in_mib(lang: str) -> None:
+    """FILING.md and Ozon say «5 MB»: a message that said MiB beside it would give the seller two units."""
+    from ozon_urgent import i18n
+
+    catalog = i18n.catalog(lang).items()
+    said = [f"[{table}] {name}" for table, entry in catalog for name, text in entry.items() if "MiB" in text]
+    assert said == []
 
 
 def test_what_an_evidence_path_is_instead_of_a_file_is_said_in_zh(run_cli: RunCli, tmp_path: Path) -> None:

@@ -46,7 +46,7 @@ def english_words(text: str, *names: str) -> list[str]:
 
 
 def test_the_helper_finds_english_and_passes_names() -> None:
-    assert english_words("不通过：a file saved as GBK。") == ["file", "saved"]
+    assert english_words("错误示例：a file saved as GBK。") == ["file", "saved"]
     assert english_words("EXIF 元数据，`case_id: x`，«Просим restore», id_list.pdf，U+FEFF，C150") == []
     assert english_words("window-not-covered：证据", "window-not-covered") == []
 
@@ -57,7 +57,10 @@ def test_every_rule_has_a_chinese_explanation(code: str) -> None:
     assert CJK.search(chinese), f"{code}: no `doc` in messages/zh.toml"
     assert chinese.strip() == rule_doc(code, "zh") and chinese.count("\n\n") == english.count("\n\n"), code
     # Its examples keep their labels, and everything quoted in the English is quoted alike in Chinese
-    assert ("Fail:" in english) == ("不通过：" in chinese) and ("Pass:" in english) == ("通过：" in chinese)
+    assert ("Wrong:" in english) == ("错误示例：" in chinese)
+    assert ("Right:" in english) == ("正确示例：" in chinese)
+    # An example is wrong or right; "fail/pass" (不通过／通过) read as the check's verdict, not the example's
+    assert not re.search(r"\b(Fail|Pass):", english) and not re.search(r"(?<!予)通过：", chinese), code
     spans = re.findall(r"`[^`]*`|«[^»]*»", english.replace("\n", " "))
     written_out = {"`digits-4digits-digits`", "«ёлочки»"}  # a pattern said in words; the quote marks' name
     assert [span for span in spans if span not in chinese and span not in written_out] == [], code
@@ -99,3 +102,15 @@ def test_sarif_describes_the_rules_in_the_runs_language(
         assert rule["help"] == {"text": doc, "markdown": doc}
         assert rule["fullDescription"]["text"] == doc.split("\n\n", 1)[0].replace("\n", " ")
         assert lang == "en" or CJK.search(rule["fullDescription"]["text"]), rule["id"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("code", list(RULES))
+def test_rules_show_real_example_values_never_a_placeholder(run_cli: RunCli, code: str, lang: Lang) -> None:
+    """`rules C150` said «按最近 … 天计算»: the hint's placeholders are filled with the catalog's
+    `example_<name>` values (real days, IDs, keys), in both languages, for every rule."""
+    shown = run_cli("rules", code, "--lang", lang).stdout
+    fix = shown.rstrip("\n").rsplit("\n", 1)[-1]
+    # An elision inside a quoted Russian sentence («прошу …») is the quote's own; nothing else is
+    assert "…" not in re.sub(r"«[^»]*»", "", fix), fix
+    assert not re.search(r"(?<!\{)\{[a-z_]+\}(?!\})", shown), code

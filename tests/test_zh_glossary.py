@@ -66,7 +66,7 @@ def chinese_surface() -> Iterator[tuple[str, str]]:
         for number, line in enumerate(text.splitlines(), start=1):
             yield f"{template.relative_to(REPO)}:{number}", line
     catalog = load_catalog()
-    for section in ("scenarios", "kinds", "requests", "metrics"):
+    for section in ("scenarios", "kinds", "requests", "metrics", "id_kinds"):
         for key, entry in getattr(catalog, section).items():
             names = entry.names if section in ("scenarios", "kinds") else entry
             yield f"data/catalog.toml [{section}.{key}] zh", names.zh

@@ -99,12 +99,14 @@ ALLOWED = frozenset(
 )
 _SET_ASIDE = (
     re.compile(r"`[^`]*`"),  # code, commands, field names
+    re.compile(r"\bozon-urgent(?: [a-z]+)?\b"),  # a command printed to copy (`status`'s next step)
     re.compile(r"«[^»]*»"),  # Russian quoted
     re.compile(r"“[^”]*”"),  # a value quoted from the case file
     re.compile(r"\"[^\"]*\""),
     re.compile(r"--?[A-Za-z][\w-]*"),  # options
     re.compile(r"\S*[/\\]\S*"),  # paths
     re.compile(r"\S+\.(?:pdf|jpe?g|png|heic|yaml|yml|toml|json|txt|md|sqlite3|webp|tiff?)\b", re.I),
+    re.compile(r"\b\w+(?:\[\d+\])+[\w.\[\]]*"),  # a field path through a list: evidence[0].caption_ru
     re.compile(r"\b[\w.-]*[_.][\w.-]+\b"),  # identifiers: scenario keys, dotted field paths
     re.compile(r"\b[A-Z]\d{3}\b"),  # codes
     re.compile(r"\b[A-Z]{2,}[A-Z0-9_]*\b"),  # ALLCAPS metavars and environment variables

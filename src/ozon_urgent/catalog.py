@@ -1,9 +1,10 @@
-"""The scenario catalog shipped as package data: scenarios, evidence kinds, requests, metrics."""
+"""The scenario catalog shipped as package data: scenarios, evidence kinds, requests, ID kinds, metrics."""
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -73,6 +74,19 @@ class Catalog:
     metrics: dict[str, Names]
     ineligible_scenarios: frozenset[str]
     ineligible_words: tuple[str, ...]
+    id_kinds: dict[str, Names]
+
+    def glossed(
+        self, section: Literal["requests", "id_kinds"], keys: Iterable[str], lang: Lang, *, code: bool = True
+    ) -> str:
+        """Keys as a list the reader can act on: under zh each with its Chinese name beside it
+        (`restore_listing`（恢复商品上架）、`skus`（SKU）), a bare English key being no word to a mainland
+        seller; in English the keys alone, already words."""
+        names = self.requests if section == "requests" else self.id_kinds
+        mark = "`" if code else ""
+        if lang == "en":
+            return ", ".join(f"{mark}{key}{mark}" for key in keys)
+        return "、".join(f"{mark}{key}{mark}（{names[key].zh}）" for key in keys)
 
     def metric_ru(self, scenario: Scenario, given: str | None) -> str | None:
         """The metric the letter names, in Ozon's Russian: the case's key (`rating_on_time`) or the name
@@ -150,4 +164,5 @@ def load_catalog() -> Catalog:
         metrics={mid: _names(m) for mid, m in raw["metrics"].items()},
         ineligible_scenarios=frozenset(raw["ineligible"]["scenarios"]),
         ineligible_words=tuple(raw["ineligible"]["notification_words"]),
+        id_kinds={kind: _names(raw["id_kinds"][kind]) for kind in ID_KINDS},
     )

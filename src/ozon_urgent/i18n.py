@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from importlib import resources
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from ozon_urgent.locale_lang import wants_chinese
 
@@ -14,12 +16,36 @@ Lang = Literal["en", "zh"]
 
 
 MIB = 1024 * 1024
+MOSCOW = ZoneInfo("Europe/Moscow")  # Ozon's clock: every deadline and filing time is Moscow time
+BEIJING = ZoneInfo("Asia/Shanghai")  # the mainland seller's own clock
 
 
 def mib(size: int) -> str:
-    """A size in MiB, as every message shows it (with its bytes beside it where it matters): Ozon's
-    5 MB is 5,242,880 bytes, and file managers disagree on what an MB is."""
+    """A size in MB as every message shows it, the unit Ozon's "5 MB" is in: 1 MB = 1024 × 1024 bytes, so
+    5 MB is 5,242,880 bytes; file managers disagree on what an MB is, so the bytes stand beside it where
+    it matters. One unit for the seller: never MiB beside Ozon's MB."""
     return f"{size / MIB:.1f}".rstrip("0").rstrip(".")
+
+
+def moment(when: datetime, lang: Lang) -> str:
+    """A time as the reader's messages say it. English keeps Ozon's `06.12.2026 19:48 MSK`; Chinese puts
+    the date in Chinese order and the seller's Beijing time beside Moscow's, one reading for a seller in
+    Shenzhen: `2026年12月6日 19:48（莫斯科时间，即北京时间 12月7日 00:48）` (the year again only when
+    Beijing is already in the next one)."""
+    moscow = when.astimezone(MOSCOW)
+    if lang != "zh":
+        return moscow.strftime("%d.%m.%Y %H:%M MSK")
+    beijing = when.astimezone(BEIJING)
+    year = f"{beijing.year}年" if beijing.year != moscow.year else ""
+    return (
+        f"{moscow.year}年{moscow.month}月{moscow.day}日 {moscow:%H:%M}"
+        f"（莫斯科时间，即北京时间 {year}{beijing.month}月{beijing.day}日 {beijing:%H:%M}）"
+    )
+
+
+def said(value: object, lang: Lang) -> object:
+    """A message parameter in the reader's words: a time (an aware datetime) as `moment` says it."""
+    return moment(value, lang) if isinstance(value, datetime) and value.tzinfo is not None else value
 
 
 def detect_lang(environ: dict[str, str] | None = None) -> Lang:
@@ -40,7 +66,9 @@ def text(lang: Lang, key: str, field: str = "message", **params: object) -> str:
     template = entry.get(field)
     if template is None:
         template = catalog("en")[key][field]
-    return template.format(**params) if params else template
+    return (
+        template.format(**{name: said(value, lang) for name, value in params.items()}) if params else template
+    )
 
 
 @dataclass(frozen=True, slots=True)

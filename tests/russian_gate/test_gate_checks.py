@@ -68,7 +68,7 @@ def test_codes_are_free_and_in_the_gate_range() -> None:
 @pytest.mark.parametrize("check", RUSSIAN_GATE_CHECKS, ids=lambda c: c.code)
 def test_docstring_documents_a_failing_and_a_passing_example(check: type) -> None:
     doc = check.__doc__ or ""
-    assert "Fail:" in doc and "Pass:" in doc and re.search("[а-яё]", doc), check
+    assert "Wrong:" in doc and "Right:" in doc and re.search("[а-яё]", doc), check
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -111,6 +111,8 @@ def test_messages_and_draft_comments_in_chinese(
     assert "  87.5%；预警线 95%，封禁线 90%；此前 95.1%，现在 87.5%（下降，在变差）" in run.stdout
     draft = (tmp_path / "rating_on_time-2026-11-20.yaml").read_text("utf-8")
     assert "待办：卖家后台中的店铺名称" in draft
+    # the requests to choose from, each with its Chinese name, never bare English keys
+    assert "诉求：lift_restriction（解除销售限制）" in draft and "| manual_review" not in draft
 
 
 def test_since_sets_where_history_and_the_error_index_start(

@@ -12,8 +12,8 @@ from ozon_urgent.findings.codes import Code
 class CaptionRequired(Check):
     """Evidence of kind `other` needs a `caption_ru`: «дополнительный документ» tells the reviewer nothing.
 
-    The caption replaces the kind's label in the ticket's list of attachments. Fail: `kind: other` with no
-    `caption_ru`. Pass: `caption_ru: "Акты передачи отправлений в доставку с 27.10.2026 по 09.11.2026"`.
+    The caption replaces the kind's label in the ticket's list of attachments. Wrong: `kind: other` with no
+    `caption_ru`. Right: `caption_ru: "Акты передачи отправлений в доставку с 27.10.2026 по 09.11.2026"`.
     """
 
     code = Code.CAPTION_REQUIRED

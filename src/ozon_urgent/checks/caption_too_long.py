@@ -15,7 +15,7 @@ class CaptionTooLong(Check):
     """`caption_ru` is over 300 characters: the attachment list names each file in a sentence, and the
     reasoning belongs in `explanation.ru`.
 
-    Fail: a caption that retells the whole story. Pass: «Письменное заявление службы доставки о сбое с
+    Wrong: a caption that retells the whole story. Right: «Письменное заявление службы доставки о сбое с
     27.10.2026 по 09.11.2026», with the story in the explanation.
     """
 

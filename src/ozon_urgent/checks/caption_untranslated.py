@@ -13,7 +13,7 @@ class CaptionUntranslated(Check):
     """`caption` (in the seller's language) without `caption_ru`: the ticket is Russian only, so the
     caption would be lost without a word.
 
-    Fail: `caption: "承运商书面说明"` alone. Pass: run `ozon-urgent translate case.yaml`, or write
+    Wrong: `caption: "承运商书面说明"` alone. Right: run `ozon-urgent translate case.yaml`, or write
     `caption_ru: "Письменное заявление службы доставки"` yourself.
     """
 

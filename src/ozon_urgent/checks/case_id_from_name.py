@@ -16,8 +16,8 @@ class CaseIdFromName(Check):
     or digit, at most 100 characters.
 
     The id names the pack folder and the case's row in the ledger, so it must be the same on every computer
-    and never contain a path. Fail: `店铺A/case.yaml` or `Bright Home (Moscow)/case.yaml` without a
-    `case_id` line. Pass: `case_id: bright-home-moscow-2026-11` in the file, or a folder named
+    and never contain a path. Wrong: `店铺A/case.yaml` or `Bright Home (Moscow)/case.yaml` without a
+    `case_id` line. Right: `case_id: bright-home-moscow-2026-11` in the file, or a folder named
     `bright-home-moscow`.
     """
 

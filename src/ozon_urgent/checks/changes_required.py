@@ -14,8 +14,10 @@ class ChangesRequired(Check):
     own performance: Ozon lifts the measure when the letter shows what the store has changed since, not only
     what happened. The case says it in `explanation.changes` (`text` in the seller's language, `ru`).
 
-    Fail: a `response_time_penalty` case whose explanation only tells why replies were late. Pass:
-    `changes: {text: "从 11 月 25 日起，两名俄语客服每天 9:00–21:00 在线……", ru: "…"}` next to `facts:`.
+    Wrong: a `response_time_penalty` case whose explanation only tells why replies were late. Right:
+    `changes: {text: "从 11 月 25 日起，两名俄语客服每天 9:00–21:00 在线回复买家。",
+    ru: "С 25 ноября два русскоязычных сотрудника ежедневно с 9:00 до 21:00 отвечают покупателям."}`
+    next to `facts:`.
     """
 
     code = Code.CHANGES_MISSING

@@ -17,8 +17,8 @@ class ControlCharacters(Check):
 
     They come with text pasted from terminals, spreadsheets and chat apps. In the ticket they are
     invisible or reorder what the reviewer reads (an ID that shows as another); in a terminal they can
-    rewrite the screen. Tabs and line breaks are fine. Fail: `store_name: "Haoyun\\x1b[31mAuto"`, a posting
-    number with U+202E inside. Pass: the text typed again without them.
+    rewrite the screen. Tabs and line breaks are fine. Wrong: `store_name: "Haoyun\\x1b[31mAuto"`, a posting
+    number with U+202E inside. Right: the text typed again without them.
     """
 
     code = Code.CONTROL_CHARACTERS

@@ -16,8 +16,8 @@ class DeliveryRequired(Check):
     `delivery.scheme`; the letter says them in one line after the notification. Other scenarios may
     give them.
 
-    Fail: a `carrier_failure` case with no `delivery:`; `delivery: {scheme: rFBS}` with no carrier.
-    Pass: `delivery: {scheme: rFBS, carrier: "SwiftRoute Logistics"}`; for `sync_delay`,
+    Wrong: a `carrier_failure` case with no `delivery:`; `delivery: {scheme: rFBS}` with no carrier.
+    Right: `delivery: {scheme: rFBS, carrier: "SwiftRoute Logistics"}`; for `sync_delay`,
     `delivery: {scheme: FBS}`.
     """
 

@@ -12,7 +12,7 @@ from ozon_urgent.findings.codes import Code
 class EvidenceInFuture(Check):
     """An evidence date lies in the future: almost always a typo in the year or month.
 
-    Fail: `date: 2027-11-18` on a case checked in 2026. Pass: `date: 2026-11-18`.
+    Wrong: `date: 2027-11-18` on a case checked in 2026. Right: `date: 2026-11-18`.
     """
 
     code = Code.EVIDENCE_IN_FUTURE

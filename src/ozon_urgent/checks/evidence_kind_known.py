@@ -13,8 +13,8 @@ from ozon_urgent.findings.codes import Code
 class EvidenceKindKnown(Check):
     """Each `evidence[].kind` and `links[].kind` must be a known evidence kind; links carry video only.
 
-    The kind decides the attachment's name and its Russian description in the ticket. Fail:
-    `kind: tracking`. Pass: `kind: logistics_tracking`. Use `other` for a supporting document.
+    The kind decides the attachment's name and its Russian description in the ticket. Wrong:
+    `kind: tracking`. Right: `kind: logistics_tracking`. Use `other` for a supporting document.
     """
 
     code = Code.UNKNOWN_KIND

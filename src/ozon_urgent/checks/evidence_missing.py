@@ -13,7 +13,7 @@ from ozon_urgent.findings.codes import Code
 class EvidenceFileMissing(Check):
     """The file named in `evidence[].file` does not exist (or cannot be reached) next to the case.
 
-    Fail: `file: evidence/waybil.pdf` (a typo). Pass: the path as it is on disk, relative to the case file.
+    Wrong: `file: evidence/waybil.pdf` (a typo). Right: the path as it is on disk, relative to the case file.
     """
 
     code = Code.EVIDENCE_FILE_MISSING

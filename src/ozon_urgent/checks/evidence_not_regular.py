@@ -12,7 +12,7 @@ from ozon_urgent.findings.codes import Code
 class EvidenceNotRegular(Check):
     """The evidence path is a folder, a FIFO, a socket or a device, not a file Ozon can take.
 
-    Fail: `file: evidence/` or a named pipe. Pass: the PDF or JPEG file itself.
+    Wrong: `file: evidence/` or a named pipe. Right: the PDF or JPEG file itself.
     """
 
     code = Code.EVIDENCE_NOT_REGULAR

@@ -13,8 +13,8 @@ class EvidenceOutsideCase(Check):
     """Evidence paths are relative to the case file and stay inside its folder.
 
     Absolute paths (`/etc/passwd`, `C:\\x.pdf`), `..` and symlinks that lead out of the folder are
-    refused: a pack must never pick up a file the seller did not mean to send. Fail:
-    `file: ../other-store/waybill.pdf`. Pass: copy the file next to the case, `file: evidence/waybill.pdf`.
+    refused: a pack must never pick up a file the seller did not mean to send. Wrong:
+    `file: ../other-store/waybill.pdf`. Right: copy the file next to the case, `file: evidence/waybill.pdf`.
     """
 
     code = Code.EVIDENCE_OUTSIDE_CASE

@@ -14,7 +14,7 @@ class EvidenceRequired(Check):
 
     Where the checklist offers a choice ("at least one of"), one entry of any of those kinds is enough.
     A video kind (`unboxing_video`) may be a `links` entry or JPEG key frames under `evidence`.
-    Fail: a `carrier_failure` case without `compensation_voucher`. Pass: add the voucher as PDF or JPEG.
+    Wrong: a `carrier_failure` case without `compensation_voucher`. Right: add the voucher as PDF or JPEG.
     """
 
     code = Code.EVIDENCE_MISSING

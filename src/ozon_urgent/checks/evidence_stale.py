@@ -12,8 +12,8 @@ from ozon_urgent.findings.codes import Code
 class EvidenceStale(Check):
     """Evidence whose newest day is more than 90 days ago (policy `stale_after_days`) is stale.
 
-    Ozon judges the current window; old proof does not show the problem is fixed. Fail: a waybill
-    dated five months ago. Pass: evidence from inside the metric's window. Once the ticket is filed (a
+    Ozon judges the current window; old proof does not show the problem is fixed. Wrong: a waybill
+    dated five months ago. Right: evidence from inside the metric's window. Once the ticket is filed (a
     `filed:` block in the case file, or the ledger's record of it) staleness is no longer judged: the
     evidence went with the ticket, and a kept case must not start failing as the days pass.
     """

@@ -12,7 +12,7 @@ from ozon_urgent.findings.codes import Code
 class IdsEmpty(Check):
     """No affected IDs are listed. The scenario allows it, but a reviewer works faster with examples.
 
-    Fail: a `response_time_penalty` case with an empty `affected`. Pass: list the postings or chats
+    Wrong: a `response_time_penalty` case with an empty `affected`. Right: list the postings or chats
     the penalty counted, e.g. `postings: ["57195475-0050-3"]`.
     """
 

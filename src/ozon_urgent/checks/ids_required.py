@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
-from ozon_urgent.findings import Severity
+from ozon_urgent.findings import Severity, Worded
 from ozon_urgent.findings.codes import Code
 
 
 class IdsRequired(Check):
     """Every scenario names what Ozon must look at: postings, or SKUs / product IDs / offer IDs.
 
-    Ozon never reviews "all products". Fail: a `carrier_failure` case with no `affected.postings`.
-    Pass: `postings: ["57195475-0050-3", "57195475-0051-1"]`.
+    Ozon never reviews "all products". Wrong: a `carrier_failure` case with no `affected.postings`.
+    Right: `postings: ["57195475-0050-3", "57195475-0051-1"]`.
     """
 
     code = Code.IDS_MISSING
@@ -38,4 +38,5 @@ class IdsRequired(Check):
                 else:
                     yield Hit(("affected", name), "all", {"list": name})
         elif not present:
-            yield Hit(("affected",), "any", {"lists": ", ".join(f"`{name}`" for name in scenario.ids)})
+            lists = Worded(*(ctx.catalog.glossed("id_kinds", scenario.ids, lang) for lang in ("en", "zh")))
+            yield Hit(("affected",), "any", {"lists": lists})

@@ -19,7 +19,7 @@ class JudgedAsOf(Check):
     from an example into a live case is seen. A case you are about to file needs no `as_of`, so that it
     gets its deadline warnings. An `as_of` after today (`--today` or the clock) is an error: a day that
     has not come yet would hide the warnings every date check owes the case.
-    Fail: `as_of: 2026-11-26` (a note), or a day after today (an error). Pass: no `as_of`.
+    Wrong: `as_of: 2026-11-26` (a note), or a day after today (an error). Right: no `as_of`.
     """
 
     code = Code.JUDGED_AS_OF

@@ -15,8 +15,8 @@ class MetricNamed(Check):
     holds Ozon's rating key (`rating_on_time`, as `pull` writes it) or the name in Russian as the
     notification shows it; the scenario's usual metric stands in when the case gives none.
 
-    Fail: a `sync_delay` case with no `notification.metric`; a key this tool has no Russian name for.
-    Pass: `metric: rating_shipment_delay`, or `metric: "доля отправлений с просрочкой отгрузки"`.
+    Wrong: a `sync_delay` case with no `notification.metric`; a key this tool has no Russian name for.
+    Right: `metric: rating_shipment_delay`, or `metric: "доля отправлений с просрочкой отгрузки"`.
     """
 
     code = Code.METRIC_NOT_NAMED

@@ -12,7 +12,7 @@ from ozon_urgent.findings.codes import Code
 class NotificationInFuture(Check):
     """`notification.received` is after today, so every window computed from it is wrong.
 
-    Fail: `received: 2027-11-20` on a case checked in 2026. Pass: the date the notification arrived.
+    Wrong: `received: 2027-11-20` on a case checked in 2026. Right: the date the notification arrived.
     """
 
     code = Code.NOTIFICATION_IN_FUTURE

@@ -13,8 +13,8 @@ class NotificationLooksIp(Check):
     """The notification text mentions intellectual property, counterfeits or trademarks.
 
     Such penalties are not eligible for urgent review. If the notification is really about IP, use
-    Ozon's IP complaint process instead; if not, ignore this warning. Fail: «Товар нарушает права на
-    товарный знак». Pass: «Товары сняты с продажи из-за низкой доли заказов, доставленных вовремя».
+    Ozon's IP complaint process instead; if not, ignore this warning. Wrong: «Товар нарушает права на
+    товарный знак». Right: «Товары сняты с продажи из-за низкой доли заказов, доставленных вовремя».
     """
 
     code = Code.NOTIFICATION_LOOKS_IP

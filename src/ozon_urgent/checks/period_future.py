@@ -12,8 +12,8 @@ from ozon_urgent.findings.codes import Code
 class PeriodInFuture(Check):
     """`period` ends after today: Ozon can only review days that have passed, and no evidence covers the rest.
 
-    Usually a typo in the year, or the end of the month written in advance. Fail: `period: {from:
-    2026-09-21, to: 2027-11-19}` on a case checked in November 2026. Pass: the last day already affected,
+    Usually a typo in the year, or the end of the month written in advance. Wrong: `period: {from:
+    2026-09-21, to: 2027-11-19}` on a case checked in November 2026. Right: the last day already affected,
     `to: 2026-11-19`.
     """
 

@@ -12,7 +12,7 @@ from ozon_urgent.findings.codes import Code
 class PeriodRequired(Check):
     """`carrier_failure` and `sync_delay` ask Ozon about a period, so the case must state it.
 
-    Fail: a `carrier_failure` case with no `period`. Pass: `period: {from: 2026-09-21, to: 2026-11-19}`.
+    Wrong: a `carrier_failure` case with no `period`. Right: `period: {from: 2026-09-21, to: 2026-11-19}`.
     """
 
     code = Code.PERIOD_MISSING

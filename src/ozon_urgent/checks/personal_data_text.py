@@ -16,8 +16,8 @@ class PersonalDataInCase(Check):
     """Phone numbers, ID numbers (ИНН, СНИЛС, passport, Chinese resident ID), card numbers or e-mail
     addresses in text that goes into the ticket (`explanation.ru`, captions, `notification.text`).
 
-    Ozon rejects tickets that show buyers' personal data. Fail: «Покупатель (+7 912 345-67-89) вернул
-    товар». Pass: «Покупатель по отправлению 57195475-0050-3 вернул товар». The report shows each match
+    Ozon rejects tickets that show buyers' personal data. Wrong: «Покупатель (+7 912 345-67-89) вернул
+    товар». Right: «Покупатель по отправлению 57195475-0050-3 вернул товар». The report shows each match
     masked, never in full.
     """
 

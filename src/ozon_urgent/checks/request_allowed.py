@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ozon_urgent.checks.base import CaseContext, Check, Hit
-from ozon_urgent.findings import Severity
+from ozon_urgent.findings import Severity, Worded
 from ozon_urgent.findings.codes import Code
 
 
 class RequestAllowed(Check):
     """`request` must name what you ask Ozon to do, and it must be one the scenario allows.
 
-    A ticket that only says "please handle ASAP" gets a generic answer. Fail: no `request`, or
-    `request: lift_restriction` in a `carrier_failure` case. Pass: `request: exclude_period`.
+    A ticket that only says "please handle ASAP" gets a generic answer. Wrong: no `request`, or
+    `request: lift_restriction` in a `carrier_failure` case. Right: `request: exclude_period`.
     """
 
     code = Code.REQUEST_NOT_ALLOWED
@@ -24,7 +24,8 @@ class RequestAllowed(Check):
         scenario = ctx.scenario
         if scenario is None:
             return
-        allowed = ", ".join(f"`{request}`" for request in scenario.requests)
+        glossed = ctx.catalog.glossed
+        allowed = Worded(*(glossed("requests", scenario.requests, lang) for lang in ("en", "zh")))
         if not ctx.case.request:
             yield Hit(("request",), "missing", {"allowed": allowed})
         elif ctx.case.request not in scenario.requests:

@@ -14,7 +14,7 @@ class RussianHasCjk(Check):
     """Russian fields (`explanation.ru`, `caption_ru`) contain CJK characters or full-width punctuation.
 
     Ozon's Russian support cannot read them, and Chinese text in the ticket is a common reason for a
-    bounce. Fail: «Товары сняты，请尽快处理». Pass: «Товары сняты с продажи. Просим проверить».
+    bounce. Wrong: «Товары сняты，请尽快处理». Right: «Товары сняты с продажи. Просим проверить».
     """
 
     code = Code.RUSSIAN_HAS_CJK

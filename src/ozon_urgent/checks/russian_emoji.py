@@ -13,7 +13,7 @@ from ozon_urgent.findings.codes import Code
 class RussianEmoji(Check):
     """Emoji stand in the Russian text: 🙏, 😢, ✅ and the like have no place in a formal request.
 
-    Text symbols such as №, ©, ✓ are fine. Fail: «Просим восстановить товары 🙏». Pass: «Просим
+    Text symbols such as №, ©, ✓ are fine. Wrong: «Просим восстановить товары 🙏». Right: «Просим
     восстановить товары в продаже».
     """
 

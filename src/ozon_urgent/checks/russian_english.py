@@ -16,7 +16,7 @@ class RussianEnglishWords(Check):
     Latin script belongs only to IDs, Ozon's terms (SKU, FBS, FBO, rFBS, API, ERP, Client ID) and names
     in «ёлочки»; the case's `allow_words` adds more. Any other Latin word is reported here too, unless
     it looks like pinyin (C179) or is a capitalised name in mid-sentence that is no English word.
-    Fail: «Просим restore товары в продаже». Pass: «Просим восстановить товары магазина „Bright Home“
+    Wrong: «Просим restore товары в продаже». Right: «Просим восстановить товары магазина „Bright Home“
     в продаже».
     """
 

@@ -20,8 +20,8 @@ _SINGULAR = re.compile(
 class RussianFirstPerson(Check):
     """`explanation.ru` speaks in the first person singular; the letter speaks for the store, as «мы».
 
-    A ticket that switches between «прошу» and «просим» reads as two authors. Fail: «Я отправил заказы
-    вовремя». Pass: «Мы отправили заказы вовремя».
+    A ticket that switches between «прошу» and «просим» reads as two authors. Wrong: «Я отправил заказы
+    вовремя». Right: «Мы отправили заказы вовремя».
     """
 
     code = Code.RUSSIAN_FIRST_PERSON

@@ -18,8 +18,8 @@ class RussianInvisibleCharacters(Check):
 
     They come with text copied from web pages, PDFs and chat apps. A word with one inside is not found
     when support searches for it, and it breaks again wherever it is pasted. The other checks read the
-    text without them. Fail: «Отправ<U+200B>ление доставлено», with a zero-width space where <U+200B>
-    stands. Pass: «Отправление доставлено».
+    text without them. Wrong: «Отправ<U+200B>ление доставлено», with a zero-width space where <U+200B>
+    stands. Right: «Отправление доставлено».
     """
 
     code = Code.RUSSIAN_INVISIBLE_CHARACTERS

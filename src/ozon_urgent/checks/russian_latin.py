@@ -13,7 +13,7 @@ from ozon_urgent.findings.codes import Code
 class RussianMostlyLatin(Check):
     """More than half of the letters in a Russian field are Latin: probably English left untranslated.
 
-    IDs and numbers do not count. Fail: «Please restore our listings». Pass: «Просим восстановить
+    IDs and numbers do not count. Wrong: «Please restore our listings». Right: «Просим восстановить
     товары в продаже». A few Latin words (brand names, SKU, FBS) are fine.
     """
 

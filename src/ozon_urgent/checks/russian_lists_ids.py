@@ -16,8 +16,8 @@ class RussianListsIds(Check):
     """`explanation.ru` names more than three of the case's IDs: the letter lists every ID once, under its
     own heading, and the request refers to that list, so the explanation repeats it.
 
-    Fail: an explanation that copies all 21 posting numbers. Pass: «21 отправление магазина было доставлено с
-    опозданием», with the numbers left to the list.
+    Wrong: an explanation that copies all 21 posting numbers. Right: «21 отправление магазина было
+    доставлено с опозданием», with the numbers left to the list.
     """
 
     code = Code.RUSSIAN_LISTS_IDS

@@ -14,9 +14,9 @@ class RussianLongSentence(Check):
     """A sentence has more than 50 words (numbers and IDs not counted).
 
     Support reads many tickets a day and reads fast; a long sentence from a translation tool hides the
-    fact that matters. Split it into short sentences: one fact each. Fail: one sentence that strings
+    fact that matters. Split it into short sentences: one fact each. Wrong: one sentence that strings
     together the notification, the carrier's failure, the dates, the compensation and the request with
-    «и», «а также», «в связи с чем». Pass: «Служба доставки задержала 21 отправление. Она признала
+    «и», «а также», «в связи с чем». Right: «Служба доставки задержала 21 отправление. Она признала
     свою вину и выплатила компенсацию. Просим исключить период из расчёта показателя».
     """
 

@@ -12,7 +12,7 @@ from ozon_urgent.findings.codes import Code
 class RussianMissing(Check):
     """The ticket body must be Russian: `explanation.ru` holds the seller's explanation in Russian.
 
-    Fail: only `explanation.text` in Chinese. Pass: run `ozon-urgent translate case.yaml`, have a
+    Wrong: only `explanation.text` in Chinese. Right: run `ozon-urgent translate case.yaml`, have a
     Russian speaker polish `explanation.ru`, then set `ru_reviewed: true`.
     """
 

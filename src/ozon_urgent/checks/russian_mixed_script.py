@@ -16,7 +16,7 @@ class RussianMixedScript(Check):
     A keyboard layout switch, OCR or a translation tool leaves them, and nobody sees it; but support's
     search does not find the word, and the ticket looks machine-made. The report names each foreign
     letter and its place in the word. Compounds of two clean halves (ERP-системы, SKU-номер) are fine.
-    Fail: «Товары сняты с продажи на Oзоне». Pass: «Товары сняты с продажи на Ozon».
+    Wrong: «Товары сняты с продажи на Oзоне». Right: «Товары сняты с продажи на Ozon».
     """
 
     code = Code.RUSSIAN_MIXED_SCRIPT

@@ -16,8 +16,8 @@ class RussianOutdated(Check):
     `ozon-urgent translate` records the SHA-256 of the text it translated (`explanation.ru_source_sha256`,
     and `caption_ru_source_sha256` on each evidence entry): the UTF-8 bytes of the text as loaded, with
     spaces and line breaks at both ends stripped. When `explanation.text` (or a `caption`) no longer hashes
-    to it, the ticket would say in Russian what the seller no longer says. Fail: `text` edited after
-    `translate`. Pass: `ozon-urgent translate` run again (it translates only what changed) and the new
+    to it, the ticket would say in Russian what the seller no longer says. Wrong: `text` edited after
+    `translate`. Right: `ozon-urgent translate` run again (it translates only what changed) and the new
     Russian reviewed; or Russian written by hand, which has no recorded hash.
     """
 

@@ -42,8 +42,8 @@ class RussianOwnRequest(Check):
     `request:`). Said twice in different words, the letter reads like a template pasted over the seller's
     text.
 
-    Fail: «20.11.2026 в личном кабинете появилось уведомление о снижении рейтинга.»; «Магазин получил
-    уведомление о санкциях.»; «Просим снять ограничение продаж.» anywhere in the text. Pass: only the
+    Wrong: «20.11.2026 в личном кабинете появилось уведомление о снижении рейтинга.»; «Магазин получил
+    уведомление о санкциях.»; «Просим снять ограничение продаж.» anywhere in the text. Right: only the
     facts (what happened, when, who was at fault, which attachment proves it) and what the store has
     changed. A request made earlier to someone else («мы просили службу доставки …») is a fact and can
     stay.

@@ -14,7 +14,7 @@ class RussianPinyin(Check):
     """A Latin word that is made only of Mandarin syllables and is no English word: pinyin the translation
     did not touch, such as «kuaidi» (快递), «shangpin» (商品) or «xiajia» (下架).
 
-    Support cannot read it. Fail: «Товары сняты с продажи (xiajia) по ошибке». Pass: «Товары сняты
+    Support cannot read it. Wrong: «Товары сняты с продажи (xiajia) по ошибке». Right: «Товары сняты
     с продажи по ошибке». A brand name that happens to look like pinyin goes in «ёлочки» or `allow_words`.
     """
 

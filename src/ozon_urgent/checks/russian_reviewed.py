@@ -12,8 +12,8 @@ from ozon_urgent.findings.codes import Code
 class RussianReviewed(Check):
     """`explanation.ru_reviewed` is false: machine translation must be polished by a person first.
 
-    Serious machine-translation errors make support misread the core facts. Fail: `ru_reviewed: false`
-    right after `ozon-urgent translate`. Pass: a Russian speaker reads and fixes the text, then sets
+    Serious machine-translation errors make support misread the core facts. Wrong: `ru_reviewed: false`
+    right after `ozon-urgent translate`. Right: a Russian speaker reads and fixes the text, then sets
     `ru_reviewed: true`.
     """
 

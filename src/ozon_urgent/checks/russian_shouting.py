@@ -16,7 +16,7 @@ class RussianShouting(Check):
     A formal request asks once, politely; urgency is the ticket's priority and its fixed header
     `URGENT: Performance Review Request`, which is not flagged. Abbreviations of up to five letters that
     are known (ООО, ИНН, СНИЛС, ПВЗ, SKU, FBS) or listed in `allow_words` may stand in capitals.
-    Fail: «ПРОСИМ СРОЧНО восстановить товары!!!». Pass: «Просим восстановить товары в продаже».
+    Wrong: «ПРОСИМ СРОЧНО восстановить товары!!!». Right: «Просим восстановить товары в продаже».
     """
 
     code = Code.RUSSIAN_SHOUTING

@@ -18,7 +18,7 @@ class RussianExplanationTooShort(Check):
     """`explanation.ru` has fewer than 15 words (numbers, dates and IDs count as words).
 
     A reviewer needs what happened, when, to which orders, and what proves it; a line such as «Просим
-    проверить» gets a generic reply. Fail: «Товары сняты по ошибке. Просим восстановить». Pass:
+    проверить» gets a generic reply. Wrong: «Товары сняты по ошибке. Просим восстановить». Right:
     «20.11.2026 шесть товаров магазина сняты с продажи из-за жалоб на недоставку, хотя все три
     отправления доставлены в срок. Просим восстановить товары в продаже».
     """

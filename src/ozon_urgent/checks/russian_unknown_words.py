@@ -17,7 +17,7 @@ class RussianUnknownWords(Check):
     Typos, invented words and transliterations from a machine translation make support guess. Not
     flagged: numbers, dates and IDs, links, names written with a capital in mid-sentence, and the case's
     `allow_words`. Words in Latin script are C178's (English) and C179's (pinyin).
-    Fail: «Отправления были доставленны покупателям в срок». Pass: «Отправления были доставлены
+    Wrong: «Отправления были доставленны покупателям в срок». Right: «Отправления были доставлены
     покупателям в срок».
     """
 

@@ -14,8 +14,8 @@ class RussianYoMixed(Check):
     """The text writes «ё» in some words and «е» in others that have it: «расчёт», but «еще».
 
     Russian allows «е» for «ё» throughout, or «ё» throughout, but not a mix: it reads as careless and breaks
-    search. Fail: «Просим исключить период из расчёта показателя и еще раз проверить отправления».
-    Pass: «Просим исключить период из расчёта показателя и ещё раз проверить отправления».
+    search. Wrong: «Просим исключить период из расчёта показателя и еще раз проверить отправления».
+    Right: «Просим исключить период из расчёта показателя и ещё раз проверить отправления».
     """
 
     code = Code.RUSSIAN_YO_MIXED

@@ -13,7 +13,7 @@ class ScenarioEligible(Check):
     """Intellectual-property, counterfeit and trademark penalties cannot be appealed as urgent review.
 
     They go through Ozon's separate IP complaint process; an urgent ticket about them is rejected and
-    wastes the review. Fail: `scenario: ip_infringement`. Pass: file it through Ozon's IP complaint form.
+    wastes the review. Wrong: `scenario: ip_infringement`. Right: file it through Ozon's IP complaint form.
     """
 
     code = Code.INELIGIBLE_SCENARIO

@@ -13,7 +13,7 @@ from ozon_urgent.findings.codes import Code
 class ScenarioKnown(Check):
     """`scenario` must be one of the eight ids that `ozon-urgent scenarios` lists.
 
-    Fail: `scenario: carrier_delay`. Pass: `scenario: carrier_failure`. One ticket covers one scenario;
+    Wrong: `scenario: carrier_delay`. Right: `scenario: carrier_failure`. One ticket covers one scenario;
     a case that mixes two problems should become two case files.
     """
 

@@ -15,7 +15,7 @@ class StoreNameReadable(Check):
     """`seller.store_name` holds Chinese characters or emoji: the letter quotes it, and the reviewer matches
     it against the store's name in Ozon's records, which is Latin or Cyrillic.
 
-    Fail: `store_name: 好运汽配` or `store_name: "Haoyun 🚗"`. Pass: the name exactly as Seller Center
+    Wrong: `store_name: 好运汽配` or `store_name: "Haoyun 🚗"`. Right: the name exactly as Seller Center
     shows it (Settings → Store), e.g. `store_name: Haoyun Auto Parts`.
     """
 

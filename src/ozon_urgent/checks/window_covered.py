@@ -33,8 +33,8 @@ class WindowCovered(Check):
     """Ozon computes the metric over a rolling window (30, 60 or 90 days) ending at the notification.
 
     The `covers` ranges (or `date`s) of the evidence together must span that whole window, not just the
-    day of the appeal. Fail: a `carrier_failure` case (60 days) whose evidence covers only the last two
-    weeks. Pass: add evidence for the missing days, or widen `covers` where the file really shows them.
+    day of the appeal. Wrong: a `carrier_failure` case (60 days) whose evidence covers only the last two
+    weeks. Right: add evidence for the missing days, or widen `covers` where the file really shows them.
     `ozon-urgent.toml` can change the window per scenario (`[windows]`) and per metric (`[metric_windows]`,
     which wins when the case names its metric).
     """

@@ -160,7 +160,7 @@ def _record_new(
     user: Lang,
 ) -> None:
     from ozon_urgent.ledger import record_filing
-    from ozon_urgent.ledger.workdays import followup_due, msk
+    from ozon_urgent.ledger.workdays import followup_due
 
     rules = policy_of(policy, case)
     with ledger_session(ledger) as store, _as_typed(case):
@@ -184,11 +184,11 @@ def _record_new(
             user,
             "recorded",
             case=facts.case_id,
-            filed=msk(ticket.filed_at),
+            filed=ticket.filed_at,
             reference=ticket.reference,
-            due=msk(followup_due(ticket.filed_at, rules.followup_working_days)),
+            due=followup_due(ticket.filed_at, rules.followup_working_days),
             days=rules.followup_working_days,
-            until=msk(ticket.filed_at + timedelta(hours=rules.duplicate_hours)),
+            until=ticket.filed_at + timedelta(hours=rules.duplicate_hours),
         ),
         err=True,
     )
@@ -198,7 +198,6 @@ def _amend(
     facts: CaseFacts, ref: str, filed_at: datetime | None, now: datetime, ledger: str | None, user: Lang
 ) -> None:
     from ozon_urgent.ledger.corrections import amend_filing
-    from ozon_urgent.ledger.workdays import msk
 
     with ledger_session(ledger) as store, _as_typed(facts.file):
         done = amend_filing(store, facts.key, ref, filed_at, now)
@@ -206,7 +205,7 @@ def _amend(
     assert ticket.filed_at is not None
     if done.old_reference is None or done.old_filed_at is None:
         typer.echo(
-            text(user, "amended_nothing", case=facts.case_id, reference=ref, filed=msk(ticket.filed_at)),
+            text(user, "amended_nothing", case=facts.case_id, reference=ref, filed=ticket.filed_at),
             err=True,
         )
         return
@@ -216,9 +215,9 @@ def _amend(
             "amended",
             case=facts.case_id,
             reference=ticket.reference,
-            filed=msk(ticket.filed_at),
+            filed=ticket.filed_at,
             old=done.old_reference,
-            old_filed=msk(done.old_filed_at),
+            old_filed=done.old_filed_at,
         ),
         err=True,
     )

@@ -14,6 +14,7 @@ from ozon_urgent.findings.result import (
     Phrase,
     RunResult,
     Severity,
+    Worded,
     field_path,
 )
 from ozon_urgent.findings.words import Words, finding_dict, words
@@ -30,6 +31,7 @@ __all__ = [
     "Phrase",
     "RunResult",
     "Severity",
+    "Worded",
     "Words",
     "declaration",
     "field_path",

@@ -81,6 +81,15 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class Worded:
+    """A parameter worded in each language where it is made, from data the findings do not read (the
+    scenario catalog's Chinese names beside a list of keys: `skus`（SKU）、`products`（商品 ID）)."""
+
+    en: str
+    zh: str
+
+
+@dataclass(frozen=True, slots=True)
 class Phrase:
     """A parameter that is itself words: a key of the message catalog, said in the reader's language."""
 

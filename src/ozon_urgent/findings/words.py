@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ozon_urgent import i18n
-from ozon_urgent.findings.result import Finding, Phrase
+from ozon_urgent.findings.result import Finding, Phrase, Worded
 from ozon_urgent.i18n import Lang
 
 
@@ -44,10 +44,14 @@ def words(finding: Finding, lang: Lang) -> Words:
 
 
 def _said(params: Mapping[str, object], lang: Lang) -> dict[str, object]:
-    return {
-        name: i18n.text(lang, value.table, value.key) if isinstance(value, Phrase) else value
-        for name, value in params.items()
-    }
+    def said(value: object) -> object:
+        if isinstance(value, Phrase):
+            return i18n.text(lang, value.table, value.key)
+        if isinstance(value, Worded):
+            return value.zh if lang == "zh" else value.en
+        return i18n.said(value, lang)
+
+    return {name: said(value) for name, value in params.items()}
 
 
 def finding_dict(finding: Finding, lang: Lang) -> dict[str, str | int | None]:

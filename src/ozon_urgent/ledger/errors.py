@@ -52,16 +52,14 @@ class DuplicateTicketError(LedgerRefusedError):
         self.case = case
 
     def message(self, lang: Lang) -> str:
-        from ozon_urgent.ledger.workdays import msk  # holidays load with the ledger commands only
-
         c = self.conflict
         params = {
             "case": self.case,
             "other": c.case_id,
             "reference": c.reference,
             "overlap": ", ".join(value for _, value in c.overlap),
-            "filed": msk(c.filed_at),
+            "filed": c.filed_at,
             "hours": round((c.window_ends - c.filed_at).total_seconds() / 3600),
-            "until": msk(c.window_ends),
+            "until": c.window_ends,
         }
         return i18n.text(lang, self.table, self.kind, **params)

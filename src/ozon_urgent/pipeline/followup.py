@@ -19,7 +19,7 @@ from ozon_urgent.ledger.queries import (
     sent_sha256s,
     ticket_ids,
 )
-from ozon_urgent.ledger.workdays import followup_due, msk, working_days_passed
+from ozon_urgent.ledger.workdays import followup_due, working_days_passed
 from ozon_urgent.pipeline.case_facts import CaseFacts
 from ozon_urgent.pipeline.followup_pack import (
     EvidenceBytes,
@@ -130,8 +130,8 @@ def _due_thread(store: Ledger, facts: CaseFacts, policy: Policy, now: datetime) 
             case=facts.case_id,
             reference=ticket.reference,
             days=policy.followup_working_days,
-            since=msk(start),
-            due=msk(due),
+            since=start,
+            due=due,
         )
     return thread
 

@@ -12,7 +12,6 @@ from ozon_urgent.findings import CaseResult, Code, Finding, make_finding
 from ozon_urgent.ledger import BuiltPack, CaseKey, Conflict, DuplicateTicketError, Ledger, recording_pack
 from ozon_urgent.ledger.errors import FiledMeanwhileError
 from ozon_urgent.ledger.queries import Ticket
-from ozon_urgent.ledger.workdays import msk
 from ozon_urgent.pipeline.contents import PackContents
 from ozon_urgent.pipeline.gate import GatedFile
 from ozon_urgent.pipeline.repeat import filed_pack_kept
@@ -95,8 +94,8 @@ def duplicate_finding(conflict: Conflict, result: CaseResult) -> Finding:
         result,
         reference=conflict.reference,
         case_id=conflict.case_id,
-        filed_at=msk(conflict.filed_at),
-        window_ends=msk(conflict.window_ends),
+        filed_at=conflict.filed_at,
+        window_ends=conflict.window_ends,
         overlap=", ".join(value for _, value in conflict.overlap),
     )
 

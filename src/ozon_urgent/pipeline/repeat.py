@@ -26,7 +26,6 @@ from ozon_urgent.findings import Code, Finding, make_finding
 from ozon_urgent.i18n import Lang
 from ozon_urgent.ledger import Ledger
 from ozon_urgent.ledger.queries import Ticket, built_sources, get_ticket
-from ozon_urgent.ledger.workdays import msk
 from ozon_urgent.policy import Policy
 from ozon_urgent.ticket.render import builtin_templates, shell_word
 
@@ -166,7 +165,7 @@ def up_to_date(result_file: str, target: Path, previous: Previous) -> Finding:
     params: dict[str, object] = {"pack": str(target), "case_file": shell_word(result_file)}
     variant = ""
     if previous.filed and ticket is not None and ticket.filed_at is not None:
-        params.update(reference=ticket.reference, filed_at=msk(ticket.filed_at))
+        params.update(reference=ticket.reference, filed_at=ticket.filed_at)
         variant = "filed"
     return make_finding(Code.PACK_UP_TO_DATE, variant, file=result_file, line=None, path=(), params=params)
 
@@ -177,7 +176,7 @@ def filed_pack_kept(result_file: str, case_id: str, ticket: Ticket | None) -> Fi
     params = {
         "case_id": case_id,
         "reference": ticket.reference,
-        "filed_at": msk(ticket.filed_at),
+        "filed_at": ticket.filed_at,
         "pack": ticket.pack_path,
         "case_file": shell_word(result_file),
     }

@@ -28,7 +28,8 @@ def scenarios_text(catalog: Catalog, policy: Policy, lang: Lang) -> str:
             f"{r}{p.parenthesized(catalog.requests[r](lang))}" for r in scenario.requests
         )
         lines.append(f"   {t('requests')}{p.colon}{requests}")
-        lines.append(f"   {t('ids')}{p.colon}" + t("ids_" + scenario.ids_mode, lists=", ".join(scenario.ids)))
+        lists = catalog.glossed("id_kinds", scenario.ids, lang, code=False)
+        lines.append(f"   {t('ids')}{p.colon}" + t("ids_" + scenario.ids_mode, lists=lists))
         window = policy.window_for(scenario.id, scenario.window_days, scenario.metric)
         lines.append(f"   {t('window')}{p.colon}" + (t("days", days=window) if window else "—"))
         if scenario.period_required:
@@ -60,8 +61,15 @@ def rule_text(code: str, lang: Lang) -> str:
     p = i18n.punctuation(lang)
     head = f"{code} {rule.name}{p.parenthesized(severity)}{p.colon}{i18n.text(lang, code, 'title')}"
     fix = i18n.text(lang, "cli.rules", "fix")
-    # The catalog's hint has {placeholders} a finding fills; shown alone, they read as "…", and the
-    # doubled braces of a YAML example (`period: {{from: …}}`) read as the single ones a finding shows.
+    return f"{head}\n\n{doc}\n\n{fix}{p.colon}{example_hint(code, lang)}\n"
+
+
+def example_hint(code: str, lang: Lang) -> str:
+    """The rule's hint as a finding would say it, filled with the catalog's `example_<placeholder>` values
+    (real IDs, days, keys), never a bare "…" a seller cannot act on; the doubled braces of a YAML example
+    (`period: {{from: …}}`) read as the single ones a finding shows."""
     parts = string.Formatter().parse(i18n.text(lang, code, "hint"))
-    hint = "".join(literal + ("" if field is None else "…") for literal, field, _, _ in parts)
-    return f"{head}\n\n{doc}\n\n{fix}{p.colon}{hint}\n"
+    return "".join(
+        literal + ("" if field is None else i18n.text(lang, code, f"example_{field}"))
+        for literal, field, _, _ in parts
+    )

@@ -153,7 +153,7 @@ def status_text(view: StatusView, lang: Lang) -> str:
     total = overall(view.rows, view.today)
     marks = i18n.punctuation(lang)
     lines = [
-        say("header", ledger=view.ledger, count=len(view.rows), now=msk(view.now), today=view.today),
+        say("header", ledger=view.ledger, count=len(view.rows), now=view.now, today=view.today),
         say("summary", overdue=total.overdue, today=total.due_today, week=total.due_week),
         "",
         *_table(
@@ -214,12 +214,12 @@ def _store(client_id: str | None, name: str | None) -> str:
 
 def _details(row: CaseRow, view: StatusView, say: Say, colon: str) -> list[str]:
     """The lines under a row: the next action with its exact command, then the ledger's warnings."""
-    due = msk(row.status.due_at) if row.status and row.status.due_at else ""
+    due: object = row.status.due_at if row.status and row.status.due_at else ""  # said in the reader's words
     command = row.command(view.command_ledger)
     action = say("action_" + row.action, due=due)
     lines = [f"    → {action}" + (f"{colon}{command}" if command else "")]
     if row.status and row.status.duplicate_until is not None:
-        lines.append(f"    ! {say('duplicate_open', until=msk(row.status.duplicate_until))}")
+        lines.append(f"    ! {say('duplicate_open', until=row.status.duplicate_until)}")
     if row.status and row.status.ticket.outcome_note:
         lines.append(f"    « {row.status.ticket.outcome_note} »")
     return lines

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
-from ozon_urgent.findings import CaseResult, Finding, Phrase, RunResult
+from ozon_urgent.findings import CaseResult, Finding, Phrase, RunResult, Worded
 from ozon_urgent.findings.result import Key
 from ozon_urgent.unsafe_text import shown
 
@@ -46,8 +47,8 @@ def _key(part: Key) -> Key:
 
 
 def _param(value: object) -> object:
-    """Numbers keep their type (a message may format them), a Phrase is the catalog's own words; any other
-    value is shown as text."""
-    if isinstance(value, bool | int | float | Phrase):
+    """Numbers and times keep their type (a message formats them in the reader's words), a Phrase or
+    Worded is the catalogs' own words; any other value is shown as text."""
+    if isinstance(value, bool | int | float | datetime | Phrase | Worded):
         return value
     return shown(str(value))

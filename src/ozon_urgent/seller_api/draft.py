@@ -203,6 +203,13 @@ class DraftWriter:
             lines.append(f"#   - {self._scenario_summary(scenario)}")
         return lines
 
+    def _requests(self, scenario: Scenario) -> str:
+        """The scenario's requests to choose from: under zh each with its Chinese name (a bare English key is
+        no word to a mainland seller), in English the keys."""
+        if self._lang == "zh":
+            return self._catalog.glossed("requests", scenario.requests, "zh", code=False)
+        return " | ".join(scenario.requests)
+
     def _scenario_summary(self, scenario: Scenario) -> str:
         kinds = ", ".join(" / ".join(group) for group in scenario.evidence)
         return _comment(
@@ -210,7 +217,7 @@ class DraftWriter:
             "choice_line",
             scenario=scenario.id,
             name=scenario.names(self._lang),
-            requests=" | ".join(scenario.requests),
+            requests=self._requests(scenario),
             kinds=kinds,
         )
 
@@ -239,7 +246,7 @@ class DraftWriter:
             period_note = _then(lang, period_note, errors)
         request = f"request: {scenario.requests[0]}"
         if len(scenario.requests) > 1:
-            request += f"   # {_comment(lang, 'request_choice', requests=' | '.join(scenario.requests))}"
+            request += f"   # {_comment(lang, 'request_choice', requests=self._requests(scenario))}"
         lines = [
             f"period: {_range(plan.period)}   # {period_note}",
             request,

@@ -1,0 +1,62 @@
+"""Words in the output that stumbled a mainland seller (issue 27): each as the command prints it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from factories import variant, write_case
+from kit.cli import RunCli
+from ozon_urgent import i18n
+
+
+def test_the_statistical_window_is_one_term_in_scenarios_and_c150(run_cli: RunCli) -> None:
+    """«窗口» in `scenarios` but «统计周期» in C150's message: one thing, two words."""
+    scenarios = run_cli("scenarios", "--lang", "zh").stdout
+    c150 = run_cli("rules", "C150", "--lang", "zh").stdout
+    assert "统计周期：证据须覆盖通知前的 60 天" in scenarios
+    assert "统计周期" in c150 and "统计周期" in i18n.text("zh", "C150", "message", **_C150)
+    assert "窗口" not in scenarios and "窗口" not in c150
+
+
+_C150 = {"days": 60, "window_start": "2026-09-27", "window_end": "2026-11-26", "start": "x", "end": "y"}
+
+
+def test_no_us_court_term_in_chinese() -> None:
+    """TRO (a temporary restraining order) is US law; the seller needs Ozon's own process named."""
+    catalog = i18n.catalog("zh").items()
+    said = [f"[{table}] {key}" for table, entry in catalog for key, text in entry.items() if "TRO" in text]
+    assert said == []
+    assert "知识产权" in i18n.text("zh", "C101", "hint")
+
+
+def test_a_blurred_picture_says_what_to_do_not_a_number() -> None:
+    """«清晰度 961，至少应为 1000» is nothing a seller can act on: retake it, or the original screenshot."""
+    message = i18n.text("zh", "A212", "message", score=961, threshold=1000)
+    hint = i18n.text("zh", "A212", "hint")
+    assert message.startswith("图片模糊") and "（清晰度 961" in message
+    assert "原始截图" in hint and "翻拍" in hint and "缩小" in hint
+    english = i18n.text("en", "A212", "hint")
+    assert "original screenshot" in english and "photo of a screen" in english
+
+
+def _findings(run_cli: RunCli, case: Path, lang: str) -> dict[str, dict[str, object]]:
+    result = run_cli("check", "--format", "json", "--no-content", "--lang", lang, case)
+    return {str(f["code"]): f for f in json.loads(result.stdout)["cases"][0]["findings"]}
+
+
+def test_request_values_and_id_kinds_have_their_chinese_names(run_cli: RunCli, tmp_path: Path) -> None:
+    """«`restore_listing`, `manual_review`», «skus, products, offer_ids»: keys a mainland seller cannot
+    read; under zh each stands with the catalog's Chinese name, in English the keys alone."""
+    case = write_case(tmp_path, variant("misjudged_delisting", {"request": "exclude_period", "affected": {}}))
+    zh, en = _findings(run_cli, case, "zh"), _findings(run_cli, case, "en")
+    assert "`restore_listing`（恢复商品上架）、`manual_review`（人工重新审核）" in str(zh["C110"]["hint"])
+    assert "`skus`（SKU）、`products`（商品 ID）、`offer_ids`（货号）" in str(zh["C120"]["message"])
+    assert "`restore_listing`, `manual_review`" in str(en["C110"]["hint"])
+    assert "`skus`, `products`, `offer_ids`" in str(en["C120"]["message"])
+    scenarios = run_cli("scenarios", "--lang", "zh").stdout
+    assert (
+        "postings（货件号）、orders（订单号）、skus（SKU）、products（商品 ID）、offer_ids（货号）"
+        in scenarios
+    )
+    assert "skus, products" not in scenarios
