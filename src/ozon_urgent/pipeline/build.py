@@ -167,11 +167,13 @@ def build_case(checked: CheckedCase, policy: Policy, session: _Session) -> Build
     publish and record (`pipeline.publish`).
     """
     result, case, options = checked.result, checked.case, session.options
-    if case is None or checked.partial or checked.loaded is None or result.count(Severity.ERROR):
-        return BuildStatus.REFUSED
-    if result.case_id is None:
+    if case is None or checked.loaded is None:
         return BuildStatus.REFUSED
     limits = InspectLimits.for_policy(policy, case.seller.store_name)
+    if checked.partial or result.count(Severity.ERROR) or result.case_id is None:
+        # no pack; the evidence is judged all the same, so `build` reports what `check` reports
+        pass_evidence(checked, limits, fix=options.fix, jobs=options.jobs, cache=options.cache)
+        return BuildStatus.REFUSED
     target = pack_folder(options.out, case.seller.client_id, result.case_id)
     settings = settings_digest(
         session.templates,
