@@ -17,6 +17,7 @@ from typing import cast
 
 import yaml
 
+from ozon_urgent.casefile.typos import FULL_WIDTH_KEY as _FULL_WIDTH_KEY
 from ozon_urgent.findings import Code, FieldPath, field_path
 
 try:
@@ -257,9 +258,6 @@ _SYNTAX_PROBLEMS = (
     ("did not find expected '-' indicator", "list_item"),
     ("found unknown escape character", "escape"),
 )
-# A key followed by a full-width colon (typed with a Chinese input method): YAML reads the whole line
-# as text and stumbles a line later.
-_FULL_WIDTH_KEY = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w.-]*\s*：")
 
 
 def _syntax_error(text: str, problem: str, line: int | None) -> LoadError:
@@ -270,8 +268,10 @@ def _syntax_error(text: str, problem: str, line: int | None) -> LoadError:
     if line is not None:
         # the line libyaml names, and the one above it, where the colon usually is
         for number in (line - 1, line):
-            if 1 <= number <= len(lines) and _FULL_WIDTH_KEY.match(lines[number - 1]):
-                return LoadError(Code.YAML_SYNTAX, "full_width_colon", line=number)
+            colon = _FULL_WIDTH_KEY.match(lines[number - 1]) if 1 <= number <= len(lines) else None
+            if colon:
+                column = len(colon.group(1)) + 1
+                return LoadError(Code.YAML_SYNTAX, "full_width_colon", line=number, params={"column": column})
     if debug_enabled():
         return LoadError(Code.YAML_SYNTAX, "syntax_raw", line=line, params={"detail": problem})
     variant = next((name for sign, name in _SYNTAX_PROBLEMS if sign in problem), "")
