@@ -4,11 +4,19 @@ said with where it was looked for, and each field's format in words instead of a
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
 
 from factories import base_case, write_case
 from kit.cli import RunCli
+from ozon_urgent import i18n
+from ozon_urgent.casefile.formats import FIELD_FORMATS
+from ozon_urgent.casefile.model import Case
 from ozon_urgent.casefile.typos import find_typos
+from ozon_urgent.casefile.validate import _inner_models
 
 TYPOS = """\
 scenario: misjudged_delisting
@@ -79,3 +87,134 @@ def test_a_list_written_over_several_lines_is_scanned_to_its_end() -> None:
 def test_a_valid_case_has_no_typos(tmp_path: Path) -> None:
     path = write_case(tmp_path / "case", base_case("misjudged_delisting"))
     assert find_typos(path.read_text(encoding="utf-8")) == []
+
+
+def _model_fields(model: type[BaseModel] = Case, at: tuple[str, ...] = ()) -> Iterator[str]:
+    for name, info in model.model_fields.items():
+        key = (*at, info.alias or name)
+        yield ".".join(key)
+        for inner in _inner_models(info.annotation):
+            yield from _model_fields(inner, key)
+
+
+def test_every_field_has_its_format_in_words_in_both_languages() -> None:
+    fields = set(_model_fields())
+    assert fields <= set(FIELD_FORMATS), sorted(fields - set(FIELD_FORMATS))
+    assert set(FIELD_FORMATS) - {""} <= fields, "a format for a field the case format does not have"
+    for lang in ("zh", "en"):
+        table = i18n.catalog(lang)["formats"]
+        assert set(FIELD_FORMATS.values()) | {"other"} == set(table), lang
+        # said as they stand (a parameter is not formatted again): `{from: …}` with single braces
+        assert not [key for key, words in table.items() if "{{" in words or "}}" in words], lang
+    zh = i18n.catalog("zh")
+    assert "ozon-urgent schema" not in zh["S003"]["hint"] and "{format}" in zh["S003"]["hint"]
+
+
+def _hints(stdout: str, code: str) -> dict[str, str]:
+    """Each finding's field path (the `[…]` ending its line) and the hint on the line after it."""
+    shown = stdout.splitlines()
+    return {
+        line.rsplit(" [", 1)[-1].removesuffix("]"): shown[n + 1].strip()
+        for n, line in enumerate(shown)
+        if f" {code} " in line
+    }
+
+
+def test_a_wrong_value_s_hint_says_how_that_field_is_written(run_cli: RunCli, tmp_path: Path) -> None:
+    case = base_case("misjudged_delisting")
+    case["affected"]["products"] = ["abc"]
+    case["explanation"]["ru_reviewed"] = "da"
+    case["notification"]["received"] = [2026]
+    path = write_case(tmp_path / "case", case)
+    result = run_cli("check", "--lang", "zh", path)
+    assert result.exit_code == 1
+    assert "ozon-urgent schema" not in result.stdout
+    hints = _hints(result.stdout, "S003")
+    assert (
+        hints["affected.products[0]"]
+        == "整数列表（商品 ID），用半角逗号分隔，例如 `[180550365, 180550372]`。"
+    )
+    assert hints["explanation.ru_reviewed"] == "请写 true 或 false（不加引号）。"
+    assert "请写成 2026-11-20" in hints["notification.received"]
+
+
+@pytest.mark.parametrize(
+    ("item", "named"),
+    [
+        ("498274975，498274982", "全角逗号“，”"),
+        ("498274975、498274982", "顿号“、”"),
+        ("498274975\u3000498274982", "全角空格"),
+    ],
+)
+def test_two_ids_joined_by_a_chinese_separator_name_it(
+    run_cli: RunCli, tmp_path: Path, item: str, named: str
+) -> None:
+    case = base_case("misjudged_delisting")
+    case["affected"]["skus"] = [item]  # a block list's item: valid YAML, one item of text
+    path = write_case(tmp_path / "case", case)
+    result = run_cli("check", "--lang", "zh", path)
+    assert result.exit_code == 1
+    [line] = [line for line in result.stdout.splitlines() if " S003 " in line]
+    assert named in line and "affected.skus[0]" in line and "必须是整数" not in line
+
+
+@pytest.mark.parametrize(
+    ("name", "marks"),
+    [
+        ("“Haoyun Home”", "“”"),
+        ("«Haoyun Home»", "«»"),
+        ("「Haoyun」", "「」"),
+        ("『Haoyun』", "『』"),
+        ('"Haoyun Home"', '"'),
+        ("‘Haoyun Home’", "‘’"),
+    ],
+)
+def test_quotation_marks_in_the_store_s_name_are_refused(
+    run_cli: RunCli, tmp_path: Path, name: str, marks: str
+) -> None:
+    case = base_case("carrier_failure")
+    case["seller"]["store_name"] = name
+    path = write_case(tmp_path / "case", case)
+    before = path.read_bytes()
+    result = run_cli("build", "--lang", "zh", "--out", tmp_path / "out", path)
+    assert result.exit_code == 1
+    [line] = [line for line in result.stdout.splitlines() if " S003 " in line]
+    assert f"店铺名称带有引号 {marks}" in line and "seller.store_name" in line
+    assert "请删掉这些引号" in result.stdout
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("ticket.txt"))
+    assert path.read_bytes() == before
+
+
+def test_an_apostrophe_inside_a_store_s_name_is_the_name_s_own(run_cli: RunCli, tmp_path: Path) -> None:
+    case = base_case("carrier_failure")
+    case["seller"]["store_name"] = "Bob’s Home"
+    assert run_cli("check", write_case(tmp_path / "case", case)).exit_code == 0
+
+
+def test_a_missing_file_is_said_with_its_folder_and_a_near_name(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_case(tmp_path / "stores" / "haoyun", base_case("carrier_failure"))
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("check", "--lang", "zh", "stores/haoyun/caes.yaml", "stores/haoyu", "stores/x/case.yaml")
+    assert result.exit_code == 2 and result.stdout == ""
+    lines = result.stderr.removeprefix("ozon-urgent: ").splitlines()
+    folder = tmp_path / "stores"
+    assert lines == [
+        f"找不到 stores/haoyun/caes.yaml：文件夹 {folder / 'haoyun'} 中没有这个文件或文件夹；"
+        "该文件夹中有 stores/haoyun/case.yaml，是不是要指定它？",
+        f"找不到 stores/haoyu：文件夹 {folder} 中没有这个文件或文件夹；"
+        "该文件夹中有 stores/haoyun，是不是要指定它？",
+        f"找不到 stores/x/case.yaml：文件夹 {folder / 'x'} 不存在；请检查路径",
+    ]
+    assert "请直接指定" not in result.stderr
+
+
+def test_a_case_file_that_vanished_says_where_it_was_looked_for(run_cli: RunCli, tmp_path: Path) -> None:
+    folder = tmp_path / "case"
+    write_case(folder, base_case("carrier_failure"))
+    (folder / "case2.yaml").symlink_to(folder / "gone.yaml")  # named, so discovery takes it: Y001
+    result = run_cli("check", "--lang", "zh", folder / "case2.yaml")
+    assert result.exit_code == 1
+    assert f"Y001 错误：找不到案件文件（在文件夹 {folder} 中查找）" in result.stdout
+    assert "该文件夹中有" in result.stdout and "case.yaml，是不是要指定它？" in result.stdout

@@ -106,7 +106,7 @@ def read_case_text(path: Path) -> tuple[str, str]:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise LoadError(Code.FILE_UNREADABLE, "missing") from None
+        raise _missing(path) from None
     except OSError as exc:
         raise LoadError(
             Code.FILE_UNREADABLE, "os_error", params={"error": exc.strerror or str(exc)}
@@ -140,6 +140,18 @@ def read_case_text(path: Path) -> tuple[str, str]:
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise LoadError(Code.YAML_SYNTAX, "empty")
     return text, hashlib.sha256(data).hexdigest()
+
+
+def _missing(path: Path) -> LoadError:
+    """A case file that is not there: where it was looked for, and a name close to it in that folder."""
+    from ozon_urgent.casefile.discovery import not_found
+
+    where = not_found(path)
+    if where.guess:
+        return LoadError(
+            Code.FILE_UNREADABLE, "missing_guess", params={"folder": where.folder, "guess": where.guess}
+        )
+    return LoadError(Code.FILE_UNREADABLE, "missing", params={"folder": where.folder})
 
 
 @dataclass(slots=True)
