@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from factories import base_case, variant, write_case
+from factories import base_case, make_pdf, variant, write_case
 from kit.cli import RunCli
 
 _CODE = re.compile(r": ([A-Z]\d{3}) (?:error|warning|info): ")
@@ -80,3 +80,28 @@ def test_json_reports_of_both_name_the_same_findings(run_cli: RunCli, tmp_path: 
         return sorted((f["code"], f.get("path") or "") for c in cases for f in c["findings"])
 
     assert found(built.stdout) == found(checked.stdout)
+
+
+def test_a_refused_case_still_hears_of_a_file_another_seller_attached(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    shared = make_pdf("Waybill 57195475-0050-3 shared by mistake")
+    files = []
+    for number, (client, request) in enumerate((("1111111", "exclude_period"), ("2222222", None))):
+        case = variant(
+            "carrier_failure", {"case_id": f"case-{number}", "seller.client_id": client, "request": request}
+        )
+        folder = tmp_path / f"case-{number}"
+        (folder / "evidence").mkdir(parents=True)
+        (folder / case["evidence"][0]["file"]).write_bytes(shared)
+        files.append(write_case(folder, case))
+
+    def found(stdout: str) -> dict[str, set[str]]:
+        return {c["case_id"]: {f["code"] for f in c["findings"]} for c in json.loads(stdout)["cases"]}
+
+    checked = found(run_cli("check", "--no-cache", "--format", "json", *files).stdout)
+    built = found(
+        run_cli("build", "--no-cache", "--format", "json", "--out", tmp_path / "out", *files).stdout
+    )
+    assert "B006" in checked["case-1"] and "C110" in checked["case-1"]
+    assert built == checked

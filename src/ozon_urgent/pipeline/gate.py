@@ -40,12 +40,14 @@ def pass_evidence(
     jobs: int | None = None,
     known: Collection[str] = frozenset(),
     cache: bool = True,
+    judged_out: list[tuple[int, AttachmentReport]] | None = None,
 ) -> list[GatedFile] | None:
     """The case's evidence fit for a pack, or None when any of it (or anything else) is an error; every
     file is judged either way, a case refused already (a partial one too) included.
 
     `known` holds SHA-256s Ozon already has (a follow-up's thread): such a file, original or fixed, is
     left out without being judged again. `cache`: reuse and keep verdicts (attachments.verdict_cache).
+    `judged_out` receives every entry's report, the refused case's too (`build` notes them for B006).
     Findings land in `checked.result`.
     """
     result, case, loaded = checked.result, checked.case, checked.loaded
@@ -82,6 +84,8 @@ def pass_evidence(
     if fix:
         blobs, reports = _fixed(checked, indexes, blobs, reports, limits, cache)
     judged = sorted([*refused, *zip(indexes, reports, strict=True)], key=lambda pair: pair[0])
+    if judged_out is not None:
+        judged_out.extend(judged)
     result.add(*attachment_findings(case, loaded, result.file, judged))
     # What Ozon already has (`known`) is not judged again, so the claims are checked only on a whole case.
     result.add(*proof_findings(case, loaded, result.file, judged, load_catalog(), complete=not known))
