@@ -105,3 +105,10 @@ def test_a_refused_case_still_hears_of_a_file_another_seller_attached(
     )
     assert "B006" in checked["case-1"] and "C110" in checked["case-1"]
     assert built == checked
+
+
+def test_a_case_whose_files_are_all_missing_reports_the_same(run_cli: RunCli, tmp_path: Path) -> None:
+    path = write_case(tmp_path / "case", base_case("carrier_failure"), with_files=False)
+    checked, built = _both(run_cli, path, tmp_path / "out")
+    assert "C180" in checked
+    assert built == checked

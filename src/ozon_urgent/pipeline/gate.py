@@ -87,8 +87,10 @@ def pass_evidence(
     if judged_out is not None:
         judged_out.extend(judged)
     result.add(*attachment_findings(case, loaded, result.file, judged))
-    # What Ozon already has (`known`) is not judged again, so the claims are checked only on a whole case.
-    result.add(*proof_findings(case, loaded, result.file, judged, load_catalog(), complete=not known))
+    # What Ozon already has (`known`) is not judged again, so the claims are checked only on a whole case;
+    # a case none of whose files could be located has no claims judged, as in `check`.
+    if judged:
+        result.add(*proof_findings(case, loaded, result.file, judged, load_catalog(), complete=not known))
     if checked.partial or result.count(Severity.ERROR):
         return None
     return [
