@@ -138,6 +138,16 @@ def test_a_wrong_value_s_hint_says_how_that_field_is_written(run_cli: RunCli, tm
     assert "请写成 2026-11-20" in hints["notification.received"]
 
 
+def test_a_value_not_among_the_allowed_ones_lists_them_without_english(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    case = base_case("misjudged_delisting")
+    case["explanation"]["source_lang"] = "cn"
+    result = run_cli("check", "--lang", "zh", write_case(tmp_path / "case", case))
+    assert "`explanation.source_lang` 必须是以下之一：`zh`, `en`, `ru`" in result.stdout
+    assert _hints(result.stdout, "S003")["explanation.source_lang"].startswith("请写 zh、en、ru 三者之一")
+
+
 @pytest.mark.parametrize(
     ("item", "named"),
     [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -54,6 +55,10 @@ def _variant(error: ErrorDetails, code: Code, path: FieldPath) -> tuple[str, dic
     params: dict[str, object] = {"field": name, "input": _short(error.get("input")), "detail": error["msg"]}
     params.update({k: str(v) for k, v in ctx.items()})
     params["format"] = field_format(path)  # the hint says how this field is written
+    if error["type"] == "literal_error":  # pydantic's "'zh', 'en' or 'ru'" has an English "or" in it
+        params["expected"] = ", ".join(
+            f"`{value}`" for value in re.findall(r"'([^']*)'", str(params["expected"]))
+        )
     separator = _list_separator(path, error.get("input"))
     if separator:
         return separator, params
