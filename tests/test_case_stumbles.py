@@ -56,13 +56,13 @@ def test_every_typo_of_the_file_is_listed_in_one_run(run_cli: RunCli, tmp_path: 
 
 def test_a_parser_problem_of_its_own_is_reported_beside_the_typos(run_cli: RunCli, tmp_path: Path) -> None:
     case = tmp_path / "case.yaml"
-    case.write_text('scenario: "misjudged_delisting\nseller：\n  store_name: x\n', encoding="utf-8")
+    case.write_text("scenario: @misjudged_delisting\nseller：\n  store_name: x\n", encoding="utf-8")
     typos = find_typos(case.read_text(encoding="utf-8"))
     assert [(t.variant, t.line, t.column) for t in typos] == [("full_width_colon", 2, 7)]
     result = run_cli("check", case)
     assert result.exit_code == 1
     assert "column 7: a full-width colon" in result.stdout
-    assert "a quoted text is not closed" in result.stdout
+    assert "a value starts with a character YAML reserves" in result.stdout
 
 
 def test_text_and_comments_are_not_typos() -> None:
@@ -228,3 +228,21 @@ def test_a_case_file_that_vanished_says_where_it_was_looked_for(run_cli: RunCli,
     assert result.exit_code == 1
     assert f"Y001 错误：找不到案件文件（在文件夹 {folder} 中查找）" in result.stdout
     assert "该文件夹中有" in result.stdout and "case.yaml，是不是要指定它？" in result.stdout
+
+
+def test_text_blocks_and_quoted_texts_over_several_lines_are_the_seller_s_own() -> None:
+    text = (
+        "explanation:\n  text: |\n    \u3000\u3000我们的货物因承运商原因延误。\n    Ozon：请核查。\n\n"
+        "    \t附件见下。\n"
+        '  ru: "Отправления задержаны,\n    \u3000Ozon：см. файл"\n'
+        "seller：\n"
+    )
+    assert [(t.variant, t.line) for t in find_typos(text)] == [("full_width_colon", 9)]
+
+
+def test_a_case_whose_text_has_chinese_paragraph_indents_is_valid(run_cli: RunCli, tmp_path: Path) -> None:
+    case = base_case("carrier_failure")
+    case["explanation"]["text"] = "\u3000\u3000我们的货物因承运商原因延误。\n\u3000\u3000Ozon：请核查。\n"
+    path = write_case(tmp_path / "case", case)
+    assert "\u3000" in path.read_text(encoding="utf-8")
+    assert run_cli("check", path).exit_code == 0

@@ -16,7 +16,7 @@ from ozon_urgent.casefile.loader import Loaded, LoadError, compose, read_case_te
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.casefile.typos import Typo, find_typos
 from ozon_urgent.casefile.validate import schema_problems, validate_case
-from ozon_urgent.findings import Finding, make_finding
+from ozon_urgent.findings import Code, Finding, make_finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,17 +37,16 @@ def open_case(file: Path, display: str) -> OpenedCase:
         text, digest = read_case_text(file)
     except LoadError as problem:
         return OpenedCase(problems=(_load_finding(problem, display),))
-    # Every typo of the whole file at once, not the parser's first one per run.
-    typos = find_typos(text)
     try:
         loaded = compose(text)
     except LoadError as problem:
+        # Every typo of the whole file at once, not the parser's first one per run. (A file that parses
+        # has none: a `，` in an ID list is the item's S003, `validate` names it.)
+        typos = find_typos(text) if problem.code is Code.YAML_SYNTAX else []
         found = [_typo_finding(typo, display) for typo in typos]
         if not typos or _not_from_typos(problem, typos):
             found.append(_load_finding(problem, display))
         return OpenedCase(problems=tuple(sorted(found, key=lambda f: f.line or 0)))
-    if typos:
-        return OpenedCase(problems=tuple(_typo_finding(typo, display) for typo in typos))
     loaded.sha256 = digest
     validated = validate_case(loaded)
     if isinstance(validated, ValidationError):

@@ -40,11 +40,33 @@ class Typo:
         return Code.YAML_SYNTAX
 
 
+# A value that a text block follows (`text: |`, `- >-`): the lines indented deeper are text, not YAML.
+_BLOCK_START = re.compile(r"^( *)(?:-\s+)*(?:[^\s#][^#]*?:\s+)?[|>][-+0-9]*\s*(?:#.*)?$")
+# A quoted value left open at the end of its line: the text goes on, quotes and all, on the next lines.
+_OPEN_QUOTE = re.compile(r"""^\s*(?:-\s+)*(?:[A-Za-z_][\w.-]*\s*:\s+)?(["'])(?:(?!\1).)*$""")
+
+
 def find_typos(text: str) -> list[Typo]:
-    """Every typo of the kinds above, in the order they stand in the file."""
+    """Every typo of the kinds above, in the order they stand in the file; the lines of a text block
+    (`|`, `>`) or of a quoted text that runs over several lines are text, where `：` or a full-width space
+    (a Chinese paragraph's indent) is the seller's own."""
     found: list[Typo] = []
     depth = 0  # open flow brackets carried over from the lines above
+    block: int | None = None  # the indentation a text block's lines are deeper than
+    quote = ""  # the quotation mark a text running over several lines waits for
     for number, line in enumerate(text.splitlines(), start=1):
+        if block is not None and (not line.strip() or len(line) - len(line.lstrip(" ")) > block):
+            continue
+        block = None
+        if quote:
+            quote = "" if line.count(quote) % 2 else quote
+            continue
+        started = _BLOCK_START.match(line)
+        if started:
+            block = len(started.group(1))
+        opened = _OPEN_QUOTE.match(line)
+        if opened and depth == 0:
+            quote = opened.group(1)
         found += _indentation(line, number)
         colon = FULL_WIDTH_KEY.match(line)
         if colon:
