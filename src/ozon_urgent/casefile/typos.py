@@ -2,9 +2,10 @@
 column: a full-width colon after a key, a tab or a full-width space in the indentation, a full-width
 comma, an enumeration comma (、) or a full-width space between the items of a `[…]` list.
 
-libyaml stops at the first problem it meets, and some of these are no problem to it at all
-(`[498274975，498274982]` is one item of text); a seller who fixes one typo per run runs the tool as
-many times as the file has typos. This scan names them all before the file is parsed.
+libyaml stops at the first problem it meets, so a seller who fixes one typo per run runs the tool as
+many times as the file has typos. When libyaml refuses a file, this scan names them all (`opening`). A
+file libyaml reads has none of its own: a `，` there joins two IDs into one item, which `validate`
+names (`[498274975，498274982]` is one item of text to YAML).
 """
 
 from __future__ import annotations
