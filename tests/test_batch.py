@@ -170,7 +170,9 @@ def test_symlink_loop_and_missing_files(run_cli: RunCli, tmp_path: Path) -> None
     # A file named that does not exist is a mistake on the command line: exit 2, nothing judged.
     missing = run_cli("check", "--format", "json", folder, tmp_path / "deleted.yaml")
     assert missing.exit_code == 2 and missing.stdout == ""
-    said = f"ozon-urgent: no such file or folder: {tmp_path / 'deleted.yaml'}; name a case file, a folder"
+    said = (
+        f"ozon-urgent: no such file or folder: {tmp_path / 'deleted.yaml'} (looked in the folder {tmp_path});"
+    )
     assert missing.stderr.startswith(said)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import glob
 import os
@@ -131,3 +132,33 @@ def cases_above(evidence: Path) -> list[Path]:
         if here or (folder / ".git").exists() or folder.parent == folder:
             return [path for path in here if path.is_file()]
         folder = folder.parent
+
+
+@dataclass(frozen=True, slots=True)
+class NotFound:
+    """Where a path that names nothing was looked for: its folder (absolute, as the user can find it),
+    whether that folder exists, and a name in it close to the one given (`caes.yaml` → `case.yaml`),
+    written as the user wrote the path."""
+
+    folder: str
+    folder_exists: bool
+    guess: str | None
+
+
+def not_found(path: Path) -> NotFound:
+    """Where `path`, which names nothing, was looked for."""
+    folder = path.parent
+    try:
+        # the files a case command can take; not the name itself (a symbolic link to nothing)
+        names = sorted(
+            name
+            for name in os.listdir(folder)
+            if name != path.name and (_is_case_name(name) or (folder / name).is_dir())
+        )
+    except OSError:
+        return NotFound(str(folder.absolute()), folder.is_dir(), None)
+    close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.75)
+    if not close:  # `Case.YAML` for `case.yaml`: the same name in another case
+        close = [name for name in names if name.lower() == path.name.lower()][:1]
+    guess = str(path.with_name(close[0])) if close else None
+    return NotFound(str(folder.absolute()), True, guess)

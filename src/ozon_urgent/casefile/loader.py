@@ -17,6 +17,7 @@ from typing import cast
 
 import yaml
 
+from ozon_urgent.casefile.typos import FULL_WIDTH_KEY as _FULL_WIDTH_KEY
 from ozon_urgent.findings import Code, FieldPath, field_path
 
 try:
@@ -105,7 +106,7 @@ def read_case_text(path: Path) -> tuple[str, str]:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise LoadError(Code.FILE_UNREADABLE, "missing") from None
+        raise _missing(path) from None
     except OSError as exc:
         raise LoadError(
             Code.FILE_UNREADABLE, "os_error", params={"error": exc.strerror or str(exc)}
@@ -139,6 +140,18 @@ def read_case_text(path: Path) -> tuple[str, str]:
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise LoadError(Code.YAML_SYNTAX, "empty")
     return text, hashlib.sha256(data).hexdigest()
+
+
+def _missing(path: Path) -> LoadError:
+    """A case file that is not there: where it was looked for, and a name close to it in that folder."""
+    from ozon_urgent.casefile.discovery import not_found
+
+    where = not_found(path)
+    if where.guess:
+        return LoadError(
+            Code.FILE_UNREADABLE, "missing_guess", params={"folder": where.folder, "guess": where.guess}
+        )
+    return LoadError(Code.FILE_UNREADABLE, "missing", params={"folder": where.folder})
 
 
 @dataclass(slots=True)
@@ -257,9 +270,6 @@ _SYNTAX_PROBLEMS = (
     ("did not find expected '-' indicator", "list_item"),
     ("found unknown escape character", "escape"),
 )
-# A key followed by a full-width colon (typed with a Chinese input method): YAML reads the whole line
-# as text and stumbles a line later.
-_FULL_WIDTH_KEY = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w.-]*\s*：")
 
 
 def _syntax_error(text: str, problem: str, line: int | None) -> LoadError:
@@ -270,8 +280,10 @@ def _syntax_error(text: str, problem: str, line: int | None) -> LoadError:
     if line is not None:
         # the line libyaml names, and the one above it, where the colon usually is
         for number in (line - 1, line):
-            if 1 <= number <= len(lines) and _FULL_WIDTH_KEY.match(lines[number - 1]):
-                return LoadError(Code.YAML_SYNTAX, "full_width_colon", line=number)
+            colon = _FULL_WIDTH_KEY.match(lines[number - 1]) if 1 <= number <= len(lines) else None
+            if colon:
+                column = len(colon.group(1)) + 1
+                return LoadError(Code.YAML_SYNTAX, "full_width_colon", line=number, params={"column": column})
     if debug_enabled():
         return LoadError(Code.YAML_SYNTAX, "syntax_raw", line=line, params={"detail": problem})
     variant = next((name for sign, name in _SYNTAX_PROBLEMS if sign in problem), "")

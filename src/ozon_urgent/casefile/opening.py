@@ -14,8 +14,9 @@ from pydantic import ValidationError
 
 from ozon_urgent.casefile.loader import Loaded, LoadError, compose, read_case_text
 from ozon_urgent.casefile.model import Case
+from ozon_urgent.casefile.typos import Typo, find_typos
 from ozon_urgent.casefile.validate import schema_problems, validate_case
-from ozon_urgent.findings import Finding, make_finding
+from ozon_urgent.findings import Code, Finding, make_finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,12 +35,18 @@ def open_case(file: Path, display: str) -> OpenedCase:
     located in `display`, the file as the user named it."""
     try:
         text, digest = read_case_text(file)
+    except LoadError as problem:
+        return OpenedCase(problems=(_load_finding(problem, display),))
+    try:
         loaded = compose(text)
     except LoadError as problem:
-        finding = make_finding(
-            problem.code, problem.variant, file=display, line=problem.line, path=(), params=problem.params
-        )
-        return OpenedCase(problems=(finding,))
+        # Every typo of the whole file at once, not the parser's first one per run. (A file that parses
+        # has none: a `，` in an ID list is the item's S003, `validate` names it.)
+        typos = find_typos(text) if problem.code is Code.YAML_SYNTAX else []
+        found = [_typo_finding(typo, display) for typo in typos]
+        if not typos or _not_from_typos(problem, typos):
+            found.append(_load_finding(problem, display))
+        return OpenedCase(problems=tuple(sorted(found, key=lambda f: f.line or 0)))
     loaded.sha256 = digest
     validated = validate_case(loaded)
     if isinstance(validated, ValidationError):
@@ -49,3 +56,25 @@ def open_case(file: Path, display: str) -> OpenedCase:
         )
         return OpenedCase(text, loaded, None, problems)
     return OpenedCase(text, loaded, validated)
+
+
+def _load_finding(problem: LoadError, display: str) -> Finding:
+    return make_finding(
+        problem.code, problem.variant, file=display, line=problem.line, path=(), params=problem.params
+    )
+
+
+def _typo_finding(typo: Typo, display: str) -> Finding:
+    return make_finding(
+        typo.code, typo.variant, file=display, line=typo.line, path=(), params={"column": typo.column}
+    )
+
+
+def _not_from_typos(problem: LoadError, typos: list[Typo]) -> bool:
+    """Whether the parser's problem is one of its own: before the first typo, or on no typo's line or the
+    line after one (where a full-width colon makes libyaml stumble)."""
+    if problem.line is None:
+        return False
+    if problem.line < typos[0].line:
+        return True
+    return not any(problem.line in (typo.line, typo.line + 1) for typo in typos)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from ozon_urgent.casefile.formats import field_format
 from ozon_urgent.casefile.loader import Loaded, YamlValue
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.findings import Code, FieldPath, Key, field_path
@@ -49,14 +51,38 @@ def _variant(error: ErrorDetails, code: Code, path: FieldPath) -> tuple[str, dic
     if code is Code.MISSING_FIELD:
         return "", {"field": name}
     if not path and error["type"] in ("model_type", "model_attributes_type", "dict_type"):
-        return "root_type", {"input": type(error.get("input")).__name__}
+        return "root_type", {"input": type(error.get("input")).__name__, "format": field_format(())}
     params: dict[str, object] = {"field": name, "input": _short(error.get("input")), "detail": error["msg"]}
     params.update({k: str(v) for k, v in ctx.items()})
+    params["format"] = field_format(path)  # the hint says how this field is written
+    if error["type"] == "literal_error":  # pydantic's "'zh', 'en' or 'ru'" has an English "or" in it
+        params["expected"] = ", ".join(
+            f"`{value}`" for value in re.findall(r"'([^']*)'", str(params["expected"]))
+        )
+    separator = _list_separator(path, error.get("input"))
+    if separator:
+        return separator, params
     if code is Code.PLACEHOLDER_IDS:
         # the hint's example is written for the list the seller filled in, not for another one
         kind = str(ctx.get("key") or (path[1] if len(path) > 1 and path[0] == "affected" else ""))
         params["example"] = ID_LIST_EXAMPLES.get(kind, ID_LIST_EXAMPLES["skus"])
     return error["type"], params
+
+
+# The separators a Chinese input method types between a list's items, by the variant that names them.
+_SEPARATORS = (
+    ("，", "list_separator_comma"),
+    ("、", "list_separator_enumeration"),
+    ("\u3000", "list_separator_space"),
+)
+
+
+def _list_separator(path: FieldPath, value: object) -> str:
+    """An ID list's item holding two IDs joined by `，`, `、` or a full-width space (`- 1，2`):
+    the variant that names the separator, not that the item is no integer."""
+    if not (len(path) == 3 and path[0] == "affected" and isinstance(value, str)):
+        return ""
+    return next((variant for char, variant in _SEPARATORS if char in value), "")
 
 
 def _unknown_key(path: FieldPath) -> tuple[str, dict[str, object]]:

@@ -190,7 +190,7 @@ def case_files(paths: list[str], exclude: list[str] | None = None) -> list[Path]
     there is nothing to check, and a note says so."""
     found = discover(paths, exclude or ())
     if found.missing:
-        fail("missing_path", path=", ".join(found.missing))
+        fail("missing_paths", lines="\n".join(_not_found(path) for path in found.missing))
     if found.unmatched:
         fail("no_match", pattern=", ".join(found.unmatched))
     if found.orphans and not found.files:
@@ -200,6 +200,21 @@ def case_files(paths: list[str], exclude: list[str] | None = None) -> list[Path]
     elif not found.files:
         fail("no_cases")
     return found.files
+
+
+def _not_found(argument: str) -> str:
+    """A path that names nothing, said with the folder it was looked for in and a close name there."""
+    from ozon_urgent.casefile.discovery import not_found
+
+    where = not_found(Path(argument))
+    lang = run_lang()
+    if not where.folder_exists:
+        return i18n.text(lang, "cli.errors", "missing_folder", path=argument, folder=where.folder)
+    if where.guess:
+        return i18n.text(
+            lang, "cli.errors", "missing_path_guess", path=argument, folder=where.folder, guess=where.guess
+        )
+    return i18n.text(lang, "cli.errors", "missing_path", path=argument, folder=where.folder)
 
 
 def _check_options(today: str | None, ledger: str | None) -> CheckOptions:

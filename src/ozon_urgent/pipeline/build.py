@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ozon_urgent import i18n
-from ozon_urgent.attachments import InspectLimits, start_workers
+from ozon_urgent.attachments import AttachmentReport, InspectLimits, start_workers
 from ozon_urgent.casefile.identity import default_case_id
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.catalog import load_catalog
@@ -20,7 +20,7 @@ from ozon_urgent.i18n import Lang
 from ozon_urgent.ledger import Ledger, open_ledger
 from ozon_urgent.pipeline.contents import PackContents, PackSource, pack_contents
 from ozon_urgent.pipeline.driver import CaseBatch
-from ozon_urgent.pipeline.gate import pass_evidence
+from ozon_urgent.pipeline.gate import GatedFile, pass_evidence
 from ozon_urgent.pipeline.progress import Progress
 from ozon_urgent.pipeline.publish import Publishing, built_pack, publish_pack
 from ozon_urgent.pipeline.repeat import (
@@ -167,11 +167,13 @@ def build_case(checked: CheckedCase, policy: Policy, session: _Session) -> Build
     publish and record (`pipeline.publish`).
     """
     result, case, options = checked.result, checked.case, session.options
-    if case is None or checked.partial or checked.loaded is None or result.count(Severity.ERROR):
-        return BuildStatus.REFUSED
-    if result.case_id is None:
+    if case is None or checked.loaded is None:
         return BuildStatus.REFUSED
     limits = InspectLimits.for_policy(policy, case.seller.store_name)
+    if checked.partial or result.count(Severity.ERROR) or result.case_id is None:
+        # no pack; the evidence is judged all the same, so `build` reports what `check` reports
+        _gate(checked, limits, session)
+        return BuildStatus.REFUSED
     target = pack_folder(options.out, case.seller.client_id, result.case_id)
     settings = settings_digest(
         session.templates,
@@ -185,12 +187,8 @@ def build_case(checked: CheckedCase, policy: Policy, session: _Session) -> Build
     kept = _kept(checked, limits, settings, target, session)
     if kept is not None:
         return kept
-    gated = pass_evidence(checked, limits, fix=options.fix, jobs=options.jobs, cache=options.cache)
-    if gated is None:
-        return BuildStatus.REFUSED
-    for g in gated:
-        result.add(*session.shared.note(checked, g.index, g.report.sha256))
-    if result.count(Severity.ERROR):
+    gated = _gate(checked, limits, session)
+    if gated is None or result.count(Severity.ERROR):
         return BuildStatus.REFUSED
     source = PackSource(
         case, result, gated, policy, options.lang, options.ledger_in_filing, settings, str(options.out)
@@ -207,6 +205,18 @@ def build_case(checked: CheckedCase, policy: Policy, session: _Session) -> Build
         return BuildStatus.REFUSED
     session.packs.append(pack)
     return BuildStatus.BUILT
+
+
+def _gate(checked: CheckedCase, limits: InspectLimits, session: _Session) -> list[GatedFile] | None:
+    """The case's evidence through the gate, and every file it judged noted for B006 (a file another
+    seller attached earlier in the run), a refused case's as well, as `check` notes them."""
+    options, judged = session.options, list[tuple[int, AttachmentReport]]()
+    gated = pass_evidence(
+        checked, limits, fix=options.fix, jobs=options.jobs, cache=options.cache, judged_out=judged
+    )
+    for index, report in judged:
+        checked.result.add(*session.shared.note(checked, index, report.sha256))
+    return gated
 
 
 def _kept(

@@ -40,25 +40,30 @@ def pass_evidence(
     jobs: int | None = None,
     known: Collection[str] = frozenset(),
     cache: bool = True,
+    judged_out: list[tuple[int, AttachmentReport]] | None = None,
 ) -> list[GatedFile] | None:
-    """The case's evidence fit for a pack, or None when any of it (or anything else) is an error.
+    """The case's evidence fit for a pack, or None when any of it (or anything else) is an error; every
+    file is judged either way, a case refused already (a partial one too) included.
 
     `known` holds SHA-256s Ozon already has (a follow-up's thread): such a file, original or fixed, is
     left out without being judged again. `cache`: reuse and keep verdicts (attachments.verdict_cache).
+    `judged_out` receives every entry's report, the refused case's too (`build` notes them for B006).
     Findings land in `checked.result`.
     """
     result, case, loaded = checked.result, checked.case, checked.loaded
     assert case is not None and loaded is not None
-    if result.count(Severity.ERROR):
-        return None
+    # A case refused already gets no pack, but its files are judged all the same, as `check` judges them:
+    # `build` and `check` report the same findings for the same case.
     # --fix may shrink a file over the limit, and a known file is recognised by its hash whatever its size,
     # so both may read more than the limit; what goes into the pack must still fit it.
     read_limit = limits.fix_max_input_bytes if (fix or known) else limits.max_bytes
     indexes: list[int] = []
     blobs: list[tuple[str, bytes]] = []
+    refused: list[tuple[int, AttachmentReport]] = []  # files not read: their report says why
     for index, item in enumerate(case.evidence):
         where = checked.located[index]
-        assert where.verdict == "ok" and where.resolved is not None  # else check_case found an error
+        if where.verdict != "ok" or where.resolved is None:
+            continue  # check_case reported where the path leads
         read = read_evidence(where.resolved, read_limit)
         data, hit = read.data, read.hit
         if data is not None and hashlib.sha256(data).hexdigest() in known:
@@ -67,21 +72,26 @@ def pass_evidence(
             hit = too_large_hit(len(data), limits.max_bytes)
             data = None
         if data is None:
+            # not a stop: the files after this one are judged too, as `check` judges every file
             hits = (hit,) if hit else ()
             report = AttachmentReport(item.file, read.size, None, None, None, None, None, hits)
-            result.add(*attachment_findings(case, loaded, result.file, [(index, report)]))
-            return None
+            refused.append((index, report))
+            continue
         indexes.append(index)
         blobs.append((item.file, data))
     reports = inspect_blobs(blobs, limits, jobs, cache)
     sources = [hashlib.sha256(data).hexdigest() for _, data in blobs]
     if fix:
         blobs, reports = _fixed(checked, indexes, blobs, reports, limits, cache)
-    judged = list(zip(indexes, reports, strict=True))
+    judged = sorted([*refused, *zip(indexes, reports, strict=True)], key=lambda pair: pair[0])
+    if judged_out is not None:
+        judged_out.extend(judged)
     result.add(*attachment_findings(case, loaded, result.file, judged))
-    # What Ozon already has (`known`) is not judged again, so the claims are checked only on a whole case.
-    result.add(*proof_findings(case, loaded, result.file, judged, load_catalog(), complete=not known))
-    if result.count(Severity.ERROR):
+    # What Ozon already has (`known`) is not judged again, so the claims are checked only on a whole case;
+    # a case none of whose files could be located has no claims judged, as in `check`.
+    if judged:
+        result.add(*proof_findings(case, loaded, result.file, judged, load_catalog(), complete=not known))
+    if checked.partial or result.count(Severity.ERROR):
         return None
     return [
         GatedFile(index, data, report, source)
