@@ -291,7 +291,7 @@ def test_the_frameworks_words_are_all_in_chinese_with_the_same_placeholders() ->
 
 
 def test_every_chinese_error_word_is_used() -> None:
-    source = "".join(Path(module.__file__).read_text("utf-8") for module in (localized, help_words))
+    source = "".join(Path(str(module.__file__)).read_text("utf-8") for module in (localized, help_words))
     unused = [key for key in i18n.catalog("zh")["cli.click"] if f'"{key}"' not in source]
     assert unused == []
 

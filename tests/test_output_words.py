@@ -60,3 +60,15 @@ def test_request_values_and_id_kinds_have_their_chinese_names(run_cli: RunCli, t
         in scenarios
     )
     assert "skus, products" not in scenarios
+
+
+def test_the_init_skeleton_glosses_its_requests_and_id_kinds(run_cli: RunCli, tmp_path: Path) -> None:
+    """The skeleton named «skus, products, offer_ids» and «restore_listing | manual_review» bare under zh."""
+    zh, en = tmp_path / "zh.yaml", tmp_path / "en.yaml"
+    assert run_cli("init", "misjudged_delisting", "--lang", "zh", "-o", str(zh)).exit_code == 0
+    assert run_cli("init", "misjudged_delisting", "--lang", "en", "-o", str(en)).exit_code == 0
+    chinese, english = zh.read_text("utf-8"), en.read_text("utf-8")
+    assert "skus（SKU）、products（商品 ID）、offer_ids（货号）" in chinese
+    assert "可选 restore_listing（恢复商品上架）、manual_review（人工重新审核）；诉求：" in chinese
+    assert "one of restore_listing, manual_review — the request:" in english
+    assert "skus, products, offer_ids" in english

@@ -34,7 +34,7 @@ def _case(**changes: Any) -> dict[str, Any]:
     part = explanation["changes"]
     part["ru_back"], part["ru_back_sha256"] = CHANGES_BACK, source_sha256(part["ru"])
     for dotted, value in changes.items():
-        node = case
+        node: Any = case
         *path, last = dotted.split(".")
         for key in path:
             node = node[int(key)] if key.isdigit() else node[key]

@@ -52,7 +52,7 @@ def render_skeleton(
     window = policy.window_for(scenario.id, scenario.window_days, scenario.metric)
     span = (today - timedelta(days=window or UNWINDOWED_SPAN_DAYS), today - timedelta(days=1))
     out = _checklist(scenario, catalog, policy, window, lang)
-    out += _fields(scenario, today, span, lang, store_name, client_id)
+    out += _fields(scenario, catalog, today, span, lang, store_name, client_id)
     out += _evidence(scenario, catalog, span, lang)
     return "\n".join(out) + "\n"
 
@@ -72,7 +72,7 @@ def _checklist(
         names = " / ".join(f"{k}{p.parenthesized(catalog.kinds[k].names(lang))}" for k in group)
         key = "evidence_group" if len(group) > 1 else "evidence_one"
         out.append(f"#   - {_comment(lang, key, kinds=names)}")
-    out.append(f"#   - {_comment(lang, 'ids_' + scenario.ids_mode, lists=', '.join(scenario.ids))}")
+    out.append(f"#   - {_comment(lang, 'ids_' + scenario.ids_mode, lists=catalog.glossed('id_kinds', scenario.ids, lang, code=False))}")
     if window:
         out.append(f"#   - {_comment(lang, 'window', days=window)}")
     if scenario.period_required:
@@ -82,7 +82,13 @@ def _checklist(
 
 
 def _fields(
-    scenario: Scenario, today: date, span: tuple[date, date], lang: Lang, store_name: str, client_id: str
+    scenario: Scenario,
+    catalog: Catalog,
+    today: date,
+    span: tuple[date, date],
+    lang: Lang,
+    store_name: str,
+    client_id: str,
 ) -> list[str]:
     out = [
         "",
@@ -105,8 +111,12 @@ def _fields(
         out.append(f"  {name}: []  # {_comment(lang, 'example')} {_ID_EXAMPLES[name]}")
     period = f"period: {{from: {span[0].isoformat()}, to: {span[1].isoformat()}}}"
     out.append(period if scenario.period_required else f"# {period}")
-    requests = " | ".join(scenario.requests)
-    choice = f"{requests} — " if len(scenario.requests) > 1 else ""
+    # Under zh each value with its Chinese name: a bare `restore_listing` is no word to a mainland seller.
+    requests = catalog.glossed("requests", scenario.requests, lang, code=False)
+    if len(scenario.requests) > 1:
+        choice = _comment(lang, "request_choices", values=requests)
+    else:
+        choice = f"{requests}；" if lang == "zh" else ""
     request = f"request: {scenario.requests[0]}  # {choice}{_comment(lang, 'request')}"
     return [*out, f"# {_comment(lang, 'parts')}", request, *_explanation(scenario, lang)]
 
