@@ -72,7 +72,8 @@ def _checklist(
         names = " / ".join(f"{k}{p.parenthesized(catalog.kinds[k].names(lang))}" for k in group)
         key = "evidence_group" if len(group) > 1 else "evidence_one"
         out.append(f"#   - {_comment(lang, key, kinds=names)}")
-    out.append(f"#   - {_comment(lang, 'ids_' + scenario.ids_mode, lists=catalog.glossed('id_kinds', scenario.ids, lang, code=False))}")
+    kinds = catalog.glossed("id_kinds", scenario.ids, lang, code=False)
+    out.append(f"#   - {_comment(lang, 'ids_' + scenario.ids_mode, lists=kinds)}")
     if window:
         out.append(f"#   - {_comment(lang, 'window', days=window)}")
     if scenario.period_required:
