@@ -26,7 +26,7 @@ def test_one_rule_per_code_all_registered() -> None:
 @pytest.mark.parametrize("rule", ATTACHMENT_RULES, ids=lambda rule: rule.code)
 def test_rule_is_documented(rule: Declaration) -> None:
     doc = rule.doc
-    assert "Fail" in doc and "Pass" in doc, rule.code
+    assert "Wrong" in doc and "Right" in doc, rule.code
     assert re.fullmatch(r"(attachment|personal)-[a-z-]+", rule.name)
     assert isinstance(rule.severity, Severity)
 

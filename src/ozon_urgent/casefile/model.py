@@ -187,21 +187,18 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=False, frozen=True)
 
 
-# Quotation marks a store's name never has in Seller Center; typed around it, they would reach the ticket
-# as «“Haoyun Home”». An apostrophe inside a name (Bob’s Home) is the name's own.
-_QUOTES = '«»“”„「」『』"'
-_WRAPPING = (("‘", "’"), ("'", "'"))
+# Quotation marks typed around a store's name would reach the ticket as «“Haoyun Home”». A mark inside a
+# name is the name's own (Bob’s Home, Ромашка «Дом»): only a name wrapped whole in a pair is refused.
+_WRAPPING = (("«", "»"), ("“", "”"), ("„", "“"), ("「", "」"), ("『", "』"), ('"', '"'), ("‘", "’"), ("'", "'"))
 
 
 def _no_quotes(value: str) -> str:
-    marks = "".join(dict.fromkeys(char for char in value if char in _QUOTES))
     for opening, closing in _WRAPPING:
         if len(value) > 1 and value.startswith(opening) and value.endswith(closing):
-            marks += opening + closing if opening != closing else opening
-    if marks:
-        raise PydanticCustomError(
-            "store_name_quotes", "quotation marks in the store's name: {marks}", {"marks": marks}
-        )
+            marks = opening + closing if opening != closing else opening
+            raise PydanticCustomError(
+                "store_name_quotes", "quotation marks in the store's name: {marks}", {"marks": marks}
+            )
     return value
 
 
