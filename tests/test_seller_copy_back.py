@@ -218,6 +218,10 @@ def test_no_english_prose_in_an_examples_chinese_copy(packs: Path, case: Path) -
     explanation = data["explanation"]
     own = [explanation.get("text")] + [(explanation.get(p) or {}).get("text") for p in ("facts", "changes")]
     own += [item.get("caption") for item in data["evidence"]]  # the seller's words, in any language
+    # and the Russian translated back into them
+    own += [(explanation.get(p) or {}).get("ru_back") for p in ("facts", "changes")]
+    own += [item.get("caption_ru_back") for item in data["evidence"]]
     for text in sorted(filter(None, own), key=len, reverse=True):
         copy = copy.replace(text.strip(), " ")
     assert english_words(copy) == []
+
