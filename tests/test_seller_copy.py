@@ -79,18 +79,22 @@ def test_copy_carries_the_tickets_facts_in_the_sellers_words(packs: Path, case_i
     parts = [explanation.get(name) or {} for name in ("facts", "changes")]
     own = [explanation["text"]] if explanation.get("text") else [p["text"] for p in parts if p]
     russian = explanation.get("ru") or parts[0]["ru"]
+    # The Russian translated back (`ru_back`) and the captions are in the seller's language too.
+    backs = [p["ru_back"] for p in parts if p.get("ru_back")]
+    captions = [e[key] for e in case["evidence"] for key in ("caption", "caption_ru_back") if e.get(key)]
     assert all(re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", copy) for i in ids)  # each ID whole
     assert case["seller"]["client_id"] in copy
     positions = [copy.index(f"`{name}`") for name in names]  # every file, in the pack's order
     assert positions == sorted(positions)
     assert all(text.strip() in copy for text in own) and russian.strip()[:40] not in copy
+    assert all(text.strip() in copy for text in backs)  # each paragraph's Russian, shown to be checked
     for link in data["links"]:
         assert link["url"] in copy
 
     store = case["seller"]["store_name"]
     carrier = case.get("delivery", {}).get("carrier", store)  # a name the case gives, like the store's
     quoted = ("ticket.txt", "FILING.md", case_id, data["subject"])  # the Russian subject in `…`
-    rest = _without(COMMAND.sub(" ", copy), *own, store, carrier, *ids, *names, *quoted)
+    rest = _without(COMMAND.sub(" ", copy), *own, *backs, *captions, store, carrier, *ids, *names, *quoted)
     assert not CYRILLIC.search(rest)
     if lang == "zh":
         latin = set(re.findall(r"[A-Za-z_]+", rest)) - ZH_LATIN_ALLOWED

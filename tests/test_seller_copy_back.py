@@ -218,6 +218,33 @@ def test_no_english_prose_in_an_examples_chinese_copy(packs: Path, case: Path) -
     explanation = data["explanation"]
     own = [explanation.get("text")] + [(explanation.get(p) or {}).get("text") for p in ("facts", "changes")]
     own += [item.get("caption") for item in data["evidence"]]  # the seller's words, in any language
+    # and the Russian translated back into them
+    own += [(explanation.get(p) or {}).get("ru_back") for p in ("facts", "changes")]
+    own += [item.get("caption_ru_back") for item in data["evidence"]]
     for text in sorted(filter(None, own), key=len, reverse=True):
         copy = copy.replace(text.strip(), " ")
     assert english_words(copy) == []
+
+
+# What a copy says of Russian that nothing checks: a paragraph's or a caption's (templates/seller/).
+NOT_CHECKED = {
+    "zh": (UNCHECKED["zh"], STALE["zh"], "未经回译核对", "需重新回译", "没有您填写的原文"),
+    "en": (UNCHECKED["en"], STALE["en"], "not checked by a back-translation", "translate it back again"),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("case", EXAMPLE_CASES, ids=[p.parent.name for p in EXAMPLE_CASES])
+def test_every_examples_russian_is_shown_translated_back(packs: Path, case: Path, lang: str) -> None:
+    """The examples show a seller what a checked copy looks like: each Russian paragraph and caption
+    with its back-translation, each caption with the seller's own words; editing an example's Russian
+    without a new `ru_back` fails here."""
+    data = yaml.safe_load(case.read_text("utf-8"))
+    copy = (find_pack(packs / lang, data["case_id"]) / f"ticket.{lang}.md").read_text("utf-8")
+    assert [marker for marker in NOT_CHECKED[lang] if marker in copy] == []
+    parts = [data["explanation"].get(name) or {} for name in ("facts", "changes")]
+    backs = [part["ru_back"] for part in parts if part.get("ru")]
+    assert copy.count(LABEL[lang]) == len(backs)  # one checked back-translation under each paragraph
+    backs += [item["caption_ru_back"] for item in data["evidence"] if item.get("caption_ru")]
+    assert all(back.strip() in copy for back in backs)
+    assert all(item["caption"] in copy for item in data["evidence"] if item.get("caption_ru"))
