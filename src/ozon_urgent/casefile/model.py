@@ -189,7 +189,16 @@ class StrictModel(BaseModel):
 
 # Quotation marks typed around a store's name would reach the ticket as «“Haoyun Home”». A mark inside a
 # name is the name's own (Bob’s Home, Ромашка «Дом»): only a name wrapped whole in a pair is refused.
-_WRAPPING = (("«", "»"), ("“", "”"), ("„", "“"), ("「", "」"), ("『", "』"), ('"', '"'), ("‘", "’"), ("'", "'"))
+_WRAPPING = (
+    ("«", "»"),
+    ("“", "”"),
+    ("„", "“"),
+    ("「", "」"),
+    ("『", "』"),
+    ('"', '"'),
+    ("‘", "’"),
+    ("'", "'"),
+)
 
 
 def _no_quotes(value: str) -> str:
