@@ -37,7 +37,7 @@ def test_a_blurred_picture_says_what_to_do_not_a_number() -> None:
     assert message.startswith("图片模糊") and "（清晰度 961" in message
     assert "原始截图" in hint and "翻拍" in hint and "缩小" in hint
     english = i18n.text("en", "A212", "hint")
-    assert "original screenshot" in english and "photo of a screen" in english
+    assert "original screenshot" in english and "photo of the screen" in english
 
 
 def _findings(run_cli: RunCli, case: Path, lang: str) -> dict[str, dict[str, object]]:

@@ -22,7 +22,7 @@ from zh_prose import english_words
 SCENARIO, CASE_ID = "rating_drop_restriction", "test-rating-drop-restriction"  # facts and changes
 FACTS_BACK = "因配送服务的原因，货件 57195475-0050-3 和 57195475-0051-1 延误了。"
 CHANGES_BACK = "自2026年11月25日起，我们在下单当天把货件交给配送，并检查时限。"
-LABEL = {"zh": "俄语原文回译（机器翻译，仅供核对）：", "en": "The Russian filed, translated back by machine"}
+LABEL = {"zh": "俄语译文的机器回译（仅供核对）：", "en": "The Russian filed, translated back by machine"}
 STALE = {"zh": "在上次回译后被手动改过", "en": "edited by hand after its last back-translation"}
 UNCHECKED = {"zh": "这一段的俄语没有回译", "en": "This Russian has no back-translation"}
 

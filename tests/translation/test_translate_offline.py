@@ -317,7 +317,7 @@ def test_dry_run_without_a_key_in_chinese_over_a_batch(
     assert result.exit_code == 0 and result.stdout == ""
     listed = (
         "试运行，未发送也未写入任何内容；正式运行时将发送 explanation.text（原文共 6 个字符），"
-        "并写入 explanation.ru, explanation.ru_back"
+        "并写入 explanation.ru、explanation.ru_back"
     )
     assert f"{todo}：{listed}" in result.stderr
     assert "试运行：1 个案件需要翻译，1 个无需翻译，0 个失败；未写入任何内容" in result.stderr
@@ -349,7 +349,7 @@ def test_dry_run_with_a_key_is_still_a_diff(tmp_path: Path, fake: FakeDeepL) -> 
     case = write_case(tmp_path)
     result = run_translate(case, "--dry-run")
     assert result.exit_code == 0 and result.stdout.startswith(f"--- {case}\n+++ {case}\n")
-    assert "would be translated" in result.stderr and "DEEPL_AUTH_KEY" not in result.stderr
+    assert "a real run would write" in result.stderr and "DEEPL_AUTH_KEY" not in result.stderr
     assert len(fake.translate_requests()) == 2
 
 

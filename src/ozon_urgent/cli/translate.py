@@ -213,9 +213,10 @@ def _report(outcome: CaseOutcome, lang: Lang) -> None:
         sys.stdout.write(shown(outcome.diff, lines=True))
     if not outcome.fields:
         return
-    fields = ", ".join(outcome.fields)
+    between = i18n.punctuation(lang).enumeration  # 、 between the fields under zh
+    fields = between.join(outcome.fields)
     if outcome.unsent:
-        read = ", ".join(outcome.read)
+        read = between.join(outcome.read)
         _say(
             lang,
             "dry_run_unsent",
