@@ -203,7 +203,7 @@ def test_init_lays_out_the_three_parts_and_asks_for_what_the_scenario_needs(
         "申诉信分三部分：事实、改进措施、请求",
         "事实：发生了什么",
         "改进措施：收到通知后店铺做了哪些改进",
-        "诉求：工具会据此在申诉信中写一句请求",
+        "工具会据此在申诉信中写好请求句",
     ):
         assert line in text, line
     explanation = yaml.safe_load(text)["explanation"]

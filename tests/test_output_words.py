@@ -69,6 +69,6 @@ def test_the_init_skeleton_glosses_its_requests_and_id_kinds(run_cli: RunCli, tm
     assert run_cli("init", "misjudged_delisting", "--lang", "en", "-o", str(en)).exit_code == 0
     chinese, english = zh.read_text("utf-8"), en.read_text("utf-8")
     assert "skus（SKU）、products（商品 ID）、offer_ids（货号）" in chinese
-    assert "可选 restore_listing（恢复商品上架）、manual_review（人工重新审核）；诉求：" in chinese
+    assert "诉求，可选 restore_listing（恢复商品上架）、manual_review（人工重新审核）。工具会据此" in chinese
     assert "one of restore_listing, manual_review — the request:" in english
     assert "skus, products, offer_ids" in english

@@ -158,7 +158,7 @@ def test_attachments_show_what_each_caption_means_and_its_dates(run_cli: RunCli,
     covers = case["evidence"][0]["covers"]
     start, end = (int(part) for part in covers["from"].split("-")[1:]), covers["to"].split("-")
     month, day = start
-    assert f"（{covers['from'][:4]}年{month}月{day}日至" in lines[0]  # Chinese order, no zero padding
+    assert f"（涵盖 {covers['from'][:4]}年{month}月{day}日至" in lines[0]  # Chinese order, no zero padding
     assert f"{int(end[1])}月{int(end[2])}日）" in lines[0] or f"{int(end[2])}日）" in lines[0]
     assert "：承运商出具的延误说明（俄语说明的机器回译：配送服务关于延误的信函）；" in lines[0]
     assert lines[1].endswith("：十一月赔偿清单（俄语说明的机器回译）；")  # the Russian-only caption's meaning
@@ -248,3 +248,15 @@ def test_every_examples_russian_is_shown_translated_back(packs: Path, case: Path
     backs += [item["caption_ru_back"] for item in data["evidence"] if item.get("caption_ru")]
     assert all(back.strip() in copy for back in backs)
     assert all(item["caption"] in copy for item in data["evidence"] if item.get("caption_ru"))
+
+
+@pytest.mark.parametrize("reviewed", [False, True])
+def test_the_copy_says_when_no_person_has_reviewed_the_russian(
+    run_cli: RunCli, tmp_path: Path, reviewed: bool
+) -> None:
+    """A back-translation shows what the Russian says, not that it reads well: until `ru_reviewed` is
+    true the copy's top says a Russian speaker has still to review it."""
+    case = _case(**{"explanation.ru_reviewed": reviewed})
+    zh, en = _copy(run_cli, tmp_path, case, "zh"), _copy(run_cli, tmp_path, case, "en")
+    assert ("还没有经懂俄语的人审校" in zh) is not reviewed
+    assert ("No Russian speaker has reviewed the Russian yet" in en) is not reviewed

@@ -117,7 +117,7 @@ def _fields(
     if len(scenario.requests) > 1:
         choice = _comment(lang, "request_choices", values=requests)
     else:
-        choice = f"{requests}；" if lang == "zh" else ""
+        choice = _comment(lang, "request_one", values=requests) if lang == "zh" else ""
     request = f"request: {scenario.requests[0]}  # {choice}{_comment(lang, 'request')}"
     return [*out, f"# {_comment(lang, 'parts')}", request, *_explanation(scenario, lang)]
 

@@ -15,7 +15,7 @@ from pydantic_core import ErrorDetails
 from ozon_urgent.casefile.formats import field_format
 from ozon_urgent.casefile.loader import Loaded, YamlValue
 from ozon_urgent.casefile.model import Case
-from ozon_urgent.findings import Code, FieldPath, Key, field_path
+from ozon_urgent.findings import Code, FieldPath, Key, Worded, field_path
 from ozon_urgent.findings.codes import schema_error_code
 
 
@@ -91,7 +91,8 @@ def _unknown_key(path: FieldPath) -> tuple[str, dict[str, object]]:
     key = str(path[-1]) if path else ""
     parent = tuple(p for p in path[:-1] if isinstance(p, str))
     allowed = allowed_keys(parent)
-    params: dict[str, object] = {"key": key, "allowed": ", ".join(f"`{k}`" for k in allowed)}
+    keys = [f"`{k}`" for k in allowed]
+    params: dict[str, object] = {"key": key, "allowed": Worded(", ".join(keys), "、".join(keys))}
     homes = [home for home in key_homes(key) if home != parent]
     if () in homes:  # a top-level key indented into a block
         return "top", params

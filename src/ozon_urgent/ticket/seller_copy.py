@@ -78,6 +78,9 @@ class SellerCopy:
     facts_back: BackTranslation | None = None
     changes_back: BackTranslation | None = None
     case_file: str = "CASE"  # as `build` was given it, quoted for the shell: the command to run names it
+    # False while no person has checked the Russian (`ru_reviewed`): the copy says so at its top, since a
+    # back-translation shows what the Russian says, not that it says it well.
+    ru_reviewed: bool = True
 
     @property
     def file_name(self) -> str:
@@ -169,6 +172,7 @@ def seller_copy(
         changes_is_russian=changes_own is None,
         attachments=attachments,
         links=links,
+        ru_reviewed=not own or case.explanation.ru_reviewed,
         facts_back=_back(facts) if own else None,
         changes_back=_back(changes) if own and content.changes else None,
         case_file=case_file,
