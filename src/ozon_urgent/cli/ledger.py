@@ -60,15 +60,18 @@ def ledger_session(explicit: str | None) -> Iterator[Ledger]:
 
 
 @contextmanager
-def _as_typed(case: Path) -> Iterator[None]:
-    """A ledger refusal whose message gives a command names the case file as the user typed it."""
+def _as_typed(case: Path, ledger: str | None) -> Iterator[None]:
+    """A ledger refusal whose message gives a command names the case file as the user typed it, and the
+    same `--ledger` (a file's: a database URL may carry a password, and is never printed): without it, the
+    command copied from the message would go to the default ledger."""
     from ozon_urgent.ledger import LedgerRefusedError
 
     try:
         yield
     except LedgerRefusedError as refused:
         if "file" in refused.params:
-            refused.params["file"] = shlex.quote(str(case))
+            given = f" --ledger {shlex.quote(ledger)}" if ledger and "://" not in ledger else ""
+            refused.params["file"] = shlex.quote(str(case)) + given
         raise
 
 
@@ -163,7 +166,7 @@ def _record_new(
     from ozon_urgent.ledger.workdays import followup_due
 
     rules = policy_of(policy, case)
-    with ledger_session(ledger) as store, _as_typed(case):
+    with ledger_session(ledger) as store, _as_typed(case, ledger):
         ticket, new = record_filing(
             store,
             facts.key,
@@ -199,7 +202,7 @@ def _amend(
 ) -> None:
     from ozon_urgent.ledger.corrections import amend_filing
 
-    with ledger_session(ledger) as store, _as_typed(facts.file):
+    with ledger_session(ledger) as store, _as_typed(facts.file, ledger):
         done = amend_filing(store, facts.key, ref, filed_at, now)
     ticket = done.ticket
     assert ticket.filed_at is not None
