@@ -189,7 +189,7 @@ def test_quotation_marks_in_the_store_s_name_are_refused(
     result = run_cli("build", "--lang", "zh", "--out", tmp_path / "out", path)
     assert result.exit_code == 1
     [line] = [line for line in result.stdout.splitlines() if " S003 " in line]
-    assert f"店铺名称带有引号 {marks}" in line and "seller.store_name" in line
+    assert f"店铺名称两边加了引号 {marks}" in line and "seller.store_name" in line
     assert "请删掉这些引号" in result.stdout
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("ticket.txt"))
     assert path.read_bytes() == before

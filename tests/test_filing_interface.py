@@ -51,7 +51,7 @@ def test_filing_zh_names_each_russian_label_and_no_english_one(scenario: str) ->
     text, received = _filing(scenario, "zh")
     assert english_words(text) == [], english_words(text)
     for label in interface_labels().values():
-        assert f"「{label.zh}」（俄语界面：«{label.ru}»）" in text
+        assert f"“{label.zh}”（俄语界面：«{label.ru}»）" in text
     assert not [word for word in ENGLISH_LABELS if word in text]
     # the `--at` example: a real time on the notification's day, Moscow time, with Beijing's beside it
     assert f"`--at {received.isoformat()}T14:30`" in text
