@@ -72,3 +72,12 @@ def test_the_init_skeleton_glosses_its_requests_and_id_kinds(run_cli: RunCli, tm
     assert "诉求，可选 restore_listing（恢复商品上架）、manual_review（人工重新审核）。工具会据此" in chinese
     assert "one of restore_listing, manual_review — the request:" in english
     assert "skus, products, offer_ids" in english
+
+
+def test_the_russian_citing_file_numbers_is_read_as_numbers() -> None:
+    """«(файл 03)» with two attachments slipped past check and build: a seller reads no Russian."""
+    from ozon_urgent.checks.russian_cites_files import cited_numbers
+
+    assert cited_numbers("акты (файл 03) и письмо (файлы 01 и 02), в приложениях 4–6") == {1, 2, 3, 4, 5, 6}
+    assert cited_numbers("Приложение № 2; 21 отправление, 1 500 рублей") == {2}
+    assert cited_numbers("21 отправление передано 20.11.2026") == set()

@@ -32,6 +32,7 @@ from ozon_urgent.checks.russian_cjk import RussianHasCjk
 from ozon_urgent.checks.russian_first_person import RussianFirstPerson
 from ozon_urgent.checks.russian_gate_rules import RUSSIAN_GATE_CHECKS
 from ozon_urgent.checks.russian_latin import RussianMostlyLatin
+from ozon_urgent.checks.russian_cites_files import RussianCitesMissingFile
 from ozon_urgent.checks.russian_lists_ids import RussianListsIds
 from ozon_urgent.checks.russian_missing import RussianMissing
 from ozon_urgent.checks.russian_outdated import RussianOutdated
@@ -85,6 +86,7 @@ _ORDERED: tuple[type[Check] | Code, ...] = (
     ChangesRequired,
     RussianFirstPerson,
     RussianListsIds,
+    RussianCitesMissingFile,
     *RUSSIAN_GATE_CHECKS,
     EvidenceFileMissing,
     EvidenceNotRegular,

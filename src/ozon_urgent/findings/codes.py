@@ -111,6 +111,7 @@ class Code(StrEnum):
     CHANGES_MISSING = "C194"
     METRIC_NOT_NAMED = "C195"
     DELIVERY_MISSING = "C196"
+    RUSSIAN_CITES_MISSING_FILE = "C201"
 
 
 @dataclass(frozen=True, slots=True)
