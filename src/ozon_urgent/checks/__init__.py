@@ -28,11 +28,11 @@ from ozon_urgent.checks.period_future import PeriodInFuture
 from ozon_urgent.checks.period_required import PeriodRequired
 from ozon_urgent.checks.personal_data_text import PersonalDataInCase
 from ozon_urgent.checks.request_allowed import RequestAllowed
+from ozon_urgent.checks.russian_cites_files import RussianCitesMissingFile
 from ozon_urgent.checks.russian_cjk import RussianHasCjk
 from ozon_urgent.checks.russian_first_person import RussianFirstPerson
 from ozon_urgent.checks.russian_gate_rules import RUSSIAN_GATE_CHECKS
 from ozon_urgent.checks.russian_latin import RussianMostlyLatin
-from ozon_urgent.checks.russian_cites_files import RussianCitesMissingFile
 from ozon_urgent.checks.russian_lists_ids import RussianListsIds
 from ozon_urgent.checks.russian_missing import RussianMissing
 from ozon_urgent.checks.russian_outdated import RussianOutdated

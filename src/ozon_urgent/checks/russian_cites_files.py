@@ -22,7 +22,8 @@ def cited_numbers(text: str) -> set[int]:
     cited: set[int] = set()
     for match in _CITED.finditer(text):
         numbers = [int(n) for n in _NUMBER.findall(match.group(1))]
-        for first, second, between in zip(numbers, numbers[1:], re.split(r"\d{1,3}", match.group(1))[1:]):
+        between_each = _NUMBER.split(match.group(1))[1:-1]  # what stands between two numbers
+        for first, second, between in zip(numbers[:-1], numbers[1:], between_each, strict=True):
             if between.strip() in {"–", "-"}:
                 cited.update(range(first, second + 1))
         cited.update(numbers)
