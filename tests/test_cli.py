@@ -51,7 +51,8 @@ def test_warnings_pass_unless_strict(run_cli: RunCli, tmp_path: Path) -> None:
     assert relaxed.stdout.endswith("1 case(s) checked, 0 failing: 0 error(s), 1 warning(s)\n")
     strict = run_cli("check", "--strict", path)
     assert strict.exit_code == 1 and ": C173 warning: " in strict.stdout
-    assert strict.stdout.endswith("1 case(s) checked, 1 failing: 0 error(s), 1 warning(s)\n")
+    totals = "1 case(s) checked, 1 failing: 0 error(s), 1 warning(s) (--strict: warnings fail too)\n"
+    assert strict.stdout.endswith(totals)
 
 
 def test_unreadable_input_is_a_failing_case(run_cli: RunCli, tmp_path: Path) -> None:

@@ -81,3 +81,15 @@ def test_the_russian_citing_file_numbers_is_read_as_numbers() -> None:
     assert cited_numbers("акты (файл 03) и письмо (файлы 01 и 02), в приложениях 4–6") == {1, 2, 3, 4, 5, 6}
     assert cited_numbers("Приложение № 2; 21 отправление, 1 500 рублей") == {2}
     assert cited_numbers("21 отправление передано 20.11.2026") == set()
+
+
+def test_the_strict_summary_says_why_a_case_without_errors_fails(run_cli: RunCli, tmp_path: Path) -> None:
+    """«其中 1 个未通过；共 0 个错误» read as a contradiction: under --strict the line says warnings fail."""
+    data = variant("carrier_failure", {})
+    data["explanation"]["ru_reviewed"] = False  # C173, a warning: the only finding
+    case = write_case(tmp_path, data)
+    strict = run_cli("check", "--strict", "--lang", "zh", str(case))
+    assert strict.exit_code == 1
+    assert "其中 1 个未通过；共 0 个错误" in strict.stdout and "（--strict：警告也算未通过）" in strict.stdout
+    plain = run_cli("check", "--lang", "zh", str(case))
+    assert plain.exit_code == 0 and "--strict：" not in plain.stdout

@@ -322,7 +322,7 @@ def test_dry_run_without_a_key_in_chinese_over_a_batch(
     assert f"{todo}：{listed}" in result.stderr
     assert "试运行：1 个案件需要翻译，1 个无需翻译，0 个失败；未写入任何内容" in result.stderr
     assert "未设置任何翻译引擎的密钥，因此没有发送任何内容" in result.stderr
-    assert "也可以手动继续：自行将俄语译文填入 explanation.facts.ru" in result.stderr
+    assert "不用机器翻译也可以：自己把俄语写进 explanation.facts.ru" in result.stderr
     for path, data in before.items():
         assert_unchanged(path, data)
 

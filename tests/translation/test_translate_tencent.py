@@ -161,7 +161,7 @@ def test_no_key_says_at_once_how_to_go_on(tmp_path: Path, monkeypatch: pytest.Mo
     assert result.exit_code == 3
     assert "腾讯云控制台 → 访问管理 → API 密钥管理" in result.stderr
     assert "DeepL 账户 → API 密钥" in result.stderr
-    assert "自行将俄语译文填入 explanation.facts.ru" in result.stderr
+    assert "自己把俄语写进 explanation.facts.ru" in result.stderr
 
 
 def test_hand_russian_is_kept_and_its_back_translation_refreshed(tmp_path: Path, tmt: FakeTMT) -> None:

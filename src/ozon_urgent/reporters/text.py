@@ -183,7 +183,7 @@ def _problems(case: CaseResult) -> CaseResult:
 
 def _totals(result: RunResult, lang: Lang) -> str:
     failing = sum(1 for case in result.cases if case.outcome(strict=result.strict) is not Outcome.OK)
-    return i18n.text(
+    totals = i18n.text(
         lang,
         "cli.summary",
         cases=len(result.cases),
@@ -191,3 +191,7 @@ def _totals(result: RunResult, lang: Lang) -> str:
         errors=result.count(Severity.ERROR),
         warnings=result.count(Severity.WARNING),
     )
+    # «1 failing: 0 errors» reads as a contradiction unless the line says warnings fail under --strict.
+    if result.strict and failing and result.count(Severity.WARNING):
+        totals += i18n.text(lang, "cli.summary", "strict")
+    return totals
