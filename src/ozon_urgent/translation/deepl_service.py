@@ -39,10 +39,9 @@ from ozon_urgent.translation.engine import (
     ServiceError,
     ServiceErrorKind,
     Usage,
-    mask_key,
 )
 from ozon_urgent.translation.glossary import TARGET_LANG, Glossary, SourceLang
-from ozon_urgent.unsafe_text import without_secrets
+from ozon_urgent.unsafe_text import masked, without_secrets
 
 __all__ = ["CONNECT_TIMEOUT_SECONDS", "NETWORK_BUDGET_SECONDS", "DeepLSettings", "RussianTranslator"]
 __all__ += ["GlossaryEvent", "ServiceError", "Usage", "network_reason"]
@@ -83,7 +82,7 @@ class DeepLSettings:
 
     @property
     def masked_key(self) -> str:
-        return mask_key(self.auth_key)
+        return masked(self.auth_key)
 
     @property
     def server(self) -> str:

@@ -15,7 +15,6 @@ from ozon_urgent import i18n
 from ozon_urgent.errors import UserError, debug_enabled
 from ozon_urgent.i18n import Lang
 from ozon_urgent.translation.glossary import SourceLang
-from ozon_urgent.unsafe_text import masked
 
 EngineName = Literal["deepl", "tencent"]
 ENGINES: tuple[EngineName, ...] = ("deepl", "tencent")
@@ -124,11 +123,6 @@ class EngineChoiceError(UserError):
     """OZON_URGENT_ENGINE names no engine, or the engine asked for has no key (exit 3)."""
 
     table = "cli.translate"
-
-
-def mask_key(key: str) -> str:
-    """At most the last four characters, enough to tell two keys apart and useless to anyone else."""
-    return masked(key)
 
 
 def choose(requested: str | None, environ: Mapping[str, str]) -> EngineName | None:

@@ -32,10 +32,9 @@ from ozon_urgent.translation.engine import (
     ServiceError,
     ServiceErrorKind,
     Usage,
-    mask_key,
 )
 from ozon_urgent.translation.glossary import TARGET_LANG, Glossary, SourceLang
-from ozon_urgent.unsafe_text import without_secrets
+from ozon_urgent.unsafe_text import masked, without_secrets
 
 SERVICE, VERSION, ACTION = "tmt", "2018-03-21", "TextTranslate"
 DEFAULT_REGION = "ap-beijing"
@@ -78,7 +77,7 @@ class TencentSettings:
 
     @property
     def masked_key(self) -> str:
-        return mask_key(self.secret_id)
+        return masked(self.secret_id)
 
     @property
     def server(self) -> str:
