@@ -96,8 +96,9 @@ def test_a_thousand_postings_go_into_an_attached_list(run_cli: RunCli, tmp_path:
         assert f"{10_000_000 + n}-{n % 10_000:04d}-1" in text
     assert data["ids"]["postings"][1049] == "10001049-1049-1"  # ticket.json keeps every ID
     filing = (pack / "FILING.md").read_text("utf-8")
-    assert f"4. **IDs are in `{listed['name']}`** (1050 postings, 1 SKU;" in filing
-    assert "in the text" not in filing
+    assert "8. **Attach the files.** Attach the files from step 3 in order, 1 to 3." in filing
+    assert f"The full list of IDs (1050 postings, 1 SKU) is in `{listed['name']}`;" in filing
+    assert "are in the ticket text" not in filing
 
 
 def test_thirty_postings_stay_in_the_letter(run_cli: RunCli, tmp_path: Path) -> None:
@@ -107,7 +108,7 @@ def test_thirty_postings_stay_in_the_letter(run_cli: RunCli, tmp_path: Path) -> 
     assert "Обращение касается отправлений и товара:\n\nНомера 30 отправлений:\n" in body
     assert "perechen" not in body and "id_list" not in body
     filing = (pack_dir(tmp_path / "out", "test-carrier-failure") / "FILING.md").read_text("utf-8")
-    assert "4. **IDs are in the text** (30 postings" in filing
+    assert "All the IDs (30 postings, 1 SKU) are in the ticket text." in filing
 
 
 def test_a_body_still_too_long_names_what_to_cut(run_cli: RunCli, tmp_path: Path) -> None:

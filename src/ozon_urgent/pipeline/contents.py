@@ -73,7 +73,8 @@ def pack_contents(source: PackSource, renderer: Renderer) -> PackContents:
     files["ticket.txt"] = ticket.text.encode("utf-8")
     copy = seller_copy(case, content, catalog, lang, shell_word(result.file) if result.file else "CASE")
     files[copy.file_name] = renderer.seller_copy(copy).encode("utf-8")
-    filing = renderer.filing(content, catalog, policy, lang, result.file, source.ledger, source.out)
+    captions = {a.number: a.caption for a in copy.attachments if a.caption}  # the seller's own words
+    filing = renderer.filing(content, catalog, policy, lang, result.file, source.ledger, source.out, captions)
     files["FILING.md"] = filing.encode("utf-8")
     made_from = BuildPrint(source.settings, tuple(g.source_sha256 for g in source.evidence))
     files[TICKET_JSON] = _ticket_json(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -33,6 +34,7 @@ from ozon_urgent.ticket.seller_copy import (
     zh_date,
     zh_period,
 )
+from ozon_urgent.ticket.seller_words import attachment_names
 
 
 class TemplateError(UserError):
@@ -149,15 +151,20 @@ class Renderer:
         case_file: str | None = None,
         ledger: str | None = None,
         out: str = DEFAULT_OUT,
+        captions: Mapping[int, str] | None = None,
     ) -> str:
         """FILING.md; `case_file` is the case's path as `build` was given it, for the commands to run next,
         `ledger` the ledger it was recorded in when not the default (`make demo`'s own, an agency's
         shared file; a URL is left out: it may hold a password, and a pack is shared), and `out` the
         `--out` folder as given: the pack is `<out>/<store>/<case_id>`, and `followup` is told to write
-        beside it."""
+        beside it. `captions` are the seller's own captions by attachment number, in the seller's words
+        (seller_copy), for the files FILING lists by caption rather than by kind."""
         ledger_arg = f" --ledger {shell_word(ledger)}" if ledger and "://" not in ledger else ""
         store = f"{out.rstrip('/') or '/'}/{store_folder(content.client_id)}"
         scenario = catalog.scenarios[content.scenario]
+        kind_en = {**{k: v.names.en for k, v in catalog.kinds.items()}, **_MADE_BY_TOOL["en"]}
+        kind_zh = {**{k: v.names.zh for k, v in catalog.kinds.items()}, **_MADE_BY_TOOL["zh"]}
+        kinds = {a.number: a.kind for a in content.attachments}
         return _tidy(
             self._render(
                 f"filing/FILING.{lang}.md.j2",
@@ -167,8 +174,11 @@ class Renderer:
                 video_scenario=any(catalog.kinds[k].video for group in scenario.evidence for k in group),
                 scenario_en=scenario.names.en,
                 scenario_zh=scenario.names.zh,
-                kind_en={**{k: v.names.en for k, v in catalog.kinds.items()}, **_MADE_BY_TOOL["en"]},
-                kind_zh={**{k: v.names.zh for k, v in catalog.kinds.items()}, **_MADE_BY_TOOL["zh"]},
+                kind_en=kind_en,  # for overrides written before `attachment_names`
+                kind_zh=kind_zh,
+                attachment_names=attachment_names(
+                    kinds, kind_zh if lang == "zh" else kind_en, captions or {}
+                ),
                 max_mb=mib(policy.max_attachment_bytes),
                 followup_days=policy.followup_working_days,
                 duplicate_hours=policy.duplicate_hours,

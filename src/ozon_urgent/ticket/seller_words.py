@@ -1,10 +1,13 @@
 """The seller's copy's words that depend on what a case lists: subject, ID heading and blocks, request.
 
 Each says in Chinese or English what the Russian letter's own words say (ticket.wording): the subject, the
-ID heading and blocks, how the request names the listed IDs, and the sentences naming the other lists.
-Nothing here adds to the Russian."""
+ID heading and blocks, how the request names the listed IDs, and the sentences naming the other lists;
+and what FILING.md calls each attachment. Nothing here adds to the Russian."""
 
 from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
 
 from ozon_urgent.i18n import Lang
 from ozon_urgent.ticket.content import IdGroup, TicketContent
@@ -142,3 +145,44 @@ def subject(t: TicketContent, lang: Lang, fallback: str) -> str:
     if number == 1:  # one is named, not counted: «将该货件…», "Exclude the posting…"
         return with_ids.format(ids=zh if lang == "zh" else f"the {en}")
     return with_ids.format(ids=f" {number} 个{zh}" if lang == "zh" else f"{number} {_en_noun(en, number)}")
+
+
+# Where FILING.md lists a file by the seller's own caption: about one line of the list (a Chinese character
+# takes two columns, as in a terminal), so that the file's name and what it is stay readable side by side.
+CAPTION_COLUMNS = 60
+
+
+def attachment_names(
+    kinds: Mapping[int, str], kind_names: Mapping[str, str], captions: Mapping[int, str]
+) -> dict[int, str]:
+    """What FILING.md calls each attachment (number → words): a file of kind `other` by the seller's own
+    caption, since «其他补充材料» / "other supporting document" does not tell one file from another; every
+    other file by its kind's name, which says what it is in the words of the checklist."""
+    return {
+        number: short_caption(captions[number])
+        if kind == "other" and captions.get(number)
+        else kind_names[kind]
+        for number, kind in kinds.items()
+    }
+
+
+def short_caption(text: str, columns: int = CAPTION_COLUMNS) -> str:
+    """`text` on one line, cut to about `columns` with «…» where longer: after a word where the text has
+    spaces near the cut, else after a character (Chinese has no spaces)."""
+    line = " ".join(text.split())
+    if _columns(line) <= columns:
+        return line
+    kept, used = [], 0
+    for char in line:
+        used += _columns(char)
+        if used > columns - 1:  # room for the «…»
+            break
+        kept.append(char)
+    cut = "".join(kept)
+    if " " in cut and not line[len(cut)].isspace() and cut.rfind(" ") > len(cut) * 2 // 3:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,.;:，、；：（(") + "…"
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
