@@ -81,6 +81,27 @@ def _case(file: Path) -> CaseFacts:
     return read_case_facts(file)
 
 
+def refuse_other_case(store: Ledger, facts: CaseFacts) -> None:
+    """A case file that only repeats the case_id of another case file's filed ticket is not that ticket:
+    recording, correcting or following it up from here would change the other case's record (exit 1)."""
+    from ozon_urgent.casefile.identity import same_case_file
+    from ozon_urgent.ledger import get_ticket
+    from ozon_urgent.ledger.errors import LedgerRefusedError
+
+    with store.read():
+        ticket = get_ticket(store, facts.client_id, facts.case_id)
+    if ticket is None or ticket.reference is None or same_case_file(ticket.case_file, facts.file):
+        return
+    raise LedgerRefusedError(
+        "case_id_filed_elsewhere",
+        case=facts.case_id,
+        this=shlex.quote(str(facts.file)),
+        other=shlex.quote(ticket.case_file or ""),
+        reference=ticket.reference,
+        filed=ticket.filed_at,
+    )
+
+
 def policy_of(explicit: Path | None, case_file: Path | None = None) -> Policy:
     from ozon_urgent.policy import load_policy, policy_for
 
@@ -167,6 +188,7 @@ def _record_new(
 
     rules = policy_of(policy, case)
     with ledger_session(ledger) as store, _as_typed(case, ledger):
+        refuse_other_case(store, facts)
         ticket, new = record_filing(
             store,
             facts.key,
@@ -203,6 +225,7 @@ def _amend(
     from ozon_urgent.ledger.corrections import amend_filing
 
     with ledger_session(ledger) as store, _as_typed(facts.file, ledger):
+        refuse_other_case(store, facts)
         done = amend_filing(store, facts.key, ref, filed_at, now)
     ticket = done.ticket
     assert ticket.filed_at is not None
@@ -244,6 +267,7 @@ def resolve(
     user = user_lang(lang)
     facts = _case(case)
     with ledger_session(ledger) as store:
+        refuse_other_case(store, facts)
         ticket = record_outcome(store, facts.client_id, facts.case_id, outcome, note, environment(ctx).now())
     typer.echo(
         text(user, "resolved", case=facts.case_id, reference=ticket.reference, outcome=outcome.value),
@@ -300,6 +324,7 @@ def followup(
     options = FollowupOptions(out=out, templates=templates, fix=fix, jobs=jobs, cache=cache)
     now = _written_as_of(today, environment(ctx).now())
     with ledger_session(ledger) as store:
+        refuse_other_case(store, facts)
         check = CheckOptions(today=today_of(today))
         outcome = followup_case(facts, rules, check, options, store, now)
     done = outcome.done
