@@ -171,21 +171,21 @@ def record(
     if amend:
         _amend(facts, ref, filed_at, now, ledger, user)
         return
-    _record_new(case, facts, ref, filed_at or now, ledger, policy, user)
+    _record_new(case, facts, ref, (filed_at or now, now), ledger, policy, user)
 
 
 def _record_new(
     case: Path,
     facts: CaseFacts,
     ref: str,
-    filed_at: datetime,
+    when: tuple[datetime, datetime],  # filed at, and now
     ledger: str | None,
     policy: Path | None,
     user: Lang,
 ) -> None:
     from ozon_urgent.ledger import record_filing
-    from ozon_urgent.ledger.workdays import followup_due
 
+    filed_at, now = when
     rules = policy_of(policy, case)
     with ledger_session(ledger) as store, _as_typed(case, ledger):
         refuse_other_case(store, facts)
@@ -204,19 +204,20 @@ def _record_new(
     if not new:
         typer.echo(text(user, "recorded_again", case=facts.case_id, reference=ticket.reference), err=True)
         return
-    typer.echo(
-        text(
-            user,
-            "recorded",
-            case=facts.case_id,
-            filed=ticket.filed_at,
-            reference=ticket.reference,
-            due=followup_due(ticket.filed_at, rules.followup_working_days),
-            days=rules.followup_working_days,
-            until=ticket.filed_at + timedelta(hours=rules.duplicate_hours),
-        ),
-        err=True,
-    )
+    recorded = text(user, "recorded", case=facts.case_id, filed=ticket.filed_at, reference=ticket.reference)
+    typer.echo(recorded + _what_follows(ticket.filed_at, now, rules, user), err=True)
+
+
+def _what_follows(filed_at: datetime, now: datetime, rules: Policy, user: Lang) -> str:
+    """The follow-up's day and the 72-hour guard, each said as ahead or already past: a filing recorded
+    days late (`--at`) has both behind it, and "do not file before" a moment gone misleads."""
+    from ozon_urgent.ledger.workdays import followup_due
+
+    due = followup_due(filed_at, rules.followup_working_days)
+    until = filed_at + timedelta(hours=rules.duplicate_hours)
+    follow = "recorded_followup_open" if due <= now else "recorded_followup_ahead"
+    guard = "recorded_guard_over" if until <= now else "recorded_guard_ahead"
+    return text(user, follow, due=due, days=rules.followup_working_days) + text(user, guard, until=until)
 
 
 def _amend(
