@@ -96,7 +96,9 @@ def test_every_case_with_its_deadline_and_exact_command(
     assert [row["case_id"][-2:] for row in data["tickets"]] == ["s1", "s2", "s3", "s4"]
     by_store = {store["client_id"]: store for store in data["stores"]}
     assert by_store["4100003"]["store_name"] == "日出汽配" and by_store["4100003"]["cases"] == 1
-    assert data["totals"]["overdue"] == 2 and data["totals"]["states"]["not_built"] == 3
+    # s1 is late for its appeal; s2 is not late for anything: it may be followed up
+    assert (data["totals"]["overdue"], data["totals"]["followup_open"]) == (1, 1)
+    assert data["totals"]["states"]["not_built"] == 3
 
 
 def test_a_built_case_shows_its_appeal_deadline_and_the_record_command(
@@ -208,3 +210,25 @@ def test_states_are_judged_as_of_the_day_asked_for(
     assert state(TODAY.isoformat()) == "waiting"  # Monday, the clock's own day
     assert state("2026-12-02") == "waiting"  # Wednesday: the third working day still running
     assert state("2026-12-03") == "followup_due"  # Thursday
+
+
+def test_a_follow_up_allowed_is_not_overdue(run_cli: RunCli, tmp_path: Path, agency: dict[int, Path]) -> None:
+    """The first day a follow-up is allowed is no deadline: past it, the seller may follow up, and nothing
+    is late; the appeal deadline of a case not filed is one, and is late once past."""
+    env = _env(tmp_path)
+    filed = run_cli("record", agency[2], "--ref", "OZ-4100011", "--at", "2026-11-24T10:00", env=env)
+    assert filed.exit_code == 0, filed.stderr
+    args = ("status", "--today", TODAY.isoformat(), "cases")
+    en = run_cli(*args, env=env).stdout
+    assert "1 past the appeal deadline, 0 due today, 1 due within the next 6 days; 1 may be followed up" in en
+    assert "2026-11-27 (3 d late)" in en  # s1's appeal deadline
+    assert "2026-11-28 (follow-up allowed, 2 d ago)  no reply: may follow up" in en
+    assert "you may follow up now (allowed since 28.11.2026 00:00 MSK)" in en
+    zh = run_cli(*args, "--lang", "zh", env=env).stdout
+    assert "申诉已超期 1 个，今天到期 0 个，未来 6 天内到期 1 个；可以跟进 1 个" in zh
+    assert "2026-11-27（超期 3 天）" in zh and "2026-11-28（可以跟进，已 2 天）  未答复：可以跟进" in zh
+    assert zh.count("超期") == 3, zh  # the summary, s1's row and the totals' column: not the follow-up
+    overdue = _json(run_cli, env, "cases", "--due", "overdue")
+    assert [row["case_id"][-2:] for row in overdue["tickets"]] == ["s1"]
+    today = _json(run_cli, env, "cases", "--due", "today")  # something to do today: the follow-up too
+    assert [row["case_id"][-2:] for row in today["tickets"]] == ["s1", "s2"]

@@ -1,4 +1,4 @@
-"""A case's identity when the file names none: the file's name, or its folder's for `case.yaml`."""
+"""A case's identity: its `case_id` when the file names none, and whether a ledger row is this file's."""
 
 from __future__ import annotations
 
@@ -28,3 +28,20 @@ def suggest_case_id(name: str) -> str:
     slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-._")
     slug = re.sub(r"\.{2,}", ".", slug)[:100]
     return slug if usable_case_id(slug) else ""
+
+
+def same_case_file(recorded: str | None, file: Path) -> bool:
+    """Whether the ledger's row of this (Client ID, case_id), recorded from the case file `recorded`, is
+    the case in `file`. A case_id alone does not say it: a copied example folder or a reused name brings
+    the same id to a new case. So the row is another case's while the file it was recorded from is still
+    on disk under another path; a row from before the ledger kept the path, or whose file has gone (a case
+    folder moved or renamed since), stays this case's."""
+    if recorded is None:
+        return True
+    old = Path(recorded)
+    if old == file.resolve():
+        return True
+    try:
+        return not old.exists() or old.samefile(file)
+    except OSError:  # unreadable where it was: nothing says it is another case
+        return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -12,7 +12,7 @@ from typing import cast
 
 from ozon_urgent.attachments.locate import EvidencePath, locate_evidence
 from ozon_urgent.attachments.model import AttachmentReport
-from ozon_urgent.casefile.identity import default_case_id
+from ozon_urgent.casefile.identity import default_case_id, same_case_file
 from ozon_urgent.casefile.loader import Loaded
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.casefile.opening import open_case
@@ -28,9 +28,10 @@ from ozon_urgent.policy import Policy
 @dataclass(frozen=True, slots=True)
 class CheckOptions:
     today: date
-    # (Client ID, case_id) of the tickets the ledger holds as filed (`ledger.read_filed`): their cases,
-    # like those with a `filed:` block, are no longer judged on deadlines.
-    filed: frozenset[tuple[str, str]] = frozenset()
+    # (Client ID, case_id) of the tickets the ledger holds as filed, with the case file each was recorded
+    # from (`ledger.read_filed`): their cases, like those with a `filed:` block, are no longer judged on
+    # deadlines; a new case that only repeats a filed case's id still is.
+    filed: Mapping[tuple[str, str], str | None] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -59,6 +60,11 @@ def check_case(file: Path, display: str, policy: Policy, options: CheckOptions) 
         result = CaseResult(file=display, case_id=default_case_id(file))
         result.add(internal_error(exc, display))
         return CheckedCase(result)
+
+
+def _filed_in_ledger(filed: Mapping[tuple[str, str], str | None], key: tuple[str, str], file: Path) -> bool:
+    """Whether the ledger holds this very case as filed, not another case that used its id first."""
+    return key in filed and same_case_file(filed[key], file)
 
 
 def internal_error(exc: Exception, display: str) -> Finding:
@@ -99,7 +105,7 @@ def _check_case(file: Path, display: str, policy: Policy, options: CheckOptions)
         today=case.as_of or options.today,  # an example is judged as of its own day (C162)
         located=tuple(locate_evidence(base, item.file) for item in case.evidence),
         run_today=options.today,
-        filed_in_ledger=(case.seller.client_id, result.case_id) in options.filed,
+        filed_in_ledger=_filed_in_ledger(options.filed, (case.seller.client_id, result.case_id), file),
     )
     for check in CHECKS:
         if check.code in result.disabled:

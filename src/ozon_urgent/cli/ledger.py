@@ -81,6 +81,27 @@ def _case(file: Path) -> CaseFacts:
     return read_case_facts(file)
 
 
+def refuse_other_case(store: Ledger, facts: CaseFacts) -> None:
+    """A case file that only repeats the case_id of another case file's filed ticket is not that ticket:
+    recording, correcting or following it up from here would change the other case's record (exit 1)."""
+    from ozon_urgent.casefile.identity import same_case_file
+    from ozon_urgent.ledger import get_ticket
+    from ozon_urgent.ledger.errors import LedgerRefusedError
+
+    with store.read():
+        ticket = get_ticket(store, facts.client_id, facts.case_id)
+    if ticket is None or ticket.reference is None or same_case_file(ticket.case_file, facts.file):
+        return
+    raise LedgerRefusedError(
+        "case_id_filed_elsewhere",
+        case=facts.case_id,
+        this=shlex.quote(str(facts.file)),
+        other=shlex.quote(ticket.case_file or ""),
+        reference=ticket.reference,
+        filed=ticket.filed_at,
+    )
+
+
 def policy_of(explicit: Path | None, case_file: Path | None = None) -> Policy:
     from ozon_urgent.policy import load_policy, policy_for
 
@@ -150,23 +171,24 @@ def record(
     if amend:
         _amend(facts, ref, filed_at, now, ledger, user)
         return
-    _record_new(case, facts, ref, filed_at or now, ledger, policy, user)
+    _record_new(case, facts, ref, (filed_at or now, now), ledger, policy, user)
 
 
 def _record_new(
     case: Path,
     facts: CaseFacts,
     ref: str,
-    filed_at: datetime,
+    when: tuple[datetime, datetime],  # filed at, and now
     ledger: str | None,
     policy: Path | None,
     user: Lang,
 ) -> None:
     from ozon_urgent.ledger import record_filing
-    from ozon_urgent.ledger.workdays import followup_due
 
+    filed_at, now = when
     rules = policy_of(policy, case)
     with ledger_session(ledger) as store, _as_typed(case, ledger):
+        refuse_other_case(store, facts)
         ticket, new = record_filing(
             store,
             facts.key,
@@ -182,19 +204,20 @@ def _record_new(
     if not new:
         typer.echo(text(user, "recorded_again", case=facts.case_id, reference=ticket.reference), err=True)
         return
-    typer.echo(
-        text(
-            user,
-            "recorded",
-            case=facts.case_id,
-            filed=ticket.filed_at,
-            reference=ticket.reference,
-            due=followup_due(ticket.filed_at, rules.followup_working_days),
-            days=rules.followup_working_days,
-            until=ticket.filed_at + timedelta(hours=rules.duplicate_hours),
-        ),
-        err=True,
-    )
+    recorded = text(user, "recorded", case=facts.case_id, filed=ticket.filed_at, reference=ticket.reference)
+    typer.echo(recorded + _what_follows(ticket.filed_at, now, rules, user), err=True)
+
+
+def _what_follows(filed_at: datetime, now: datetime, rules: Policy, user: Lang) -> str:
+    """The follow-up's day and the 72-hour guard, each said as ahead or already past: a filing recorded
+    days late (`--at`) has both behind it, and "do not file before" a moment gone misleads."""
+    from ozon_urgent.ledger.workdays import followup_due
+
+    due = followup_due(filed_at, rules.followup_working_days)
+    until = filed_at + timedelta(hours=rules.duplicate_hours)
+    follow = "recorded_followup_open" if due <= now else "recorded_followup_ahead"
+    guard = "recorded_guard_over" if until <= now else "recorded_guard_ahead"
+    return text(user, follow, due=due, days=rules.followup_working_days) + text(user, guard, until=until)
 
 
 def _amend(
@@ -203,6 +226,7 @@ def _amend(
     from ozon_urgent.ledger.corrections import amend_filing
 
     with ledger_session(ledger) as store, _as_typed(facts.file, ledger):
+        refuse_other_case(store, facts)
         done = amend_filing(store, facts.key, ref, filed_at, now)
     ticket = done.ticket
     assert ticket.filed_at is not None
@@ -244,6 +268,7 @@ def resolve(
     user = user_lang(lang)
     facts = _case(case)
     with ledger_session(ledger) as store:
+        refuse_other_case(store, facts)
         ticket = record_outcome(store, facts.client_id, facts.case_id, outcome, note, environment(ctx).now())
     typer.echo(
         text(user, "resolved", case=facts.case_id, reference=ticket.reference, outcome=outcome.value),
@@ -300,6 +325,7 @@ def followup(
     options = FollowupOptions(out=out, templates=templates, fix=fix, jobs=jobs, cache=cache)
     now = _written_as_of(today, environment(ctx).now())
     with ledger_session(ledger) as store:
+        refuse_other_case(store, facts)
         check = CheckOptions(today=today_of(today))
         outcome = followup_case(facts, rules, check, options, store, now)
     done = outcome.done

@@ -363,6 +363,11 @@ class App(Group):
 
     def _reraise(self, error: UsageError) -> NoReturn:
         """The error in Chinese when the user reads Chinese; English errors are Click's own."""
+        from ozon_urgent.cli.split_time import split_time_message
+
+        split = split_time_message(error, self.lang)
+        if split is not None:
+            raise (ChineseUsageError if self.lang == "zh" else UsageError)(split, error.ctx) from error
         if self.lang != "zh" or isinstance(error, NoArgsIsHelpError | ChineseUsageError):
             raise error
         raise ChineseUsageError(chinese_message(error), error.ctx) from error

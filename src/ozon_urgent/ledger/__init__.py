@@ -108,8 +108,9 @@ def open_ledger(explicit: str | None = None, environ: Mapping[str, str] | None =
 
 def read_filed(
     explicit: str | None = None, environ: Mapping[str, str] | None = None
-) -> frozenset[tuple[str, str]]:
-    """(Client ID, case_id) of every ticket the ledger holds as filed, read without writing anything: a
+) -> dict[tuple[str, str], str | None]:
+    """(Client ID, case_id) of every ticket the ledger holds as filed, with the case file it was recorded
+    from (None before the ledger kept it), read without writing anything: a
     SQLite ledger that does not exist holds none and is not created, and one of an older version is read
     as it is, not migrated. `check` and `build` stop judging a filed case's deadlines by it.
 
@@ -125,13 +126,13 @@ def read_filed(
 
     location = resolve_location(explicit, environ)
     if not location.is_postgres and not Path(location.target).exists():
-        return frozenset()
+        return {}
     ledger = Ledger(location)
     try:
         with ledger.read():
             version = current_version(ledger)
             if version > LATEST:
                 raise LedgerError("newer", ledger=location.shown, version=version, known=LATEST)
-            return filed_keys(ledger) if version else frozenset()
+            return filed_keys(ledger) if version else {}
     finally:
         ledger.close()

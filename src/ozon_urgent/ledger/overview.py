@@ -1,9 +1,10 @@
 """`status`'s one view of every deadline: a row per case, on disk or in the ledger, most urgent first.
 
 A row joins a case file found on disk with the ledger's ticket of the same (Client ID, case_id). Its
-deadline is the day its next action is due by: the appeal deadline (the notification's day plus the
-policy's `appeal_window_days`, the last day C160 stays quiet) while it is not filed, the day a follow-up
-falls due once it is, none once Ozon has answered.
+date is the day its next action turns on: while it is not filed, a deadline, the appeal deadline (the
+notification's day plus the policy's `appeal_window_days`, the last day C160 stays quiet), which a case
+can be late for; once it is filed, the first day a follow-up is allowed, which nothing is late for: from
+then on the seller may follow up; none once Ozon has answered.
 """
 
 from __future__ import annotations
@@ -48,6 +49,11 @@ class CaseRow:
         due = self.status.due_at
         return None if due is None else moscow_day(due)
 
+    @property
+    def followup_date(self) -> bool:
+        """Whether `deadline` is the day a follow-up becomes allowed, not a deadline one can miss."""
+        return self.deadline is not None and self.status is not None and self.state is not TicketState.BUILT
+
     def due_in(self, today: date) -> int | None:
         """Days until the deadline (negative: past it), or None without one."""
         deadline = self.deadline
@@ -87,10 +93,11 @@ def by_urgency(rows: Iterable[CaseRow]) -> list[CaseRow]:
 
 
 def is_due(row: CaseRow, due: Due, today: date) -> bool:
-    """`--due overdue`: past the deadline; `today`: by today, the overdue included; `week`: by the sixth
-    day from today, the overdue included."""
+    """`--due overdue`: past a deadline; `today`: something to do by today, the overdue included; `week`:
+    by the sixth day from today, the overdue included. A follow-up is something to do from the day it is
+    allowed, but never overdue: nothing is late once a ticket is filed."""
     days = row.due_in(today)
-    if days is None:
+    if days is None or (due is Due.OVERDUE and row.followup_date):
         return False
     limit = {Due.OVERDUE: -1, Due.TODAY: 0, Due.WEEK: _WEEK.days}[due]
     return days <= limit
@@ -105,23 +112,28 @@ def is_store(row: CaseRow, wanted: str) -> bool:
 
 @dataclass(slots=True)
 class Totals:
-    """How many cases a store (or all of them) has: by deadline and by state."""
+    """How many cases a store (or all of them) has: by deadline, follow-ups allowed, and by state."""
 
     cases: int = 0
-    overdue: int = 0
+    overdue: int = 0  # past a deadline (the appeal window): a follow-up allowed is never late
     due_today: int = 0
     due_week: int = 0  # after today, within the six days after it
+    followup_open: int = 0  # a follow-up allowed by today
     states: Counter[str] = field(default_factory=Counter)
 
     def add(self, row: CaseRow, today: date) -> None:
         self.cases += 1
         self.states[row.state.value] += 1
         days = row.due_in(today)
-        if days is not None and days < 0:
+        if days is None:
+            return
+        if row.followup_date:
+            self.followup_open += 1 if days <= 0 else 0
+        elif days < 0:
             self.overdue += 1
         elif days == 0:
             self.due_today += 1
-        elif days is not None and days <= _WEEK.days:
+        elif days <= _WEEK.days:
             self.due_week += 1
 
     def as_dict(self) -> dict[str, object]:
@@ -130,6 +142,7 @@ class Totals:
             "overdue": self.overdue,
             "due_today": self.due_today,
             "due_within_week": self.due_week,
+            "followup_open": self.followup_open,
             "states": {state.value: self.states[state.value] for state in TicketState},
         }
 

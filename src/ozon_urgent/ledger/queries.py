@@ -91,10 +91,10 @@ def ticket_by_reference(store: Ledger, reference: str) -> Ticket | None:
     return _ticket(store, rows[0]) if rows else None
 
 
-def filed_keys(store: Ledger) -> frozenset[tuple[str, str]]:
-    """(Client ID, case_id) of every ticket recorded as filed."""
-    rows = store.query("SELECT client_id, case_id FROM tickets WHERE reference IS NOT NULL")
-    return frozenset((str(client_id), str(case_id)) for client_id, case_id in rows)
+def filed_keys(store: Ledger) -> dict[tuple[str, str], str | None]:
+    """(Client ID, case_id) of every ticket recorded as filed, with the case file it was recorded from."""
+    rows = store.query("SELECT client_id, case_id, case_file FROM tickets WHERE reference IS NOT NULL")
+    return {(str(client_id), str(case_id)): case_file for client_id, case_id, case_file in rows}
 
 
 def list_tickets(store: Ledger) -> list[Ticket]:

@@ -28,8 +28,9 @@ class TicketState(StrEnum):
 
 
 class Due(StrEnum):
-    """`status --due`: cases past their deadline, due by today, or due within seven days (today and the
-    six after it); the ones past it count as due by today and within the week too."""
+    """`status --due`: cases past the appeal deadline, or with something to do by today or within seven
+    days (today and the six after it), the overdue included; a follow-up is something to do from the day
+    it is allowed, and never overdue."""
 
     OVERDUE = "overdue"
     TODAY = "today"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ozon_urgent import i18n
 from ozon_urgent.attachments import AttachmentReport, InspectLimits, start_workers
-from ozon_urgent.casefile.identity import default_case_id
+from ozon_urgent.casefile.identity import default_case_id, same_case_file
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.checking.crosscase import SharedEvidence
@@ -26,6 +26,7 @@ from ozon_urgent.pipeline.publish import Publishing, built_pack, publish_pack
 from ozon_urgent.pipeline.repeat import (
     BuildPrint,
     Previous,
+    case_id_filed,
     filed_pack_kept,
     is_current,
     seller_sources,
@@ -224,10 +225,16 @@ def _kept(
 ) -> BuildStatus | None:
     """Before any evidence is judged: SKIPPED when the pack at `target` is already what this build would
     make (B010), and also when the case's ticket is filed (B011, a warning: its pack is the record of
-    what was filed, kept whatever changed); None when the case is to be built."""
+    what was filed, kept whatever changed); REFUSED when the id is another case file's filed ticket
+    (B001); None when the case is to be built."""
     result, case, options = checked.result, checked.case, session.options
     assert case is not None and result.case_id is not None
     previous = Previous.read(session.ledger, case.seller.client_id, result.case_id)
+    if previous.filed and not same_case_file(previous.ticket_file, Path(result.file)):
+        # Another case filed under this id: building nothing and passing would hide that it was not built.
+        line = checked.loaded.lines.get(("case_id",)) if checked.loaded else None
+        result.add(case_id_filed(result.file, line, case.seller.client_id, previous.ticket))
+        return BuildStatus.REFUSED
     # Only a pack the ledger knows, of this very case file, may be current: anything else is decided
     # without hashing the evidence (the gate reads it next).
     ticket = previous.ticket

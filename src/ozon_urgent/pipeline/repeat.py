@@ -106,6 +106,11 @@ class Previous:
         return cls(ticket, tuple(sources))
 
     @property
+    def ticket_file(self) -> str | None:
+        """The case file the ticket was recorded from (None: unknown, or no ticket)."""
+        return None if self.ticket is None else self.ticket.case_file
+
+    @property
     def filed(self) -> bool:
         return self.ticket is not None and self.ticket.reference is not None
 
@@ -182,3 +187,18 @@ def filed_pack_kept(result_file: str, case_id: str, ticket: Ticket | None) -> Fi
     }
     variant = "" if ticket.pack_path else "no_pack"  # recorded with `record` alone, never built
     return make_finding(Code.FILED_PACK_KEPT, variant, file=result_file, line=None, path=(), params=params)
+
+
+def case_id_filed(result_file: str, line: int | None, client_id: str, ticket: Ticket | None) -> Finding:
+    """B001: the id is a filed ticket's of another case file; this case is refused, not taken for it."""
+    assert ticket is not None and ticket.filed_at is not None
+    params = {
+        "case_id": ticket.case_id,
+        "client_id": client_id,
+        "other": ticket.case_file,
+        "other_word": shell_word(ticket.case_file or ""),
+        "reference": ticket.reference,
+        "filed_at": ticket.filed_at,
+    }
+    path = ("case_id",) if line is not None else ()
+    return make_finding(Code.CASE_ID_TAKEN, "filed", file=result_file, line=line, path=path, params=params)

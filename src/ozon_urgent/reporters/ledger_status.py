@@ -154,7 +154,13 @@ def status_text(view: StatusView, lang: Lang) -> str:
     marks = i18n.punctuation(lang)
     lines = [
         say("header", ledger=view.ledger, count=len(view.rows), now=view.now, today=view.today),
-        say("summary", overdue=total.overdue, today=total.due_today, week=total.due_week),
+        say(
+            "summary",
+            overdue=total.overdue,
+            today=total.due_today,
+            week=total.due_week,
+            followup=total.followup_open,
+        ),
         "",
         *_table(
             [_head(say), *(_cells(row, view, say, marks) for row in view.rows)],
@@ -178,7 +184,9 @@ def _head(say: Say) -> list[str]:
 def _cells(row: CaseRow, view: StatusView, say: Say, marks: Punctuation) -> list[str]:
     t = row.status.ticket if row.status else None
     due = (
-        "—" if row.deadline is None else row.deadline.isoformat() + _when(row.due_in(view.today), say, marks)
+        "—"
+        if row.deadline is None
+        else row.deadline.isoformat() + _when(row.due_in(view.today), row.followup_date, say, marks)
     )
     reference = (t.reference if t else None) or "—"
     if row.history:
@@ -196,10 +204,15 @@ def _cells(row: CaseRow, view: StatusView, say: Say, marks: Punctuation) -> list
     ]
 
 
-def _when(days: int | None, say: Say, marks: Punctuation) -> str:
+def _when(days: int | None, followup: bool, say: Say, marks: Punctuation) -> str:
+    """How far the row's date is from today. A deadline can be missed ("3 d late"); the day a follow-up
+    becomes allowed cannot: past it, the seller simply may follow up."""
     if days is None:
         return ""
-    if days < 0:
+    if followup:
+        words = say("followup_open", days=-days) if days < 0 else None
+        words = words or (say("followup_today") if days == 0 else say("followup_in", days=days))
+    elif days < 0:
         words = say("days_late", days=-days)
     else:
         words = say("due_today") if days == 0 else say("days_left", days=days)
