@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from factories import TODAY
 from kit.cli import RunCli
@@ -115,3 +116,48 @@ def test_an_as_of_kept_in_a_live_case_is_named_as_the_problem(run_cli: RunCli, t
         "C161 error: notification date 2027-03-01 is after the case's `as_of` (2026-11-26)" in result.stdout
     )
     assert "delete the `as_of` line" in result.stdout
+
+
+# A code that mixes letters and digits: a document's number (AW-2026-1187, WEB-88412), never an Ozon ID.
+# ASCII bounds: in Chinese a number runs straight into the next character («AW-2026-1187号»).
+DOCUMENT_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9-])(?=[A-Za-z0-9-]*[A-Za-z])(?=[A-Za-z0-9-]*[0-9])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![A-Za-z0-9-])"
+)
+
+
+def _parts(path: Path) -> list[tuple[str, dict[str, str]]]:
+    explanation = yaml.safe_load(path.read_text("utf-8"))["explanation"]
+    return [(name, explanation[name]) for name in ("facts", "changes") if explanation.get(name)]
+
+
+@pytest.mark.parametrize("path", EXAMPLE_CASES, ids=lambda p: p.parent.name)
+def test_examples_seller_text_names_the_document_numbers_its_russian_names(path: Path) -> None:
+    """A native reader found the seller's words citing invoice and order numbers the Russian left out
+    (the Russian prose may not carry Latin document numbers, test_build): the seller then reads a claim
+    the ticket does not make. The number stays in the attached file; both texts name the same ones."""
+    for name, part in _parts(path):
+        own, russian = set(DOCUMENT_NUMBER.findall(part["text"])), set(DOCUMENT_NUMBER.findall(part["ru"]))
+        assert own == russian, f"{path.parent.name} {name}: only in the seller's text {sorted(own - russian)}"
+
+
+def test_document_number_pattern_finds_codes_not_ids() -> None:
+    text = "order WEB-88412, contract No. FF-2026-1187, posting 12093355-0518-1, C150; 发票（AW-2026-1187号）"
+    assert DOCUMENT_NUMBER.findall(text) == ["WEB-88412", "FF-2026-1187", "AW-2026-1187"]
+
+
+def _comments(path: Path) -> list[str]:
+    """The example's comments, without the editor's schema line (a directive, not prose)."""
+    lines = path.read_text("utf-8").splitlines()
+    comments = [line.split("#", 1)[1].strip() for line in lines if "#" in line]
+    return [text for text in comments if not text.startswith("yaml-language-server:")]
+
+
+@pytest.mark.parametrize("path", EXAMPLE_CASES, ids=lambda p: p.parent.name)
+def test_examples_comments_are_in_the_sellers_language(path: Path) -> None:
+    """A seller copies an example to start a case: a Chinese seller's example explains itself in Chinese,
+    an English seller's in English."""
+    chinese = yaml.safe_load(path.read_text("utf-8"))["explanation"]["source_lang"] == "zh"
+    comments = _comments(path)
+    assert comments, path
+    for text in comments:
+        assert bool(re.search(r"[\u4e00-\u9fff]", text)) == chinese, f"{path.parent.name}: {text}"
