@@ -487,3 +487,18 @@ def test_facts_and_changes_are_each_translated_into_their_own_ru(tmp_path: Path,
         assert part["ru"] == f"[ru] {source}" and part["ru_source_sha256"] == source_sha256(source)
     assert explanation["ru_reviewed"] is False  # machine Russian waits for a person again
     assert "# the facts" in case.read_text("utf-8")
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_the_billing_line_counts_the_back_translation_apart(
+    tmp_path: Path, fake: FakeDeepL, dry_run: bool
+) -> None:
+    """The Russian sent back is billed too: the line says how much of the count it is, so the total
+    does not read as the seller's text alone."""
+    case = write(tmp_path, simple_case())
+    result = run_translate(case, "--lang", "zh", *(["--dry-run"] if dry_run else []))
+    assert result.exit_code == 0, result.stderr
+    total, back = len(TEXT) + len(RUSSIAN), len(RUSSIAN)  # the fake bills each text sent by its length
+    assert f"计费 {total} 个字符，其中回译 {back} 个" in result.stderr
+    english = run_translate(write(tmp_path, simple_case(), "en.yaml"), "--lang", "en", "--dry-run")
+    assert f"({total} characters billed, {back} of them for translating the Russian back;" in english.stderr

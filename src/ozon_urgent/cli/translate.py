@@ -226,10 +226,11 @@ def _report(outcome: CaseOutcome, lang: Lang) -> None:
             characters=outcome.characters,
         )
         return
+    billed = {"characters": outcome.characters, "back": outcome.back_characters}
     if not outcome.backup:
-        _say(lang, "dry_run", file=outcome.display, fields=fields, characters=outcome.characters)
+        _say(lang, "dry_run", file=outcome.display, fields=fields, **billed)
         return
-    _say(lang, "translated", file=outcome.display, fields=fields, characters=outcome.characters)
+    _say(lang, "translated", file=outcome.display, fields=fields, **billed)
     _say(lang, "backup", file=outcome.display, backup=outcome.backup)
 
 

@@ -38,6 +38,7 @@ class CaseOutcome:
     fields: list[str] = field(default_factory=list)  # the fields written: Russian, back-translations
     read: list[str] = field(default_factory=list)  # dry run without a key: the source fields to be sent
     characters: int = 0  # billed by the engine for this case; without a key, the source characters to send
+    back_characters: int = 0  # of `characters`, those billed for the back-translations
     diff: str = ""  # --dry-run: what would change
     unsent: bool = False  # --dry-run without a key: the fields counted, nothing sent
     backup: str = ""  # where the previous version was kept, as the user named the case file
@@ -84,6 +85,7 @@ def translate_case(
     engine = translator()
     billed = engine.billed_characters
     updates, back = _translated_updates(plan, source.case, engine)
+    forward = engine.billed_characters  # what follows is billed for the back-translations
     updates += _back_updates(back, plan, engine)
     try:
         new_text = apply_updates(source.text, updates)
@@ -94,6 +96,7 @@ def translate_case(
         raise CaseFailedError("too_big", {"file": display, "size": len(data), "limit": MAX_CASE_BYTES})
     outcome.fields = [job.field for job in plan.jobs] + [job.field for job in back]
     outcome.characters = engine.billed_characters - billed
+    outcome.back_characters = engine.billed_characters - forward
     if dry_run:
         outcome.diff = unified_diff(source.text, new_text, display)
         return outcome
