@@ -67,13 +67,16 @@ def test_commented_case_changes_only_in_its_translated_lines(tmp_path: Path, fak
         "    [zh] Наши отправления задержаны по вине службы доставки. Служба доставки письменно это",
         "    подтвердила и выплатила компенсацию.",
         f'  ru_back_sha256: "{source_sha256(RUSSIAN)}"',
+        "  ru_back_by: deepl",  # the engine that made it: the copy names it
         f"    caption_ru: {CAPTION_RU}",
         f'    caption_ru_source_sha256: "{source_sha256("承运商书面说明")}"',
         f"    caption_ru_back: '[zh] {CAPTION_RU}'",
         f'    caption_ru_back_sha256: "{source_sha256(CAPTION_RU)}"',
+        "    caption_ru_back_by: deepl",
         # The caption_ru written by hand is kept, and gets its back-translation too.
         "    caption_ru_back: '[zh] Подтверждение выплаты компенсации'",
         f'    caption_ru_back_sha256: "{source_sha256("Подтверждение выплаты компенсации")}"',
+        "    caption_ru_back_by: deepl",
     ]
     # Everything else, comments and blank lines included, is the seller's file as it was.
     kept = [line for line in after.splitlines() if line not in added]
