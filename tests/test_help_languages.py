@@ -427,3 +427,13 @@ def test_the_top_level_help_ends_with_the_first_steps(lang: str, heading: str) -
         options = {opt for p in command.commands[words[0]].params for opt in getattr(p, "opts", [])}
         assert {word for word in words if word.startswith("-")} <= options, line
     assert ("ticket.zh.md" in steps) == lang.startswith("zh")
+
+
+def test_chinese_help_names_no_ci_and_says_the_back_translation_is_chinese() -> None:
+    """«CI» is jargon a seller does not read: the help says 自动检查流程. The back-translation goes
+    into the source language, which for a reader of the Chinese help is Chinese, not «您的语言»."""
+    pages = [run(*path, "--help", lang="zh_CN.UTF-8")[1] for path in COMMANDS]
+    assert [page for page in pages if re.search(r"(?<![A-Za-z])CI(?![A-Za-z])", page)] == []
+    assert "自动检查流程" in run("schema", "--help", lang="zh_CN.UTF-8")[1]
+    translate = " ".join(run("translate", "--help", lang="zh_CN.UTF-8")[1].split())
+    assert "回译成您的语言" not in translate and "回译成中文" in translate

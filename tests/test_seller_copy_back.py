@@ -23,6 +23,8 @@ SCENARIO, CASE_ID = "rating_drop_restriction", "test-rating-drop-restriction"  #
 FACTS_BACK = "因配送服务的原因，货件 57195475-0050-3 和 57195475-0051-1 延误了。"
 CHANGES_BACK = "自2026年11月25日起，我们在下单当天把货件交给配送，并检查时限。"
 LABEL = {"zh": "俄语译文的机器回译（仅供核对）：", "en": "The Russian filed, translated back by machine"}
+# The examples' back-translations were written by a person (`ru_back_by: person`), and say so.
+PERSON = {"zh": "俄语译文的人工回译（仅供核对）：", "en": "The Russian filed, translated back by a person"}
 STALE = {"zh": "在上次回译后被手动改过", "en": "edited by hand after its last back-translation"}
 UNCHECKED = {"zh": "这一段的俄语没有回译", "en": "This Russian has no back-translation"}
 
@@ -244,7 +246,8 @@ def test_every_examples_russian_is_shown_translated_back(packs: Path, case: Path
     assert [marker for marker in NOT_CHECKED[lang] if marker in copy] == []
     parts = [data["explanation"].get(name) or {} for name in ("facts", "changes")]
     backs = [part["ru_back"] for part in parts if part.get("ru")]
-    assert copy.count(LABEL[lang]) == len(backs)  # one checked back-translation under each paragraph
+    assert copy.count(PERSON[lang]) == len(backs)  # one checked back-translation under each paragraph
+    assert "机器回译" not in copy and "by machine" not in copy  # none of them is machine work
     backs += [item["caption_ru_back"] for item in data["evidence"] if item.get("caption_ru")]
     assert all(back.strip() in copy for back in backs)
     assert all(item["caption"] in copy for item in data["evidence"] if item.get("caption_ru"))
@@ -260,3 +263,68 @@ def test_the_copy_says_when_no_person_has_reviewed_the_russian(
     zh, en = _copy(run_cli, tmp_path, case, "zh"), _copy(run_cli, tmp_path, case, "en")
     assert ("还没有经懂俄语的人审校" in zh) is not reviewed
     assert ("No Russian speaker has reviewed the Russian yet" in en) is not reviewed
+
+
+@pytest.mark.parametrize(
+    ("by", "zh", "en"),
+    [
+        (None, LABEL["zh"], "translated back by machine (for checking only):"),  # older files: machine work
+        ("deepl", "俄语译文的机器回译（DeepL，仅供核对）：", "translated back by DeepL (for checking only):"),
+        (
+            "tencent",
+            "俄语译文的机器回译（腾讯云机器翻译，仅供核对）：",
+            "translated back by Tencent Cloud Machine Translation (for checking only):",
+        ),
+        ("person", PERSON["zh"], "translated back by a person (for checking only):"),
+    ],
+)
+def test_the_label_says_who_made_the_back_translation(
+    run_cli: RunCli, tmp_path: Path, by: str | None, zh: str, en: str
+) -> None:
+    """`ru_back_by` names the engine, or a person: a person's back-translation is not machine work."""
+    case = _with_attachments()
+    if by is not None:
+        case["explanation"]["ru_back_by"] = by
+        case["explanation"]["changes"]["ru_back_by"] = by
+        case["evidence"][0]["caption_ru_back_by"] = by
+    copy = _copy(run_cli, tmp_path, case, "zh")
+    assert copy.count(zh) == 2
+    caption = {None: "俄语说明的机器回译", "deepl": "俄语说明经 DeepL 回译", "person": "俄语说明的人工回译"}
+    caption["tencent"] = "俄语说明经腾讯云机器翻译回译"
+    assert f"：承运商出具的延误说明（{caption[by]}：配送服务关于延误的信函）；" in _attachment_lines(copy)[0]
+    assert ("人工回译" in copy) is (by == "person")
+    assert _copy(run_cli, tmp_path, case, "en").count(en) == 2
+
+
+FAILED = "无法回译"  # what a failing engine answered a reader for every back-translation
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_back_translation_that_failed_is_not_shown_as_the_meaning(
+    run_cli: RunCli, tmp_path: Path, lang: str
+) -> None:
+    case = _with_attachments()
+    case["explanation"]["ru_back"] = FAILED
+    case["evidence"][1]["caption_ru_back"] = FAILED  # a short caption: the same answer twice gives it away
+    case["explanation"]["changes"]["ru_back"] = FAILED
+    copy = _copy(run_cli, tmp_path, case, lang)
+    warning = {
+        "zh": "**注意：这一段俄语译文的机器回译看起来是失败的**：回译比俄语短得多，不可能是完整的译文。"
+        "下面照录的文字不代表俄语的意思，请找懂俄语的人核对工单中这一段的俄语。",
+        "en": "**Warning: this back-translation of the Russian, made by machine, looks failed** (it is far "
+        "too short to be a translation of the whole Russian). The text below, quoted as it is, does not "
+        "tell what the Russian says: have someone who reads Russian check this paragraph of the ticket.",
+    }[lang]
+    assert copy.count(warning) == 2 and copy.count(f"> {FAILED}") == 2
+    assert LABEL[lang] not in copy  # not presented as the meaning of the Russian
+    assert copy.index(warning) < copy.index(f"> {FAILED}")  # the warning comes first
+    line = _attachment_lines(copy)[1]
+    expected = {
+        "zh": f"，其俄语说明的机器回译“{FAILED}”看起来是失败的：另一段不同的俄语也得到了完全相同的回译；"
+        "请找懂俄语的人核对俄语说明；",
+        "en": f" (its Russian caption's back-translation “{FAILED}” looks failed: a different Russian text "
+        "got the very same back-translation; have someone who reads Russian check the caption);",
+    }[lang]
+    assert line.endswith(expected), line
+    if lang == "zh":
+        assert english_words(copy.replace(case["seller"]["store_name"], " ")) == []

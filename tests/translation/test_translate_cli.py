@@ -67,13 +67,16 @@ def test_commented_case_changes_only_in_its_translated_lines(tmp_path: Path, fak
         "    [zh] Наши отправления задержаны по вине службы доставки. Служба доставки письменно это",
         "    подтвердила и выплатила компенсацию.",
         f'  ru_back_sha256: "{source_sha256(RUSSIAN)}"',
+        "  ru_back_by: deepl",  # the engine that made it: the copy names it
         f"    caption_ru: {CAPTION_RU}",
         f'    caption_ru_source_sha256: "{source_sha256("承运商书面说明")}"',
         f"    caption_ru_back: '[zh] {CAPTION_RU}'",
         f'    caption_ru_back_sha256: "{source_sha256(CAPTION_RU)}"',
+        "    caption_ru_back_by: deepl",
         # The caption_ru written by hand is kept, and gets its back-translation too.
         "    caption_ru_back: '[zh] Подтверждение выплаты компенсации'",
         f'    caption_ru_back_sha256: "{source_sha256("Подтверждение выплаты компенсации")}"',
+        "    caption_ru_back_by: deepl",
     ]
     # Everything else, comments and blank lines included, is the seller's file as it was.
     kept = [line for line in after.splitlines() if line not in added]
@@ -487,3 +490,18 @@ def test_facts_and_changes_are_each_translated_into_their_own_ru(tmp_path: Path,
         assert part["ru"] == f"[ru] {source}" and part["ru_source_sha256"] == source_sha256(source)
     assert explanation["ru_reviewed"] is False  # machine Russian waits for a person again
     assert "# the facts" in case.read_text("utf-8")
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_the_billing_line_counts_the_back_translation_apart(
+    tmp_path: Path, fake: FakeDeepL, dry_run: bool
+) -> None:
+    """The Russian sent back is billed too: the line says how much of the count it is, so the total
+    does not read as the seller's text alone."""
+    case = write(tmp_path, simple_case())
+    result = run_translate(case, "--lang", "zh", *(["--dry-run"] if dry_run else []))
+    assert result.exit_code == 0, result.stderr
+    total, back = len(TEXT) + len(RUSSIAN), len(RUSSIAN)  # the fake bills each text sent by its length
+    assert f"计费 {total} 个字符，其中回译 {back} 个" in result.stderr
+    english = run_translate(write(tmp_path, simple_case(), "en.yaml"), "--lang", "en", "--dry-run")
+    assert f"({total} characters billed, {back} of them for translating the Russian back;" in english.stderr

@@ -27,6 +27,8 @@ class FakeTMT:
     def __init__(self) -> None:
         self.seen: list[dict[str, Any]] = []
         self.error: str | None = None
+        self.errors_once: list[str] = []  # answered one each, to the next requests, before behaving again
+        self.back: str | None = None  # the answer to every request out of Russian (an engine failing)
 
     def handle(self, request: Request) -> Response:
         body = json.loads(request.get_data())
@@ -42,10 +44,13 @@ class FakeTMT:
             return self._answer(
                 {"Error": {"Code": "AuthFailure.SignatureFailure", "Message": "bad signature"}}
             )
-        if self.error:
-            return self._answer({"Error": {"Code": self.error, "Message": "refused"}})
+        if self.error or self.errors_once:
+            code = self.error or self.errors_once.pop(0)
+            return self._answer({"Error": {"Code": code, "Message": "refused"}})
         text = body["SourceText"]
         target = f"[{body['Target']}] {text}"
+        if self.back is not None and body["Source"] == "ru":
+            target = self.back
         return self._answer({"TargetText": target, "Source": body["Source"], "Target": body["Target"]})
 
     @staticmethod
@@ -178,3 +183,100 @@ def test_hand_russian_is_kept_and_its_back_translation_refreshed(tmp_path: Path,
     assert tmt.seen[-1]["SourceText"] == edited
     after = case.read_text("utf-8")
     assert f"ru: {edited}\n" in after and f'ru_back_sha256: "{source_sha256(edited)}"' in after
+
+
+def test_too_many_requests_is_tried_once_more(
+    tmp_path: Path, tmt: FakeTMT, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """TMT allows 5 requests a second: one "RequestLimitExceeded" is waited out, not said as a failure."""
+    monkeypatch.setattr(tencent_service, "RATE_RETRY_SECONDS", 0.0)
+    tmt.errors_once = ["RequestLimitExceeded"]
+    case = _case(tmp_path)
+
+    result = run_translate(case)
+
+    assert result.exit_code == 0, result.stderr
+    assert [body["SourceText"] for body in tmt.seen] == [TEXT, TEXT, f"[ru] {TEXT}"]  # the first again
+    assert "too many requests" not in result.stderr
+    assert f"[ru] {TEXT}" in case.read_text("utf-8")
+
+
+def test_too_many_requests_twice_is_said_and_the_case_left_unchanged(
+    tmp_path: Path, tmt: FakeTMT, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tencent_service, "RATE_RETRY_SECONDS", 0.0)
+    tmt.errors_once = ["RequestLimitExceeded", "RequestLimitExceeded.UinLimitExceeded"]
+    case = _case(tmp_path)
+    before = case.read_bytes()
+
+    result = run_translate(case)
+
+    assert result.exit_code == 3 and len(tmt.seen) == 2  # tried once more, then no third time
+    assert "Tencent Cloud still answers “too many requests” (RequestLimitExceeded.UinLimitExceeded)" in (
+        result.stderr
+    )
+    assert case.read_bytes() == before
+
+
+def test_usage_with_tencent_says_where_to_look_and_sends_nothing(tmp_path: Path, tmt: FakeTMT) -> None:
+    """TMT has no API for the month's usage: `--usage` says so and points to the console."""
+    result = run_translate("--usage", "--engine", "tencent")
+    assert result.exit_code == 0, result.stderr
+    masked = "…" + SECRET_ID[-4:]
+    assert result.stdout == (
+        f"Tencent Cloud Machine Translation has no API for the month's usage (key {masked}): "
+        "see the Tencent Cloud console → Machine Translation → Usage\n"
+    )
+    assert tmt.seen == [] and SECRET_KEY not in result.stdout + result.stderr
+    zh = run_translate("--usage", "--lang", "zh")  # chosen by its key alone
+    assert zh.exit_code == 0 and "请在腾讯云控制台 → 机器翻译 → 用量统计中查看" in zh.stdout
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_unknown_engine_in_the_environment_is_named(
+    tmp_path: Path, tmt: FakeTMT, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    monkeypatch.setenv("OZON_URGENT_ENGINE", "yandex")
+    case = _case(tmp_path)
+    before = case.read_bytes()
+
+    result = run_translate(case, "--lang", lang)
+
+    assert result.exit_code == 3
+    expected = {
+        "en": "OZON_URGENT_ENGINE is “yandex”, which is no translation engine: use one of deepl, tencent",
+        "zh": "OZON_URGENT_ENGINE 的值是“yandex”，不是可用的翻译引擎：请改为 deepl, tencent 之一",
+    }[lang]
+    assert expected in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert tmt.seen == [] and case.read_bytes() == before
+
+
+def test_the_engine_that_made_a_back_translation_is_recorded(tmp_path: Path, tmt: FakeTMT) -> None:
+    """`ru_back_by` names the engine, so the seller's copy can; a person's back-translation it replaces
+    (the Russian changed) is the engine's now."""
+    hand = "Русский текст продавца, написанный вручную."
+    case = _case(tmp_path, f"  ru: {hand}\n  ru_back: 旧的回译\n  ru_back_by: person\n")
+    assert run_translate(case).exit_code == 0
+    text = case.read_text("utf-8")
+    assert "ru_back_by: tencent\n" in text and "person" not in text
+
+
+def test_a_back_translation_that_looks_failed_is_warned_about(tmp_path: Path, tmt: FakeTMT) -> None:
+    """An engine that answers «无法回译» for a paragraph: written, as the engine's answer, and named."""
+    tmt.back = "无法回译"
+    case = tmp_path / "case.yaml"
+    case.write_text(simple_case(TEXT * 2), "utf-8")  # Russian long enough to be judged by its length
+
+    result = run_translate(case, "--lang", "zh")
+
+    assert result.exit_code == 0, result.stderr
+    assert (
+        f"{case}：写入的 explanation.ru_back 看起来是失败的回译（回译比俄语短得多，不可能是完整的译文），"
+        "不能当作俄语的意思；请找懂俄语的人核对这段俄语。"
+    ) in result.stderr
+    assert "ru_back: 无法回译" in case.read_text("utf-8")
+    # A real answer is not warned about.
+    tmt.back = None
+    case.write_text(simple_case(TEXT * 2), "utf-8")
+    assert "看起来是失败的回译" not in run_translate(case, "--lang", "zh").stderr

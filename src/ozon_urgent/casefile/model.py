@@ -336,6 +336,9 @@ class DateRange(StrictModel):
 
 
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+# Who made a back-translation: the engine `translate` used, or a person (the examples). A file written
+# before this was kept has none, and its back-translations were machine work: read as such.
+BackBy = Literal["deepl", "tencent", "person"]
 
 
 class ExplanationPart(StrictModel):
@@ -351,6 +354,7 @@ class ExplanationPart(StrictModel):
     # when `ru` no longer matches, the Russian was changed by hand since and the back-translation is old.
     ru_back: Text | None = None
     ru_back_sha256: Sha256 | None = None
+    ru_back_by: BackBy | None = None
 
 
 # The parts of a persuasive appeal the seller writes, in the letter's order; the request comes from the
@@ -366,6 +370,7 @@ class Explanation(StrictModel):
     ru_source_sha256: Sha256 | None = None
     ru_back: Text | None = None
     ru_back_sha256: Sha256 | None = None
+    ru_back_by: BackBy | None = None
     facts: ExplanationPart | None = Field(
         default=None,
         description="What happened, when, whose fault, and which attachment shows it (in place of"
@@ -393,6 +398,7 @@ class Explanation(StrictModel):
                 ru_source_sha256=self.ru_source_sha256,
                 ru_back=self.ru_back,
                 ru_back_sha256=self.ru_back_sha256,
+                ru_back_by=self.ru_back_by,
             )
             found: list[tuple[FieldPath, ExplanationPart]] = [(("explanation",), legacy)]
         else:
@@ -426,6 +432,7 @@ class Evidence(StrictModel):
     caption_ru_source_sha256: Sha256 | None = None
     caption_ru_back: Text | None = None  # as `ru_back`, for the caption
     caption_ru_back_sha256: Sha256 | None = None
+    caption_ru_back_by: BackBy | None = None
     personal_data_ok: bool = False
 
     @model_validator(mode="after")

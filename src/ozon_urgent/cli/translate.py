@@ -207,8 +207,15 @@ def _show_usage(settings: DeepLSettings | TencentSettings | None, lang: Lang) ->
 
 
 def _report(outcome: CaseOutcome, lang: Lang) -> None:
+    from ozon_urgent.findings import Phrase
+
     for note in outcome.notes:
-        _say(lang, note.key, file=outcome.display, **note.params)
+        # A parameter that is words of its own (why a back-translation looks failed) in the reader's words.
+        params = {
+            name: i18n.text(lang, value.table, value.key) if isinstance(value, Phrase) else value
+            for name, value in note.params.items()
+        }
+        _say(lang, note.key, file=outcome.display, **params)
     if outcome.diff:
         sys.stdout.write(shown(outcome.diff, lines=True))
     if not outcome.fields:
@@ -226,10 +233,11 @@ def _report(outcome: CaseOutcome, lang: Lang) -> None:
             characters=outcome.characters,
         )
         return
+    billed = {"characters": outcome.characters, "back": outcome.back_characters}
     if not outcome.backup:
-        _say(lang, "dry_run", file=outcome.display, fields=fields, characters=outcome.characters)
+        _say(lang, "dry_run", file=outcome.display, fields=fields, **billed)
         return
-    _say(lang, "translated", file=outcome.display, fields=fields, characters=outcome.characters)
+    _say(lang, "translated", file=outcome.display, fields=fields, **billed)
     _say(lang, "backup", file=outcome.display, backup=outcome.backup)
 
 

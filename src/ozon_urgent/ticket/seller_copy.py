@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ozon_urgent.casefile.back_plausibility import BackLang, repeated_backs
 from ozon_urgent.casefile.model import Case, Evidence, ExplanationPart
+from ozon_urgent.casefile.provenance import source_sha256
 from ozon_urgent.catalog import Catalog
 from ozon_urgent.i18n import Lang
 from ozon_urgent.ticket import seller_words
@@ -136,6 +138,7 @@ def seller_copy(
     facts_own = _own(facts) if own else None
     changes_own = _own(changes) if own and content.changes else None  # only what the letter has
     evidence = content.attachments[: len(case.evidence)]
+    backs = _Backs(case) if own else None
     attachments = (
         tuple(
             SellerAttachment(
@@ -145,7 +148,7 @@ def seller_copy(
                 _one_line(item.caption),
                 a.span,
                 a.on,
-                _caption_back(item) if own else None,
+                backs.caption(item) if backs else None,
             )
             for a, item in zip(evidence, case.evidence, strict=True)
         )
@@ -173,18 +176,50 @@ def seller_copy(
         attachments=attachments,
         links=links,
         ru_reviewed=not own or case.explanation.ru_reviewed,
-        facts_back=_back(facts) if own else None,
-        changes_back=_back(changes) if own and content.changes else None,
+        facts_back=backs.part(facts) if backs else None,
+        changes_back=backs.part(changes) if backs and content.changes else None,
         case_file=case_file,
     )
 
 
-def _back(part: ExplanationPart | None) -> BackTranslation | None:
-    return back_translation(part.ru, part.ru_back, part.ru_back_sha256) if part else None
+class _Backs:
+    """The back-translations of a case written in zh or en, each judged with the others in view: one
+    answer given for different Russian texts is an engine's failure, not a translation."""
 
+    def __init__(self, case: Case) -> None:
+        assert case.explanation is not None and case.explanation.source_lang != "ru"
+        self.lang: BackLang = case.explanation.source_lang
+        # Only back-translations of the Russian filed: a stale one is not shown, whatever it repeats.
+        pairs = [
+            (part.ru or "", part.ru_back or "", part.ru_back_sha256) for _, part in case.explanation.parts()
+        ]
+        pairs += [
+            (item.caption_ru or "", item.caption_ru_back or "", item.caption_ru_back_sha256)
+            for item in case.evidence
+        ]
+        self.repeated = repeated_backs((ru, back) for ru, back, sha in pairs if sha == source_sha256(ru))
 
-def _caption_back(item: Evidence) -> BackTranslation | None:
-    return back_translation(item.caption_ru, item.caption_ru_back, item.caption_ru_back_sha256)
+    def part(self, part: ExplanationPart | None) -> BackTranslation | None:
+        if part is None:
+            return None
+        return back_translation(
+            part.ru,
+            part.ru_back,
+            part.ru_back_sha256,
+            part.ru_back_by,
+            lang=self.lang,
+            repeated=self.repeated,
+        )
+
+    def caption(self, item: Evidence) -> BackTranslation | None:
+        return back_translation(
+            item.caption_ru,
+            item.caption_ru_back,
+            item.caption_ru_back_sha256,
+            item.caption_ru_back_by,
+            lang=self.lang,
+            repeated=self.repeated,
+        )
 
 
 def _own(part: ExplanationPart | None) -> str | None:
@@ -253,18 +288,30 @@ def sample_seller_copy(content: TicketContent, catalog: Catalog, lang: Lang, *, 
         changes=content.changes if russian else "Text",
         changes_is_russian=russian,
         attachments=tuple(
-            SellerAttachment(a.number, a.name, a.kind, "Caption", a.span, a.on, _SAMPLE_BACKS[a.number % 3])
+            SellerAttachment(
+                a.number,
+                a.name,
+                a.kind,
+                "Caption",
+                a.span,
+                a.on,
+                _SAMPLE_BACKS[a.number % len(_SAMPLE_BACKS)],
+            )
             for a in content.attachments
         ),
         links=tuple(SellerLink(link.kind_ru, link.url) for link in content.links),
-        facts_back=_SAMPLE_BACKS[0],
+        facts_back=_SAMPLE_BACKS[0 if russian else -1],
         changes_back=_SAMPLE_BACKS[1 if russian else 2],
     )
 
 
-# Each state a back-translation can be in, for a sample copy to try an override on.
+# Each state a back-translation can be in, for a sample copy to try an override on: by each maker, and
+# one that looks failed.
 _SAMPLE_BACKS = (
     BackTranslation("checked", "Back-translation"),
     BackTranslation("stale"),
     BackTranslation("unchecked"),
+    BackTranslation("checked", "Back-translation", "deepl"),
+    BackTranslation("checked", "Back-translation", "person"),
+    BackTranslation("checked", "Back", "tencent", "too_short"),
 )

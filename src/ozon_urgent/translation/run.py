@@ -7,10 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ozon_urgent.casefile.back_plausibility import repeated_backs, suspicion
 from ozon_urgent.casefile.loader import MAX_CASE_BYTES
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.casefile.provenance import source_sha256
 from ozon_urgent.catalog import load_catalog
+from ozon_urgent.findings import Phrase
 from ozon_urgent.translation.case_source import CaseFailedError, read_case_source
 from ozon_urgent.translation.engine import Engine, ServiceError
 from ozon_urgent.translation.plan import BackJob, Job, Note, Plan, back_job, plan_case
@@ -24,11 +26,12 @@ from ozon_urgent.translation.yaml_edit import EditError, FieldUpdate, apply_upda
 
 BOM = b"\xef\xbb\xbf"
 # Where new keys go: after the nearest of these that the mapping already has.
-BACK = ("ru_back", "ru_back_sha256")
+BACK = ("ru_back", "ru_back_sha256", "ru_back_by")
 EXPLANATION_ORDER = ("source_lang", "text", "ru", "ru_reviewed", "ru_source_sha256", *BACK)
 PART_ORDER = ("text", "ru", "ru_source_sha256", *BACK)  # explanation.facts, explanation.changes
 EVIDENCE_ORDER: tuple[str, ...] = ("file", "kind", "covers", "date", "caption", "caption_ru")
 EVIDENCE_ORDER += ("caption_ru_source_sha256", "caption_ru_back", "caption_ru_back_sha256")
+EVIDENCE_ORDER += ("caption_ru_back_by",)
 
 
 @dataclass(slots=True)
@@ -38,6 +41,7 @@ class CaseOutcome:
     fields: list[str] = field(default_factory=list)  # the fields written: Russian, back-translations
     read: list[str] = field(default_factory=list)  # dry run without a key: the source fields to be sent
     characters: int = 0  # billed by the engine for this case; without a key, the source characters to send
+    back_characters: int = 0  # of `characters`, those billed for the back-translations
     diff: str = ""  # --dry-run: what would change
     unsent: bool = False  # --dry-run without a key: the fields counted, nothing sent
     backup: str = ""  # where the previous version was kept, as the user named the case file
@@ -84,7 +88,10 @@ def translate_case(
     engine = translator()
     billed = engine.billed_characters
     updates, back = _translated_updates(plan, source.case, engine)
-    updates += _back_updates(back, plan, engine)
+    forward = engine.billed_characters  # what follows is billed for the back-translations
+    back_updates, suspects = _back_updates(back, plan, engine)
+    updates += back_updates
+    outcome.notes += suspects
     try:
         new_text = apply_updates(source.text, updates)
     except EditError as exc:
@@ -94,6 +101,7 @@ def translate_case(
         raise CaseFailedError("too_big", {"file": display, "size": len(data), "limit": MAX_CASE_BYTES})
     outcome.fields = [job.field for job in plan.jobs] + [job.field for job in back]
     outcome.characters = engine.billed_characters - billed
+    outcome.back_characters = engine.billed_characters - forward
     if dry_run:
         outcome.diff = unified_diff(source.text, new_text, display)
         return outcome
@@ -164,22 +172,31 @@ def _translated_updates(plan: Plan, case: Case, engine: Engine) -> tuple[list[Fi
     return updates, back
 
 
-def _back_updates(back: list[BackJob], plan: Plan, engine: Engine) -> list[FieldUpdate]:
-    """`ru_back` and the SHA-256 of the Russian it was made from, for each field in `back`."""
+def _back_updates(back: list[BackJob], plan: Plan, engine: Engine) -> tuple[list[FieldUpdate], list[Note]]:
+    """`ru_back` and the SHA-256 of the Russian it was made from, for each field in `back`; a note for
+    each back-translation that looks failed (back_plausibility), which the seller's copy will flag too."""
     if not back:
-        return []
+        return [], []
     assert plan.source_lang is not None
     texts = engine.back_translate([job.russian for job in back], plan.source_lang)
-    updates = []
+    repeated = repeated_backs(zip([job.russian for job in back], texts, strict=True))
+    updates, notes = [], []
     for job, text in zip(back, texts, strict=True):
+        why = suspicion(job.russian, text, plan.source_lang, repeated)
+        if why is not None:
+            notes.append(
+                Note("back_suspect", {"target": job.field, "why": Phrase("cli.translate", f"suspect_{why}")})
+            )
         order: tuple[str, ...] = EVIDENCE_ORDER
         if job.mapping[0] != "evidence":
             order = EXPLANATION_ORDER if job.mapping == ("explanation",) else PART_ORDER
         updates += [
             _update(job.mapping, f"{job.prefix}_back", text, order),
             _update(job.mapping, f"{job.prefix}_back_sha256", source_sha256(job.russian), order),
+            # Who made it, for the copy's label: a person's `person` is replaced, it no longer is theirs.
+            _update(job.mapping, f"{job.prefix}_back_by", engine.settings.engine, order),
         ]
-    return updates
+    return updates, notes
 
 
 def _update(
