@@ -201,10 +201,10 @@ def test_init_lays_out_the_three_parts_and_asks_for_what_the_scenario_needs(
     assert run_cli("init", "rating_drop_restriction", "--lang", "zh", "-o", out).exit_code == 0
     text = out.read_text("utf-8")
     for line in (
-        "申诉信分三部分：事实、改进措施、请求",
+        "工单正文分三部分：事实、改进措施、请求",
         "事实：发生了什么",
         "改进措施：收到通知后店铺做了哪些改进",
-        "工具会据此在申诉信中写好请求句",
+        "工具会据此在工单正文中写好请求句",
     ):
         assert line in text, line
     explanation = yaml.safe_load(text)["explanation"]
