@@ -22,7 +22,9 @@ SENTENCE_END = {"en": re.compile(r"(?<=[.!?])\s+|\n\n"), "zh": re.compile(r"(?<=
 
 def _texts(code: str, lang: Lang) -> dict[str, str]:
     """Everything the seller reads of a rule: its messages, hints and doc."""
-    entry = {field: value for field, value in i18n.catalog(lang)[code].items() if not field.startswith("example")}
+    entry = {
+        field: value for field, value in i18n.catalog(lang)[code].items() if not field.startswith("example")
+    }
     return {**entry, "doc": rule_doc(code, lang)}
 
 
