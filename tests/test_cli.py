@@ -201,10 +201,10 @@ def test_init_lays_out_the_three_parts_and_asks_for_what_the_scenario_needs(
     assert run_cli("init", "rating_drop_restriction", "--lang", "zh", "-o", out).exit_code == 0
     text = out.read_text("utf-8")
     for line in (
-        "申诉信分三部分：事实、改进措施、请求",
+        "工单正文分三部分：事实、改进措施、请求",
         "事实：发生了什么",
         "改进措施：收到通知后店铺做了哪些改进",
-        "工具会据此在申诉信中写好请求句",
+        "工具会据此在工单正文中写好请求句",
     ):
         assert line in text, line
     explanation = yaml.safe_load(text)["explanation"]
@@ -214,6 +214,27 @@ def test_init_lays_out_the_three_parts_and_asks_for_what_the_scenario_needs(
     assert ("C195", "notification.metric") in found  # no metric of its own: the seller names it
     assert ("C194", "explanation") in found  # about the store's own performance
     assert ("C170", "explanation.facts.ru") in found
+
+
+def test_init_s_dates_follow_received_or_check_says_they_did_not(run_cli: RunCli, tmp_path: Path) -> None:
+    """`init` fills in `received` with today and counts `period` and `covers` from it. A seller who then
+    corrects `received` to the day the notice came was told nothing, and the ranges silently ran past it:
+    the comment beside `received` now names them, and `check` finds them left behind (C153)."""
+    out = tmp_path / "case.yaml"
+    assert run_cli("init", "carrier_failure", "--today", "2026-11-26", "-o", out).exit_code == 0
+    text = out.read_text("utf-8")
+    [received] = [line for line in text.splitlines() if line.strip().startswith("received:")]
+    assert "2026-11-26" in received and "`period`" in received and "`covers`" in received, received
+    out.write_text(text.replace("received: 2026-11-26", "received: 2026-11-20"), "utf-8")
+    checked = run_cli("check", "--no-content", "--today", "2026-11-26", "--format", "json", out)
+    stale = [f for f in json.loads(checked.stdout)["cases"][0]["findings"] if f["code"] == "C153"]
+    assert [f["path"] for f in stale] == ["period", "evidence[0].covers", "evidence[1].covers"]
+    assert "the 60 days before 2026-11-26" in stale[0]["message"]
+    assert "2026-09-21 – 2026-11-19" in stale[0]["hint"]
+    moved = run_cli("init", "carrier_failure", "--today", "2026-11-20")  # counted from the real day
+    out.write_text(moved.stdout, "utf-8")
+    again = run_cli("check", "--no-content", "--today", "2026-11-26", "--format", "json", out)
+    assert "C153" not in {f["code"] for f in json.loads(again.stdout)["cases"][0]["findings"]}
 
 
 def test_init_every_scenario_in_both_languages(run_cli: RunCli) -> None:

@@ -81,10 +81,29 @@ def test_the_same_note_in_several_cases_is_said_once_with_their_folder(
     notes = [line for line in checked.stdout.splitlines() if "C162" in line]
     assert notes == [
         f"{tmp_path / 'cases'}{os.sep} (3 cases): C162 note: dates are judged as of 2026-11-26 (`as_of`),"
-        " not today: the appeal window (C160) and stale evidence (C151) count to that day [as_of]"
+        " not today: the appeal window (C160) and stale evidence (C151) count only to that day, so a deadline"
+        " missed since is not flagged [as_of]"
     ], checked.stdout
     # machine formats keep every case's own finding
     envelope = run_cli("check", "--no-content", "--format", "json", *files).stdout
     assert envelope.count('"C162"') == 3
     # and -q, which leaves notes out, still leaves it out
     assert "C162" not in run_cli("check", "--no-content", "-q", *files).stdout
+
+
+def test_the_as_of_note_reads_right_for_several_cases_in_chinese(run_cli: RunCli, tmp_path: Path) -> None:
+    """The zh note said «本案件以 … 而非今天为基准日期进行判定» once for ten examples: "this case" over a
+    batch, and nothing of what it means for the seller. It now says what stops being flagged and what a
+    case about to be filed must do."""
+    files = [
+        write_case(
+            tmp_path / "cases" / name, variant("carrier_failure", {"as_of": "2026-11-26", "case_id": name})
+        )
+        for name in "abc"
+    ]
+    lines = run_cli("check", "--no-content", "--lang", "zh", *files).stdout.splitlines()
+    [index] = [i for i, line in enumerate(lines) if "C162" in line]
+    note, hint = lines[index], lines[index + 1].strip()
+    assert "本案件" not in note and "日期按 2026-11-26（`as_of`）判断，不按今天" in note, note
+    assert "之后超期也不会提醒" in note, note
+    assert hint.startswith("如果这是您要提交的案件，请删除 `as_of` 这一行"), hint

@@ -37,6 +37,13 @@ def propose_case_id(scenario: Scenario, today: date, store_name: str = "", clien
     return "-".join([*parts, scenario.id.replace("_", "-"), f"{today:%Y-%m}"])[:100]
 
 
+def proposed_span(received: date, window: int | None) -> tuple[date, date]:
+    """The days a new case's `period` and `covers` propose: the metric's window (or, without one,
+    UNWINDOWED_SPAN_DAYS) ending the day before `received`. C153 knows a range left from another
+    `received` by this shape."""
+    return received - timedelta(days=window or UNWINDOWED_SPAN_DAYS), received - timedelta(days=1)
+
+
 def render_skeleton(
     scenario: Scenario,
     catalog: Catalog,
@@ -50,7 +57,7 @@ def render_skeleton(
     """A new case file for `scenario`: its checklist in comments, then every field it needs, each with a
     note in the user's language, dated from `today`."""
     window = policy.window_for(scenario.id, scenario.window_days, scenario.metric)
-    span = (today - timedelta(days=window or UNWINDOWED_SPAN_DAYS), today - timedelta(days=1))
+    span = proposed_span(today, window)
     out = _checklist(scenario, catalog, policy, window, lang)
     out += _fields(scenario, catalog, today, span, lang, store_name, client_id)
     out += _evidence(scenario, catalog, span, lang)
@@ -110,7 +117,8 @@ def _fields(
     out.append(f"affected:                  # {_comment(lang, 'affected')}")
     for name in scenario.ids or ("postings", "skus"):
         out.append(f"  {name}: []  # {_comment(lang, 'example')} {_ID_EXAMPLES[name]}")
-    period = f"period: {{from: {span[0].isoformat()}, to: {span[1].isoformat()}}}"
+    dates = f"{{from: {span[0].isoformat()}, to: {span[1].isoformat()}}}"
+    period = f"period: {dates}  # {_comment(lang, 'period_dates')}"
     out.append(period if scenario.period_required else f"# {period}")
     # Under zh each value with its Chinese name: a bare `restore_listing` is no word to a mainland seller.
     requests = catalog.glossed("requests", scenario.requests, lang, code=False)
@@ -154,6 +162,7 @@ def _explanation(scenario: Scenario, lang: Lang) -> list[str]:
 
 def _evidence(scenario: Scenario, catalog: Catalog, span: tuple[date, date], lang: Lang) -> list[str]:
     kinds = [kind for group in scenario.evidence for kind in group]
+    dates = f"{{from: {span[0].isoformat()}, to: {span[1].isoformat()}}}"
     out = ["evidence:"]
     for kind in kinds:
         if catalog.kinds[kind].video:
@@ -161,7 +170,7 @@ def _evidence(scenario: Scenario, catalog: Catalog, span: tuple[date, date], lan
         out += [
             f"  - file: evidence/{kind}.pdf   # {_comment(lang, 'todo_file')}",
             f"    kind: {kind}",
-            f"    covers: {{from: {span[0].isoformat()}, to: {span[1].isoformat()}}}",
+            f"    covers: {dates}  # {_comment(lang, 'covers')}",
         ]
     video = [kind for kind in kinds if catalog.kinds[kind].video]
     if video:

@@ -10,6 +10,7 @@ from ozon_urgent.checks.caption_untranslated import CaptionUntranslated
 from ozon_urgent.checks.case_id_from_name import CaseIdFromName
 from ozon_urgent.checks.changes_required import ChangesRequired
 from ozon_urgent.checks.control_characters import ControlCharacters
+from ozon_urgent.checks.dates_follow_received import DatesFollowReceived
 from ozon_urgent.checks.delivery_required import DeliveryRequired
 from ozon_urgent.checks.evidence_future import EvidenceInFuture
 from ozon_urgent.checks.evidence_kind_known import EvidenceKindKnown
@@ -74,6 +75,7 @@ _ORDERED: tuple[type[Check] | Code, ...] = (
     WindowCovered,
     EvidenceStale,
     EvidenceInFuture,
+    DatesFollowReceived,
     AppealWindow,
     NotificationInFuture,
     JudgedAsOf,

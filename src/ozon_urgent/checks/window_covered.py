@@ -34,7 +34,8 @@ class WindowCovered(Check):
 
     The `covers` ranges (or `date`s) of the evidence together must span that whole window, not just the
     day of the appeal. Wrong: a `carrier_failure` case (60 days) whose evidence covers only the last two
-    weeks. Right: add evidence for the missing days, or widen `covers` where the file really shows them.
+    weeks. Right: add evidence for the missing days; if a file already attached really covers them, widen its
+    `covers` to match.
     `ozon-urgent.toml` can change the window per scenario (`[windows]`) and per metric (`[metric_windows]`,
     which wins when the case names its metric).
     """
