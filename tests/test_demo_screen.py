@@ -104,6 +104,6 @@ def test_the_as_of_note_reads_right_for_several_cases_in_chinese(run_cli: RunCli
     lines = run_cli("check", "--no-content", "--lang", "zh", *files).stdout.splitlines()
     [index] = [i for i, line in enumerate(lines) if "C162" in line]
     note, hint = lines[index], lines[index + 1].strip()
-    assert "本案件" not in note and "日期按 2026-11-26（`as_of`）判断，不按今天" in note, note
-    assert "之后超期也不会提醒" in note, note
+    assert "本案件" not in note and "各项日期按 `as_of`（2026-11-26）而非今天判断" in note, note
+    assert "此后才到期或过期的不会提醒" in note, note
     assert hint.startswith("如果这是您要提交的案件，请删除 `as_of` 这一行"), hint

@@ -114,3 +114,23 @@ def test_rules_show_real_example_values_never_a_placeholder(run_cli: RunCli, cod
     # An elision inside a quoted Russian sentence («прошу …») is the quote's own; nothing else is
     assert "…" not in re.sub(r"«[^»]*»", "", fix), fix
     assert not re.search(r"(?<!\{)\{[a-z_]+\}(?!\})", shown), code
+
+
+_RANGE_EXAMPLE = re.compile(r"`(?:covers|period): \{([^}`]*)\}")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_range_examples_use_the_keys_a_case_file_takes(lang: Lang) -> None:
+    """C199 showed `covers: {start, end}`: keys the case file refuses (`from`/`to`), so a seller who copied
+    the example got a schema error instead of the fix."""
+    from ozon_urgent.casefile.model import DateRange
+
+    keys = {field.alias for field in DateRange.model_fields.values()}
+    found = {
+        code: key
+        for code in RULES
+        for inside in _RANGE_EXAMPLE.findall(rule_doc(code, lang))
+        for key in (part.split(":")[0].strip() for part in inside.split(","))
+        if key not in keys
+    }
+    assert found == {}

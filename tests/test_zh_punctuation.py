@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime
 
 import pytest
 
@@ -99,3 +100,27 @@ def test_the_zh_catalog_and_templates_write_full_width_marks_after_chinese() -> 
             assert half_width_after_chinese(text) == [], f"[{table}] {field}"
     for template in sorted((REPO / "templates").rglob("*.zh.*")):
         assert half_width_after_chinese(template.read_text("utf-8")) == [], template.name
+
+
+# The parameters every caller passes as an aware datetime, which `i18n.moment` says in full:
+# `2026年11月26日 00:00（莫斯科时间，即北京时间 11月26日 05:00）`.
+_MOMENTS = frozenset({"filed", "filed_at", "due", "until", "since", "window_ends"})
+_PLACEHOLDER_BEFORE_CHINESE = re.compile(rf"\{{(\w+)(?:![a-z])?\}}( ?)(?={HAN})")
+
+
+def test_placeholders_stand_apart_from_chinese_as_they_read_once_filled() -> None:
+    """One spacing as the seller reads it, not as the catalog looks: a number, an ID or a path stands a
+    space apart from the Chinese after it (`3 天`, `OZ-1 已登记`), while a moment already ends in its own
+    full-width parenthesis and takes none (`…05:00）起可跟进`, never `…05:00） 起`). A reviewer of the raw
+    catalog asked for `{due} 起`; that would put the space after the parenthesis."""
+    moment = i18n.moment(datetime(2026, 11, 25, 21, 0, tzinfo=UTC), "zh")
+    assert moment.endswith("）") and not moment[0].isspace()
+    for table, entries in i18n.catalog("zh").items():
+        for field, text in entries.items():
+            for match in _PLACEHOLDER_BEFORE_CHINESE.finditer(text):
+                name, space = match.groups()
+                where = f"[{table}] {field}: {{{name}}}"
+                if name in _MOMENTS:
+                    assert space == "", f"{where} ends in a full-width parenthesis: no space after it"
+                elif name != "name":  # `{name}` is a Chinese evidence name (`把{name}放到这里`)
+                    assert space == " ", f"{where} is half-width: a space between it and the Chinese"

@@ -59,7 +59,7 @@ def _record(tmp_path: Path, at: str, lang: str) -> str:
 def test_a_filing_recorded_a_week_late_says_the_guard_has_ended(tmp_path: Path) -> None:
     zh = _record(tmp_path, "2026-11-20T18:00", "zh")
     assert "72 小时防重复期已于 2026年11月23日 18:00（莫斯科时间，即北京时间 11月23日 23:00）结束" in zh
-    assert "自 2026年11月26日 00:00（莫斯科时间，即北京时间 11月26日 05:00）起已可跟进，现在就可以跟进" in zh
+    assert "自 2026年11月26日 00:00（莫斯科时间，即北京时间 11月26日 05:00）起可跟进，现在就可以跟进" in zh
     assert "请勿" not in zh and "满 3 个俄罗斯工作日后" not in zh
     en = _record(tmp_path, "2026-11-20T18:00", "en")
     assert "the 72-hour duplicate guard ended 23.11.2026 18:00 MSK" in en

@@ -220,13 +220,14 @@ def test_a_follow_up_allowed_is_not_overdue(run_cli: RunCli, tmp_path: Path, age
     assert filed.exit_code == 0, filed.stderr
     args = ("status", "--today", TODAY.isoformat(), "cases")
     en = run_cli(*args, env=env).stdout
-    assert "1 past the appeal deadline, 0 due today, 1 due within the next 6 days; 1 may be followed up" in en
+    summary = "1 past the appeal deadline, 0 due today, 1 due in the 6 days after today; 1 may be followed up"
+    assert summary in en
     assert "2026-11-27 (3 d late)" in en  # s1's appeal deadline
     assert "2026-11-28 (follow-up allowed, 2 d ago)  no reply: may follow up" in en
     assert "you may follow up now (allowed since 28.11.2026 00:00 MSK)" in en
     zh = run_cli(*args, "--lang", "zh", env=env).stdout
-    assert "申诉已超期 1 个，今天到期 0 个，未来 6 天内到期 1 个；可以跟进 1 个" in zh
-    assert "2026-11-27（超期 3 天）" in zh and "2026-11-28（可以跟进，已 2 天）  未答复：可以跟进" in zh
+    assert "申诉已超期 1 个，今天到期 0 个，明天起 6 天内到期 1 个；可以跟进 1 个" in zh
+    assert "2026-11-27（超期 3 天）" in zh and "2026-11-28（已可跟进 2 天）  未答复：可以跟进" in zh
     assert zh.count("超期") == 3, zh  # the summary, s1's row and the totals' column: not the follow-up
     overdue = _json(run_cli, env, "cases", "--due", "overdue")
     assert [row["case_id"][-2:] for row in overdue["tickets"]] == ["s1"]

@@ -86,7 +86,7 @@ def test_commented_case_changes_only_in_its_translated_lines(tmp_path: Path, fak
     assert isinstance(explanation, dict)
     assert (explanation["ru"], explanation["ru_reviewed"]) == (RUSSIAN, False)
     assert "evidence[1].caption_ru was not written by `translate`" in result.stderr
-    assert "ru_reviewed is now false" in result.stderr
+    assert "`ru_reviewed` is now `false`" in result.stderr
 
 
 def test_requests_carry_the_key_formality_context_and_glossary(tmp_path: Path, fake: FakeDeepL) -> None:

@@ -272,8 +272,8 @@ def test_a_back_translation_that_looks_failed_is_warned_about(tmp_path: Path, tm
 
     assert result.exit_code == 0, result.stderr
     assert (
-        f"{case}：写入的 explanation.ru_back 看起来是失败的回译（回译比俄语短得多，不可能是完整的译文），"
-        "不能当作俄语的意思；请找懂俄语的人核对这段俄语。"
+        f"{case}：写入的 explanation.ru_back 看起来是失败的回译（回译比俄语译文短得多，不可能是完整的译文），"
+        "不能据此理解俄语的意思；请找懂俄语的人核对这段俄语。"
     ) in result.stderr
     assert "ru_back: 无法回译" in case.read_text("utf-8")
     # A real answer is not warned about.

@@ -54,7 +54,7 @@ def schema(
     ] = None,
     lang: LangOpt = None,
 ) -> None:
-    """The JSON Schema of the case file, for editors and CI."""
+    """Write the JSON Schema of the case file, for editors and CI."""
     from ozon_urgent.casefile.schema import schema_text
 
     user = user_lang(lang)

@@ -69,8 +69,8 @@ def status(
         typer.Option(
             "--due",
             metavar=one_of(Due),
-            help="Only cases past the appeal deadline, or with something to do by today or within 7"
-            " days (a follow-up counts from the day it is allowed, and is never overdue).",
+            help="Only cases past the appeal deadline, or with something to do within 7 days, today"
+            " included (a follow-up counts from the day it is allowed, and is never overdue).",
         ),
     ] = None,
     exclude: ExcludeOpt = None,

@@ -75,8 +75,9 @@ def translate(
 ) -> None:
     """Fill the Russian fields (`ru`, `caption_ru`) from the seller's text with DeepL or Tencent.
 
-    DeepL: DEEPL_AUTH_KEY (DEEPL_SERVER_URL overrides the endpoint). Tencent Cloud Machine Translation:
-    TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY (TENCENTCLOUD_REGION, TENCENTCLOUD_TMT_TERM_REPO).
+    DeepL: `DEEPL_AUTH_KEY` (`DEEPL_SERVER_URL` overrides the endpoint). Tencent Cloud Machine Translation:
+    `TENCENTCLOUD_SECRET_ID` and `TENCENTCLOUD_SECRET_KEY` (`TENCENTCLOUD_REGION`,
+    `TENCENTCLOUD_TMT_TERM_REPO`).
     Only text without Russian, or changed since it was translated, is sent; the Russian is translated
     back (`ru_back`) for you to check what it says. Comments and order in the file stay, the previous
     version is kept as `<file>.bak`, and `ru_reviewed` is set to false for a person to check. Without a
