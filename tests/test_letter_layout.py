@@ -120,11 +120,11 @@ def test_one_posting_is_singular_in_subject_heading_and_request(run_cli: RunCli,
 def test_many_postings_one_a_line_under_one_heading(run_cli: RunCli, tmp_path: Path) -> None:
     text, _ = build(run_cli, tmp_path, "carrier_failure", {"affected": {"postings": POSTINGS}})
     subject, body = text.split("\n\n", 1)
-    assert subject.startswith("URGENT: Об исключении 3 отправлений из расчёта показателя — ")
+    assert subject.startswith("URGENT: Об исключении трёх отправлений из расчёта показателя — ")
     # the factory's files show every posting of the case: one line under the list says so (ticket.proof)
     rows = "\n".join(POSTINGS)
     assert (
-        f"\nОбращение касается трёх отправлений:\n{rows}\n\nВсе отправления указаны в файлах 01 и 02.\n"
+        f"\nОбращение касается трёх отправлений:\n{rows}\n\nВсе три отправления указаны в файлах 01 и 02.\n"
         in body
     )
 

@@ -89,7 +89,9 @@ def test_facts_then_what_changed_then_the_request(run_cli: RunCli, tmp_path: Pat
     body, _ = _letter(run_cli, tmp_path, "response_time_penalty", {})
     facts = body.index("Обстоятельства:\nОтправления 57195475-0050-3")
     changes = body.index("Принятые меры:\nС 25.11.2026 мы передаём")
-    request = body.index("Просим снять с магазина санкции, применённые в связи с показателем «Время ответа")
+    request = body.index(
+        "Просим снять с магазина санкции, применённые из-за превышения показателя «Время ответа"
+    )
     assert facts < changes < request
 
 

@@ -65,7 +65,7 @@ def test_a_posting_whose_dash_was_lost_in_ocr_still_counts_and_a_near_miss_does_
 def test_every_id_in_one_file_is_said_once_under_the_list() -> None:
     content = _content([_shown("Компенсация"), _shown("Сводка"), _shown(f"{A}\n{B}\n{C}")])
     part = _ids_part(content)
-    assert f":\n{A}\n{B}\n{C}\n\nВсе отправления указаны в файле 03.\n" in part
+    assert f":\n{A}\n{B}\n{C}\n\nВсе три отправления указаны в файле 03.\n" in part
     both = _content([_shown(A, B)], {"postings": (A, B)})
     assert f"\n{A}\n{B}\n\nОба отправления указаны в файле 01.\n" in _ids_part(both)
 

@@ -42,6 +42,13 @@ class EvidenceKind:
     video: bool = False
     # What a file of this kind must show for its claim (C200), each one of MUST_SHOW.
     must_show: tuple[str, ...] = ()
+    # The Russian name over a single posting, where `names.ru` counts postings in the plural («данные
+    # отслеживания отправлений» of one posting reads as a mistake to an Ozon agent).
+    ru_one: str | None = None
+
+    def ru_for(self, postings: int) -> str:
+        """The Russian name of a file about `postings` postings (0: not known, the plural name)."""
+        return self.ru_one if postings == 1 and self.ru_one else self.names.ru
 
 
 # What `must_show` may ask of a file, each something the index of what a file shows can tell
@@ -154,6 +161,7 @@ def load_catalog() -> Catalog:
             names=_names(k),
             video=bool(k.get("video", False)),
             must_show=_must_show(kid, k.get("must_show", ())),
+            ru_one=k.get("ru_one"),
         )
         for kid, k in raw["kinds"].items()
     }

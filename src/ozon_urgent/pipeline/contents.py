@@ -108,9 +108,12 @@ def _attachments(
 ) -> tuple[list[PackAttachment], dict[str, bytes]]:
     attachments: list[PackAttachment] = []
     files: dict[str, bytes] = {}
+    listed = len(case.affected.ids_by_kind().get("postings") or ())
     for number, gated in enumerate(evidence, 1):
         item, data = case.evidence[gated.index], gated.data
-        kind_ru = catalog.kinds[item.kind].names.ru
+        shown = gated.report.shown
+        # How many postings the file is about: those its text shows, else those the case lists
+        kind_ru = catalog.kinds[item.kind].ru_for(len(shown.postings) if shown and shown.postings else listed)
         name = attachment_name(number, item.caption_ru or kind_ru, gated.report.format or "pdf", item.kind)
         digest = hashlib.sha256(data).hexdigest()
         attachments.append(

@@ -19,7 +19,7 @@ from ozon_urgent.ticket.wording import (
     listed,
     listed_nouns,
     request_about,
-    request_phrase,
+    subject_for,
     subject_line,
 )
 
@@ -151,8 +151,8 @@ class TicketContent:
     @property
     def subject(self) -> str:
         """What the seller asks Ozon to do, in at most ~80 characters, agreeing with what is listed."""
-        phrase = request_phrase(self.request, self.counts) or as_sentence(self.scenario_ru).rstrip(".")
-        return subject_line(phrase, self.client_id)
+        known = subject_for(self.request, self.counts, self.client_id)
+        return known or subject_line(as_sentence(self.scenario_ru).rstrip("."), self.client_id)
 
     @property
     def coverage(self) -> tuple[date, date] | None:

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from ozon_urgent.attachments.model import Shown
 from ozon_urgent.attachments.shown import shows
-from ozon_urgent.ticket.russian import joined, noun_form
+from ozon_urgent.ticket.russian import count, joined, noun_form
 
 Proof = Mapping[str, tuple[str, ...]]  # an ID → the numbers («03») of the files that show it
 
@@ -82,11 +82,16 @@ def en_files(numbers: Sequence[str]) -> str:
 
 
 def ru_common(nouns: Sequence[tuple[str, int]], files: Sequence[str]) -> str:
-    """The line under the list: «Все отправления указаны в файле 03.», «Оба товара указаны в файлах 01
-    и 02.», «Отправления и товары указаны…» — what the list holds (`nouns`: wording.listed_nouns)."""
+    """The line under the list: «Все три заказа указаны в файле 02.», «Оба товара указаны в файлах 01
+    и 02.», «Все отправления указаны…» (ten or more: a numeral ending in one, «все 21 отправление
+    указаны», reads wrong), «Отправления и товары указаны…» — what the list holds (`nouns`:
+    wording.listed_nouns)."""
     if len(nouns) == 1:
         noun, number = nouns[0]
-        what = f"Оба {noun_form(noun, 1, 'gent')}" if number == 2 else f"Все {noun_form(noun, number)}"
+        if number == 2:
+            what = f"Оба {noun_form(noun, 1, 'gent')}"
+        else:  # an agent asked for the count: «Все три заказа», not «Все заказы»
+            what = f"Все {count(number, noun) if number < 10 else noun_form(noun, number)}"
     else:
         what = joined([noun_form(noun, number) for noun, number in nouns])
         what = what[:1].upper() + what[1:]

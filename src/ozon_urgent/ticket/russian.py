@@ -48,7 +48,7 @@ _CASES: tuple[GrammaticalCase, ...] = ("nomn", "gent", "datv")
 
 def count(number: int, noun: str, case: GrammaticalCase = "nomn", *, words: bool = True) -> str:
     """«21 отправление», «для двух отправлений» (case="gent"), «по пяти отправлениям» (case="datv"): one to
-    nine in words unless `words` is off (a subject line keeps digits, as headlines do)."""
+    nine in words unless `words` is off (a subject line too long for words keeps digits)."""
     forms = _nouns()[noun][case]
     if words and number == 1:
         neuter = "neut" in _parse(noun.split()[-1]).tag

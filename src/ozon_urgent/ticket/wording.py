@@ -186,9 +186,10 @@ def _label(
     return f"{head} {what}{related}{_first(number, shown, whole)}:"
 
 
-def _some(number: int, noun: str, case: str = "nomn") -> str:
-    """«отправление» over one, «21 отправление», «3 отправлений» (genitive) over more."""
-    return noun_form(noun, 1, case) if number == 1 else count(number, noun, case, words=False)  # type: ignore[arg-type]
+def _some(number: int, noun: str, case: GrammaticalCase = "nomn", *, words: bool = True) -> str:
+    """«отправление» over one, «21 отправление», «трёх отправлений» (genitive) over more; two to nine
+    in digits where `words` is off."""
+    return noun_form(noun, 1, case) if number == 1 else count(number, noun, case, words=words)
 
 
 # The subject's request by the case's `request`: (the IDs it is about, the phrase naming them — «{ids}»
@@ -221,9 +222,10 @@ _REQUESTS: dict[str, tuple[str, str, str]] = {
 }
 
 
-def request_phrase(request: str, counts: Mapping[str, int]) -> str | None:
-    """What the seller asks Ozon to do, as the subject says it, agreeing with what is listed: «Исключить
-    отправление…», «Исключить 21 отправление…»; None for a request it does not know."""
+def request_phrase(request: str, counts: Mapping[str, int], *, words: bool = True) -> str | None:
+    """What the seller asks Ozon to do, as the subject says it, agreeing with what is listed: «О пересмотре
+    решения о снятии с продажи двух товаров», «Об исключении 21 отправления…» (two to nine in words
+    unless `words` is off); None for a request it does not know."""
     if request not in _REQUESTS:
         return None
     about, phrase, without = _REQUESTS[request]
@@ -231,7 +233,9 @@ def request_phrase(request: str, counts: Mapping[str, int]) -> str | None:
     number, noun = (counts.get("postings", 0), "отправление") if about == "postings" else (goods, "товар")
     if not about or not number:
         return without
-    return phrase.format(ids=_some(number, noun), ids_gent=_some(number, noun, "gent"))
+    return phrase.format(
+        ids=_some(number, noun, words=words), ids_gent=_some(number, noun, "gent", words=words)
+    )
 
 
 def request_about(request: str) -> str:
@@ -243,6 +247,20 @@ def subject_line(phrase: str, client_id: str) -> str:
     """`URGENT: <the request> — Client ID …`: what the seller asks for, and whose store; the store's name
     opens the letter itself (it would run the subject past SUBJECT_MAX characters for most stores)."""
     return f"URGENT: {phrase} — Client ID {client_id}"
+
+
+def subject_for(request: str, counts: Mapping[str, int], client_id: str) -> str | None:
+    """The subject line, a count under ten in words as Russian business prose writes it («о снятии с
+    продажи двух товаров», which an Ozon agent asked for over «2 товаров»); in digits where the words
+    would run it past SUBJECT_MAX (a long Client ID), since a subject cut short in the queue loses its
+    end. None for a request it does not know."""
+    phrase = request_phrase(request, counts)
+    if phrase is None:
+        return None
+    line = subject_line(phrase, client_id)
+    if len(line) > SUBJECT_MAX:
+        line = subject_line(request_phrase(request, counts, words=False) or phrase, client_id)
+    return line
 
 
 _ALL = {"nomn": "все", "gent": "всех", "datv": "всем"}
