@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from ozon_urgent import i18n
 from ozon_urgent.casefile.identity import suggest_case_id
+from ozon_urgent.casefile.placeholders import VIDEO_LINK
 from ozon_urgent.catalog import UNWINDOWED_SPAN_DAYS, Catalog, Scenario
 from ozon_urgent.i18n import Lang
 from ozon_urgent.policy import Policy
@@ -175,7 +176,7 @@ def _evidence(scenario: Scenario, catalog: Catalog, span: tuple[date, date], lan
     video = [kind for kind in kinds if catalog.kinds[kind].video]
     if video:
         out.append(f"links:                     # {_comment(lang, 'links')}")
-        out += [f"  - url: https://disk.yandex.ru/TODO\n    kind: {kind}" for kind in video]
+        out += [f"  - url: {VIDEO_LINK}\n    kind: {kind}" for kind in video]  # C202 until replaced
     return out
 
 
