@@ -177,6 +177,8 @@ def _evidence(scenario: Scenario, catalog: Catalog, span: tuple[date, date], lan
             f"  - file: evidence/{kind}.pdf   # {_comment(lang, 'todo_file')}",
             f"    kind: {kind}",
             f"    covers: {dates}  # {_comment(lang, 'covers')}",
+            # an empty caption is no caption (C132, C133): the seller learns there can be one
+            f'    caption: ""             # {_comment(lang, "caption")}',
         ]
     video = [kind for kind in kinds if catalog.kinds[kind].video]
     if video:
