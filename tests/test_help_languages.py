@@ -437,3 +437,21 @@ def test_chinese_help_names_no_ci_and_says_the_back_translation_is_chinese() -> 
     assert "自动检查流程" in run("schema", "--help", lang="zh_CN.UTF-8")[1]
     translate = " ".join(run("translate", "--help", lang="zh_CN.UTF-8")[1].split())
     assert "回译成您的语言" not in translate and "回译成中文" in translate
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh_CN.UTF-8", "设置了密钥时，试运行也会把文字发给翻译引擎，照常计费，正式运行时还会再计费一次"),
+        (
+            "en_US.UTF-8",
+            "With an engine key the text is still sent and billed, and the real run is billed again.",
+        ),
+    ],
+)
+def test_translate_help_says_a_dry_run_bills_before_it_is_run(lang: str, said: str) -> None:
+    """Most read "dry run" as free; `translate --dry-run` sends the text and bills it, and said so only
+    after it had."""
+    _, page, _ = run("translate", "--help", lang=lang)
+    flat = re.sub(r"\s+", "", page) if lang.startswith("zh") else " ".join(page.split())
+    assert (re.sub(r"\s+", "", said) if lang.startswith("zh") else said) in flat

@@ -52,12 +52,17 @@ def test_quick_start_works_as_written_right_after_make_demo(tmp_path: Path) -> N
     exits = {command: int(code) for code, command in re.findall(r"^exit (\d+) <- (.*)$", ran.stdout, re.M)}
     assert "command not found" not in ran.stderr, ran.stderr
     assert 127 not in exits.values(), exits
-    assert exits["ozon-urgent init carrier_failure -o case.yaml"] == 0, ran.stderr
-    assert exits["ozon-urgent schema -o case.schema.json"] == 0, ran.stderr
+    assert exits["ozon-urgent init carrier_failure -o my-case/case.yaml"] == 0, ran.stderr
+    assert exits["ozon-urgent schema -o my-case/case.schema.json"] == 0, ran.stderr
     assert exits["ozon-urgent rules C150"] == 0, ran.stderr
     # The skeleton still has its TODOs: check and build name them (exit 1), they do not crash.
-    assert exits["ozon-urgent check case.yaml"] == 1 and exits["ozon-urgent build case.yaml"] == 1
-    assert (tmp_path / "case.yaml").is_file() and (tmp_path / "case.schema.json").is_file()
+    assert (
+        exits["ozon-urgent check my-case/case.yaml"] == 1
+        and exits["ozon-urgent build my-case/case.yaml"] == 1
+    )
+    assert (tmp_path / "my-case" / "case.yaml").is_file() and (
+        tmp_path / "my-case" / "case.schema.json"
+    ).is_file()
 
 
 def test_the_ci_short_version_is_the_workflow_of_docs_ci() -> None:

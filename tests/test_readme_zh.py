@@ -87,8 +87,8 @@ def test_the_first_steps_run_as_written(tmp_path: Path) -> None:
     by_start = {command.split(" -")[0].split(" --")[0]: code for command, code in exits.items()}
     assert by_start["ozon-urgent init carrier_failure"] == 0, said
     # the skeleton still has its TODOs: check and build name them (exit 1) and write no pack
-    assert by_start["ozon-urgent check 我的案件/case.yaml"] == 1
-    assert by_start["ozon-urgent build 我的案件/case.yaml"] == 1 and not (tmp_path / "out").exists()
+    assert by_start["ozon-urgent check my-case/case.yaml"] == 1
+    assert by_start["ozon-urgent build my-case/case.yaml"] == 1 and not (tmp_path / "out").exists()
     example = [code for command, code in exits.items() if "examples/" in command or "练习" in command]
     assert example and set(example) == {0}, said
     assert (tmp_path / "练习" / "2750416" / "haoyun-auto-carrier-failure-2026-11" / "FILING.md").is_file()
@@ -99,3 +99,14 @@ def test_the_first_steps_run_as_written(tmp_path: Path) -> None:
             for expected in shown.splitlines():
                 pattern = ".*".join(re.escape(piece) for piece in expected.split("…"))
                 assert any(re.search(pattern, line) for line in lines), (expected, said)
+
+
+def test_the_init_example_s_folder_can_be_the_case_id() -> None:
+    """README showed `init … -o 我的案件/case.yaml`: a Chinese folder's name cannot be a case_id (C103), so
+    a seller following it met an error the example made."""
+    from ozon_urgent.casefile.identity import default_case_id, usable_case_id
+
+    for readme in (README_ZH, README):
+        [target] = re.findall(r"^ozon-urgent init \w+ -o (\S+)", readme, re.M)
+        assert usable_case_id(default_case_id(Path(target))), target
+    assert "文件夹名请只用拉丁字母、数字和连字符" in README_ZH

@@ -26,7 +26,7 @@ LATIN_NAMES = (
     "Ozon", "Seller Center", "Client ID", "Client-Id", "Reference ID", "ozon-urgent", "DeepL",
     "Tesseract", "OpenCorpora", "SKU", "FBS", "FBO", "rFBS", "API", "ERP", "ID", "URL", "CI", "YAML",
     "JSON", "PDF", "JPEG", "PNG", "HEIC", "ZIP", "RAR", "GBK", "KiB", "GPS", "EXIF", "XMP", "ICC", "MPO",
-    "APPn", "XFA", "JavaScript", "AES", "OCR", "FIFO", "ESC", "Luhn", "Visa", "Mastercard", "Mir",
+    "APPn", "XFA", "JavaScript", "AES", "OCR", "FIFO", "ESC", "Luhn", "Visa", "Mastercard", "Mir", "Yandex",
 )  # fmt: skip
 # What is quoted, not translated: `code`, «Russian», rule codes, code points, and ASCII tokens that are
 # identifiers rather than words (a path, a file name, a snake_case key, SHA-256, UTF-8, /OpenAction).

@@ -23,6 +23,7 @@ from translate_support import (
     simple_case,
 )
 
+from ozon_urgent import i18n
 from ozon_urgent.casefile.loader import compose
 from ozon_urgent.casefile.provenance import source_sha256
 
@@ -490,6 +491,19 @@ def test_facts_and_changes_are_each_translated_into_their_own_ru(tmp_path: Path,
         assert part["ru"] == f"[ru] {source}" and part["ru_source_sha256"] == source_sha256(source)
     assert explanation["ru_reviewed"] is False  # machine Russian waits for a person again
     assert "# the facts" in case.read_text("utf-8")
+
+
+def test_a_dry_run_says_it_bills_before_it_sends(tmp_path: Path, fake: FakeDeepL) -> None:
+    """«试运行» reads as free: its first line, before anything goes to the engine, says it is billed."""
+    case = write(tmp_path, simple_case())
+    result = run_translate(case, "--lang", "zh", "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    first, *rest = result.stderr.splitlines()
+    assert first == i18n.text("zh", "cli.translate", "dry_run_bills")
+    assert first.startswith("试运行也会把需要翻译的文字发给翻译引擎") and "照常计费" in first
+    assert any("计费" in line for line in rest)  # and afterwards, how much
+    real = run_translate(write(tmp_path, simple_case(), "real.yaml"), "--lang", "zh")
+    assert "试运行" not in real.stderr
 
 
 @pytest.mark.parametrize("dry_run", [False, True])

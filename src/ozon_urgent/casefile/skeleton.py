@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from pathlib import Path
 
 from ozon_urgent import i18n
-from ozon_urgent.casefile.identity import suggest_case_id
+from ozon_urgent.casefile.identity import FOLDER_CASE_NAMES, default_case_id, suggest_case_id, usable_case_id
+from ozon_urgent.casefile.placeholders import VIDEO_LINK
 from ozon_urgent.catalog import UNWINDOWED_SPAN_DAYS, Catalog, Scenario
 from ozon_urgent.i18n import Lang
 from ozon_urgent.policy import Policy
@@ -53,13 +55,16 @@ def render_skeleton(
     *,
     store_name: str = "",
     client_id: str = "",
+    written_to: Path | None = None,
 ) -> str:
     """A new case file for `scenario`: its checklist in comments, then every field it needs, each with a
-    note in the user's language, dated from `today`."""
+    note in the user's language, dated from `today`. `written_to` is the file it goes to (None: stdout),
+    whose name the case takes when it has no `case_id` line."""
     window = policy.window_for(scenario.id, scenario.window_days, scenario.metric)
     span = proposed_span(today, window)
     out = _checklist(scenario, catalog, policy, window, lang)
-    out += _fields(scenario, catalog, today, span, lang, store_name, client_id)
+    case_id = _case_id_line(scenario, today, store_name, client_id, written_to, lang)
+    out += _fields(scenario, catalog, today, span, lang, case_id, (store_name, client_id))
     out += _evidence(scenario, catalog, span, lang)
     return "\n".join(out) + "\n"
 
@@ -95,12 +100,13 @@ def _fields(
     today: date,
     span: tuple[date, date],
     lang: Lang,
-    store_name: str,
-    client_id: str,
+    case_id: str,
+    seller: tuple[str, str],
 ) -> list[str]:
+    store_name, client_id = seller
     out = [
         "",
-        _case_id_line(propose_case_id(scenario, today, store_name, client_id), lang),
+        case_id,
         f"scenario: {scenario.id}",
         "seller:",
         f"  store_name: {json.dumps(store_name, ensure_ascii=False)}  # {_comment(lang, 'store_name')}",
@@ -171,15 +177,26 @@ def _evidence(scenario: Scenario, catalog: Catalog, span: tuple[date, date], lan
             f"  - file: evidence/{kind}.pdf   # {_comment(lang, 'todo_file')}",
             f"    kind: {kind}",
             f"    covers: {dates}  # {_comment(lang, 'covers')}",
+            # an empty caption is no caption (C132, C133): the seller learns there can be one
+            f'    caption: ""             # {_comment(lang, "caption")}',
         ]
     video = [kind for kind in kinds if catalog.kinds[kind].video]
     if video:
         out.append(f"links:                     # {_comment(lang, 'links')}")
-        out += [f"  - url: https://disk.yandex.ru/TODO\n    kind: {kind}" for kind in video]
+        out += [f"  - url: {VIDEO_LINK}\n    kind: {kind}" for kind in video]  # C202 until replaced
     return out
 
 
-def _case_id_line(proposed: str | None, lang: Lang) -> str:
-    if proposed is None:
+def _case_id_line(
+    scenario: Scenario, today: date, store_name: str, client_id: str, written_to: Path | None, lang: Lang
+) -> str:
+    """`case_id` proposed from the store, else left to the file's name; written out from the scenario and
+    the day where that name cannot be one (`下架/case.yaml`), which `check` would refuse (C103)."""
+    proposed = propose_case_id(scenario, today, store_name, client_id)
+    if proposed is not None:
+        return f"case_id: {proposed}  # {_comment(lang, 'case_id')}"
+    if written_to is None or usable_case_id(name := default_case_id(written_to)):
         return f"# case_id: …  # {_comment(lang, 'case_id_default')}"
-    return f"case_id: {proposed}  # {_comment(lang, 'case_id')}"
+    key = "case_id_for_folder" if written_to.name.lower() in FOLDER_CASE_NAMES else "case_id_for_file"
+    written = f"{scenario.id.replace('_', '-')}-{today.isoformat()}"
+    return f"case_id: {written}  # {_comment(lang, key, name=name)}"

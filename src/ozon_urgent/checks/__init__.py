@@ -28,6 +28,7 @@ from ozon_urgent.checks.notification_ip import NotificationLooksIp
 from ozon_urgent.checks.period_future import PeriodInFuture
 from ozon_urgent.checks.period_required import PeriodRequired
 from ozon_urgent.checks.personal_data_text import PersonalDataInCase
+from ozon_urgent.checks.placeholder_left import PlaceholderLeft
 from ozon_urgent.checks.request_allowed import RequestAllowed
 from ozon_urgent.checks.russian_cites_files import RussianCitesMissingFile
 from ozon_urgent.checks.russian_cjk import RussianHasCjk
@@ -63,6 +64,7 @@ _ORDERED: tuple[type[Check] | Code, ...] = (
     IdsRequired,
     IdsEmpty,
     Code.PLACEHOLDER_IDS,
+    PlaceholderLeft,
     EvidenceRequired,
     EvidenceKindKnown,
     CaptionRequired,

@@ -176,7 +176,9 @@ def init(
     rules = load_policy(*([policy] if policy else []))
     spec = catalog.scenarios[scenario]
     day = today_of(today)
-    text = render_skeleton(spec, catalog, rules, day, user, store_name=store.strip(), client_id=client_id)
+    text = render_skeleton(
+        spec, catalog, rules, day, user, store_name=store.strip(), client_id=client_id, written_to=output
+    )
     if output is None:
         sys.stdout.write(text)
         return

@@ -40,8 +40,9 @@ def translate(
         bool,
         typer.Option(
             "--dry-run",
-            help="Print the change as a unified diff; write nothing. Without an engine key: list the fields "
-            "that would be sent and written, sending nothing.",
+            help="Print the change as a unified diff; write nothing. With an engine key the text is still "
+            "sent and billed, and the real run is billed again. Without a key: list the fields that would be "
+            "sent and written, sending nothing.",
         ),
     ] = False,
     usage: Annotated[
@@ -109,6 +110,8 @@ def _translate_all(files: list[Path], session: _Session, *, dry_run: bool, lang:
     status, counts = ExitStatus.OK, {"translated": 0, "unchanged": 0, "failed": 0}
     # A dry run without a key still shows what would be sent; a real run asks for the key when it needs it.
     translator = None if session.settings is None else session.translator
+    if dry_run and translator is not None:  # said before anything is sent: a "dry" run is not a free one
+        _say(lang, "dry_run_bills")
     for index, file in enumerate(files):
         try:
             outcome = translate_case(file, str(file), translator, dry_run=dry_run)
