@@ -36,6 +36,27 @@ def _as_text(value: object) -> object:
     return value
 
 
+# Every quotation mark a keyboard or an input method types: no ID has one. A Chinese input method turns
+# YAML's `"` into “ ”, which YAML takes for part of the value: `[“250-7898-1”]` is an ID with quotes in it.
+ID_QUOTES = frozenset("\"'“”„‟‘’‚‛«»‹›「」『』＂＇〝〞〟")
+
+
+def _no_quotes_in_id(value: object) -> object:
+    """An ID that carries quotation marks, refused before its format is judged: the message names the
+    marks (a posting with “” is not "not a posting number", and an артикул would take them as its own)."""
+    if not isinstance(value, str):
+        return value
+    marks = "".join(dict.fromkeys(char for char in value if char in ID_QUOTES))
+    if marks:
+        bare = "".join(char for char in value if char not in ID_QUOTES).strip()
+        raise PydanticCustomError(
+            "id_quotes",
+            "quotation marks {marks} in an ID: {value}",
+            {"value": value[:60], "marks": marks, "bare": bare[:60]},
+        )
+    return value
+
+
 def _id_format(kind: str, pattern: re.Pattern[str], example: str, *, in_list: bool = True) -> AfterValidator:
     def check(value: str) -> str:
         if not in_list and not value.strip():
@@ -56,6 +77,7 @@ def _id_format(kind: str, pattern: re.Pattern[str], example: str, *, in_list: bo
 
 
 def _positive_id(value: object) -> object:
+    _no_quotes_in_id(value)
     if isinstance(value, str) and (value.strip().lower() in PLACEHOLDERS or not value.strip()):
         raise PydanticCustomError("placeholder_id", "placeholder instead of an ID: {value}", {"value": value})
     if isinstance(value, bool):
@@ -147,24 +169,28 @@ NonEmptyText = Annotated[str, BeforeValidator(_as_text), Field(min_length=1)]
 PostingNumber = Annotated[
     str,
     BeforeValidator(_as_text),
+    BeforeValidator(_no_quotes_in_id),
     _id_format("posting", re.compile(r"\d+-\d{4}-\d+"), "57195475-0050-3"),
     Field(json_schema_extra={"pattern": r"^\d+-\d{4}-\d+$"}),
 ]
 OrderNumber = Annotated[
     str,
     BeforeValidator(_as_text),
+    BeforeValidator(_no_quotes_in_id),
     _id_format("order", re.compile(r"\d+-\d{4}"), "57195475-0050"),
     Field(json_schema_extra={"pattern": r"^\d+-\d{4}$"}),
 ]
 OfferId = Annotated[
     str,
     BeforeValidator(_as_text),
+    BeforeValidator(_no_quotes_in_id),
     _id_format("offer_id", re.compile(r"\S(.{0,48}\S)?", re.DOTALL), "250-7898-1"),
     Field(max_length=50),
 ]
 ClientId = Annotated[
     str,
     BeforeValidator(_as_text),
+    BeforeValidator(_no_quotes_in_id),
     _id_format("client_id", re.compile(r"[0-9]{1,20}"), "1234567", in_list=False),
     Field(json_schema_extra={"pattern": r"^[0-9]{1,20}$"}),
 ]
