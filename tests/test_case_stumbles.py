@@ -230,6 +230,29 @@ def test_an_offer_id_paired_with_its_sku_is_refused_with_quotes_too(run_cli: Run
     assert '`client_id: "1234567"`' in hints["seller.client_id"]
 
 
+@pytest.mark.parametrize(
+    "notice", ["“Ваш рейтинг возвратов превысил порог”", "«Ваш рейтинг возвратов превысил порог»"]
+)
+def test_a_text_the_ticket_quotes_is_quoted_once_and_the_seller_is_told(
+    run_cli: RunCli, tmp_path: Path, notice: str
+) -> None:
+    case = base_case("carrier_failure")
+    case["notification"]["text"] = notice  # `text: “…”`: YAML's quotes typed with a Chinese input method
+    case["delivery"]["carrier"] = "“SwiftRoute Logistics”"
+    result = run_cli("build", "--lang", "zh", "--out", tmp_path / "out", write_case(tmp_path / "case", case))
+    assert result.exit_code == 0, result.stdout
+    warned = _hints(result.stdout, "C202")
+    assert set(warned) == {"notification.text", "delivery.carrier"}
+    assert "YAML 只认半角引号" in warned["notification.text"]
+    [ticket] = (tmp_path / "out").rglob("ticket.txt")
+    letter = ticket.read_text(encoding="utf-8")
+    assert "\n«Ваш рейтинг возвратов превысил порог».\n" in letter
+    assert "перевозчик «SwiftRoute Logistics»." in letter
+    assert "“" not in letter and "««" not in letter
+    [copy] = (tmp_path / "out").rglob("ticket.zh.md")
+    assert "承运商“SwiftRoute Logistics”" in copy.read_text(encoding="utf-8")
+
+
 def test_an_apostrophe_inside_a_store_s_name_is_the_name_s_own(run_cli: RunCli, tmp_path: Path) -> None:
     case = base_case("carrier_failure")
     case["seller"]["store_name"] = "Bob’s Home"

@@ -22,6 +22,7 @@ from pydantic_core import PydanticCustomError
 from ozon_urgent.casefile.dates import FIRST_DATE, LAST_DATE
 from ozon_urgent.casefile.identity import CASE_ID
 from ozon_urgent.casefile.loader import PlainFloat, PlainInt
+from ozon_urgent.casefile.quotes import ID_QUOTES, WRAPPING_PAIRS, marks_of
 from ozon_urgent.catalog import ID_KINDS
 from ozon_urgent.findings import FieldPath
 
@@ -34,11 +35,6 @@ def _as_text(value: object) -> object:
     if isinstance(value, (PlainInt, PlainFloat)):
         return value.raw
     return value
-
-
-# Every quotation mark a keyboard or an input method types: no ID has one. A Chinese input method turns
-# YAML's `"` into “ ”, which YAML takes for part of the value: `[“250-7898-1”]` is an ID with quotes in it.
-ID_QUOTES = frozenset("\"'“”„‟‘’‚‛«»‹›「」『』＂＇〝〞〟")
 
 
 def _no_quotes_in_id(value: object) -> object:
@@ -215,24 +211,13 @@ class StrictModel(BaseModel):
 
 # Quotation marks typed around a store's name would reach the ticket as «“Haoyun Home”». A mark inside a
 # name is the name's own (Bob’s Home, Ромашка «Дом»): only a name wrapped whole in a pair is refused.
-_WRAPPING = (
-    ("«", "»"),
-    ("“", "”"),
-    ("„", "“"),
-    ("「", "」"),
-    ("『", "』"),
-    ('"', '"'),
-    ("‘", "’"),
-    ("'", "'"),
-)
-
-
 def _no_quotes(value: str) -> str:
-    for opening, closing in _WRAPPING:
+    for opening, closing in WRAPPING_PAIRS:
         if len(value) > 1 and value.startswith(opening) and value.endswith(closing):
-            marks = opening + closing if opening != closing else opening
             raise PydanticCustomError(
-                "store_name_quotes", "quotation marks in the store's name: {marks}", {"marks": marks}
+                "store_name_quotes",
+                "quotation marks in the store's name: {marks}",
+                {"marks": marks_of((opening, closing))},
             )
     return value
 
