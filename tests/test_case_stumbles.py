@@ -241,7 +241,7 @@ def test_a_text_the_ticket_quotes_is_quoted_once_and_the_seller_is_told(
     case["delivery"]["carrier"] = "“SwiftRoute Logistics”"
     result = run_cli("build", "--lang", "zh", "--out", tmp_path / "out", write_case(tmp_path / "case", case))
     assert result.exit_code == 0, result.stdout
-    warned = _hints(result.stdout, "C202")
+    warned = _hints(result.stdout, "C203")
     assert set(warned) == {"notification.text", "delivery.carrier"}
     assert "YAML 只认半角引号" in warned["notification.text"]
     [ticket] = (tmp_path / "out").rglob("ticket.txt")

@@ -1,4 +1,4 @@
-"""C202: a text the ticket quotes itself, wrapped whole in quotation marks in the case file."""
+"""C203: a text the ticket quotes itself, wrapped whole in quotation marks in the case file."""
 
 from __future__ import annotations
 

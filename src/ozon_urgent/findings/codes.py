@@ -113,7 +113,7 @@ class Code(StrEnum):
     METRIC_NOT_NAMED = "C195"
     DELIVERY_MISSING = "C196"
     RUSSIAN_CITES_MISSING_FILE = "C201"
-    TEXT_IN_QUOTES = "C202"
+    TEXT_IN_QUOTES = "C203"
 
 
 @dataclass(frozen=True, slots=True)

@@ -284,7 +284,7 @@ def ticket_content(
         store=case.seller.store_name,
         client_id=case.seller.client_id,
         received=case.notification.received,
-        # The letter quotes both in its own «»; a pair typed around the whole text would be doubled (C202).
+        # The letter quotes both in its own «»; a pair typed around the whole text would be doubled (C203).
         notification_text=unwrapped(case.notification.text) if case.notification.text else None,
         metric_ru=catalog.metric_ru(scenario, case.notification.metric),  # never a raw key
         explanation=facts.ru.strip(),
