@@ -195,6 +195,64 @@ def test_quotation_marks_in_the_store_s_name_are_refused(
     assert path.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("kind", "item", "named", "fix"),
+    [
+        ("offer_ids", "“250-7898-1”", "“250-7898-1” 里有引号 “”", '`offer_ids: ["250-7898-1"]`'),
+        ("offer_ids", "「250-7898-1」", "里有引号 「」", "`offer_ids: [250-7898-1]`"),
+        ("postings", "«57195475-0050-3»", "里有引号 «»", '`postings: ["57195475-0050-3"]`'),
+        ("orders", "'57195475-0050'", "里有引号 '", '`orders: ["57195475-0050"]`'),
+        ("skus", "“498274975”", "里有引号 “”", "数字 ID 不用加引号，请写成 `skus: [498274975]`"),
+        ("products", "＂180550365＂", "里有引号 ＂", "`products: [180550365]`"),
+    ],
+)
+def test_an_id_with_quotation_marks_is_refused_with_the_line_that_fixes_it(
+    run_cli: RunCli, tmp_path: Path, kind: str, item: str, named: str, fix: str
+) -> None:
+    case = base_case("carrier_failure")
+    case["affected"][kind] = [item]  # what `[“250-7898-1”]` typed with a Chinese input method reads as
+    path = write_case(tmp_path / "case", case)
+    result = run_cli("build", "--lang", "zh", "--out", tmp_path / "out", path)
+    assert result.exit_code == 1
+    [line] = [line for line in result.stdout.splitlines() if " S003 " in line]
+    assert f"`affected.{kind}[0]`" in line and named in line
+    assert fix in _hints(result.stdout, "S003")[f"affected.{kind}[0]"]
+    assert not any((tmp_path / "out").rglob("ticket.txt"))
+
+
+def test_an_offer_id_paired_with_its_sku_is_refused_with_quotes_too(run_cli: RunCli, tmp_path: Path) -> None:
+    case = base_case("carrier_failure")
+    case["affected"]["skus"] = [{"sku": 498274975, "offer_id": "“BH-LAMP-0042”"}]
+    case["seller"]["client_id"] = "“1234567”"
+    result = run_cli("check", "--lang", "zh", write_case(tmp_path / "case", case))
+    hints = _hints(result.stdout, "S003")
+    assert '`offer_id: "BH-LAMP-0042"`' in hints["affected.skus[0].offer_id"]
+    assert '`client_id: "1234567"`' in hints["seller.client_id"]
+
+
+@pytest.mark.parametrize(
+    "notice", ["“Ваш рейтинг возвратов превысил порог”", "«Ваш рейтинг возвратов превысил порог»"]
+)
+def test_a_text_the_ticket_quotes_is_quoted_once_and_the_seller_is_told(
+    run_cli: RunCli, tmp_path: Path, notice: str
+) -> None:
+    case = base_case("carrier_failure")
+    case["notification"]["text"] = notice  # `text: “…”`: YAML's quotes typed with a Chinese input method
+    case["delivery"]["carrier"] = "“SwiftRoute Logistics”"
+    result = run_cli("build", "--lang", "zh", "--out", tmp_path / "out", write_case(tmp_path / "case", case))
+    assert result.exit_code == 0, result.stdout
+    warned = _hints(result.stdout, "C203")
+    assert set(warned) == {"notification.text", "delivery.carrier"}
+    assert "YAML 只认半角引号" in warned["notification.text"]
+    [ticket] = (tmp_path / "out").rglob("ticket.txt")
+    letter = ticket.read_text(encoding="utf-8")
+    assert "\n«Ваш рейтинг возвратов превысил порог».\n" in letter
+    assert "перевозчик «SwiftRoute Logistics»." in letter
+    assert "“" not in letter and "««" not in letter
+    [copy] = (tmp_path / "out").rglob("ticket.zh.md")
+    assert "承运商“SwiftRoute Logistics”" in copy.read_text(encoding="utf-8")
+
+
 def test_an_apostrophe_inside_a_store_s_name_is_the_name_s_own(run_cli: RunCli, tmp_path: Path) -> None:
     case = base_case("carrier_failure")
     case["seller"]["store_name"] = "Bob’s Home"

@@ -86,15 +86,16 @@ def test_copy_carries_the_tickets_facts_in_the_sellers_words(packs: Path, case_i
     assert case["seller"]["client_id"] in copy
     positions = [copy.index(f"`{name}`") for name in names]  # every file, in the pack's order
     assert positions == sorted(positions)
-    assert all(text.strip() in copy for text in own) and russian.strip()[:40] not in copy
-    assert all(text.strip() in copy for text in backs)  # each paragraph's Russian, shown to be checked
+    shown = re.sub(r"(?m)^> ?", "", copy)  # the seller's texts and the backs stand as Markdown quotes
+    assert all(text.strip() in shown for text in own) and russian.strip()[:40] not in shown
+    assert all(text.strip() in shown for text in backs)  # each paragraph's Russian, shown to be checked
     for link in data["links"]:
         assert link["url"] in copy
 
     store = case["seller"]["store_name"]
     carrier = case.get("delivery", {}).get("carrier", store)  # a name the case gives, like the store's
     quoted = ("ticket.txt", "FILING.md", case_id, data["subject"])  # the Russian subject in `…`
-    rest = _without(COMMAND.sub(" ", copy), *own, *backs, *captions, store, carrier, *ids, *names, *quoted)
+    rest = _without(COMMAND.sub(" ", shown), *own, *backs, *captions, store, carrier, *ids, *names, *quoted)
     assert not CYRILLIC.search(rest)
     if lang == "zh":
         latin = set(re.findall(r"[A-Za-z_]+", rest)) - ZH_LATIN_ALLOWED
@@ -197,9 +198,23 @@ def test_one_posting_is_singular_and_skus_stand_with_their_offer_ids(packs: Path
     assert "Exclude the posting from" in english and "postings" not in english
     paired = find_pack(packs / "zh", "bright-home-delisting-2026-11") / "ticket.zh.md"
     chinese = paired.read_text("utf-8")
-    assert "SKU 和货号（offer_id），共 6 个：\n\n- 498274975 — BH-LAMP-0042\n" in chinese
+    assert "SKU 和货号（offer_id）共 6 个：\n\n- 498274975 — BH-LAMP-0042\n" in chinese
     assert "恳请将上述全部商品恢复上架。\n" in chinese  # as the Russian: one sentence, nothing added
     assert chinese.index("SKU 和货号") < chinese.index("货件号")  # the list the request acts on first
+
+
+def test_the_seller_s_text_stands_as_a_quote_without_a_pair_of_quotation_marks_around_it(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    case = variant(
+        "carrier_failure", {"explanation.text": "“10月有三位买家的货件被承运商延误。\n承运商已书面承认。”"}
+    )
+    result = run_cli("build", "--lang", "zh", "--out", tmp_path / "out", write_case(tmp_path / "c", case))
+    assert result.exit_code == 0, result.stdout
+    copy = (pack_dir(tmp_path / "out", "test-carrier-failure") / "ticket.zh.md").read_text("utf-8")
+    assert "）：\n\n> 10月有三位买家的货件被承运商延误。\n> 承运商已书面承认。\n" in copy
+    assert "“10月" not in copy and "承认。”" not in copy
+    assert "\n货件号（共 2 个）：\n" in copy and "，共 2 个" not in copy
 
 
 def test_without_source_text_the_copy_shows_the_russian_as_filed(run_cli: RunCli, tmp_path: Path) -> None:
@@ -209,7 +224,7 @@ def test_without_source_text_the_copy_shows_the_russian_as_filed(run_cli: RunCli
     assert result.exit_code == 0, result.stdout
     copy = (pack_dir(tmp_path / "out", "test-carrier-failure") / "ticket.zh.md").read_text("utf-8")
     note = "**情况说明**（案件文件中没有您自己写的原文，以下是工单中提交的俄语原文）："
-    assert f"{note}\n\n{ru}\n" in copy
+    assert f"{note}\n\n> {ru}\n" in copy
 
 
 def test_captions_are_the_sellers_and_one_day_is_one_date(run_cli: RunCli, tmp_path: Path) -> None:

@@ -217,6 +217,7 @@ def test_no_english_prose_in_the_chinese_copy(run_cli: RunCli, tmp_path: Path) -
 def test_no_english_prose_in_an_examples_chinese_copy(packs: Path, case: Path) -> None:
     data = yaml.safe_load(case.read_text("utf-8"))
     copy = (find_pack(packs / "zh", data["case_id"]) / "ticket.zh.md").read_text("utf-8")
+    copy = re.sub(r"(?m)^> ?", "", copy)  # the seller's texts and the backs stand as Markdown quotes
     explanation = data["explanation"]
     own = [explanation.get("text")] + [(explanation.get(p) or {}).get("text") for p in ("facts", "changes")]
     own += [item.get("caption") for item in data["evidence"]]  # the seller's words, in any language

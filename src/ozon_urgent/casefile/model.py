@@ -22,6 +22,7 @@ from pydantic_core import PydanticCustomError
 from ozon_urgent.casefile.dates import FIRST_DATE, LAST_DATE
 from ozon_urgent.casefile.identity import CASE_ID
 from ozon_urgent.casefile.loader import PlainFloat, PlainInt
+from ozon_urgent.casefile.quotes import ID_QUOTES, WRAPPING_PAIRS, marks_of
 from ozon_urgent.catalog import ID_KINDS
 from ozon_urgent.findings import FieldPath
 
@@ -33,6 +34,22 @@ def _as_text(value: object) -> object:
     """A number written where text is wanted keeps its source form: `0123` stays "0123"."""
     if isinstance(value, (PlainInt, PlainFloat)):
         return value.raw
+    return value
+
+
+def _no_quotes_in_id(value: object) -> object:
+    """An ID that carries quotation marks, refused before its format is judged: the message names the
+    marks (a posting with “” is not "not a posting number", and an артикул would take them as its own)."""
+    if not isinstance(value, str):
+        return value
+    marks = "".join(dict.fromkeys(char for char in value if char in ID_QUOTES))
+    if marks:
+        bare = "".join(char for char in value if char not in ID_QUOTES).strip()
+        raise PydanticCustomError(
+            "id_quotes",
+            "quotation marks {marks} in an ID: {value}",
+            {"value": value[:60], "marks": marks, "bare": bare[:60]},
+        )
     return value
 
 
@@ -56,6 +73,7 @@ def _id_format(kind: str, pattern: re.Pattern[str], example: str, *, in_list: bo
 
 
 def _positive_id(value: object) -> object:
+    _no_quotes_in_id(value)
     if isinstance(value, str) and (value.strip().lower() in PLACEHOLDERS or not value.strip()):
         raise PydanticCustomError("placeholder_id", "placeholder instead of an ID: {value}", {"value": value})
     if isinstance(value, bool):
@@ -147,24 +165,28 @@ NonEmptyText = Annotated[str, BeforeValidator(_as_text), Field(min_length=1)]
 PostingNumber = Annotated[
     str,
     BeforeValidator(_as_text),
+    BeforeValidator(_no_quotes_in_id),
     _id_format("posting", re.compile(r"\d+-\d{4}-\d+"), "57195475-0050-3"),
     Field(json_schema_extra={"pattern": r"^\d+-\d{4}-\d+$"}),
 ]
 OrderNumber = Annotated[
     str,
     BeforeValidator(_as_text),
+    BeforeValidator(_no_quotes_in_id),
     _id_format("order", re.compile(r"\d+-\d{4}"), "57195475-0050"),
     Field(json_schema_extra={"pattern": r"^\d+-\d{4}$"}),
 ]
 OfferId = Annotated[
     str,
     BeforeValidator(_as_text),
+    BeforeValidator(_no_quotes_in_id),
     _id_format("offer_id", re.compile(r"\S(.{0,48}\S)?", re.DOTALL), "250-7898-1"),
     Field(max_length=50),
 ]
 ClientId = Annotated[
     str,
     BeforeValidator(_as_text),
+    BeforeValidator(_no_quotes_in_id),
     _id_format("client_id", re.compile(r"[0-9]{1,20}"), "1234567", in_list=False),
     Field(json_schema_extra={"pattern": r"^[0-9]{1,20}$"}),
 ]
@@ -189,24 +211,13 @@ class StrictModel(BaseModel):
 
 # Quotation marks typed around a store's name would reach the ticket as «“Haoyun Home”». A mark inside a
 # name is the name's own (Bob’s Home, Ромашка «Дом»): only a name wrapped whole in a pair is refused.
-_WRAPPING = (
-    ("«", "»"),
-    ("“", "”"),
-    ("„", "“"),
-    ("「", "」"),
-    ("『", "』"),
-    ('"', '"'),
-    ("‘", "’"),
-    ("'", "'"),
-)
-
-
 def _no_quotes(value: str) -> str:
-    for opening, closing in _WRAPPING:
+    for opening, closing in WRAPPING_PAIRS:
         if len(value) > 1 and value.startswith(opening) and value.endswith(closing):
-            marks = opening + closing if opening != closing else opening
             raise PydanticCustomError(
-                "store_name_quotes", "quotation marks in the store's name: {marks}", {"marks": marks}
+                "store_name_quotes",
+                "quotation marks in the store's name: {marks}",
+                {"marks": marks_of((opening, closing))},
             )
     return value
 

@@ -59,6 +59,9 @@ def _variant(error: ErrorDetails, code: Code, path: FieldPath) -> tuple[str, dic
         params["expected"] = ", ".join(
             f"`{value}`" for value in re.findall(r"'([^']*)'", str(params["expected"]))
         )
+    if error["type"] == "id_quotes":
+        variant, lines = _unquoted(path, str(ctx.get("bare", "")))
+        return variant, {**params, **lines}
     separator = _list_separator(path, error.get("input"))
     if separator:
         return separator, params
@@ -83,6 +86,22 @@ def _list_separator(path: FieldPath, value: object) -> str:
     if not (len(path) == 3 and path[0] == "affected" and isinstance(value, str)):
         return ""
     return next((variant for char, variant in _SEPARATORS if char in value), "")
+
+
+# The ID fields whose IDs are numbers: written bare, never in quotes.
+_NUMBER_IDS = frozenset({"skus", "products", "sku"})
+
+
+def _unquoted(path: FieldPath, bare: str) -> tuple[str, dict[str, object]]:
+    """The variant and the lines that write an ID with quotation marks without them: `offer_ids:
+    ["250-7898-1"]` or `[250-7898-1]` for an item of a list, `offer_id: "250-7898-1"` for a field."""
+    key = next((part for part in reversed(path) if isinstance(part, str)), "")
+    in_list = bool(path) and isinstance(path[-1], int)
+    shape = "`{key}: [{id}]`" if in_list else "`{key}: {id}`"
+    plain = shape.format(key=key, id=bare)
+    if key in _NUMBER_IDS:
+        return "id_quotes_number", {"example": plain}
+    return "id_quotes", {"example": shape.format(key=key, id=f'"{bare}"'), "plain": plain}
 
 
 def _unknown_key(path: FieldPath) -> tuple[str, dict[str, object]]:

@@ -43,6 +43,7 @@ from ozon_urgent.checks.russian_reviewed import RussianReviewed
 from ozon_urgent.checks.scenario_eligible import ScenarioEligible
 from ozon_urgent.checks.scenario_known import ScenarioKnown
 from ozon_urgent.checks.store_name_readable import StoreNameReadable
+from ozon_urgent.checks.text_in_quotes import TextInQuotes
 from ozon_urgent.checks.window_covered import WindowCovered
 from ozon_urgent.findings import Code, Declaration, declaration
 
@@ -98,6 +99,7 @@ _ORDERED: tuple[type[Check] | Code, ...] = (
     PersonalDataInCase,
     ControlCharacters,
     StoreNameReadable,
+    TextInQuotes,
     *(code for code in Code if code.startswith(("A", "P"))),
     Code.PROOF_ID_NOT_SHOWN,  # after the files are read: their claims against what they show
     Code.PROOF_SHOWS_NOTHING,

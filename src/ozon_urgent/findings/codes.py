@@ -114,6 +114,7 @@ class Code(StrEnum):
     DELIVERY_MISSING = "C196"
     RUSSIAN_CITES_MISSING_FILE = "C201"
     PLACEHOLDER_LEFT = "C202"
+    TEXT_IN_QUOTES = "C203"
 
 
 @dataclass(frozen=True, slots=True)

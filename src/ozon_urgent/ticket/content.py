@@ -8,6 +8,7 @@ from datetime import date
 
 from ozon_urgent.attachments.model import Shown
 from ozon_urgent.casefile.model import Case
+from ozon_urgent.casefile.quotes import unwrapped
 from ozon_urgent.catalog import Catalog, IdKind
 from ozon_urgent.ticket.names import slug
 from ozon_urgent.ticket.proof import common_files, proof_of, ru_common
@@ -283,7 +284,8 @@ def ticket_content(
         store=case.seller.store_name,
         client_id=case.seller.client_id,
         received=case.notification.received,
-        notification_text=case.notification.text,
+        # The letter quotes both in its own «»; a pair typed around the whole text would be doubled (C203).
+        notification_text=unwrapped(case.notification.text) if case.notification.text else None,
         metric_ru=catalog.metric_ru(scenario, case.notification.metric),  # never a raw key
         explanation=facts.ru.strip(),
         changes=(changes.ru or "").strip() or None if changes else None,
@@ -294,5 +296,5 @@ def ticket_content(
         attachments=tuple(attachments),
         links=links,
         scheme=case.delivery.scheme if case.delivery else None,
-        carrier=case.delivery.carrier.strip() if case.delivery and case.delivery.carrier else None,
+        carrier=unwrapped(case.delivery.carrier) if case.delivery and case.delivery.carrier else None,
     )

@@ -8,6 +8,7 @@ from datetime import date
 from ozon_urgent.casefile.back_plausibility import BackLang, repeated_backs
 from ozon_urgent.casefile.model import Case, Evidence, ExplanationPart
 from ozon_urgent.casefile.provenance import source_sha256
+from ozon_urgent.casefile.quotes import unwrapped
 from ozon_urgent.catalog import Catalog
 from ozon_urgent.i18n import Lang
 from ozon_urgent.ticket import seller_words
@@ -92,6 +93,13 @@ class SellerCopy:
     def translate_command(self) -> str:
         """What makes the back-translations the copy lacks: `ozon-urgent translate cases/a/case.yaml`."""
         return f"ozon-urgent translate {self.case_file}"
+
+    @staticmethod
+    def quoted(text: str) -> str:
+        """The seller's own text as a Markdown quote, the way the copy shows a back-translation: set apart
+        by the quote bar, never by a pair of quotation marks around it, and without the pair the seller
+        typed around the whole text (“10月有三位买家……” would otherwise stand in quotes of its own)."""
+        return "\n".join(f"> {line}".rstrip() for line in unwrapped(text).splitlines())
 
     @property
     def explanation(self) -> str:
