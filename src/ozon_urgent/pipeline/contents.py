@@ -10,8 +10,7 @@ from dataclasses import dataclass, replace
 from ozon_urgent import __version__
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.catalog import Catalog, load_catalog
-from ozon_urgent.findings import CaseResult, finding_dict
-from ozon_urgent.findings.codes import Code
+from ozon_urgent.findings import CaseResult, Code, finding_dict
 from ozon_urgent.i18n import Lang
 from ozon_urgent.pipeline.gate import GatedFile
 from ozon_urgent.pipeline.repeat import TICKET_JSON, BuildPrint
