@@ -31,7 +31,7 @@ class EvidenceFileMissing(Check):
                 known = where.verdict == "os_error" and where.detail in OS_ERROR_KINDS.values()
                 variant = f"os_error_{where.detail}" if known else where.verdict
                 near = _near_file(ctx.case_file.parent, item.file) if variant == "missing" else None
-                params = {"file": item.file, "error": where.detail, "near": near}
+                params: dict[str, object] = {"file": item.file, "error": where.detail, "near": near}
                 yield Hit(("evidence", index, "file"), "near" if near else variant, params)
 
 
