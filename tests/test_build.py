@@ -196,6 +196,48 @@ def test_warnings_build_but_fail_under_strict(run_cli: RunCli, tmp_path: Path) -
     ).read_bytes()
 
 
+@pytest.mark.parametrize(
+    ("today", "zh", "en"),
+    [
+        (
+            "2026-11-26",
+            "申诉截止日 2026年11月29日（还有 3 天）",
+            "appeal deadline 29 November 2026 (3 days left)",
+        ),
+        (
+            "2026-11-28",
+            "申诉截止日 2026年11月29日（还有 1 天）",
+            "appeal deadline 29 November 2026 (1 day left)",
+        ),
+        ("2026-11-29", "申诉截止日 2026年11月29日（就是今天）", "appeal deadline 29 November 2026 (today)"),
+        (
+            "2026-12-01",
+            "申诉截止日 2026年11月29日（已超期 2 天）",
+            "appeal deadline 29 November 2026 (2 days late)",
+        ),
+    ],
+)
+def test_build_ends_with_each_packs_appeal_deadline(
+    run_cli: RunCli, tmp_path: Path, today: str, zh: str, en: str
+) -> None:
+    """The appeal deadline (received 22 November + the policy's 7 days, as `status` shows it) follows the
+    line naming its pack, counted from the run's today."""
+    case = write_case(tmp_path / "case", base_case("carrier_failure"))
+    for lang, line in (("zh", zh), ("en", en)):
+        built = run_cli("build", "--force", "--lang", lang, "--today", today, "--out", tmp_path / "out", case)
+        assert built.exit_code == 0, built.stdout
+        lines = built.stdout.splitlines()
+        assert lines[lines.index(line) - 1].endswith(str(pack_dir(tmp_path / "out", "test-carrier-failure")))
+
+
+def test_an_example_judged_as_of_a_past_day_shows_no_days_left(run_cli: RunCli, tmp_path: Path) -> None:
+    """Its dates are judged on `as_of` (C162): days left from that day would be false today."""
+    judged = write_case(tmp_path / "as_of", variant("carrier_failure", {"as_of": "2026-11-26"}))
+    built = run_cli("build", "--lang", "en", "--today", "2026-12-01", "--out", tmp_path / "out", judged)
+    assert built.exit_code == 0 and "pack written: " in built.stdout
+    assert "appeal deadline" not in built.stdout
+
+
 def test_same_case_id_twice_keeps_the_first(run_cli: RunCli, tmp_path: Path) -> None:
     first = write_case(tmp_path / "a", base_case("carrier_failure"))
     second = write_case(tmp_path / "b", variant("carrier_failure", {"seller.store_name": "Other Store"}))

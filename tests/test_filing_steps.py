@@ -214,3 +214,29 @@ def test_nothing_the_seller_reads_shows_ticket_jsons_codes(packs: Path, lang: st
             read = (pack / name).read_text("utf-8")
             shown = [code for code in (data["category"], data["priority"], data["scenario"]) if code in read]
             assert shown == [], (case_id, name, shown)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_unreviewed_russian_is_the_first_thing_filing_says_and_its_rebuild_works(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """Sellers follow FILING alone: a pack built with `ru_reviewed: false` (C173, a warning) says so in bold
+    before step 1, with the `build --force` that makes the pack again once the case says true; a reviewed
+    case's FILING has no such line. Step 3 says what the attachments were checked for, not that all passed."""
+    write_case(
+        tmp_path / "a", variant("carrier_failure", {"case_id": "unread", "explanation.ru_reviewed": False})
+    )
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("build", "--lang", lang, "--out", "out", "a/case.yaml").exit_code == 0
+    pack = pack_dir(tmp_path / "out", "unread")
+    filing = (pack / "FILING.md").read_text("utf-8")
+    first = {"zh": "**先请懂俄语的人校对俄语工单正文**", "en": "**First have someone who reads Russian"}
+    assert filing.index(first[lang]) < filing.index("\n1. **"), filing
+    assert "`ru_reviewed`" in filing.split("\n1. **")[0]
+    assert "均已通过检查" not in filing and "all have passed" not in filing
+    [build] = re.findall(r"^`(ozon-urgent build .*--force)`$", filing, re.M)
+    case = tmp_path / "a" / "case.yaml"
+    case.write_text(case.read_text("utf-8").replace("ru_reviewed: false", "ru_reviewed: true"), "utf-8")
+    rebuilt = run_cli(*shlex.split(build)[1:])
+    assert rebuilt.exit_code == 0, rebuilt.stdout + rebuilt.stderr
+    assert first[lang] not in (pack / "FILING.md").read_text("utf-8")

@@ -14,6 +14,7 @@ from ozon_urgent.casefile.opening import open_case
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.checking.proof import proof_findings
 from ozon_urgent.findings import Code
+from ozon_urgent.findings.words import words
 
 PROOF = {"C197", "C198", "C199", "C200"}
 
@@ -123,7 +124,7 @@ def test_an_unread_file_is_never_missing_proof(tmp_path: Path) -> None:
     read = _report("Tracking 57195475-0050-3 SKU 498274975 2026-11-01")
     unread = _report(None)
     found = _codes(tmp_path, read, unread)
-    assert found == [("C197", "unread")]
+    assert found == [("C197", "unread_one")]
     case, loaded, display = _opened(tmp_path / "again")
     [note] = proof_findings(case, loaded, display, [(0, read), (1, unread)], load_catalog())  # type: ignore[arg-type]
     assert note.severity.value == "info" and note.params["count"] == 1
@@ -133,7 +134,22 @@ def test_a_file_read_in_part_is_never_missing_proof(tmp_path: Path) -> None:
     partial = AttachmentHit(Code.ATTACHMENT_TEXT_NOT_SEARCHED, "text_time", {})
     read = _report("Tracking 57195475-0050-3 SKU 498274975 2026-11-01")
     cut = _report("Chat 2026-11-01", partial)
-    assert _codes(tmp_path, read, cut) == [("C197", "unread")]
+    assert _codes(tmp_path, read, cut) == [("C197", "unread_one")]
+
+
+def test_the_note_on_one_id_not_yet_confirmed_names_it_alone(tmp_path: Path) -> None:
+    """One ID is not "1 ID, the first being …": the note names it; two or more are counted."""
+    read = _report("Tracking 57195475-0050-3 SKU 498274975 2026-11-01")
+    case, loaded, display = _opened(tmp_path)
+    [one] = proof_findings(case, loaded, display, [(0, read)], load_catalog(), complete=False)  # type: ignore[arg-type]
+    said = words(one, "zh")
+    assert said.message == "ID 57195475-0051-1 在已检查的附件里没有出现；还有附件没能检查，所以暂时无法确认"
+    assert said.hint == "把证据文件放齐后，再运行一次 `ozon-urgent check`。"
+    assert words(one, "en").message.startswith("57195475-0051-1 appears in none of the attachments checked;")
+    none = _report("Chat 2026-11-01")
+    [many] = proof_findings(case, loaded, display, [(0, none)], load_catalog(), complete=False)  # type: ignore[arg-type]
+    assert words(many, "zh").message.startswith("列出的 3 个 ID（第一个是 57195475-0050-3）")
+    assert words(many, "zh").hint == said.hint
 
 
 def test_an_ocr_posting_with_its_dash_lost_counts_as_shown(tmp_path: Path) -> None:

@@ -54,6 +54,19 @@ def test_every_link_resolves() -> None:
         assert (REPO / target.partition("#")[0]).exists(), target
 
 
+def test_the_documents_only_in_english_are_said_to_be() -> None:
+    """A seller who follows a link from 更多 is told first that what opens is English."""
+    more = section("更多")
+    chinese, _, english = more.partition("以下文档暂无中文版")
+    assert english, "更多 does not say which documents are English only"
+    assert re.findall(r"\]\(([^)]+\.md)\)", chinese) == []
+    assert re.findall(r"\]\(([^)]+\.md)\)", english) == [
+        "docs/case-file.md",
+        "docs/russian-terms.md",
+        "README.md",
+    ]
+
+
 def test_no_english_prose_outside_code() -> None:
     prose = re.sub(r"^```.*?^```", " ", README_ZH, flags=re.M | re.S)
     assert [word for word in english_words(prose) if word not in NAMES] == []

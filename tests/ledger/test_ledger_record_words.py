@@ -72,3 +72,45 @@ def test_a_filing_recorded_within_the_guard_still_says_until_when(tmp_path: Path
     assert "满 3 个俄罗斯工作日后，自 2026年12月2日 00:00" in zh
     en = _record(tmp_path, "2026-11-26T12:00", "en")
     assert "no other ticket about these IDs before 29.11.2026 12:00 MSK" in en
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "zh",
+            "--at 2026-11-28T10:00 是将来的时间，现在是 2026年11月27日 18:00（莫斯科时间，即北京时间"
+            " 11月27日 23:00）：请填写实际提交时间",
+        ),
+        ("en", "--at 2026-11-28T10:00 is in the future: it is now 27.11.2026 18:00 MSK."),
+    ],
+)
+def test_a_filing_time_ahead_of_now_says_what_time_it_is(tmp_path: Path, lang: str, said: str) -> None:
+    case = write_case(tmp_path, "carrier-a", ["57195475-0050-3"])
+    ledger = tmp_path / "ledger.sqlite3"
+    ahead = run(
+        "record", case, "--ref", "SR-1", "--at", "2026-11-28T10:00", "--ledger", ledger, "--lang", lang,
+        clock=A_WEEK_LATER,
+    )  # fmt: skip
+    assert ahead.exit_code == 2 and said in ahead.stderr, ahead.stderr
+    assert not ledger.exists()
+
+
+@pytest.mark.parametrize("quoted", [True, False])
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "--at 2026/11/20 14:30 应写成 2026-11-20T14:30"),
+        ("en", "--at 2026/11/20 14:30 should be written 2026-11-20T14:30"),
+    ],
+)
+def test_a_date_written_with_slashes_is_shown_as_at_takes_it(
+    tmp_path: Path, lang: str, said: str, quoted: bool
+) -> None:
+    """Quoted it reaches --at whole; unquoted the shell splits off the time: either way the form is named."""
+    case = write_case(tmp_path, "carrier-a", ["57195475-0050-3"])
+    at = ["2026/11/20 14:30"] if quoted else ["2026/11/20", "14:30"]
+    wrong = run(
+        "record", case, "--ref", "SR-1", "--at", *at, "--ledger", tmp_path / "l.sqlite3", "--lang", lang
+    )
+    assert wrong.exit_code == 2 and said in wrong.stderr, wrong.stderr

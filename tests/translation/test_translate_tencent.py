@@ -280,3 +280,20 @@ def test_a_back_translation_that_looks_failed_is_warned_about(tmp_path: Path, tm
     tmt.back = None
     case.write_text(simple_case(TEXT * 2), "utf-8")
     assert "看起来是失败的回译" not in run_translate(case, "--lang", "zh").stderr
+
+
+def test_the_terms_not_used_are_listed_with_the_readers_marks(
+    tmp_path: Path, tmt: FakeTMT, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fake's Russian has none of the glossary's words: every term the text uses is named, joined the
+    way the reader's language joins clauses (a half-width `;` between Chinese ones read as a typo)."""
+    case = tmp_path / "case.yaml"
+    case.write_text(simple_case("买家退回的商品不是我们发出的。", "zh"), "utf-8")
+    monkeypatch.setenv("OZON_URGENT_LANG", "zh")
+    result = run_translate(case)
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "商品 → товар；买家 → покупатель；" in result.stderr
+        or "买家 → покупатель；商品 → товар；" in result.stderr
+    )
+    assert "; " not in result.stderr

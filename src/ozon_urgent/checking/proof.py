@@ -108,7 +108,8 @@ def _missing_ids(
     if unread or unchecked:
         path, first = missing[0]
         params = {"count": len(missing), "id": first, "files": ", ".join(unread) or "-"}
-        variant = "unread" if unread else "unjudged"
+        # One ID is named alone: "1 ID, the first being …" reads as a template.
+        variant = ("unread" if unread else "unjudged") + ("_one" if len(missing) == 1 else "")
         return [
             make_finding(
                 Code.PROOF_ID_NOT_SHOWN,

@@ -6,8 +6,10 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from ozon_urgent.casefile.model import ExplanationPart
+from ozon_urgent.casefile.provenance import source_sha256
 from ozon_urgent.checks.base import CaseContext, Check, Hit
-from ozon_urgent.findings import FieldPath, Severity
+from ozon_urgent.findings import FieldPath, Severity, Worded
 from ozon_urgent.findings.codes import Code
 from ozon_urgent.russian_gate.sentences import sentence_spans
 
@@ -23,6 +25,9 @@ _ARRIVED = re.compile(
 _MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
            "октября", "ноября", "декабря")  # fmt: skip
 _SHOWN = 120
+# Where a sentence of the seller's own language ends: after 。！？ always, after . ! ? before a space (so
+# 20.11.2026 and 1.5 stay whole).
+_OWN_END = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+")
 
 
 def _date_forms(day: dt.date) -> re.Pattern[str]:
@@ -47,6 +52,10 @@ class RussianOwnRequest(Check):
     facts (what happened, when, who was at fault, which attachment proves it) and what the store has
     changed. A request made earlier to someone else («мы просили службу доставки …») is a fact and can
     stay.
+
+    The report says which sentence of the field it is; when the case holds a back-translation of that
+    Russian (or the text it was translated from) with as many sentences, it adds that sentence's
+    back-translation (or original), to find it in your own words.
     """
 
     code = Code.RUSSIAN_OWN_REQUEST
@@ -54,15 +63,20 @@ class RussianOwnRequest(Check):
     severity = Severity.WARNING
 
     def run(self, ctx: CaseContext) -> Iterator[Hit]:
-        if ctx.case.explanation is None:
+        explanation = ctx.case.explanation
+        if explanation is None:
             return
         received = _date_forms(ctx.case.notification.received)
-        for path, text in ctx.case.explanation.russian():
-            for start, end in sentence_spans(text):
+        for path, part in explanation.parts():
+            text = part.ru or ""
+            spans = sentence_spans(text) if text.strip() else []
+            meanings = _meanings(part, len(spans)) if explanation.source_lang != "ru" else None
+            for number, (start, end) in enumerate(spans, 1):
                 sentence = text[start:end].strip()
                 variant = _restates(sentence, received)
                 if variant is not None:
-                    yield Hit(path, variant, _params(path, sentence))
+                    meaning = meanings[number - 1] if meanings else ""
+                    yield Hit((*path, "ru"), variant, _params((*path, "ru"), sentence, number, meaning))
 
 
 def _restates(sentence: str, received: re.Pattern[str]) -> str | None:
@@ -74,6 +88,33 @@ def _restates(sentence: str, received: re.Pattern[str]) -> str | None:
     return None
 
 
-def _params(path: FieldPath, sentence: str) -> dict[str, object]:
-    shown = sentence if len(sentence) <= _SHOWN else sentence[: _SHOWN - 1].rstrip() + "…"
-    return {"field": ".".join(str(key) for key in path), "sentence": shown}
+def _meanings(part: ExplanationPart, count: int) -> list[Worded] | None:
+    """What each of the `count` Russian sentences means in the seller's language, for a seller who cannot
+    find the Russian one in their own text: the sentence of the back-translation of this very Russian, or
+    else of the text it was translated from, when that has as many sentences (one sentence for one is the
+    only tie that holds); None when neither does."""
+    if part.ru_back and part.ru_back_sha256 == source_sha256(part.ru):
+        backs = _own_sentences(part.ru_back)
+        if len(backs) == count:
+            return [Worded(en=f" (back-translation: {b})", zh=f"（回译：{b}）") for b in backs]
+    if part.text and part.ru_source_sha256 == source_sha256(part.text):
+        own = _own_sentences(part.text)
+        if len(own) == count:
+            return [Worded(en=f" (your text: “{s}”)", zh=f"（您的原文：“{s}”）") for s in own]
+    return None
+
+
+def _own_sentences(text: str) -> list[str]:
+    return [_shown(sentence) for sentence in _OWN_END.split(text.strip()) if sentence.strip()]
+
+
+def _shown(sentence: str) -> str:
+    sentence = " ".join(sentence.split())
+    return sentence if len(sentence) <= _SHOWN else sentence[: _SHOWN - 1].rstrip() + "…"
+
+
+def _params(path: FieldPath, sentence: str, number: int, meaning: Worded | str) -> dict[str, object]:
+    """`number`: the sentence's place in its field, so the seller can count to it; `meaning`: what it says
+    in the seller's language (`_meanings`), or nothing."""
+    field = ".".join(str(key) for key in path)
+    return {"field": field, "sentence": _shown(sentence), "number": number, "meaning": meaning}

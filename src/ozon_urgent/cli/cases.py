@@ -36,6 +36,7 @@ from ozon_urgent.reporters.formats import OutputFormat
 
 if TYPE_CHECKING:  # the case model, checks and evidence judges load when a command runs, not for --help
     from ozon_urgent.checking.engine import CheckOptions
+    from ozon_urgent.pipeline.build import AppealDue
 
 
 def check(
@@ -122,7 +123,11 @@ def build(
             run = run_build(files, policy, options, build_options)
         except BuildStoppedError as stopped:
             run, failure = stopped.run, stopped
-    written = [i18n.text(user, "cli.done", "pack", pack=pack) for pack in run.packs]
+    written = []
+    for pack in run.packs:  # each pack, then its appeal deadline: the one date `status` would show first
+        written.append(i18n.text(user, "cli.done", "pack", pack=pack))
+        if pack in run.appeal:
+            written.append(appeal_line(run.appeal[pack], user))
     if written:  # the run ends with where to look, not with the findings' notes
         written.append(i18n.text(user, "cli.done", "look", copy=seller_copy_name(user)))
     # A run that stopped before any case (a template, a policy, the ledger) is that one error in text;
@@ -132,6 +137,21 @@ def build(
     if failure is not None:
         raise failure
     raise typer.Exit(status_of(run.result.outcome()))
+
+
+def appeal_line(due: AppealDue, lang: i18n.Lang) -> str:
+    """`申诉截止日 2026年12月8日（还有 1 天）` / `appeal deadline 8 December 2026 (1 day left)`, the date
+    as the seller's copy of the letter writes it."""
+    from ozon_urgent.ticket.seller_copy import en_date, zh_date
+
+    days = due.days_left
+    if days == 0:
+        when = i18n.text(lang, "cli.done", "appeal_today")
+    else:
+        key = ("appeal_day_" if abs(days) == 1 else "appeal_days_") + ("left" if days > 0 else "late")
+        when = i18n.text(lang, "cli.done", key, days=abs(days))
+    day = zh_date(due.day) if lang == "zh" else en_date(due.day)
+    return i18n.text(lang, "cli.done", "appeal", day=day, when=when)
 
 
 def init(

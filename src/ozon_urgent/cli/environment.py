@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -22,6 +23,26 @@ def parse_time(value: str) -> datetime:
 
     moment = datetime.fromisoformat(value.strip())
     return moment.replace(tzinfo=MOSCOW) if moment.tzinfo is None else moment
+
+
+# A date and time as people write them outside ISO 8601: 2026/12/04 15:00, 2026.12.04, 2026年12月4日 15:00.
+_LOOSE = re.compile(
+    r"(?P<y>\d{4})\s*[/.年-]\s*(?P<m>\d{1,2})\s*[/.月-]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:(?:\s+|T|(?<=日))(?P<hh>\d{1,2})[:：](?P<mm>\d{2}))?"
+)
+
+
+def iso_form(value: str) -> str | None:
+    """`2026/12/04 15:00` as a time option takes it, `2026-12-04T15:00`; None when it is not a date of
+    that shape (or no real day), so the message says the form itself rather than only that it is wrong."""
+    found = _LOOSE.fullmatch(value.strip())
+    if found is None:
+        return None
+    year, month, day = int(found["y"]), int(found["m"]), int(found["d"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    date = f"{year:04d}-{month:02d}-{day:02d}"
+    return f"{date}T{int(found['hh']):02d}:{found['mm']}" if found["hh"] else date
 
 
 def system_clock() -> datetime:

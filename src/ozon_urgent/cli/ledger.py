@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ozon_urgent import i18n
-from ozon_urgent.cli.environment import environment, parse_time
+from ozon_urgent.cli.environment import environment, iso_form, parse_time
 from ozon_urgent.cli.exit import fail, status_of
 from ozon_urgent.cli.options import (
     CacheOpt,
@@ -117,9 +117,11 @@ def _filed_at(at: str | None, now: datetime) -> datetime | None:
     try:
         filed_at = parse_time(at)
     except ValueError:
+        if (iso := iso_form(at)) is not None:
+            fail("at_form", table="cli.ledger", value=at, iso=iso)
         fail("bad_at", table="cli.ledger", value=at)
-    if filed_at > now:
-        fail("at_future", table="cli.ledger", value=at)
+    if filed_at > now:  # now, in Moscow and Beijing time: a seller a few hours off sees by how much
+        fail("at_future", table="cli.ledger", value=at, now=now)
     return filed_at
 
 

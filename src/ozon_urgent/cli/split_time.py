@@ -8,6 +8,7 @@ from typer._click.core import Context
 from typer._click.exceptions import UsageError
 from typer.core import TyperOption
 
+from ozon_urgent.cli.environment import iso_form
 from ozon_urgent.i18n import Lang
 
 # Options that take a date and time carry this metavar (`record --at`).
@@ -35,4 +36,7 @@ def split_time_message(error: UsageError, lang: Lang) -> str | None:
         if _DATE.fullmatch(value.strip()):  # a whole date-time given and a stray word after it: not this
             params = {"option": max(param.opts, key=len), "date": value.strip(), "time": stray}
             return i18n.text(lang, "cli.errors", "time_split", **params)
+        written = f"{value.strip()} {stray}"
+        if (iso := iso_form(written)) is not None:  # 2026/12/04 15:00: the form is what is wrong
+            return i18n.text(lang, "cli.ledger", "at_form", value=written, iso=iso)
     return None

@@ -169,7 +169,7 @@ class _Session:
             return
         for event in self._translator.events[self._told :]:
             key = f"glossary_{event.kind}"
-            terms = "; ".join(event.terms)
+            terms = i18n.punctuation(lang).clause.join(event.terms)  # 商品 → товар；买家 → покупатель
             _say(lang, key, name=event.name, count=event.entries, source=event.source_lang, terms=terms)
         self._told = len(self._translator.events)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contextlib import closing
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ozon_urgent import i18n
@@ -18,6 +18,7 @@ from ozon_urgent.errors import UserError, debug_enabled
 from ozon_urgent.findings import BuildStatus, CaseResult, Code, Finding, RunResult, Severity, make_finding
 from ozon_urgent.i18n import Lang
 from ozon_urgent.ledger import Ledger, open_ledger
+from ozon_urgent.ledger.overview import appeal_deadline
 from ozon_urgent.pipeline.contents import PackContents, PackSource, pack_contents
 from ozon_urgent.pipeline.driver import CaseBatch
 from ozon_urgent.pipeline.gate import GatedFile, pass_evidence
@@ -61,10 +62,20 @@ class BuildOptions:
     ledger_in_filing: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class AppealDue:
+    """A built case's appeal deadline, the day `status` shows (`ledger.overview.appeal_deadline`), and the
+    days left to it from the run's today (negative once past): a seller who only runs `build` learns it."""
+
+    day: date
+    days_left: int
+
+
 @dataclass(slots=True)
 class BuildRun:
     result: RunResult
     packs: list[Path]
+    appeal: dict[Path, AppealDue] = field(default_factory=dict)  # by pack; none for an `as_of` case
 
     @property
     def recorded(self) -> list[str]:
@@ -105,7 +116,9 @@ class _Session:
     renderer: Renderer
     ledger: Ledger
     packs: list[Path]  # the run's: each pack written and recorded, in order
+    appeal: dict[Path, AppealDue]  # the run's: each pack's appeal deadline
     templates: str  # the digest of every template the run may render (pipeline.repeat)
+    today: date  # the run's (`--today` or the clock), as the checks were given it
     shared: SharedEvidence = field(default_factory=SharedEvidence)
 
 
@@ -137,7 +150,8 @@ def _build_all(
     start_workers(first, options.jobs)
     clean_stale(options.out)
     with closing(open_ledger(options.ledger)) as ledger:
-        session = _Session(options, renderer, ledger, run.packs, templates_digest(options.templates))
+        digest = templates_digest(options.templates)
+        session = _Session(options, renderer, ledger, run.packs, run.appeal, digest, check.today)
         for number, (checked, policy) in enumerate(batch.checked(check)):
             result = checked.result
             result.build = BuildStatus.FAILED  # until it is built, kept or refused
@@ -205,6 +219,11 @@ def build_case(checked: CheckedCase, policy: Policy, session: _Session) -> Build
     if pack is None:
         return BuildStatus.REFUSED
     session.packs.append(pack)
+    deadline = appeal_deadline(case.notification.received, policy.appeal_window_days)
+    # None for a case with `as_of` (an example): its dates are judged on that past day (C162), so days
+    # counted from it would be false today, and days counted from today would contradict C160.
+    if deadline is not None and case.as_of is None:
+        session.appeal[pack] = AppealDue(deadline, (deadline - session.today).days)
     return BuildStatus.BUILT
 
 

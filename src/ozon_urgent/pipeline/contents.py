@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from ozon_urgent import __version__
 from ozon_urgent.casefile.model import Case
 from ozon_urgent.catalog import Catalog, load_catalog
-from ozon_urgent.findings import CaseResult, finding_dict
+from ozon_urgent.findings import CaseResult, Code, finding_dict
 from ozon_urgent.i18n import Lang
 from ozon_urgent.pipeline.gate import GatedFile
 from ozon_urgent.pipeline.repeat import TICKET_JSON, BuildPrint
@@ -74,7 +74,10 @@ def pack_contents(source: PackSource, renderer: Renderer) -> PackContents:
     copy = seller_copy(case, content, catalog, lang, shell_word(result.file) if result.file else "CASE")
     files[copy.file_name] = renderer.seller_copy(copy).encode("utf-8")
     captions = {a.number: a.caption for a in copy.attachments if a.caption}  # the seller's own words
-    filing = renderer.filing(content, catalog, policy, lang, result.file, source.ledger, source.out, captions)
+    unreviewed = any(f.code == Code.RUSSIAN_NOT_REVIEWED for f in result.findings)  # as `check` said it
+    filing = renderer.filing(
+        content, catalog, policy, lang, result.file, source.ledger, source.out, captions, unreviewed
+    )
     files["FILING.md"] = filing.encode("utf-8")
     made_from = BuildPrint(source.settings, tuple(g.source_sha256 for g in source.evidence))
     files[TICKET_JSON] = _ticket_json(

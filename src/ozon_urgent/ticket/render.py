@@ -152,13 +152,16 @@ class Renderer:
         ledger: str | None = None,
         out: str = DEFAULT_OUT,
         captions: Mapping[int, str] | None = None,
+        ru_unreviewed: bool = False,
     ) -> str:
         """FILING.md; `case_file` is the case's path as `build` was given it, for the commands to run next,
         `ledger` the ledger it was recorded in when not the default (`make demo`'s own, an agency's
         shared file; a URL is left out: it may hold a password, and a pack is shared), and `out` the
         `--out` folder as given: the pack is `<out>/<store>/<case_id>`, and `followup` is told to write
         beside it. `captions` are the seller's own captions by attachment number, in the seller's words
-        (seller_copy), for the files FILING lists by caption rather than by kind."""
+        (seller_copy), for the files FILING lists by caption rather than by kind. `ru_unreviewed`: the case
+        still says `ru_reviewed: false` (C173), which FILING puts before step 1, since sellers follow
+        FILING alone and the build does not stop for it."""
         ledger_arg = f" --ledger {shell_word(ledger)}" if ledger and "://" not in ledger else ""
         store = f"{out.rstrip('/') or '/'}/{store_folder(content.client_id)}"
         scenario = catalog.scenarios[content.scenario]
@@ -188,6 +191,7 @@ class Renderer:
                 out_arg=f" --out {shell_word(out)}" if out != DEFAULT_OUT else "",
                 pack_dir=f"{store}/{content.case_id}",
                 store_dir=store,
+                ru_unreviewed=ru_unreviewed,
             )
         )
 
