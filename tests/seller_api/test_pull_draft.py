@@ -92,6 +92,7 @@ def test_a_draft_checks_as_incomplete_then_passes_and_builds_with_the_apis_posti
     assert before.pop("C180") == ["evidence[0].file", "evidence[1].file"]  # the TODO files are missing
     assert before.pop("C170") == ["explanation.ru"]
     assert before.pop("C196") == ["delivery"]  # the carrier, which the API does not know on FBS
+    assert before.pop("C204") == ["seller.store_name"]  # the draft's TODO name, which would reach the letter
     assert not before, before  # nothing else: the draft itself is a valid case
 
     finish(draft)

@@ -42,6 +42,7 @@ from ozon_urgent.checks.russian_own_request import RussianOwnRequest
 from ozon_urgent.checks.russian_reviewed import RussianReviewed
 from ozon_urgent.checks.scenario_eligible import ScenarioEligible
 from ozon_urgent.checks.scenario_known import ScenarioKnown
+from ozon_urgent.checks.store_name_placeholder import StoreNamePlaceholder
 from ozon_urgent.checks.store_name_readable import StoreNameReadable
 from ozon_urgent.checks.text_in_quotes import TextInQuotes
 from ozon_urgent.checks.window_covered import WindowCovered
@@ -66,6 +67,7 @@ _ORDERED: tuple[type[Check] | Code, ...] = (
     IdsEmpty,
     Code.PLACEHOLDER_IDS,
     PlaceholderLeft,
+    StoreNamePlaceholder,
     EvidenceRequired,
     EvidenceKindKnown,
     CaptionRequired,

@@ -115,6 +115,7 @@ class Code(StrEnum):
     RUSSIAN_CITES_MISSING_FILE = "C201"
     PLACEHOLDER_LEFT = "C202"
     TEXT_IN_QUOTES = "C203"
+    STORE_NAME_PLACEHOLDER = "C204"
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from types import TracebackType
 from typing import IO
 
 from ozon_urgent import i18n
+from ozon_urgent.casefile.placeholders import STORE_NAME
 from ozon_urgent.catalog import UNWINDOWED_SPAN_DAYS, Catalog, Scenario
 from ozon_urgent.i18n import Lang
 from ozon_urgent.seller_api.error_index import PostingDates, PostingError
@@ -26,7 +27,6 @@ from ozon_urgent.seller_api.ratings import Rating
 
 # The case model's posting-number format (model.PostingNumber): anything else would fail validation.
 POSTING_NUMBER = re.compile(r"\d+-\d{4}-\d+")
-STORE_PLACEHOLDER = "TODO"
 
 
 def _comment(lang: Lang, key: str, **params: object) -> str:
@@ -145,7 +145,7 @@ class DraftWriter:
             "",
             f"scenario: {plan.scenario.id}",
             "seller:",
-            f"  store_name: {quoted(STORE_PLACEHOLDER)}   # {_comment(lang, 'store_name')}",
+            f"  store_name: {quoted(STORE_NAME)}   # {_comment(lang, 'store_name')}",
             f"  client_id: {quoted(client_id)}",
             "notification:",
             f"  received: {plan.received.isoformat()}   # {self._received_note()}",
