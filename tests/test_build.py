@@ -209,7 +209,7 @@ def test_warnings_build_but_fail_under_strict(run_cli: RunCli, tmp_path: Path) -
             "申诉截止日 2026年11月29日（还有 1 天）",
             "appeal deadline 29 November 2026 (1 day left)",
         ),
-        ("2026-11-29", "申诉截止日 2026年11月29日（就是今天）", "appeal deadline 29 November 2026 (today)"),
+        ("2026-11-29", "申诉截止日 2026年11月29日（即今天）", "appeal deadline 29 November 2026 (today)"),
         (
             "2026-12-01",
             "申诉截止日 2026年11月29日（已超期 2 天）",

@@ -143,7 +143,9 @@ def test_the_note_on_one_id_not_yet_confirmed_names_it_alone(tmp_path: Path) -> 
     case, loaded, display = _opened(tmp_path)
     [one] = proof_findings(case, loaded, display, [(0, read)], load_catalog(), complete=False)  # type: ignore[arg-type]
     said = words(one, "zh")
-    assert said.message == "ID 57195475-0051-1 在已检查的附件里没有出现；还有附件没能检查，所以暂时无法确认"
+    assert said.message == (
+        "ID 57195475-0051-1 在已检查的附件里没有出现；部分附件尚未检查，暂时无法确认这个 ID 是否有证据"
+    )
     assert said.hint == "把证据文件放齐后，再运行一次 `ozon-urgent check`。"
     assert words(one, "en").message.startswith("57195475-0051-1 appears in none of the attachments checked;")
     none = _report("Chat 2026-11-01")

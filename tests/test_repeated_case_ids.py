@@ -122,6 +122,6 @@ def test_record_followup_and_resolve_refuse_a_copied_case(
         assert f"another case that was filed, {old.resolve()}" in refused.stderr, refused.stderr
         assert "test-carrier-failure-2" in refused.stderr
     zh = run_cli("record", new, "--ref", "OZ-4100012", "--lang", "zh").stderr
-    assert "已属于另一个已提交的案件" in zh and "本次未登记任何内容" in zh
+    assert "已被已提交的案件" in zh and "本次未登记任何内容" in zh
     assert "OZ-4100011" in run_cli("status", "--format", "json").stdout  # the filed row as it was
     assert "OZ-4100012" not in run_cli("status", "--format", "json").stdout

@@ -310,7 +310,7 @@ def test_a_back_translation_that_failed_is_not_shown_as_the_meaning(
     case["explanation"]["changes"]["ru_back"] = FAILED
     copy = _copy(run_cli, tmp_path, case, lang)
     warning = {
-        "zh": "**注意：这一段俄语译文的机器回译看起来是失败的**：回译比俄语译文短得多，不可能是完整的译文。"
+        "zh": "**注意：这一段俄语译文的机器回译看起来是失败的**：回译比俄语译文短得多，不像是整段俄语的译文。"
         "下面照录的文字不代表俄语的意思，请找懂俄语的人核对工单中这一段的俄语。",
         "en": "**Warning: this back-translation of the Russian, made by machine, looks failed** (it is far "
         "too short to be a translation of the whole Russian). The text below, quoted as it is, does not "

@@ -59,7 +59,8 @@ def _record(tmp_path: Path, at: str, lang: str) -> str:
 def test_a_filing_recorded_a_week_late_says_the_guard_has_ended(tmp_path: Path) -> None:
     zh = _record(tmp_path, "2026-11-20T18:00", "zh")
     assert "72 小时防重复期已于 2026年11月23日 18:00（莫斯科时间，即北京时间 11月23日 23:00）结束" in zh
-    assert "自 2026年11月26日 00:00（莫斯科时间，即北京时间 11月26日 05:00）起可跟进，现在就可以跟进" in zh
+    due = "2026年11月26日 00:00（莫斯科时间，即北京时间 11月26日 05:00）"
+    assert f"到 {due}已满 3 个俄罗斯工作日，现在即可跟进" in zh
     assert "请勿" not in zh and "满 3 个俄罗斯工作日后" not in zh
     en = _record(tmp_path, "2026-11-20T18:00", "en")
     assert "the 72-hour duplicate guard ended 23.11.2026 18:00 MSK" in en
@@ -79,7 +80,7 @@ def test_a_filing_recorded_within_the_guard_still_says_until_when(tmp_path: Path
     [
         (
             "zh",
-            "--at 2026-11-28T10:00 是将来的时间，现在是 2026年11月27日 18:00（莫斯科时间，即北京时间"
+            "--at 2026-11-28T10:00 晚于当前时间 2026年11月27日 18:00（莫斯科时间，即北京时间"
             " 11月27日 23:00）：请填写实际提交时间",
         ),
         ("en", "--at 2026-11-28T10:00 is in the future: it is now 27.11.2026 18:00 MSK."),

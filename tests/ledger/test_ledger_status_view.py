@@ -226,7 +226,8 @@ def test_a_follow_up_allowed_is_not_overdue(run_cli: RunCli, tmp_path: Path, age
     assert "2026-11-28 (follow-up allowed, 2 d ago)  no reply: may follow up" in en
     assert "you may follow up now (allowed since 28.11.2026 00:00 MSK)" in en
     zh = run_cli(*args, "--lang", "zh", env=env).stdout
-    assert "申诉已超期 1 个，今天到期 0 个，明天起 6 天内到期 1 个；可以跟进 1 个" in zh
+    assert "申诉：已超期 1 件，今天到期 0 件，未来 6 天内（不含今天）到期 1 件；可跟进 1 件" in zh
+    assert f"共有案件 {len(agency)} 件，截至" in zh  # cases counted with 件 in the header as in the summary
     assert "2026-11-27（超期 3 天）" in zh and "2026-11-28（已可跟进 2 天）  未答复：可以跟进" in zh
     assert zh.count("超期") == 3, zh  # the summary, s1's row and the totals' column: not the follow-up
     overdue = _json(run_cli, env, "cases", "--due", "overdue")

@@ -272,14 +272,14 @@ def test_a_back_translation_that_looks_failed_is_warned_about(tmp_path: Path, tm
 
     assert result.exit_code == 0, result.stderr
     assert (
-        f"{case}：写入的 explanation.ru_back 看起来是失败的回译（回译比俄语译文短得多，不可能是完整的译文），"
-        "不能据此理解俄语的意思；请找懂俄语的人核对这段俄语。"
+        f"{case}：写入 explanation.ru_back 的回译似乎出错了（回译比俄语译文短得多，不像是整段俄语的译文），"
+        "不能凭它判断俄语写了什么；请找懂俄语的人核对这段俄语。"
     ) in result.stderr
     assert "ru_back: 无法回译" in case.read_text("utf-8")
     # A real answer is not warned about.
     tmt.back = None
     case.write_text(simple_case(TEXT * 2), "utf-8")
-    assert "看起来是失败的回译" not in run_translate(case, "--lang", "zh").stderr
+    assert "回译似乎出错了" not in run_translate(case, "--lang", "zh").stderr
 
 
 def test_the_terms_not_used_are_listed_with_the_readers_marks(
