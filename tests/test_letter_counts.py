@@ -1,6 +1,7 @@
 """Counts in the letter's template words as an Ozon agent reads them (issue 27, reader's round 4): a count
 under ten in words where it agrees for every count («двух товаров», «Все три заказа»), digits otherwise;
-a file's kind named in the singular over one posting; the penalty «из-за превышения показателя»."""
+a file's kind named in the singular over one posting; the penalty «из-за превышения допустимого
+значения показателя» (round 5)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,13 @@ import pytest
 from ozon_urgent.catalog import load_catalog
 from ozon_urgent.ticket.proof import ru_common
 from ozon_urgent.ticket.render import Renderer
+from ozon_urgent.ticket.subject import SUBJECT_MAX, subject_for
 from ozon_urgent.ticket.template_gate import sample_content
-from ozon_urgent.ticket.wording import SUBJECT_MAX, subject_for
+
+
+def subject_of(request: str, counts: dict[str, int], client_id: str, metric: str | None = None) -> str | None:
+    said = subject_for(request, counts, client_id, metric)
+    return said.line if said else None
 
 
 @pytest.mark.parametrize(
@@ -27,7 +33,7 @@ from ozon_urgent.ticket.wording import SUBJECT_MAX, subject_for
 )
 def test_the_subject_says_a_count_under_ten_in_words_agreeing(number: int, said: str) -> None:
     assert (
-        subject_for("manual_review", {"products": number}, "2468013") == f"URGENT: {said} — Client ID 2468013"
+        subject_of("manual_review", {"products": number}, "2468013") == f"URGENT: {said} — Client ID 2468013"
     )
 
 
@@ -42,29 +48,28 @@ def test_the_subject_says_a_count_under_ten_in_words_agreeing(number: int, said:
 )
 def test_the_subject_counts_postings_in_the_genitive(number: int, said: str) -> None:
     assert (
-        subject_for("exclude_period", {"postings": number}, "1234567")
-        == f"URGENT: {said} — Client ID 1234567"
+        subject_of("exclude_period", {"postings": number}, "1234567") == f"URGENT: {said} — Client ID 1234567"
     )
 
 
 def test_a_subject_too_long_for_words_keeps_digits() -> None:
-    line = subject_for("manual_review", {"skus": 4}, "1234567890")
+    line = subject_of("manual_review", {"skus": 4}, "1234567890")
     assert line == "URGENT: О пересмотре решения о снятии с продажи 4 товаров — Client ID 1234567890"
     assert line is not None and len(line) <= SUBJECT_MAX
     # the words where they fit: 80 characters with a seven-digit Client ID
-    assert subject_for("manual_review", {"skus": 3}, "1234567") == (
+    assert subject_of("manual_review", {"skus": 3}, "1234567") == (
         "URGENT: О пересмотре решения о снятии с продажи трёх товаров — Client ID 1234567"
     )
-    assert subject_for("manual_review", {"skus": 3}, "12345678") == (
+    assert subject_of("manual_review", {"skus": 3}, "12345678") == (
         "URGENT: О пересмотре решения о снятии с продажи 3 товаров — Client ID 12345678"
     )
 
 
 def test_a_request_about_the_store_has_no_count() -> None:
-    assert subject_for("lift_penalty", {"orders": 3}, "1") == (
+    assert subject_of("lift_penalty", {"orders": 3}, "1") == (
         "URGENT: О снятии санкций за задержку ответов в чатах — Client ID 1"
     )
-    assert subject_for("no_such_request", {}, "1") is None
+    assert subject_of("no_such_request", {}, "1") is None
 
 
 @pytest.mark.parametrize(
@@ -111,8 +116,8 @@ def test_a_penalty_is_asked_lifted_for_the_metric_exceeded() -> None:
     content = sample_content("response_time_penalty", load_catalog())
     named = replace(content, metric_ru="время ответа покупателям в чатах")
     assert (
-        "Просим снять с магазина санкции, применённые из-за превышения показателя «Время ответа покупателям "
-        "в чатах»." in Renderer().ticket(named).body
+        "Просим снять с магазина санкции, применённые из-за превышения допустимого значения показателя "
+        "«Время ответа покупателям в чатах»." in Renderer().ticket(named).body
     )
     # without the metric's name nothing is said to be exceeded
     unnamed = replace(content, metric_ru=None)

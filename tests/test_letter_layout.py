@@ -20,8 +20,8 @@ from ozon_urgent.casefile.model import Affected
 from ozon_urgent.ticket.content import attachment_name
 from ozon_urgent.ticket.names import slug, transliterated
 from ozon_urgent.ticket.russian import GrammaticalCase
+from ozon_urgent.ticket.subject import SUBJECT_MAX
 from ozon_urgent.ticket.wording import (
-    SUBJECT_MAX,
     id_blocks,
     id_list_title,
     listed,

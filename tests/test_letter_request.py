@@ -90,7 +90,7 @@ def test_facts_then_what_changed_then_the_request(run_cli: RunCli, tmp_path: Pat
     facts = body.index("Обстоятельства:\nОтправления 57195475-0050-3")
     changes = body.index("Принятые меры:\nС 25.11.2026 мы передаём")
     request = body.index(
-        "Просим снять с магазина санкции, применённые из-за превышения показателя «Время ответа"
+        "Просим снять с магазина санкции, применённые из-за превышения допустимого значения показателя «Время"
     )
     assert facts < changes < request
 

@@ -82,6 +82,8 @@ class Catalog:
     ineligible_scenarios: frozenset[str]
     ineligible_words: tuple[str, ...]
     id_kinds: dict[str, Names]
+    # Each metric's Russian name in the genitive (`ru_gent`), for the subject line.
+    metrics_gent: dict[str, str]
 
     def glossed(
         self, section: Literal["requests", "id_kinds"], keys: Iterable[str], lang: Lang, *, code: bool = True
@@ -105,6 +107,12 @@ class Catalog:
         if metric in self.metrics:
             return self.metrics[metric].ru
         return metric if _CYRILLIC.search(metric) else None  # a key is never Cyrillic
+
+    def metric_ru_gent(self, scenario: Scenario, given: str | None) -> str | None:
+        """The metric `metric_ru` names, in the genitive («доли возвратов»); None for a name copied from
+        Seller Center, which the tool does not inflect, and where no metric is known."""
+        metric = (given or "").strip() or scenario.metric
+        return self.metrics_gent.get(metric) if metric else None
 
 
 def guess_scenario(value: str, catalog: Catalog) -> str | None:
@@ -173,4 +181,5 @@ def load_catalog() -> Catalog:
         ineligible_scenarios=frozenset(raw["ineligible"]["scenarios"]),
         ineligible_words=tuple(raw["ineligible"]["notification_words"]),
         id_kinds={kind: _names(raw["id_kinds"][kind]) for kind in ID_KINDS},
+        metrics_gent={mid: str(m["ru_gent"]) for mid, m in raw["metrics"].items()},
     )

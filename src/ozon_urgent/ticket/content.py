@@ -13,16 +13,8 @@ from ozon_urgent.catalog import Catalog, IdKind
 from ozon_urgent.ticket.names import slug
 from ozon_urgent.ticket.proof import common_files, proof_of, ru_common
 from ozon_urgent.ticket.russian import GrammaticalCase, as_sentence, ru_date, ru_span
-from ozon_urgent.ticket.wording import (
-    IdBlock,
-    id_blocks,
-    id_list_title,
-    listed,
-    listed_nouns,
-    request_about,
-    subject_for,
-    subject_line,
-)
+from ozon_urgent.ticket.subject import Subject, request_about, subject_for, subject_line
+from ozon_urgent.ticket.wording import IdBlock, id_blocks, id_list_title, listed, listed_nouns
 
 CATEGORY = "Performance & Ratings"
 PRIORITY = "Urgent"
@@ -144,6 +136,8 @@ class TicketContent:
     # Whether the letter says which attached file shows each listed ID (ticket.proof): off where those
     # words alone would take the letter past its length, and never over a list attached whole.
     proof_lines: bool = True
+    # The metric's name in the genitive («доли возвратов»), for the subject; None where not known.
+    metric_gent: str | None = None
 
     @property
     def counts(self) -> dict[str, int]:
@@ -152,8 +146,15 @@ class TicketContent:
     @property
     def subject(self) -> str:
         """What the seller asks Ozon to do, in at most ~80 characters, agreeing with what is listed."""
-        known = subject_for(self.request, self.counts, self.client_id)
-        return known or subject_line(as_sentence(self.scenario_ru).rstrip("."), self.client_id)
+        return self.subject_said.line
+
+    @property
+    def subject_said(self) -> Subject:
+        """The subject with how it was said (the seller's copy says the same); the scenario's name for a
+        request the subject does not know."""
+        known = subject_for(self.request, self.counts, self.client_id, self.metric_gent)
+        line = subject_line(as_sentence(self.scenario_ru).rstrip("."), self.client_id)
+        return known or Subject(line, "without")
 
     @property
     def coverage(self) -> tuple[date, date] | None:
@@ -287,6 +288,7 @@ def ticket_content(
         # The letter quotes both in its own «»; a pair typed around the whole text would be doubled (C203).
         notification_text=unwrapped(case.notification.text) if case.notification.text else None,
         metric_ru=catalog.metric_ru(scenario, case.notification.metric),  # never a raw key
+        metric_gent=catalog.metric_ru_gent(scenario, case.notification.metric),
         explanation=facts.ru.strip(),
         changes=(changes.ru or "").strip() or None if changes else None,
         request=case.request,

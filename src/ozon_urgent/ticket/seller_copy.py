@@ -113,7 +113,7 @@ class SellerCopy:
     @property
     def subject(self) -> str:
         """The ticket's subject (without «URGENT:» and the Client ID) in the seller's language."""
-        return seller_words.subject(self.ticket, self.lang, self.request_name)
+        return seller_words.subject(self.ticket, self.lang, self.request_name, self.metric_name)
 
     @property
     def ids_heading(self) -> str:

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from ozon_urgent.i18n import Lang
 from ozon_urgent.ticket.content import IdGroup, TicketContent
 from ozon_urgent.ticket.proof import listed_files
-from ozon_urgent.ticket.wording import PRODUCT_KINDS, IdBlock, request_about
+from ozon_urgent.ticket.subject import request_about
+from ozon_urgent.ticket.wording import PRODUCT_KINDS, IdBlock
 
 # What the listed IDs are: the Russian noun (ticket.wording) → the seller's word, Chinese and English.
 _NOUNS = {"отправление": ("货件", "posting"), "заказ": ("订单", "order"), "товар": ("商品", "product")}
@@ -95,56 +96,80 @@ def listed(t: TicketContent, group: IdGroup, lang: Lang) -> str:
     return f"{'both' if number == 2 else 'all the'} {en}s listed above"
 
 
-# The subject's request by the case's `request`, as ticket.wording's: (with the IDs — «{ids}» is their
-# count and noun, set off by a space in Chinese —, without them), in Chinese and in English.
-_SUBJECTS: dict[str, dict[Lang, tuple[str, str]]] = {
+# The subject's request by the case's `request`, as ticket.subject's: (with the IDs — «{ids}» is their
+# count and noun, set off by a space in Chinese —, naming the metric alone, without the IDs), in Chinese
+# and in English; «{metric}» is the metric, by name where the Russian names it.
+_SUBJECTS: dict[str, dict[Lang, tuple[str, str, str]]] = {
     "exclude_period": {
-        "zh": ("将{ids}从指标计算中剔除", "将故障期间从指标计算中剔除"),
-        "en": ("Exclude {ids} from the metric's calculation", "Exclude the failure period from the metric"),
+        "zh": ("将{ids}从{metric}计算中剔除", "", "将故障期间从{metric}计算中剔除"),
+        "en": ("Exclude {ids} from {metric}'s calculation", "", "Exclude the failure period from {metric}"),
     },
     "correct_data": {
-        "zh": ("重新计算指标，不计入{ids}", "更正指标数据"),
-        "en": ("Recalculate the metric excluding {ids}", "Correct the metric's data"),
+        "zh": ("重新计算{metric}，不计入{ids}", "重新计算{metric}", "更正{metric}数据"),
+        "en": ("Recalculate {metric} excluding {ids}", "Recalculate {metric}", "Correct {metric}'s data"),
     },
     "recalibrate_attribution": {
-        "zh": ("计算指标时不计入{ids}", "更正订单匹配并重新计算指标"),
-        "en": ("Do not count {ids} in the metric", "Correct order matching and recalculate the metric"),
+        "zh": ("计算{metric}时不计入{ids}", "重新计算{metric}", "更正订单匹配并重新计算{metric}"),
+        "en": (
+            "Do not count {ids} in {metric}",
+            "Recalculate {metric}",
+            "Correct order matching and recalculate {metric}",
+        ),
     },
     "restore_listing": {
-        "zh": ("将{ids}恢复上架", "将商品恢复上架"),
-        "en": ("Return {ids} to sale", "Return the products to sale"),
+        "zh": ("将{ids}恢复上架", "", "将商品恢复上架"),
+        "en": ("Return {ids} to sale", "", "Return the products to sale"),
     },
     "manual_review": {
-        "zh": ("重新审核{ids}的下架决定", "重新审核商品的下架决定"),
-        "en": ("Reconsider the removal of {ids} from sale", "Reconsider the removal of products from sale"),
+        "zh": ("重新审核{ids}的下架决定", "", "重新审核商品的下架决定"),
+        "en": (
+            "Reconsider the removal of {ids} from sale",
+            "",
+            "Reconsider the removal of products from sale",
+        ),
     },
-    "lift_restriction": {"zh": ("", "解除店铺的销售限制"), "en": ("", "Lift the store's sales restriction")},
+    "lift_restriction": {
+        "zh": ("", "", "解除店铺的销售限制"),
+        "en": ("", "", "Lift the store's sales restriction"),
+    },
     "remove_low_activity_flag": {
-        "zh": ("", "撤销店铺的“低活跃度”标记"),
-        "en": ("", "Remove the low-activity flag from the store"),
+        "zh": ("", "", "撤销店铺的“低活跃度”标记"),
+        "en": ("", "", "Remove the low-activity flag from the store"),
     },
     "lift_penalty": {
-        "zh": ("", "撤销因买家消息回复超时对店铺作出的处罚"),
-        "en": ("", "Lift the penalties for slow replies in chats"),
+        "zh": ("", "", "撤销因买家消息回复超时对店铺作出的处罚"),
+        "en": ("", "", "Lift the penalties for slow replies in chats"),
     },
 }
+_FORMS = ("with_ids", "metric_only", "without")
 
 
-def subject(t: TicketContent, lang: Lang, fallback: str) -> str:
-    """The ticket's subject in the seller's language: what it asks, agreeing with what is listed; the
-    request's catalog name (`fallback`) for a request this table does not know."""
+def subject(t: TicketContent, lang: Lang, fallback: str, metric_name: str | None = None) -> str:
+    """The ticket's subject in the seller's language, said as the Russian says it (`t.subject_said`):
+    agreeing with what is listed, the metric by `metric_name` where the Russian names it; the request's
+    catalog name (`fallback`) for a request this table does not know."""
     if t.request not in _SUBJECTS:
         return fallback
+    said = t.subject_said
+    phrase = _SUBJECTS[t.request][lang][_FORMS.index(said.form)]
+    metric = _metric(metric_name if said.metric else None, lang)
+    if said.form != "with_ids":
+        return phrase.format(metric=metric)
     about = request_about(t.request)
-    with_ids, without = _SUBJECTS[t.request][lang]
     keys = ("postings",) if about == "postings" else PRODUCT_KINDS
     number = next((t.counts[key] for key in keys if t.counts.get(key)), 0)
-    if not about or not number:
-        return without
     zh, en = ("货件", "posting") if about == "postings" else _GOODS
     if number == 1:  # one is named, not counted: «将该货件…», "Exclude the posting…"
-        return with_ids.format(ids=zh if lang == "zh" else f"the {en}")
-    return with_ids.format(ids=f" {number} 个{zh}" if lang == "zh" else f"{number} {_en_noun(en, number)}")
+        return phrase.format(ids=zh if lang == "zh" else f"the {en}", metric=metric)
+    ids = f" {number} 个{zh}" if lang == "zh" else f"{number} {_en_noun(en, number)}"
+    return phrase.format(ids=ids, metric=metric)
+
+
+def _metric(name: str | None, lang: Lang) -> str:
+    """«“退货率”指标», "the “Return rate” metric" as the seller's letter names it; «指标», "the metric"."""
+    if lang == "zh":
+        return f"“{name}”指标" if name else "指标"
+    return f"the “{name[:1].upper()}{name[1:]}” metric" if name else "the metric"
 
 
 # Where FILING.md lists a file by the seller's own caption: about one line of the list (a Chinese character

@@ -1,4 +1,5 @@
-"""The words that depend on what a case lists: subject, ID heading and blocks, the ID list's title.
+"""The words that depend on what a case lists: ID heading and blocks, the ID list's title (the subject:
+ticket.subject).
 
 Each agrees with what is listed (one posting, one SKU, postings only), through pymorphy3.
 """
@@ -17,7 +18,6 @@ from ozon_urgent.ticket.russian import (
     noun_form,
 )
 
-SUBJECT_MAX = 80
 PRODUCT_KINDS = ("skus", "products", "offer_ids")
 # What each kind of ID is a number of, in the heading and the ID list's title.
 _NOUNS = {"postings": "отправление", "orders": "заказ"}
@@ -184,83 +184,6 @@ def _label(
         elif main[0] not in _NOUNS:
             what = "этого товара" if one else "этих товаров"  # the same goods, by another number
     return f"{head} {what}{related}{_first(number, shown, whole)}:"
-
-
-def _some(number: int, noun: str, case: GrammaticalCase = "nomn", *, words: bool = True) -> str:
-    """«отправление» over one, «21 отправление», «трёх отправлений» (genitive) over more; two to nine
-    in digits where `words` is off."""
-    return noun_form(noun, 1, case) if number == 1 else count(number, noun, case, words=words)
-
-
-# The subject's request by the case's `request`: (the IDs it is about, the phrase naming them — «{ids}»
-# is their count and noun, «{ids_gent}» the same in the genitive — and the phrase where none are listed).
-_REQUESTS: dict[str, tuple[str, str, str]] = {
-    "exclude_period": (
-        "postings",
-        "Об исключении {ids_gent} из расчёта показателя",
-        "Об исключении периода сбоя из расчёта показателя",
-    ),
-    "correct_data": (
-        "postings",
-        "О пересчёте показателя без учёта {ids_gent}",
-        "О корректировке данных показателя",
-    ),
-    "recalibrate_attribution": (
-        "postings",
-        "О пересчёте показателя без учёта {ids_gent}",
-        "Об исправлении привязки заказов и пересчёте показателя",
-    ),
-    "restore_listing": ("goods", "О возврате в продажу {ids_gent}", "О возврате товаров в продажу"),
-    "manual_review": (
-        "goods",
-        "О пересмотре решения о снятии с продажи {ids_gent}",
-        "О пересмотре решения о снятии товаров с продажи",
-    ),
-    "lift_restriction": ("", "", "Об отмене ограничения продаж"),
-    "remove_low_activity_flag": ("", "", "О снятии отметки о низкой активности"),
-    "lift_penalty": ("", "", "О снятии санкций за задержку ответов в чатах"),
-}
-
-
-def request_phrase(request: str, counts: Mapping[str, int], *, words: bool = True) -> str | None:
-    """What the seller asks Ozon to do, as the subject says it, agreeing with what is listed: «О пересмотре
-    решения о снятии с продажи двух товаров», «Об исключении 21 отправления…» (two to nine in words
-    unless `words` is off); None for a request it does not know."""
-    if request not in _REQUESTS:
-        return None
-    about, phrase, without = _REQUESTS[request]
-    goods = next((counts[key] for key in PRODUCT_KINDS if counts.get(key)), 0)
-    number, noun = (counts.get("postings", 0), "отправление") if about == "postings" else (goods, "товар")
-    if not about or not number:
-        return without
-    return phrase.format(
-        ids=_some(number, noun, words=words), ids_gent=_some(number, noun, "gent", words=words)
-    )
-
-
-def request_about(request: str) -> str:
-    """Which IDs a request acts on: "postings", "goods", or "" for a request about the store as a whole."""
-    return _REQUESTS[request][0] if request in _REQUESTS else ""
-
-
-def subject_line(phrase: str, client_id: str) -> str:
-    """`URGENT: <the request> — Client ID …`: what the seller asks for, and whose store; the store's name
-    opens the letter itself (it would run the subject past SUBJECT_MAX characters for most stores)."""
-    return f"URGENT: {phrase} — Client ID {client_id}"
-
-
-def subject_for(request: str, counts: Mapping[str, int], client_id: str) -> str | None:
-    """The subject line, a count under ten in words as Russian business prose writes it («о снятии с
-    продажи двух товаров», which an Ozon agent asked for over «2 товаров»); in digits where the words
-    would run it past SUBJECT_MAX (a long Client ID), since a subject cut short in the queue loses its
-    end. None for a request it does not know."""
-    phrase = request_phrase(request, counts)
-    if phrase is None:
-        return None
-    line = subject_line(phrase, client_id)
-    if len(line) > SUBJECT_MAX:
-        line = subject_line(request_phrase(request, counts, words=False) or phrase, client_id)
-    return line
 
 
 _ALL = {"nomn": "все", "gent": "всех", "datv": "всем"}
