@@ -94,7 +94,8 @@ def test_copy_carries_the_tickets_facts_in_the_sellers_words(packs: Path, case_i
 
     store = case["seller"]["store_name"]
     carrier = case.get("delivery", {}).get("carrier", store)  # a name the case gives, like the store's
-    quoted = ("ticket.txt", "FILING.md", case_id, data["subject"])  # the Russian subject in `…`
+    # the Russian subject in `…`, and the case file's field that holds the notification it leaves out
+    quoted = ("ticket.txt", "FILING.md", case_id, data["subject"], "`notification.text`")
     rest = _without(COMMAND.sub(" ", shown), *own, *backs, *captions, store, carrier, *ids, *names, *quoted)
     assert not CYRILLIC.search(rest)
     if lang == "zh":
