@@ -204,12 +204,17 @@ def test_warnings_build_but_fail_under_strict(run_cli: RunCli, tmp_path: Path) -
             "申诉截止日 2026年11月29日（还有 3 天）",
             "appeal deadline 29 November 2026 (3 days left)",
         ),
+        # The last two days say the day in so many words: «还有 1 天» read as time to spare.
         (
             "2026-11-28",
-            "申诉截止日 2026年11月29日（还有 1 天）",
-            "appeal deadline 29 November 2026 (1 day left)",
+            "申诉明天（11月29日）截止，请今天提交。",
+            "The appeal deadline is tomorrow, 29 November: file today.",
         ),
-        ("2026-11-29", "申诉截止日 2026年11月29日（即今天）", "appeal deadline 29 November 2026 (today)"),
+        (
+            "2026-11-29",
+            "申诉今天（11月29日）截止，请今天就提交。",
+            "The appeal deadline is today, 29 November: file today.",
+        ),
         (
             "2026-12-01",
             "申诉截止日 2026年11月29日（已超期 2 天）",

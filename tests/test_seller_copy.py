@@ -94,7 +94,8 @@ def test_copy_carries_the_tickets_facts_in_the_sellers_words(packs: Path, case_i
 
     store = case["seller"]["store_name"]
     carrier = case.get("delivery", {}).get("carrier", store)  # a name the case gives, like the store's
-    quoted = ("ticket.txt", "FILING.md", case_id, data["subject"])  # the Russian subject in `…`
+    # the Russian subject in `…`, and the case file's field that holds the notification it leaves out
+    quoted = ("ticket.txt", "FILING.md", case_id, data["subject"], "`notification.text`")
     rest = _without(COMMAND.sub(" ", shown), *own, *backs, *captions, store, carrier, *ids, *names, *quoted)
     assert not CYRILLIC.search(rest)
     if lang == "zh":
@@ -175,9 +176,12 @@ def test_carrier_failure_copy_says_what_the_ticket_asks(packs: Path) -> None:
     case_id = "haoyun-auto-carrier-failure-2026-11"
     copy = (find_pack(packs / "zh", case_id) / "ticket.zh.md").read_text("utf-8")
     assert "\n\n恳请将上述全部货件从“准时交付率”指标的计算中剔除。\n\n" in copy
-    assert (
-        "2026年11月20日，我们店铺“Haoyun Auto Parts”在卖家后台收到了一条通知。（俄语工单在此全文引用" in copy
+    # The notification quoted in the Russian keeps its metric here, and says where its Russian stands.
+    notified = (
+        "2026年11月20日，我们店铺“Haoyun Auto Parts”在卖家后台收到了一条关于“准时交付率”指标的通知。"
+        "（俄语工单在此全文引用了这条通知，本文从略；俄语原文见案件文件中的 `notification.text`。）"
     )
+    assert notified in copy
     subject = "`URGENT: Об исключении 21 отправления из расчёта показателя — Client ID 2750416`"
     meaning = "【紧急】将 21 个货件从指标计算中剔除（Client ID 2750416）"
     assert f"**工单标题（俄语）**：{subject}；意思是：{meaning}" in copy
@@ -186,6 +190,10 @@ def test_carrier_failure_copy_says_what_the_ticket_asks(packs: Path) -> None:
     english = (find_pack(packs / "en", case_id) / "ticket.en.md").read_text("utf-8")
     request = "We ask you to exclude all the postings listed above from the calculation of the “On-time"
     assert f"\n\n{request} delivery rate” metric.\n\n" in english
+    assert (
+        "received a notification in Seller Center about the “On-time delivery rate” metric; the ticket quotes"
+        " it in full (the Russian original is in the case file's `notification.text`)." in english
+    )
     meaning = "URGENT: Exclude 21 postings from the metric's calculation"
     assert f"**Subject (in Russian):** {subject}; it means: {meaning}" in english
 

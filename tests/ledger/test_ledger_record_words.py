@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+import yaml
 from ledger_testkit import FrozenClock, clear_user_variables, run, write_case
 
 from ozon_urgent.ledger.workdays import MOSCOW
@@ -115,3 +116,72 @@ def test_a_date_written_with_slashes_is_shown_as_at_takes_it(
         "record", case, "--ref", "SR-1", "--at", *at, "--ledger", tmp_path / "l.sqlite3", "--lang", lang
     )
     assert wrong.exit_code == 2 and said in wrong.stderr, wrong.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "zh",
+            "警告：提交时间 2026年11月20日 18:00（莫斯科时间，即北京时间 11月20日 23:00）早于工单包生成时间"
+            " 2026年11月27日 18:00（莫斯科时间，即北京时间 11月27日 23:00）：请核对 `--at` 是否写错",
+        ),
+        (
+            "en",
+            "warning: the filing time 20.11.2026 18:00 MSK is before the pack was built,"
+            " 27.11.2026 18:00 MSK: check that `--at` is right",
+        ),
+    ],
+)
+def test_a_filing_time_before_the_pack_was_built_is_questioned(tmp_path: Path, lang: str, said: str) -> None:
+    """The pack was built on the 27th; a ticket filed on the 20th cannot have been filed from it, and the
+    follow-up's day would be counted from a typo. Recorded all the same (a pack built again after filing
+    moves the build time on), with a warning naming both times as `record` says them."""
+    case = write_case(tmp_path, "carrier-a", ["57195475-0050-3"])
+    data = yaml.safe_load(case.read_text("utf-8"))  # the first file covers the 60-day window (C150)
+    data["evidence"][0]["covers"] = {"from": "2026-09-17", "to": "2026-11-15"}
+    del data["evidence"][0]["date"]
+    case.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    ledger = tmp_path / "ledger.sqlite3"
+    built = run(
+        "build",
+        case,
+        "--ledger",
+        ledger,
+        "--out",
+        tmp_path / "out",
+        "--today",
+        "2026-11-20",
+        clock=A_WEEK_LATER,
+    )
+    assert built.exit_code == 0, built.stdout
+    early = run(
+        "record",
+        case,
+        "--ref",
+        "SR-1",
+        "--at",
+        "2026-11-20T18:00",
+        "--ledger",
+        ledger,
+        "--lang",
+        lang,
+        clock=A_WEEK_LATER,
+    )
+    assert early.exit_code == 0 and said in early.stderr, early.stderr
+    # Filed after the build: nothing to question.
+    amended = run(
+        "record",
+        case,
+        "--ref",
+        "SR-1",
+        "--amend",
+        "--at",
+        "2026-11-27T18:30",
+        "--ledger",
+        ledger,
+        "--lang",
+        lang,
+        clock=FrozenClock(datetime(2026, 11, 27, 19, 0, tzinfo=MOSCOW)),
+    )
+    assert amended.exit_code == 0 and said[:10] not in amended.stderr, amended.stderr

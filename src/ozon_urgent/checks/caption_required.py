@@ -1,4 +1,4 @@
-"""C132: a file of kind `other` says in Russian what it is."""
+"""C132: a file of kind `other` says what it is, in a caption of either language."""
 
 from __future__ import annotations
 
@@ -10,10 +10,14 @@ from ozon_urgent.findings.codes import Code
 
 
 class CaptionRequired(Check):
-    """Evidence of kind `other` needs a `caption_ru`: «дополнительный документ» tells the reviewer nothing.
+    """Evidence of kind `other` needs a caption: «дополнительный документ» tells the reviewer nothing.
 
-    The caption replaces the kind's label in the ticket's list of attachments. Wrong: `kind: other` with no
-    `caption_ru`. Right: `caption_ru: "Акты передачи отправлений в доставку с 27.10.2026 по 09.11.2026"`.
+    Write `caption` in your own language and run `ozon-urgent translate` for its Russian, or write
+    `caption_ru` yourself if you write Russian; the Russian caption replaces the kind's label in the
+    ticket's list of attachments. A `caption` still without its Russian is C133's, not this rule's.
+    Wrong: `kind: other` with neither `caption` nor `caption_ru`.
+    Right: `caption: "10月27日至11月9日的货件交接单"` (then `ozon-urgent translate`), or
+    `caption_ru: "Акты передачи отправлений в доставку с 27.10.2026 по 09.11.2026"`.
     """
 
     code = Code.CAPTION_REQUIRED
@@ -22,6 +26,7 @@ class CaptionRequired(Check):
 
     def run(self, ctx: CaseContext) -> Iterator[Hit]:
         for index, item in enumerate(ctx.case.evidence):
-            if item.kind == "other" and not (item.caption_ru or "").strip():
-                where = "caption" if (item.caption or "").strip() else "kind"
-                yield Hit(("evidence", index, where), params={"file": item.file})
+            # A caption in the seller's language alone is C133's (translate it): one problem, one finding.
+            captioned = (item.caption_ru or "").strip() or (item.caption or "").strip()
+            if item.kind == "other" and not captioned:
+                yield Hit(("evidence", index, "kind"), params={"file": item.file})

@@ -36,7 +36,7 @@ from ozon_urgent.reporters.formats import OutputFormat
 
 if TYPE_CHECKING:  # the case model, checks and evidence judges load when a command runs, not for --help
     from ozon_urgent.checking.engine import CheckOptions
-    from ozon_urgent.pipeline.build import AppealDue
+    from ozon_urgent.ticket.appeal import AppealDue
 
 
 def check(
@@ -140,18 +140,17 @@ def build(
 
 
 def appeal_line(due: AppealDue, lang: i18n.Lang) -> str:
-    """`申诉截止日 2026年12月8日（还有 1 天）` / `appeal deadline 8 December 2026 (1 day left)`, the date
-    as the seller's copy of the letter writes it."""
+    """`申诉截止日 2026年12月8日（还有 3 天）`, the date as the seller's copy of the letter writes it; the
+    day itself in so many words when the seller must file today (`申诉明天（12月8日）截止，请今天提交。`),
+    where «还有 1 天» read as time to spare."""
     from ozon_urgent.ticket.seller_copy import en_date, zh_date
 
-    days = due.days_left
-    if days == 0:
-        when = i18n.text(lang, "cli.done", "appeal_today")
-    else:
-        key = ("appeal_day_" if abs(days) == 1 else "appeal_days_") + ("left" if days > 0 else "late")
-        when = i18n.text(lang, "cli.done", key, days=abs(days))
     day = zh_date(due.day) if lang == "zh" else en_date(due.day)
-    return i18n.text(lang, "cli.done", "appeal", day=day, when=when)
+    if due.days_left in (0, 1):
+        short = day.split("年", 1)[1] if lang == "zh" else day.rsplit(" ", 1)[0]  # this week: no year
+        key = "appeal_due_today" if due.days_left == 0 else "appeal_due_tomorrow"
+        return i18n.text(lang, "cli.done", key, day=short)
+    return i18n.text(lang, "cli.done", "appeal", day=day, when=due.when(lang))
 
 
 def init(

@@ -34,6 +34,7 @@ from ozon_urgent.ledger.states import TicketOutcome
 # ledger.states is only the enums the options name.
 if TYPE_CHECKING:
     from ozon_urgent.ledger import Ledger
+    from ozon_urgent.ledger.queries import Ticket
     from ozon_urgent.pipeline.case_facts import CaseFacts
     from ozon_urgent.policy import Policy
 
@@ -208,6 +209,15 @@ def _record_new(
         return
     recorded = text(user, "recorded", case=facts.case_id, filed=ticket.filed_at, reference=ticket.reference)
     typer.echo(recorded + _what_follows(ticket.filed_at, now, rules, user), err=True)
+    _warn_filed_before_built(ticket, user)
+
+
+def _warn_filed_before_built(ticket: Ticket, user: Lang) -> None:
+    """A ticket filed (`--at`) before its pack was built is likely a typo, and the follow-up's day is
+    counted from it. Only a warning: the ledger keeps the latest build's time, so a pack built again
+    with `--force` after the seller filed an earlier one makes a true `--at` look too early."""
+    if ticket.built_at is not None and ticket.filed_at is not None and ticket.filed_at < ticket.built_at:
+        typer.echo(text(user, "at_before_build", filed=ticket.filed_at, built=ticket.built_at), err=True)
 
 
 def _what_follows(filed_at: datetime, now: datetime, rules: Policy, user: Lang) -> str:
@@ -250,6 +260,7 @@ def _amend(
         ),
         err=True,
     )
+    _warn_filed_before_built(ticket, user)
 
 
 def resolve(

@@ -36,6 +36,7 @@ from ozon_urgent.pipeline.repeat import (
     up_to_date,
 )
 from ozon_urgent.policy import Policy
+from ozon_urgent.ticket.appeal import AppealDue
 from ozon_urgent.ticket.pack import clean_stale, pack_folder
 from ozon_urgent.ticket.render import Renderer
 from ozon_urgent.ticket.template_gate import preflight
@@ -60,15 +61,6 @@ class BuildOptions:
     # the default nor OZON_URGENT_LEDGER (still set when the seller runs them, and no path of this
     # machine belongs in a pack built from the environment).
     ledger_in_filing: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class AppealDue:
-    """A built case's appeal deadline, the day `status` shows (`ledger.overview.appeal_deadline`), and the
-    days left to it from the run's today (negative once past): a seller who only runs `build` learns it."""
-
-    day: date
-    days_left: int
 
 
 @dataclass(slots=True)
@@ -205,8 +197,17 @@ def build_case(checked: CheckedCase, policy: Policy, session: _Session) -> Build
     gated = _gate(checked, limits, session)
     if gated is None or result.count(Severity.ERROR):
         return BuildStatus.REFUSED
+    appeal = _appeal_due(case, policy, session.today)
     source = PackSource(
-        case, result, gated, policy, options.lang, options.ledger_in_filing, settings, str(options.out)
+        case,
+        result,
+        gated,
+        policy,
+        options.lang,
+        options.ledger_in_filing,
+        settings,
+        str(options.out),
+        appeal,
     )
     contents = pack_contents(source, session.renderer)
     if contents.body_chars > policy.letter_max_chars:
@@ -219,12 +220,20 @@ def build_case(checked: CheckedCase, policy: Policy, session: _Session) -> Build
     if pack is None:
         return BuildStatus.REFUSED
     session.packs.append(pack)
-    deadline = appeal_deadline(case.notification.received, policy.appeal_window_days)
-    # None for a case with `as_of` (an example): its dates are judged on that past day (C162), so days
-    # counted from it would be false today, and days counted from today would contradict C160.
-    if deadline is not None and case.as_of is None:
-        session.appeal[pack] = AppealDue(deadline, (deadline - session.today).days)
+    if appeal is not None:
+        session.appeal[pack] = appeal
     return BuildStatus.BUILT
+
+
+def _appeal_due(case: Case, policy: Policy, today: date) -> AppealDue | None:
+    """The case's appeal deadline and the days left to it from the run's today, the one date `build`'s
+    output, FILING.md and the seller's copy name. None for a case with `as_of` (an example): its dates are
+    judged on that past day (C162), so days counted from it would be false today, and days counted from
+    today would contradict C160."""
+    deadline = appeal_deadline(case.notification.received, policy.appeal_window_days)
+    if deadline is None or case.as_of is not None:
+        return None
+    return AppealDue(deadline, (deadline - today).days)
 
 
 def _gate(checked: CheckedCase, limits: InspectLimits, session: _Session) -> list[GatedFile] | None:

@@ -15,6 +15,7 @@ from ozon_urgent.i18n import Lang
 from ozon_urgent.pipeline.gate import GatedFile
 from ozon_urgent.pipeline.repeat import TICKET_JSON, BuildPrint
 from ozon_urgent.policy import Policy
+from ozon_urgent.ticket.appeal import AppealDue
 from ozon_urgent.ticket.content import (
     CATEGORY,
     PRIORITY,
@@ -23,7 +24,8 @@ from ozon_urgent.ticket.content import (
     attachment_name,
     ticket_content,
 )
-from ozon_urgent.ticket.render import DEFAULT_OUT, Renderer, shell_word
+from ozon_urgent.ticket.left_warnings import left_warnings
+from ozon_urgent.ticket.render import DEFAULT_OUT, FilingNotes, Renderer, shell_word
 from ozon_urgent.ticket.seller_copy import seller_copy
 
 
@@ -40,7 +42,8 @@ class PackSource:
     """What a pack is made from: the checked case and its findings, its evidence as the gate passed it
     (the `--fix` copies where made), the policy's limits, the reader's language for FILING.md and the
     seller's copy, the ledger FILING.md's commands name (None: none named), and the digest of the
-    settings that change a pack (`pipeline.repeat.settings_digest`), kept in ticket.json."""
+    settings that change a pack (`pipeline.repeat.settings_digest`), kept in ticket.json; `appeal`: the
+    appeal deadline FILING.md and the seller's copy open with (None for an `as_of` case)."""
 
     case: Case
     result: CaseResult  # the case file as `build` was given it, its case_id, hash and findings
@@ -50,6 +53,7 @@ class PackSource:
     ledger: str | None = None
     settings: str = ""
     out: str = DEFAULT_OUT  # `--out` as given: FILING.md names the pack's folder and followup's
+    appeal: AppealDue | None = None
 
 
 def pack_contents(source: PackSource, renderer: Renderer) -> PackContents:
@@ -72,11 +76,15 @@ def pack_contents(source: PackSource, renderer: Renderer) -> PackContents:
     attachments = list(content.attachments)
     files["ticket.txt"] = ticket.text.encode("utf-8")
     copy = seller_copy(case, content, catalog, lang, shell_word(result.file) if result.file else "CASE")
+    copy = replace(copy, appeal=source.appeal)
     files[copy.file_name] = renderer.seller_copy(copy).encode("utf-8")
     captions = {a.number: a.caption for a in copy.attachments if a.caption}  # the seller's own words
     unreviewed = any(f.code == Code.RUSSIAN_NOT_REVIEWED for f in result.findings)  # as `check` said it
+    # What FILING.md says before its steps; C173 and C160 have paragraphs of their own there.
+    elsewhere = [Code.RUSSIAN_NOT_REVIEWED, *([Code.APPEAL_WINDOW_PASSED] if source.appeal else [])]
+    notes = FilingNotes(unreviewed, source.appeal, left_warnings(result.findings, lang, elsewhere))
     filing = renderer.filing(
-        content, catalog, policy, lang, result.file, source.ledger, source.out, captions, unreviewed
+        content, catalog, policy, lang, result.file, source.ledger, source.out, captions, notes
     )
     files["FILING.md"] = filing.encode("utf-8")
     made_from = BuildPrint(source.settings, tuple(g.source_sha256 for g in source.evidence))

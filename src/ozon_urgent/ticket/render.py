@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -12,8 +12,10 @@ from ozon_urgent.errors import UserError
 from ozon_urgent.i18n import Lang, mib
 from ozon_urgent.policy import Policy
 from ozon_urgent.safe_files import write_atomically
+from ozon_urgent.ticket.appeal import AppealDue
 from ozon_urgent.ticket.content import CATEGORY, TicketContent
 from ozon_urgent.ticket.interface import interface_labels
+from ozon_urgent.ticket.left_warnings import LeftWarnings
 from ozon_urgent.ticket.pack import store_folder
 from ozon_urgent.ticket.proof import en_files, ru_files, zh_files
 from ozon_urgent.ticket.russian import (
@@ -55,6 +57,17 @@ def builtin_templates() -> Path:
 
 # `build`'s and `followup`'s `--out` when none is given: FILING.md names it only when another was.
 DEFAULT_OUT = "out"
+
+
+@dataclass(frozen=True, slots=True)
+class FilingNotes:
+    """What FILING.md says before step 1, since sellers follow FILING alone: that the Russian is not yet
+    reviewed (C173: the build does not stop for it), the appeal deadline (None for an `as_of` case), and
+    the warnings the build left."""
+
+    ru_unreviewed: bool = False
+    appeal: AppealDue | None = None
+    warnings: LeftWarnings = field(default_factory=LeftWarnings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,16 +165,16 @@ class Renderer:
         ledger: str | None = None,
         out: str = DEFAULT_OUT,
         captions: Mapping[int, str] | None = None,
-        ru_unreviewed: bool = False,
+        notes: FilingNotes | None = None,
     ) -> str:
         """FILING.md; `case_file` is the case's path as `build` was given it, for the commands to run next,
         `ledger` the ledger it was recorded in when not the default (`make demo`'s own, an agency's
         shared file; a URL is left out: it may hold a password, and a pack is shared), and `out` the
         `--out` folder as given: the pack is `<out>/<store>/<case_id>`, and `followup` is told to write
         beside it. `captions` are the seller's own captions by attachment number, in the seller's words
-        (seller_copy), for the files FILING lists by caption rather than by kind. `ru_unreviewed`: the case
-        still says `ru_reviewed: false` (C173), which FILING puts before step 1, since sellers follow
-        FILING alone and the build does not stop for it."""
+        (seller_copy), for the files FILING lists by caption rather than by kind. `notes`: what FILING
+        puts before step 1 (FilingNotes)."""
+        notes = notes or FilingNotes()
         ledger_arg = f" --ledger {shell_word(ledger)}" if ledger and "://" not in ledger else ""
         store = f"{out.rstrip('/') or '/'}/{store_folder(content.client_id)}"
         scenario = catalog.scenarios[content.scenario]
@@ -191,7 +204,10 @@ class Renderer:
                 out_arg=f" --out {shell_word(out)}" if out != DEFAULT_OUT else "",
                 pack_dir=f"{store}/{content.case_id}",
                 store_dir=store,
-                ru_unreviewed=ru_unreviewed,
+                ru_unreviewed=notes.ru_unreviewed,
+                appeal=notes.appeal,
+                appeal_window_days=policy.appeal_window_days,
+                warnings=notes.warnings,
             )
         )
 

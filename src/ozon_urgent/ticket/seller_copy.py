@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ozon_urgent.casefile.back_plausibility import BackLang, repeated_backs
 from ozon_urgent.casefile.model import Case, Evidence, ExplanationPart
@@ -15,6 +16,9 @@ from ozon_urgent.ticket import seller_words
 from ozon_urgent.ticket.back_check import BackTranslation, back_translation
 from ozon_urgent.ticket.content import IdGroup, TicketContent
 from ozon_urgent.ticket.wording import IdBlock
+
+if TYPE_CHECKING:  # ticket.appeal writes its dates with this module's
+    from ozon_urgent.ticket.appeal import AppealDue
 
 # Spelled out: `%B` follows the machine's locale, and a pack must not depend on where it was built.
 _EN_MONTHS = (
@@ -84,6 +88,8 @@ class SellerCopy:
     # False while no person has checked the Russian (`ru_reviewed`): the copy says so at its top, since a
     # back-translation shows what the Russian says, not that it says it well.
     ru_reviewed: bool = True
+    # The appeal deadline, which the copy names at its top as FILING.md does (None for an `as_of` case).
+    appeal: AppealDue | None = None
 
     @property
     def file_name(self) -> str:
