@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from ozon_urgent import i18n
 from ozon_urgent.i18n import Lang, Punctuation
-from ozon_urgent.ledger.overview import CaseRow, Totals, overall, store_totals
+from ozon_urgent.ledger.overview import CaseRow, Totals, overall, store_names, store_totals
 from ozon_urgent.ledger.states import TicketOutcome, TicketState
 from ozon_urgent.ledger.status import utc_iso
 from ozon_urgent.ledger.workdays import msk
@@ -172,8 +172,20 @@ def status_text(view: StatusView, lang: Lang) -> str:
         "",
         say("stores"),
         *_table(_store_cells(view, say), [], view, say),
+        *_names_differ(view, say, marks),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _names_differ(view: StatusView, say: Say, marks: Punctuation) -> list[str]:
+    """A store its cases name two ways is counted once, under the name most of them give: say so, and
+    which name the totals use, so the seller neither misses the slip nor looks for a missing store."""
+    lines = []
+    for client, names in store_names(view.rows).items():
+        if len(names) > 1:
+            quoted = marks.enumeration.join(f"“{name}”" for name in names)
+            lines.append(say("names_differ", client_id=client, names=quoted, shown=names[0]))
+    return [""] + lines if lines else []
 
 
 def _head(say: Say) -> list[str]:
