@@ -165,23 +165,18 @@ def test_one_store_named_two_ways(run_cli: RunCli, tmp_path: Path) -> None:
     result = run_cli("check", "--no-content", "--format", "json", *files)
     cases = json.loads(result.stdout)["cases"]
     said = [[f["message"] for f in case["findings"] if f["code"] == "B012"] for case in cases]
+    differs = f"Client ID {CLIENT_ID} has a different store name in two cases"
     assert said == [
-        [
-            f"Client ID {CLIENT_ID} has a different store name in two cases (“Haoyun Auto” here, “Haoyun Parts” in {files[2]})"
-        ],
+        [f"{differs} (“Haoyun Auto” here, “Haoyun Parts” in {files[2]})"],
         [],
-        [
-            f"Client ID {CLIENT_ID} has a different store name in two cases (“Haoyun Parts” here, “Haoyun Auto” in {files[0]})"
-        ],
+        [f"{differs} (“Haoyun Parts” here, “Haoyun Auto” in {files[0]})"],
         [],
         [],
         [],
     ]
     zh = run_cli("check", "--no-content", "--lang", "zh", files[0], files[2]).stdout
-    assert (
-        f"同一 Client ID {CLIENT_ID} 在两个案件里的店铺名称不一致（本案件为“Haoyun Parts”，{files[0]} 为“Haoyun Auto”）"
-        in zh
-    )
+    differs = f"同一 Client ID {CLIENT_ID} 在两个案件里的店铺名称不一致"
+    assert f"{differs}（本案件为“Haoyun Parts”，{files[0]} 为“Haoyun Auto”）" in zh
     assert "请以卖家后台为准统一" in zh
 
 

@@ -182,6 +182,7 @@ def test_readable_metavars() -> None:
 USAGE_ERRORS = [
     (("resolve", "case.yaml", "--outcome", "bad"), "--outcome 的值无效：'bad' 不在可选值中"),
     (("resolve", "case.yaml"), "缺少选项 --outcome（可选值：resolved、rejected、closed）"),
+    (("record", "case.yaml"), "缺少 --ref：请加上 `--ref <工单编号>`"),
     (("check",), "未指定路径"),
     (("record",), "未指定案件文件"),
     (("init",), "未指定场景"),

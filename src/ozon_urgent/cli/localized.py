@@ -457,6 +457,15 @@ def _choices(error: MissingParameter) -> str | None:
     return say("zh", "list_separator").join(value for value in values if value) or None
 
 
+def _missing_option(param: Parameter | None, name: str) -> str:
+    """What to add, with the value's name as the help shows it: `请加上 `--ref <工单编号>``."""
+    if not isinstance(param, TyperOption) or param.is_flag or not param.metavar:
+        return say("zh", "missing_option", name=name)
+    option = next((opt for opt in param.opts if opt.startswith("--")), param.opts[0])
+    value = shown_metavar(param.metavar, "zh")
+    return say("zh", "missing_option_value", name=name, option=option, value=value)
+
+
 def chinese_message(error: UsageError) -> str:
     """Click's usage error said in Chinese, from what the error carries; a message it has never said
     before keeps its English detail inside the Chinese frame."""
@@ -472,7 +481,7 @@ def chinese_message(error: UsageError) -> str:
         choices = _choices(error)
         if choices:
             return say("zh", "missing_option_choices", name=name, choices=choices)
-        return say("zh", "missing_option", name=name)
+        return _missing_option(error.param, name)
     if isinstance(error, BadParameter):
         hint = _param_name(error)
         detail = _detail(error.message)

@@ -185,7 +185,7 @@ def _names_differ(view: StatusView, say: Say, marks: Punctuation) -> list[str]:
         if len(names) > 1:
             quoted = marks.enumeration.join(f"“{name}”" for name in names)
             lines.append(say("names_differ", client_id=client, names=quoted, shown=names[0]))
-    return [""] + lines if lines else []
+    return ["", *lines] if lines else []
 
 
 def _head(say: Say) -> list[str]:
