@@ -121,6 +121,10 @@ def test_a_built_case_shows_its_appeal_deadline_and_the_record_command(
     assert f"→ file it in Seller Center, then record its Reference ID: {command}" in text
     assert "→ build the pack: ozon-urgent build cases/store-1/appeal-2026-11/case.yaml" in text
     assert "日出汽配 (4100003)" in text and "By store:" in text
+    # under zh: the placeholder `--help` and FILING.md use, and the scenario's name instead of its code
+    zh = run_cli("status", "--today", TODAY.isoformat(), "--lang", "zh", "cases", env=env).stdout
+    assert "record cases/store-5/appeal-2026-11/case.yaml --ref <工单编号>" in zh and "Reference ID>" not in zh
+    assert zh.count("第三方承运商故障导致准时交付率下降") == 5 and "carrier_failure" not in zh, zh
 
 
 def test_csv_read_back_with_the_byte_order_mark(tmp_path: Path, agency: dict[int, Path]) -> None:
@@ -226,7 +230,7 @@ def test_a_follow_up_allowed_is_not_overdue(run_cli: RunCli, tmp_path: Path, age
     assert "2026-11-28 (follow-up allowed, 2 d ago)  no reply: may follow up" in en
     assert "you may follow up now (allowed since 28.11.2026 00:00 MSK)" in en
     zh = run_cli(*args, "--lang", "zh", env=env).stdout
-    assert "申诉已超期 1 个，今天到期 0 个，明天起 6 天内到期 1 个；可以跟进 1 个" in zh
+    assert "申诉已超期 1 个，今天到期 0 个，7 天内到期（不含今天）1 个；可以跟进 1 个" in zh
     assert "2026-11-27（超期 3 天）" in zh and "2026-11-28（已可跟进 2 天）  未答复：可以跟进" in zh
     assert zh.count("超期") == 3, zh  # the summary, s1's row and the totals' column: not the follow-up
     overdue = _json(run_cli, env, "cases", "--due", "overdue")

@@ -59,13 +59,14 @@ class CaseRow:
         deadline = self.deadline
         return None if deadline is None else (deadline - today).days
 
-    def command(self, ledger: str | None = None) -> str | None:
-        """The exact command for the next action; `ledger`: the --ledger the commands must name."""
+    def command(self, ledger: str | None = None, reference: str = "<Reference ID>") -> str | None:
+        """The exact command for the next action; `ledger`: the --ledger the commands must name;
+        `reference`: what stands for the Reference ID the seller has yet to get (the reader's words)."""
         file = shlex.quote(self.case_file) if self.case_file else "CASE"
         words = {
             BUILD: ["build", file],
             CHECK: ["check", file],
-            FILE: ["record", file, "--ref", "<Reference ID>"],
+            FILE: ["record", file, "--ref", reference],
             FOLLOW_UP: ["followup", file],
             WAIT: ["followup", file],
         }.get(self.action)

@@ -163,7 +163,7 @@ def status_text(view: StatusView, lang: Lang) -> str:
         ),
         "",
         *_table(
-            [_head(say), *(_cells(row, view, say, marks) for row in view.rows)],
+            [_head(say), *(_cells(row, view, say, marks, lang) for row in view.rows)],
             view.rows,
             view,
             say,
@@ -193,7 +193,7 @@ def _head(say: Say) -> list[str]:
     return [say(key) for key in (*keys, "col_reference")]
 
 
-def _cells(row: CaseRow, view: StatusView, say: Say, marks: Punctuation) -> list[str]:
+def _cells(row: CaseRow, view: StatusView, say: Say, marks: Punctuation, lang: Lang) -> list[str]:
     t = row.status.ticket if row.status else None
     due = (
         "—"
@@ -209,11 +209,20 @@ def _cells(row: CaseRow, view: StatusView, say: Say, marks: Punctuation) -> list
         say(row.state.value),
         _store(row.client_id, row.store_name),
         row.case_id,
-        row.scenario or "—",
+        _scenario(row.scenario, lang),
         _day(row.notified) or "—",
         _day(row.appeal_deadline) or "—",
         reference,
     ]
+
+
+def _scenario(code: str | None, lang: Lang) -> str:
+    """A Chinese reader gets the scenario's name (`init` and `scenarios` show it beside its code); JSON and
+    CSV keep the code, which scripts and `--scenario` take."""
+    from ozon_urgent.catalog import load_catalog
+
+    scenario = load_catalog().scenarios.get(code or "")
+    return scenario.names.zh if scenario is not None and lang == "zh" else code or "—"
 
 
 def _when(days: int | None, followup: bool, say: Say, marks: Punctuation) -> str:
@@ -240,7 +249,7 @@ def _store(client_id: str | None, name: str | None) -> str:
 def _details(row: CaseRow, view: StatusView, say: Say, colon: str) -> list[str]:
     """The lines under a row: the next action with its exact command, then the ledger's warnings."""
     due: object = row.status.due_at if row.status and row.status.due_at else ""  # said in the reader's words
-    command = row.command(view.command_ledger)
+    command = row.command(view.command_ledger, say("reference_placeholder"))
     action = say("action_" + row.action, due=due)
     lines = [f"    → {action}" + (f"{colon}{command}" if command else "")]
     if row.status and row.status.duplicate_until is not None:
