@@ -70,7 +70,7 @@ def test_bad_reference_ids(tmp_path: Path, ledger: Path, clock: FrozenClock, ref
         ("工单123", "汉字“工单”"),
         ("SR-１２３", "全角字符“１２３”"),
         ("工单：１２３", "汉字“工单”和全角字符“：１２３”"),
-        ("工单СR-1٣", "汉字“工单”、俄文字母“С”（看起来像英文字母）和其他字符“٣”"),
+        ("工单СR-1٣", "汉字“工单”、俄语字母“С”（看起来像英文字母）和其他字符“٣”"),
     ],
 )
 def test_a_reference_typed_in_chinese_says_what_it_holds(

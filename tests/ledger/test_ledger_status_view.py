@@ -123,7 +123,9 @@ def test_a_built_case_shows_its_appeal_deadline_and_the_record_command(
     assert "日出汽配 (4100003)" in text and "By store:" in text
     # under zh: the placeholder `--help` and FILING.md use, and the scenario's name instead of its code
     zh = run_cli("status", "--today", TODAY.isoformat(), "--lang", "zh", "cases", env=env).stdout
-    assert "record cases/store-5/appeal-2026-11/case.yaml --ref <工单编号>" in zh and "Reference ID>" not in zh
+    assert (
+        "record cases/store-5/appeal-2026-11/case.yaml --ref <工单编号>" in zh and "Reference ID>" not in zh
+    )
     assert zh.count("第三方承运商故障导致准时交付率下降") == 5 and "carrier_failure" not in zh, zh
 
 

@@ -38,9 +38,14 @@ if TYPE_CHECKING:
     from ozon_urgent.policy import Policy
 
 
-CaseArg = Annotated[
-    Path, typer.Argument(metavar="CASE", help="The case file.", dir_okay=False, show_default=False)
-]
+def _case_arg(help_text: str) -> typer.models.ArgumentInfo:
+    """The CASE argument, its help saying what the command does with it (not "CASE  The case file.")."""
+    return typer.Argument(metavar="CASE", help=help_text, dir_okay=False, show_default=False)
+
+
+RecordCase = Annotated[Path, _case_arg("The case file (`case.yaml`) to record as filed.")]
+ResolveCase = Annotated[Path, _case_arg("The case file (`case.yaml`) whose ticket Ozon answered.")]
+FollowupCase = Annotated[Path, _case_arg("The case file (`case.yaml`) to follow up.")]
 
 
 def text(lang: Lang, key: str, table: str = "cli.ledger", /, **params: object) -> str:
@@ -153,12 +158,14 @@ def _foreign(ref: str, user: Lang) -> str:
 
 def record(
     ctx: typer.Context,
-    case: CaseArg,
+    case: RecordCase,
     ref: Annotated[str, typer.Option("--ref", metavar="ID", help="Ozon's Reference ID of the filed ticket.")],
     at: Annotated[
         str | None,
         typer.Option(
-            "--at", metavar="TIME", help="When it was filed (ISO 8601; Moscow time unless a zone is given)."
+            "--at",
+            metavar="TIME",
+            help="When it was actually filed, e.g. 2026-12-03T15:00 (Moscow time unless a zone is given).",
         ),
     ] = None,
     amend: Annotated[
@@ -268,7 +275,7 @@ def _amend(
 
 def resolve(
     ctx: typer.Context,
-    case: CaseArg,
+    case: ResolveCase,
     outcome: Annotated[
         TicketOutcome, typer.Option("--outcome", metavar=one_of(TicketOutcome), help="How Ozon answered.")
     ],
@@ -309,7 +316,7 @@ def _written_as_of(today: str | None, now: datetime) -> datetime:
 
 def followup(
     ctx: typer.Context,
-    case: CaseArg,
+    case: FollowupCase,
     out: Annotated[
         Path, typer.Option("--out", "-o", metavar="FOLDER", help="Folder for the follow-up pack.")
     ] = Path("out"),
