@@ -38,14 +38,31 @@ if TYPE_CHECKING:
     from ozon_urgent.policy import Policy
 
 
-def _case_arg(help_text: str) -> typer.models.ArgumentInfo:
-    """The CASE argument, its help saying what the command does with it (not "CASE  The case file.")."""
-    return typer.Argument(metavar="CASE", help=help_text, dir_okay=False, show_default=False)
-
-
-RecordCase = Annotated[Path, _case_arg("The case file (`case.yaml`) to record as filed.")]
-ResolveCase = Annotated[Path, _case_arg("The case file (`case.yaml`) whose ticket Ozon answered.")]
-FollowupCase = Annotated[Path, _case_arg("The case file (`case.yaml`) to follow up.")]
+# CASE's help says what each command does with it, not "CASE  The case file." over again.
+RecordCase = Annotated[
+    Path,
+    typer.Argument(
+        metavar="CASE",
+        help="The case file (`case.yaml`) to record as filed.",
+        dir_okay=False,
+        show_default=False,
+    ),
+]
+ResolveCase = Annotated[
+    Path,
+    typer.Argument(
+        metavar="CASE",
+        help="The case file (`case.yaml`) whose ticket Ozon answered.",
+        dir_okay=False,
+        show_default=False,
+    ),
+]
+FollowupCase = Annotated[
+    Path,
+    typer.Argument(
+        metavar="CASE", help="The case file (`case.yaml`) to follow up.", dir_okay=False, show_default=False
+    ),
+]
 
 
 def text(lang: Lang, key: str, table: str = "cli.ledger", /, **params: object) -> str:
