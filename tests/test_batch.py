@@ -150,6 +150,36 @@ def test_cross_case_findings(run_cli: RunCli, tmp_path: Path) -> None:
     assert "B001" in codes[2] and result.exit_code == 1  # the same case_id twice
 
 
+def test_one_store_named_two_ways(run_cli: RunCli, tmp_path: Path) -> None:
+    """B012: the store's name most cases give is taken as meant; the odd case and the first case with the
+    usual name each hear of it once, and a pull draft's TODO or another store's name is no slip."""
+    names = ["Haoyun Auto", "Haoyun  Auto", "Haoyun Parts", "TODO", "Haoyun Auto"]
+    files = [
+        write_case(
+            tmp_path / str(n), variant("carrier_failure", {"case_id": f"c{n}", "seller.store_name": name})
+        )
+        for n, name in enumerate(names)
+    ]
+    other_store = {"case_id": "c9", "seller.client_id": "7654321", "seller.store_name": "Other"}
+    files.append(write_case(tmp_path / "9", variant("carrier_failure", other_store)))
+    result = run_cli("check", "--no-content", "--format", "json", *files)
+    cases = json.loads(result.stdout)["cases"]
+    said = [[f["message"] for f in case["findings"] if f["code"] == "B012"] for case in cases]
+    differs = f"Client ID {CLIENT_ID} has a different store name in two cases"
+    assert said == [
+        [f"{differs} (“Haoyun Auto” here, “Haoyun Parts” in {files[2]})"],
+        [],
+        [f"{differs} (“Haoyun Parts” here, “Haoyun Auto” in {files[0]})"],
+        [],
+        [],
+        [],
+    ]
+    zh = run_cli("check", "--no-content", "--lang", "zh", files[0], files[2]).stdout
+    differs = f"同一 Client ID {CLIENT_ID} 在两个案件里的店铺名称不一致"
+    assert f"{differs}（本案件为“Haoyun Parts”，{files[0]} 为“Haoyun Auto”）" in zh
+    assert "请以卖家后台为准统一" in zh
+
+
 def test_jobs_one_and_output_file(run_cli: RunCli, mixed: list[Path], tmp_path: Path) -> None:
     out = tmp_path / "r.json"
     result = run_cli("check", "--jobs", "1", "--format", "json", "--output", out, mixed[0])

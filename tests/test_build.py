@@ -108,9 +108,10 @@ def test_filing_s_record_command_works_as_written(
     assert run_cli("build", "--lang", lang, "--out", "out", "my stores/a/case.yaml").exit_code == 0
     filing = (pack_dir(tmp_path / "out", "first-ticket") / "FILING.md").read_text("utf-8")
     [record] = re.findall(r"^   `(ozon-urgent record .*)`$", filing, re.M)
-    assert record == "ozon-urgent record 'my stores/a/case.yaml' --ref REFERENCE_ID"
+    placeholder = {"zh": "<工单编号>", "en": "<Reference ID>"}[lang]  # as `--help` and `status` say it
+    assert record == f"ozon-urgent record 'my stores/a/case.yaml' --ref {placeholder}"
     assert "`ozon-urgent followup 'my stores/a/case.yaml'`" in filing
-    words = shlex.split(record.replace("REFERENCE_ID", "REF-12345"))
+    words = shlex.split(record.replace(placeholder, "REF-12345"))
     recorded = run_cli(*words[1:])
     assert recorded.exit_code == 0, recorded.stdout + recorded.stderr
     again = write_case(tmp_path / "b", variant("carrier_failure", {"case_id": "second-ticket"}))
@@ -138,9 +139,9 @@ def test_filing_names_the_ledger_the_pack_was_recorded_in(
     assert built.exit_code == 0
     filing = (pack_dir(tmp_path / "out", "first-ticket") / "FILING.md").read_text("utf-8")
     [record] = re.findall(r"^   `(ozon-urgent record .*)`$", filing, re.M)
-    assert record == "ozon-urgent record a/case.yaml --ledger 'our ledger.sqlite3' --ref REFERENCE_ID"
+    assert record == "ozon-urgent record a/case.yaml --ledger 'our ledger.sqlite3' --ref <Reference ID>"
     assert "`ozon-urgent followup a/case.yaml --ledger 'our ledger.sqlite3'`" in filing
-    assert run_cli(*shlex.split(record.replace("REFERENCE_ID", "REF-1"))[1:]).exit_code == 0
+    assert run_cli(*shlex.split(record.replace("<Reference ID>", "REF-1"))[1:]).exit_code == 0
     listed = run_cli("status", "--ledger", "our ledger.sqlite3", "--format", "json")
     assert "REF-1" in listed.stdout
     content = sample_content("carrier_failure", load_catalog())

@@ -48,6 +48,7 @@ TESTED_ELSEWHERE = {
     "B009": "test_letter.py::test_a_body_still_too_long_names_what_to_cut",
     "B010": "test_agency_packs.py::test_a_second_build_of_unchanged_cases_skips_every_one",
     "B011": "test_agency_packs.py::test_a_filed_pack_survives_build_force_and_refiling_takes_a_new_case_id",
+    "B012": "test_batch.py::test_one_store_named_two_ways",
     # what a case's files show: the rule data cannot hold file content, so these run on real files
     "C197": "test_proof_findings.py::test_an_id_no_file_shows_is_named_at_its_line",
     "C198": "test_proof_findings.py::test_a_file_that_shows_nothing_it_claims",

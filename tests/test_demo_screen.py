@@ -107,3 +107,18 @@ def test_the_as_of_note_reads_right_for_several_cases_in_chinese(run_cli: RunCli
     assert "本案件" not in note and "各项日期按 `as_of`（2026-11-26）而非今天判断" in note, note
     assert "此后才到期或过期的不会提醒" in note, note
     assert hint.startswith("如果这是您要提交的案件，请删除 `as_of` 这一行"), hint
+
+
+def test_one_pack_built_is_the_pack_not_each_pack(run_cli: RunCli, tmp_path: Path) -> None:
+    """«每个工单包» after a single pack reads as if more were made somewhere."""
+    one = write_case(tmp_path / "a", variant("carrier_failure", {"case_id": "a"}))
+    two = write_case(tmp_path / "b", variant("carrier_failure", {"case_id": "b"}))
+    for files, look in (
+        ([one], "请先打开工单包里的 FILING.md"),
+        ([one, two], "请先打开每个工单包里的 FILING.md"),
+    ):
+        out = tmp_path / f"out{len(files)}"
+        ledger = tmp_path / f"l{len(files)}.sqlite3"
+        built = run_cli("build", "--lang", "zh", "--out", out, "--ledger", ledger, *files)
+        assert built.exit_code == 0, built.stdout
+        assert built.stdout.splitlines()[-1].startswith(look), built.stdout

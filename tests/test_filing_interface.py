@@ -97,7 +97,7 @@ def test_the_at_example_run_as_written_records_that_moscow_time(
     filing = (pack_dir(tmp_path / "out", "late-record") / "FILING.md").read_text("utf-8")
     [record] = re.findall(r"^   `(ozon-urgent record .*)`$", filing, re.M)
     [at] = re.findall(r"加上 `(--at \S+)`。", filing)
-    words = shlex.split(record.replace("REFERENCE_ID", "REF-777")) + shlex.split(at)
+    words = shlex.split(record.replace("<工单编号>", "REF-777")) + shlex.split(at)
     recorded = run_cli(*words[1:])
     assert recorded.exit_code == 0, recorded.stdout + recorded.stderr
     listed = run_cli("status", "--format", "json")

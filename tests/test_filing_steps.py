@@ -197,7 +197,7 @@ def test_the_pack_folder_note_says_why_and_its_rebuild_command_works(
     assert rebuilt.exit_code == 0, rebuilt.stdout + rebuilt.stderr
     assert "New " in (pack / "ticket.txt").read_text("utf-8")
     [record] = re.findall(r"^   `(ozon-urgent record .*)`$", filing, re.M)
-    assert run_cli(*shlex.split(record.replace("REFERENCE_ID", "REF-1"))[1:]).exit_code == 0
+    assert run_cli(*shlex.split(re.sub(r"<[^>]+>$", "REF-1", record))[1:]).exit_code == 0
     kept = run_cli(*shlex.split(build)[1:], "--format", "json")
     assert "B011" in kept.stdout
 

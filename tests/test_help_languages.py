@@ -182,6 +182,7 @@ def test_readable_metavars() -> None:
 USAGE_ERRORS = [
     (("resolve", "case.yaml", "--outcome", "bad"), "--outcome 的值无效：'bad' 不在可选值中"),
     (("resolve", "case.yaml"), "缺少选项 --outcome（可选值：resolved、rejected、closed）"),
+    (("record", "case.yaml"), "缺少 --ref：请加上 `--ref <工单编号>`"),
     (("check",), "未指定路径"),
     (("record",), "未指定案件文件"),
     (("init",), "未指定场景"),
@@ -307,6 +308,22 @@ def test_chinese_wraps_between_characters_and_keeps_punctuation_and_code_whole()
     assert any("`build --fix`" in line for line in lines) and any("[默认：--cache]" in line for line in lines)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
     assert wrap("Case files, folders and globs.", 12) == "Case files,\nfolders and\nglobs."
+
+
+def test_a_chinese_line_breaks_at_the_end_of_a_clause_not_inside_a_word() -> None:
+    """«…未答复时运 / 行 `followup`）» at 80 columns: the line breaks before the bracket instead, where a
+    reader pauses, since that leaves it more than half full; a line with no clause mark that late still
+    breaks between characters."""
+    text = "之后用 `ozon-urgent status` 查看期限和下一步（超过 3 个俄罗斯工作日未答复时运行 `followup`）。"
+    assert wrap(text, 78, "  ", "  ").splitlines() == [
+        "  之后用 `ozon-urgent status` 查看期限和下一步",
+        "  （超过 3 个俄罗斯工作日未答复时运行 `followup`）。",
+    ]
+    assert wrap("列出每个问题所在的行和改法；改到没有错误为止。", 30).splitlines() == [
+        "列出每个问题所在的行和改法；",
+        "改到没有错误为止。",
+    ]
+    assert wrap("一二三四五六七八九十，一二三四五六七八九十", 12).splitlines()[0] == "一二三四五六"
 
 
 # --- a terminal that cannot show Chinese ---------------------------------------------------------

@@ -72,3 +72,20 @@ def test_a_latin_folder_names_the_case_and_init_leaves_case_id_to_it(run_cli: Ru
     assert "case_id" not in yaml.safe_load(target.read_text("utf-8"))  # the folder's name is the id
     assert "\n# case_id: …  # " in target.read_text("utf-8")
     assert "C103" not in {code for code, _ in _found(run_cli, target)}
+
+
+@pytest.mark.parametrize(
+    ("scenario", "ids_line"),
+    [
+        ("carrier_failure", "#   - 在 postings（货件号）中逐个列出受影响的 ID"),  # one list: no "以下各项"
+        (
+            "misjudged_delisting",
+            "#   - 在以下至少一项中列出受影响的 ID：skus（SKU）、products（商品 ID）、offer_ids（货号）",
+        ),
+    ],
+)
+def test_the_skeleton_s_comments_read_as_chinese(run_cli: RunCli, scenario: str, ids_line: str) -> None:
+    skeleton = run_cli("init", scenario, "--lang", "zh").stdout.splitlines()
+    assert ids_line in skeleton
+    [source_lang] = [line for line in skeleton if line.lstrip().startswith("source_lang:")]
+    assert source_lang.endswith("# 说明文字（text）用的语言：zh 中文 | en 英语 | ru 俄语")

@@ -123,3 +123,11 @@ def test_the_init_example_s_folder_can_be_the_case_id() -> None:
         [target] = re.findall(r"^ozon-urgent init \w+ -o (\S+)", readme, re.M)
         assert usable_case_id(default_case_id(Path(target))), target
     assert "文件夹名请只用拉丁字母、数字和连字符" in README_ZH
+
+
+def test_the_language_variable_it_names_outranks_lang() -> None:
+    """A reader whose system is English sets OZON_URGENT_LANG, as the README says: it wins over LANG."""
+    from ozon_urgent.i18n import detect_lang
+
+    assert "`OZON_URGENT_LANG=zh`" in README_ZH
+    assert detect_lang({"LANG": "en_US.UTF-8", "OZON_URGENT_LANG": "zh"}) == "zh"

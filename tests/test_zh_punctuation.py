@@ -105,6 +105,9 @@ def test_the_zh_catalog_and_templates_write_full_width_marks_after_chinese() -> 
 # The parameters every caller passes as an aware datetime, which `i18n.moment` says in full:
 # `2026年11月26日 00:00（莫斯科时间，即北京时间 11月26日 05:00）`.
 _MOMENTS = frozenset({"filed", "filed_at", "due", "until", "since", "window_ends"})
+# Lists of codes each glossed in Chinese (`postings（货件号）`, catalog.glossed): they end in a full-width
+# parenthesis too.
+_MOMENTS |= {"lists"}
 _PLACEHOLDER_BEFORE_CHINESE = re.compile(rf"\{{(\w+)(?:![a-z])?\}}( ?)(?={HAN})")
 
 

@@ -48,7 +48,13 @@ def test_record_then_status(tmp_path: Path, ledger: Path, clock: FrozenClock) ->
 
 @pytest.mark.parametrize(
     ("ref", "words"),
-    [("SR 123", "spaces"), ("SR-١٢٣", "non-ASCII"), ("SR-１２３", "non-ASCII"), ("SR_123", "Latin letters")],
+    [
+        ("SR 123", "spaces"),
+        ("SR-١٢٣", "other characters “١٢٣”"),
+        ("SR-１２３", "full-width characters “１２３”"),
+        ("СR-123", "Cyrillic letters “С” (they look Latin)"),
+        ("SR_123", "Latin letters"),
+    ],
 )
 def test_bad_reference_ids(tmp_path: Path, ledger: Path, clock: FrozenClock, ref: str, words: str) -> None:
     case = write_case(tmp_path, "carrier-a", ["57195475-0050-3"])
@@ -56,6 +62,25 @@ def test_bad_reference_ids(tmp_path: Path, ledger: Path, clock: FrozenClock, ref
     assert result.exit_code == 2
     assert words in result.stderr
     assert not ledger.exists()  # refused before the ledger was even opened
+
+
+@pytest.mark.parametrize(
+    ("ref", "found"),
+    [
+        ("工单123", "汉字“工单”"),
+        ("SR-１２３", "全角字符“１２３”"),
+        ("工单：１２３", "汉字“工单”和全角字符“：１２３”"),
+        ("工单СR-1٣", "汉字“工单”、俄语字母“С”（看起来像英文字母）和其他字符“٣”"),
+    ],
+)
+def test_a_reference_typed_in_chinese_says_what_it_holds(
+    tmp_path: Path, ledger: Path, clock: FrozenClock, ref: str, found: str
+) -> None:
+    case = write_case(tmp_path, "carrier-a", ["57195475-0050-3"])
+    result = run("record", case, "--ref", ref, "--ledger", ledger, "--lang", "zh", clock=clock)
+    assert result.exit_code == 2 and not ledger.exists()
+    said = f"工单编号“{ref}”里有{found}：请只填 Ozon 显示的编号，用半角数字和英文字母。"
+    assert said in result.stderr and "ASCII" not in result.stderr
 
 
 def test_record_twice_with_another_reference(tmp_path: Path, ledger: Path, clock: FrozenClock) -> None:

@@ -121,6 +121,12 @@ def test_a_built_case_shows_its_appeal_deadline_and_the_record_command(
     assert f"→ file it in Seller Center, then record its Reference ID: {command}" in text
     assert "→ build the pack: ozon-urgent build cases/store-1/appeal-2026-11/case.yaml" in text
     assert "日出汽配 (4100003)" in text and "By store:" in text
+    # under zh: the placeholder `--help` and FILING.md use, and the scenario's name instead of its code
+    zh = run_cli("status", "--today", TODAY.isoformat(), "--lang", "zh", "cases", env=env).stdout
+    assert (
+        "record cases/store-5/appeal-2026-11/case.yaml --ref <工单编号>" in zh and "Reference ID>" not in zh
+    )
+    assert zh.count("第三方承运商故障导致准时交付率下降") == 5 and "carrier_failure" not in zh, zh
 
 
 def test_csv_read_back_with_the_byte_order_mark(tmp_path: Path, agency: dict[int, Path]) -> None:
@@ -234,3 +240,22 @@ def test_a_follow_up_allowed_is_not_overdue(run_cli: RunCli, tmp_path: Path, age
     assert [row["case_id"][-2:] for row in overdue["tickets"]] == ["s1"]
     today = _json(run_cli, env, "cases", "--due", "today")  # something to do today: the follow-up too
     assert [row["case_id"][-2:] for row in today["tickets"]] == ["s1", "s2"]
+
+
+def test_one_store_named_two_ways_is_counted_once_under_the_usual_name(
+    run_cli: RunCli, tmp_path: Path, agency: dict[int, Path]
+) -> None:
+    """Store 1's second and third cases: one gives its name otherwise. The totals are one row, under the
+    name most of its cases give, and the text says which names differ and which one it shows."""
+    _case(tmp_path, 1, "b", case_id="b", **{"seller.store_name": "Sunrise Parts"})
+    _case(tmp_path, 1, "c", case_id="c")
+    env = {**_env(tmp_path), "OZON_URGENT_LANG": "zh"}
+    data = _json(run_cli, env, "cases")
+    [store] = [store for store in data["stores"] if store["client_id"] == "4100001"]
+    assert (store["store_name"], store["cases"]) == ("Sunrise Auto Parts", 3)
+    text = run_cli("status", "--today", TODAY.isoformat(), "cases", env=env).stdout
+    assert text.count("Sunrise Auto Parts (4100001)") == 3  # two case rows and the store's totals
+    assert "Sunrise Parts (4100001)" in text  # the odd case's own row keeps its own name
+    said = "同一 Client ID 4100001 在不同案件里的店铺名称不一致（“Sunrise Auto Parts”、“Sunrise Parts”）"
+    assert said + "：请以卖家后台为准统一。上表按“Sunrise Auto Parts”汇总。" in text
+    assert "在不同案件里的店铺名称不一致" not in run_cli("status", "cases/store-2", env=env).stdout

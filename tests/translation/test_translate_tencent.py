@@ -282,18 +282,31 @@ def test_a_back_translation_that_looks_failed_is_warned_about(tmp_path: Path, tm
     assert "回译似乎出错了" not in run_translate(case, "--lang", "zh").stderr
 
 
-def test_the_terms_not_used_are_listed_with_the_readers_marks(
+def test_the_terms_not_used_are_one_line_naming_each_field(
     tmp_path: Path, tmt: FakeTMT, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The fake's Russian has none of the glossary's words: every term the text uses is named, joined the
-    way the reader's language joins clauses (a half-width `;` between Chinese ones read as a typo)."""
+    """The fake's Russian has none of the glossary's words: every term a text uses is named under the field
+    it came from, all in one line for the run, joined the way the reader's language joins them (a
+    half-width `;` between Chinese ones read as a typo)."""
     case = tmp_path / "case.yaml"
-    case.write_text(simple_case("买家退回的商品不是我们发出的。", "zh"), "utf-8")
+    text = simple_case("买家退回的商品不是我们发出的。", "zh")
+    case.write_text(text + "    caption: 买家的签收记录\n", "utf-8")
     monkeypatch.setenv("OZON_URGENT_LANG", "zh")
     result = run_translate(case)
     assert result.exit_code == 0, result.stderr
-    assert (
-        "商品 → товар；买家 → покупатель；" in result.stderr
-        or "买家 → покупатель；商品 → товар；" in result.stderr
-    )
+    [line] = [line for line in result.stderr.splitlines() if "术语表译出" in line]
+    terms = sorted(["商品 → товар", "买家 → покупатель"], key=lambda pair: text.index(pair[:2]))
+    said = "以下 Ozon 术语在俄语译文中没有按术语表译出，请懂俄语的人校对时逐一检查："
+    assert line in {
+        f"{said}explanation.text：{'、'.join(pairs)}；evidence[0].caption：买家 → покупатель"
+        for pairs in (terms, terms[::-1])
+    }
     assert "; " not in result.stderr
+
+    other = tmp_path / "other.yaml"
+    other.write_text(simple_case("商品", "zh"), "utf-8")
+    case.write_text(simple_case("买家", "zh"), "utf-8")
+    both = run_translate(case, other).stderr
+    [line] = [line for line in both.splitlines() if "术语表译出" in line]
+    first, second = f"{case} 中的 explanation.text", f"{other} 中的 explanation.text"
+    assert line == f"{said}{first}：买家 → покупатель；{second}：商品 → товар"

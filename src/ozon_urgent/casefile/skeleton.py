@@ -85,7 +85,9 @@ def _checklist(
         key = "evidence_group" if len(group) > 1 else "evidence_one"
         out.append(f"#   - {_comment(lang, key, kinds=names)}")
     kinds = catalog.glossed("id_kinds", scenario.ids, lang, code=False)
-    out.append(f"#   - {_comment(lang, 'ids_' + scenario.ids_mode, lists=kinds)}")
+    # one list: "list them in postings", not "in each of the following: postings"
+    mode = "one" if len(scenario.ids) == 1 and scenario.ids_mode in ("any", "all") else scenario.ids_mode
+    out.append(f"#   - {_comment(lang, 'ids_' + mode, lists=kinds)}")
     if window:
         out.append(f"#   - {_comment(lang, 'window', days=window)}")
     if scenario.period_required:
@@ -155,7 +157,7 @@ def _explanation(scenario: Scenario, lang: Lang) -> list[str]:
     changes = "changes" if scenario.changes_required else "changes_optional"
     return [
         "explanation:",
-        f"  source_lang: {'zh' if lang == 'zh' else 'en'}          # zh | en | ru",
+        f"  source_lang: {'zh' if lang == 'zh' else 'en'}          # {_comment(lang, 'source_lang')}",
         f"  facts:                     # {_comment(lang, 'facts')}",
         '    text: ""',
         f'    ru: ""                   # {_comment(lang, "ru")}',

@@ -1,7 +1,9 @@
-"""Checks only a batch can make: a case_id used twice, IDs across scenarios, evidence shared by sellers."""
+"""Checks only a batch can make: a case_id used twice, IDs across scenarios, one store named two ways,
+evidence shared by sellers."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +13,7 @@ from pydantic import TypeAdapter, ValidationError
 from ozon_urgent.casefile.identity import default_case_id
 from ozon_urgent.casefile.loader import LoadError, load_case
 from ozon_urgent.casefile.model import CaseId, ClientId, PositiveId, PostingNumber
+from ozon_urgent.casefile.placeholders import is_store_name_placeholder
 from ozon_urgent.checking.engine import CheckedCase
 from ozon_urgent.findings import CaseResult, Code, FieldPath, Finding, make_finding
 
@@ -28,6 +31,7 @@ class CaseSummary:
     scenario: str | None
     ids: dict[str, tuple[str, ...]]
     lines: dict[FieldPath, int | None]
+    store_name: str | None = None  # as written, spaces collapsed; None when absent or pull's TODO
 
     @classmethod
     def read(cls, file: Path) -> CaseSummary:
@@ -43,7 +47,11 @@ class CaseSummary:
         data = loaded.data if isinstance(loaded.data, dict) else {}
         scenario, affected, seller = data.get("scenario"), data.get("affected"), data.get("seller")
         listed = affected if isinstance(affected, dict) else {}
-        paths: list[FieldPath] = [("case_id",), *(("affected", key) for key in _SHARED_KINDS)]
+        paths: list[FieldPath] = [
+            ("case_id",),
+            ("seller", "store_name"),
+            *(("affected", key) for key in _SHARED_KINDS),
+        ]
         return cls(
             str(file),
             _valid(_CASE_ID, data.get("case_id")) or default_case_id(file),
@@ -51,7 +59,15 @@ class CaseSummary:
             scenario.strip() if isinstance(scenario, str) and scenario.strip() else None,
             {key: _valid_ids(key, listed.get(key)) for key in _SHARED_KINDS},
             {path: loaded.line_of(path) for path in paths},
+            _store_name(seller.get("store_name")) if isinstance(seller, dict) else None,
         )
+
+
+def _store_name(value: object) -> str | None:
+    """The name as the letter would quote it, spaces collapsed: a double space is no second name."""
+    if not isinstance(value, str) or is_store_name_placeholder(value):  # TODO is C204's to report
+        return None
+    return " ".join(value.split()) or None
 
 
 _CASE_ID: TypeAdapter[str] = TypeAdapter(CaseId)
@@ -115,6 +131,7 @@ def batch_findings(cases: Sequence[CaseSummary], *, building: bool = False) -> d
         for key, values in case.ids.items():
             for value in values:
                 seen_ids.setdefault((key, value), []).append(number)
+    _store_names_differ(cases, found)
     for (key, value), numbers in seen_ids.items():
         scenarios = {cases[n].scenario for n in numbers}
         if len(scenarios) < 2:
@@ -138,6 +155,42 @@ def batch_findings(cases: Sequence[CaseSummary], *, building: bool = False) -> d
                 )
             )
     return found
+
+
+def _store_names_differ(cases: Sequence[CaseSummary], found: dict[int, list[Finding]]) -> None:
+    """B012 for one store (Client ID) named two ways. The name most of its cases give (the first given, on
+    a tie) is taken as meant: each case naming it otherwise is told which case says it, and the first
+    case with that name is told once of the first other name, so a slip in one case of ten is two
+    warnings, not ten."""
+    by_client: dict[str, list[int]] = {}
+    for number, case in enumerate(cases):
+        if case.client_id is not None and case.store_name is not None:
+            by_client.setdefault(case.client_id, []).append(number)
+    for client, numbers in by_client.items():
+        names = Counter(cases[n].store_name for n in numbers)
+        if len(names) < 2:
+            continue
+        meant = names.most_common(1)[0][0]  # Counter keeps first-seen order among equal counts
+        first = next(n for n in numbers if cases[n].store_name == meant)
+        others = [n for n in numbers if cases[n].store_name != meant]
+        for number, other in [(first, others[0]), *((n, first) for n in others)]:
+            found.setdefault(number, []).append(_name_differs(cases[number], cases[other], client))
+
+
+def _name_differs(case: CaseSummary, other: CaseSummary, client: str) -> Finding:
+    return make_finding(
+        Code.STORE_NAME_DIFFERS,
+        "",
+        file=case.file,
+        line=case.lines[("seller", "store_name")],
+        path=("seller", "store_name"),
+        params={
+            "client_id": client,
+            "name": case.store_name,
+            "other": other.file,
+            "other_name": other.store_name,
+        },
+    )
 
 
 @dataclass(slots=True)

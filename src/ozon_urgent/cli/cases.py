@@ -129,7 +129,8 @@ def build(
         if pack in run.appeal:
             written.append(appeal_line(run.appeal[pack], user))
     if written:  # the run ends with where to look, not with the findings' notes
-        written.append(i18n.text(user, "cli.done", "look", copy=seller_copy_name(user)))
+        look = "look" if len(run.packs) > 1 else "look_one"  # "each pack's" for a single pack reads as a slip
+        written.append(i18n.text(user, "cli.done", look, copy=seller_copy_name(user)))
     # A run that stopped before any case (a template, a policy, the ledger) is that one error in text;
     # machine formats always get the envelope, so CI learns each case's status either way.
     if failure is None or run.started or chosen_format(output_format) is not OutputFormat.TEXT:

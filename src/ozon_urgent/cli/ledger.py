@@ -39,8 +39,30 @@ if TYPE_CHECKING:
     from ozon_urgent.policy import Policy
 
 
-CaseArg = Annotated[
-    Path, typer.Argument(metavar="CASE", help="The case file.", dir_okay=False, show_default=False)
+# CASE's help says what each command does with it, not "CASE  The case file." over again.
+RecordCase = Annotated[
+    Path,
+    typer.Argument(
+        metavar="CASE",
+        help="The case file (`case.yaml`) to record as filed.",
+        dir_okay=False,
+        show_default=False,
+    ),
+]
+ResolveCase = Annotated[
+    Path,
+    typer.Argument(
+        metavar="CASE",
+        help="The case file (`case.yaml`) whose ticket Ozon answered.",
+        dir_okay=False,
+        show_default=False,
+    ),
+]
+FollowupCase = Annotated[
+    Path,
+    typer.Argument(
+        metavar="CASE", help="The case file (`case.yaml`) to follow up.", dir_okay=False, show_default=False
+    ),
 ]
 
 
@@ -138,14 +160,30 @@ def _refuse_before_notification(
         fail("at_before_notification", table="cli.ledger", value=at, received=received.isoformat(), file=file)
 
 
+def _foreign(ref: str, user: Lang) -> str:
+    """What a Reference ID holds that Ozon's never does, by kind and with the very characters: 工单 copied
+    with the number, a full-width １２３ typed with the IME on, a Cyrillic С that looks Latin."""
+    from ozon_urgent.ledger.reference import foreign_characters
+
+    said = [text(user, f"ref_kind_{kind}", chars=chars) for kind, chars in foreign_characters(ref).items()]
+    last = "和" if user == "zh" else " and "
+    return (
+        i18n.punctuation(user).enumeration.join(said[:-1]) + last + said[-1]
+        if len(said) > 1
+        else "".join(said)
+    )
+
+
 def record(
     ctx: typer.Context,
-    case: CaseArg,
+    case: RecordCase,
     ref: Annotated[str, typer.Option("--ref", metavar="ID", help="Ozon's Reference ID of the filed ticket.")],
     at: Annotated[
         str | None,
         typer.Option(
-            "--at", metavar="TIME", help="When it was filed (ISO 8601; Moscow time unless a zone is given)."
+            "--at",
+            metavar="TIME",
+            help="When it was actually filed, e.g. 2026-12-03T15:00 (Moscow time unless a zone is given).",
         ),
     ] = None,
     amend: Annotated[
@@ -166,7 +204,7 @@ def record(
     user = user_lang(lang)
     problem = reference_problem(ref)
     if problem is not None:
-        fail(f"ref_{problem}", table="cli.ledger", ref=ref, limit=MAX_LENGTH)
+        fail(f"ref_{problem}", table="cli.ledger", ref=ref, limit=MAX_LENGTH, found=_foreign(ref, user))
     now = environment(ctx).now()
     filed_at = _filed_at(at, now)
     facts = _case(case)
@@ -265,7 +303,7 @@ def _amend(
 
 def resolve(
     ctx: typer.Context,
-    case: CaseArg,
+    case: ResolveCase,
     outcome: Annotated[
         TicketOutcome, typer.Option("--outcome", metavar=one_of(TicketOutcome), help="How Ozon answered.")
     ],
@@ -306,7 +344,7 @@ def _written_as_of(today: str | None, now: datetime) -> datetime:
 
 def followup(
     ctx: typer.Context,
-    case: CaseArg,
+    case: FollowupCase,
     out: Annotated[
         Path, typer.Option("--out", "-o", metavar="FOLDER", help="Folder for the follow-up pack.")
     ] = Path("out"),

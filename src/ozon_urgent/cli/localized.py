@@ -457,6 +457,15 @@ def _choices(error: MissingParameter) -> str | None:
     return say("zh", "list_separator").join(value for value in values if value) or None
 
 
+def _missing_option(param: Parameter | None, name: str) -> str:
+    """What to add, with the value's name as the help shows it: `请加上 `--ref <工单编号>``."""
+    if not isinstance(param, TyperOption) or param.is_flag or not param.metavar:
+        return say("zh", "missing_option", name=name)
+    option = next((opt for opt in param.opts if opt.startswith("--")), param.opts[0])
+    value = shown_metavar(param.metavar, "zh")
+    return say("zh", "missing_option_value", name=name, option=option, value=value)
+
+
 def chinese_message(error: UsageError) -> str:
     """Click's usage error said in Chinese, from what the error carries; a message it has never said
     before keeps its English detail inside the Chinese frame."""
@@ -472,7 +481,7 @@ def chinese_message(error: UsageError) -> str:
         choices = _choices(error)
         if choices:
             return say("zh", "missing_option_choices", name=name, choices=choices)
-        return say("zh", "missing_option", name=name)
+        return _missing_option(error.param, name)
     if isinstance(error, BadParameter):
         hint = _param_name(error)
         detail = _detail(error.message)
@@ -531,22 +540,64 @@ def _units(text: str) -> list[str]:
     return merged
 
 
+# Where a Chinese line reads best broken: after a mark that ends a clause, or before an opening bracket.
+_CLAUSE_END = tuple("，。、；：！？）》」』】")
+_CLAUSE_START = tuple("（《「『【“")
+
+
 def _fill(text: str, width: int, first_indent: str, indent: str) -> str:
+    """Units laid into lines of `width` cells. A line that would break inside a clause (运 / 行) breaks
+    at the clause's last mark instead, when that leaves the line at least half full."""
     lines: list[str] = []
-    line, used, empty, space = first_indent, cells(first_indent), True, False
-    for unit in _units(" ".join(text.split())):
-        if unit == " ":
-            space = not empty
-            continue
-        need = cells(unit) + (1 if space else 0)
-        if not empty and used + need > width:
-            lines.append(line)
-            line, used, space = indent, cells(indent), False
-            need = cells(unit)
-        line += (" " if space else "") + unit
-        used, empty, space = used + need, False, False
-    lines.append(line)
+    line: list[tuple[str, bool]] = []  # the units of the line being filled, each with a space before it
+    lead = first_indent
+    for unit, space in _spaced(_units(" ".join(text.split()))):
+        if line and _width(lead, [*line, (unit, space)]) > width:
+            cut = _clause_break(line, width // 2 - cells(lead)) if not _ends_clause(line[-1][0]) else None
+            kept, moved = (line, []) if cut is None else (line[:cut], line[cut:])
+            lines.append(_joined(lead, kept))
+            lead, line = indent, [(moved[0][0], False), *moved[1:]] if moved else []
+            space = space and bool(line)
+        line.append((unit, space and bool(line)))
+    lines.append(_joined(lead, line))
     return "\n".join(line.rstrip() for line in lines)
+
+
+def _spaced(units: list[str]) -> list[tuple[str, bool]]:
+    """Each unit but the spaces, with whether a space stood before it."""
+    out: list[tuple[str, bool]] = []
+    space = False
+    for unit in units:
+        if unit == " ":
+            space = bool(out)
+            continue
+        out.append((unit, space))
+        space = False
+    return out
+
+
+def _width(lead: str, line: list[tuple[str, bool]]) -> int:
+    return cells(lead) + sum(cells(unit) + (1 if space else 0) for unit, space in line)
+
+
+def _joined(lead: str, line: list[tuple[str, bool]]) -> str:
+    return lead + "".join((" " if space else "") + unit for unit, space in line)
+
+
+def _ends_clause(unit: str) -> bool:
+    return unit.endswith(_CLAUSE_END) or unit.startswith(" ")
+
+
+def _clause_break(line: list[tuple[str, bool]], least: int) -> int | None:
+    """Where in `line` to break so it ends a clause (the index of the first unit moved), keeping at least
+    `least` cells on it; None when no clause ends that late, or the line holds no Chinese clause."""
+    for cut in range(len(line) - 1, 0, -1):
+        before, after = line[cut - 1][0], line[cut][0]
+        if _width("", line[:cut]) < least:
+            return None
+        if before.endswith(_CLAUSE_END) or after.startswith(_CLAUSE_START):
+            return cut
+    return None
 
 
 def wrap(text: str, width: int, first_indent: str = "", indent: str = "") -> str:

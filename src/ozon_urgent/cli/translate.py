@@ -128,9 +128,10 @@ def _translate_all(files: list[Path], session: _Session, *, dry_run: bool, lang:
                 _error(lang, "stopped", count=len(files) - index - 1)
             break
         finally:
-            session.tell_events(lang)
+            session.tell_events(lang, str(file) if len(files) > 1 else None)
         _report(outcome, lang)
         counts["translated" if outcome.fields else "unchanged"] += 1
+    session.tell_missing_terms(lang)
     if len(files) > 1:
         _say(lang, "summary_dry_run" if dry_run else "summary", **counts)
     if translator is None and counts["translated"]:
@@ -158,20 +159,33 @@ class _Session:
         self._glossaries = glossaries
         self._translator: Engine | None = None
         self._told = 0
+        self._missing: list[str] = []  # each field's glossary terms its Russian lacks, said once at the end
 
     def translator(self) -> Engine:
         if self._translator is None:
             self._translator = _engine(self.settings, self._glossaries)
         return self._translator
 
-    def tell_events(self, lang: Lang) -> None:
+    def tell_events(self, lang: Lang, file: str | None) -> None:
+        """The engine's news of the case just translated (`file`: named when the run has several)."""
         if self._translator is None:
             return
+        marks = i18n.punctuation(lang)
         for event in self._translator.events[self._told :]:
+            if event.kind == "missing_terms":  # kept for one line at the end: a line per field buries them
+                for field, terms in event.by_field:
+                    where = field if file is None else _text(lang, "field_in_file", name=field, file=file)
+                    self._missing.append(where + marks.colon + marks.enumeration.join(terms))
+                continue
             key = f"glossary_{event.kind}"
-            terms = i18n.punctuation(lang).clause.join(event.terms)  # 商品 → товар；买家 → покупатель
-            _say(lang, key, name=event.name, count=event.entries, source=event.source_lang, terms=terms)
+            _say(lang, key, name=event.name, count=event.entries, source=event.source_lang)
         self._told = len(self._translator.events)
+
+    def tell_missing_terms(self, lang: Lang) -> None:
+        """One line for the run: each field with the glossary terms its Russian lacks
+        (`explanation.facts.text：承运商 → перевозчик；evidence[0].caption：交接单 → акт`)."""
+        if self._missing:
+            _say(lang, "glossary_missing_terms", terms=i18n.punctuation(lang).clause.join(self._missing))
 
 
 def _engine(

@@ -59,13 +59,14 @@ class CaseRow:
         deadline = self.deadline
         return None if deadline is None else (deadline - today).days
 
-    def command(self, ledger: str | None = None) -> str | None:
-        """The exact command for the next action; `ledger`: the --ledger the commands must name."""
+    def command(self, ledger: str | None = None, reference: str = "<Reference ID>") -> str | None:
+        """The exact command for the next action; `ledger`: the --ledger the commands must name;
+        `reference`: what stands for the Reference ID the seller has yet to get (the reader's words)."""
         file = shlex.quote(self.case_file) if self.case_file else "CASE"
         words = {
             BUILD: ["build", file],
             CHECK: ["check", file],
-            FILE: ["record", file, "--ref", "<Reference ID>"],
+            FILE: ["record", file, "--ref", reference],
             FOLLOW_UP: ["followup", file],
             WAIT: ["followup", file],
         }.get(self.action)
@@ -148,16 +149,26 @@ class Totals:
 
 
 def store_totals(rows: Sequence[CaseRow], today: date) -> dict[tuple[str, str], Totals]:
-    """Totals per store, keyed (Client ID, name), by name; an unreadable case's under ("", "")."""
+    """Totals per store, keyed (Client ID, name), by name; an unreadable case's under ("", ""). A store is
+    its Client ID: cases giving it different names are counted together, under the name most of them
+    give (`store_names` lists them all)."""
+    names = {client: given[0] for client, given in store_names(rows).items()}
     totals: dict[tuple[str, str], Totals] = {}
-    names: dict[str, str] = {}
-    for row in rows:
-        if row.client_id and row.store_name:
-            names.setdefault(row.client_id, row.store_name)
     for row in rows:
         client = row.client_id or ""
         totals.setdefault((client, names.get(client, "")), Totals()).add(row, today)
     return dict(sorted(totals.items(), key=lambda item: (item[0][1].casefold(), item[0][0])))
+
+
+def store_names(rows: Sequence[CaseRow]) -> dict[str, list[str]]:
+    """Every name each store's cases give it (spaces collapsed), the most given first (the first seen on
+    a tie): more than one is a slip the seller should know of (B012 in `check`)."""
+    given: dict[str, Counter[str]] = {}
+    for row in rows:
+        name = " ".join((row.store_name or "").split())
+        if row.client_id and name:
+            given.setdefault(row.client_id, Counter())[name] += 1
+    return {client: [name for name, _ in counts.most_common()] for client, counts in given.items()}
 
 
 def overall(rows: Sequence[CaseRow], today: date) -> Totals:

@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from ozon_urgent import i18n
 from ozon_urgent.i18n import Lang, Punctuation
-from ozon_urgent.ledger.overview import CaseRow, Totals, overall, store_totals
+from ozon_urgent.ledger.overview import CaseRow, Totals, overall, store_names, store_totals
 from ozon_urgent.ledger.states import TicketOutcome, TicketState
 from ozon_urgent.ledger.status import utc_iso
 from ozon_urgent.ledger.workdays import msk
@@ -163,7 +163,7 @@ def status_text(view: StatusView, lang: Lang) -> str:
         ),
         "",
         *_table(
-            [_head(say), *(_cells(row, view, say, marks) for row in view.rows)],
+            [_head(say), *(_cells(row, view, say, marks, lang) for row in view.rows)],
             view.rows,
             view,
             say,
@@ -172,8 +172,20 @@ def status_text(view: StatusView, lang: Lang) -> str:
         "",
         say("stores"),
         *_table(_store_cells(view, say), [], view, say),
+        *_names_differ(view, say, marks),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _names_differ(view: StatusView, say: Say, marks: Punctuation) -> list[str]:
+    """A store its cases name two ways is counted once, under the name most of them give: say so, and
+    which name the totals use, so the seller neither misses the slip nor looks for a missing store."""
+    lines = []
+    for client, names in store_names(view.rows).items():
+        if len(names) > 1:
+            quoted = marks.enumeration.join(f"“{name}”" for name in names)
+            lines.append(say("names_differ", client_id=client, names=quoted, shown=names[0]))
+    return ["", *lines] if lines else []
 
 
 def _head(say: Say) -> list[str]:
@@ -181,7 +193,7 @@ def _head(say: Say) -> list[str]:
     return [say(key) for key in (*keys, "col_reference")]
 
 
-def _cells(row: CaseRow, view: StatusView, say: Say, marks: Punctuation) -> list[str]:
+def _cells(row: CaseRow, view: StatusView, say: Say, marks: Punctuation, lang: Lang) -> list[str]:
     t = row.status.ticket if row.status else None
     due = (
         "—"
@@ -197,11 +209,20 @@ def _cells(row: CaseRow, view: StatusView, say: Say, marks: Punctuation) -> list
         say(row.state.value),
         _store(row.client_id, row.store_name),
         row.case_id,
-        row.scenario or "—",
+        _scenario(row.scenario, lang),
         _day(row.notified) or "—",
         _day(row.appeal_deadline) or "—",
         reference,
     ]
+
+
+def _scenario(code: str | None, lang: Lang) -> str:
+    """A Chinese reader gets the scenario's name (`init` and `scenarios` show it beside its code); JSON and
+    CSV keep the code, which scripts and `--scenario` take."""
+    from ozon_urgent.catalog import load_catalog
+
+    scenario = load_catalog().scenarios.get(code or "")
+    return scenario.names.zh if scenario is not None and lang == "zh" else code or "—"
 
 
 def _when(days: int | None, followup: bool, say: Say, marks: Punctuation) -> str:
@@ -228,7 +249,7 @@ def _store(client_id: str | None, name: str | None) -> str:
 def _details(row: CaseRow, view: StatusView, say: Say, colon: str) -> list[str]:
     """The lines under a row: the next action with its exact command, then the ledger's warnings."""
     due: object = row.status.due_at if row.status and row.status.due_at else ""  # said in the reader's words
-    command = row.command(view.command_ledger)
+    command = row.command(view.command_ledger, say("reference_placeholder"))
     action = say("action_" + row.action, due=due)
     lines = [f"    → {action}" + (f"{colon}{command}" if command else "")]
     if row.status and row.status.duplicate_until is not None:

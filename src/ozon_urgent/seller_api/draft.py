@@ -251,7 +251,7 @@ class DraftWriter:
             f"period: {_range(plan.period)}   # {period_note}",
             request,
             "explanation:",
-            "  source_lang: zh   # zh | en | ru",
+            f"  source_lang: zh   # {i18n.text(lang, 'cli.init', 'source_lang')}",
             f'  text: ""   # {_comment(lang, "text")}',
             f'  ru: ""   # {_comment(lang, "ru")}',
             "  ru_reviewed: false",

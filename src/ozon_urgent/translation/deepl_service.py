@@ -114,8 +114,12 @@ class RussianTranslator:
             usage = self._client.get_usage()
         return Usage(usage.character.count, usage.character.limit)
 
-    def translate(self, texts: Sequence[str], source_lang: SourceLang, context: str) -> list[str]:
-        """Each text in Russian. Texts too long for one request are cut and their translations joined."""
+    def translate(
+        self, texts: Sequence[str], source_lang: SourceLang, context: str, fields: Sequence[str] = ()
+    ) -> list[str]:
+        """Each text in Russian. Texts too long for one request are cut and their translations joined.
+        DeepL applies the glossary itself, so it has nothing to say of a field (`fields`)."""
+        del fields
         _check(texts)
         glossary_id = self._glossary_id(source_lang)
         params = {"source_lang": source_lang.upper(), "target_lang": TARGET, "formality": FORMALITY}

@@ -53,7 +53,9 @@ class GlossaryEvent:
     name: str
     source_lang: SourceLang
     entries: int
-    terms: tuple[str, ...] = ()  # missing_terms: "source → Russian" of glossary terms not found
+    # missing_terms: by the field each source text came from, the "source → Russian" of the glossary's
+    # terms the text uses that its Russian lacks (fields without any left out)
+    by_field: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 class Engine(Protocol):
@@ -65,8 +67,11 @@ class Engine(Protocol):
     @property
     def settings(self) -> EngineSettings: ...
 
-    def translate(self, texts: Sequence[str], source_lang: SourceLang, context: str) -> list[str]:
-        """Each text in formal Russian, with the Ozon glossary where the engine has one."""
+    def translate(
+        self, texts: Sequence[str], source_lang: SourceLang, context: str, fields: Sequence[str] = ()
+    ) -> list[str]:
+        """Each text in formal Russian, with the Ozon glossary where the engine has one. `fields`: the
+        field each text comes from, to name in what the engine has to say about a text."""
         ...
 
     def back_translate(self, texts: Sequence[str], target_lang: SourceLang) -> list[str]:

@@ -153,7 +153,8 @@ def _translated_updates(plan: Plan, case: Case, engine: Engine) -> tuple[list[Fi
     russian: dict[Job, str] = {}
     for jobs, context in ((explanation, explanation_context(case)), (captions, caption_context(case))):
         if jobs:
-            texts = engine.translate([job.source for job in jobs], plan.source_lang, context)
+            fields = [job.read for job in jobs]
+            texts = engine.translate([job.source for job in jobs], plan.source_lang, context, fields)
             russian.update(zip(jobs, texts, strict=True))
     back = [back_job(job, russian[job]) for job in plan.jobs if russian[job].strip()] + plan.back
     # New keys are inserted in the order given, so each mapping's updates follow its field order.

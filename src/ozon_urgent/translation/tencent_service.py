@@ -111,12 +111,16 @@ class TencentTranslator:
         """TMT has no API for the month's usage: the console shows it."""
         return None
 
-    def translate(self, texts: Sequence[str], source_lang: SourceLang, context: str) -> list[str]:
-        """Each text in Russian; `context` is DeepL's, TMT has no such parameter."""
+    def translate(
+        self, texts: Sequence[str], source_lang: SourceLang, context: str, fields: Sequence[str] = ()
+    ) -> list[str]:
+        """Each text in Russian; `context` is DeepL's, TMT has no such parameter. `fields` name the texts
+        in the glossary terms the Russian lacks."""
         del context
         extra = {"TermRepoIDList": [self.settings.term_repo]} if self.settings.term_repo else {}
         results = [self._text(text, source_lang, TARGET_LANG, extra) for text in _checked(texts)]
-        self._glossary_events(source_lang, texts, results)
+        labels = list(fields) or [""] * len(texts)
+        self._glossary_events(source_lang, list(zip(labels, texts, results, strict=True)))
         return results
 
     def back_translate(self, texts: Sequence[str], target_lang: SourceLang) -> list[str]:
@@ -154,7 +158,8 @@ class TencentTranslator:
             time.sleep(wait)
         self._last = time.monotonic()
 
-    def _glossary_events(self, source_lang: SourceLang, texts: Sequence[str], results: list[str]) -> None:
+    def _glossary_events(self, source_lang: SourceLang, translated: list[tuple[str, str, str]]) -> None:
+        """`translated`: (field, source text, Russian) of each text of one request."""
         glossary = self._glossaries.get(source_lang)
         if glossary is None:
             return
@@ -169,10 +174,15 @@ class TencentTranslator:
             self.events.append(
                 GlossaryEvent("no_term_repo", glossary.name, source_lang, len(glossary.entries))
             )
-        missing = missing_terms(glossary, texts, results)
+        missing = tuple(
+            (field, terms)
+            for field, text, russian in translated
+            if (terms := missing_terms(glossary, text, russian))
+        )
         if missing:
+            count = sum(len(terms) for _, terms in missing)
             self.events.append(
-                GlossaryEvent("missing_terms", glossary.name, source_lang, len(missing), missing)
+                GlossaryEvent("missing_terms", glossary.name, source_lang, count, by_field=missing)
             )
 
     @contextmanager
@@ -206,20 +216,17 @@ def error_kind(code: str) -> ServiceErrorKind:
     return "failed"
 
 
-def missing_terms(glossary: Glossary, texts: Sequence[str], results: Sequence[str]) -> tuple[str, ...]:
+def missing_terms(glossary: Glossary, text: str, russian: str) -> tuple[str, ...]:
     """The glossary's terms a source text uses whose Russian its translation does not contain.
 
     The Russian is compared by its stem (the last letters dropped), so a term in another case still counts.
     """
+    lowered = russian.lower()
     missing: list[str] = []
-    for text, russian in zip(texts, results, strict=True):
-        lowered = russian.lower()
-        for term, target in glossary.entries.items():
-            stems = [word[: max(4, len(word) - 2)] for word in target.lower().split()]
-            if term.lower() in text.lower() and not all(stem in lowered for stem in stems):
-                pair = f"{term} → {target}"
-                if pair not in missing:
-                    missing.append(pair)
+    for term, target in glossary.entries.items():
+        stems = [word[: max(4, len(word) - 2)] for word in target.lower().split()]
+        if term.lower() in text.lower() and not all(stem in lowered for stem in stems):
+            missing.append(f"{term} → {target}")
     return tuple(missing)
 
 
