@@ -29,7 +29,7 @@ CONNECT_SECONDS = 5  # an unreachable PostgreSQL server fails within this
 # One key for the whole ledger: PostgreSQL writers queue on it exactly as SQLite writers queue on
 # BEGIN IMMEDIATE, so both backends give the same guarantee with no serialization-failure retries.
 ADVISORY_KEY = 0x6F7A6F6E  # "ozon"
-_TS_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # fixed width: SQLite compares these as text, in time order
+TS_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # fixed width: SQLite compares these as text, in time order
 
 
 class Ledger:
@@ -141,14 +141,10 @@ class Ledger:
             self._conn.execute("ROLLBACK")
 
     def ts(self, moment: datetime) -> object:
-        """A UTC instant as the column stores it: text in SQLite, timestamptz in PostgreSQL."""
+        """A UTC instant as the column stores it: text in SQLite, timestamptz in PostgreSQL (read back by
+        `rows.RowReader.instant`)."""
         utc = moment.astimezone(UTC)
-        return utc.strftime(_TS_FORMAT) if self.is_sqlite else utc
-
-    def from_ts(self, raw: object) -> datetime:
-        if isinstance(raw, datetime):
-            return raw.astimezone(UTC)
-        return datetime.strptime(str(raw), _TS_FORMAT).replace(tzinfo=UTC)
+        return utc.strftime(TS_FORMAT) if self.is_sqlite else utc
 
 
 def _connect_postgres(location: Location) -> Any:
