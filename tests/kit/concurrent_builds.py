@@ -54,11 +54,13 @@ def _environment() -> dict[str, str]:
     return env
 
 
-def build_args(case: Path, folder: Path) -> list[str]:
-    """`build`'s arguments for one pair: its own `--out` and ledger in `folder`."""
+def build_args(case: Path, folder: Path, ledger: str | None = None) -> list[str]:
+    """`build`'s arguments for one pair: its own `--out` in `folder`, and its ledger there unless given."""
     return [
         "build",
         "--no-cache",
+        "--jobs",
+        "1",  # one judging process each: the pair is two builds already, and a small case needs no more
         "--quiet",
         "--format",
         "json",
@@ -67,7 +69,7 @@ def build_args(case: Path, folder: Path) -> list[str]:
         "--out",
         str(folder / "out"),
         "--ledger",
-        str(folder / "ledger.sqlite3"),
+        ledger or str(folder / "ledger.sqlite3"),
         str(case),
     ]
 
@@ -105,13 +107,13 @@ def _forked_build(args: list[str], start: Barrier, results: Queue[tuple[int, str
     results.put((done.exit_code, done.stdout, done.stderr))
 
 
-def run_pair_forked(case: Path, folder: Path) -> tuple[Outcome, Outcome]:
+def run_pair_forked(case: Path, folder: Path, ledger: str | None = None) -> tuple[Outcome, Outcome]:
     """The pair as two forked processes released by one barrier: no interpreter start-up, so a pair is
     quick and the two reach the case within moments of each other, the race at its tightest."""
     folder.mkdir(parents=True, exist_ok=True)
     context = multiprocessing.get_context("fork")
     start, results = context.Barrier(2), context.Queue()
-    args = build_args(case, folder)
+    args = build_args(case, folder, ledger)
     children = [context.Process(target=_forked_build, args=(args, start, results)) for _ in range(2)]
     for child in children:
         child.start()

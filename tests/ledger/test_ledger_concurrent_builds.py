@@ -8,9 +8,11 @@ instead of "pack written" over the first's pack. Real processes, as two terminal
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from ledger_pg_server import PgServer, start_server
 
 from kit.concurrent_builds import run_pair_forked, tally, tiny_case
 from kit.packs import pack_dir
@@ -18,6 +20,7 @@ from ozon_urgent.ledger import list_tickets, open_ledger
 from ozon_urgent.ticket import pack
 
 PAIRS = 20
+PG_PAIRS = 3
 
 
 @pytest.fixture(autouse=True)
@@ -55,6 +58,23 @@ def test_one_of_two_concurrent_builds_writes_the_pack(tmp_path: Path) -> None:
         assert ticket.pack_path == str(pack)
         meta = json.loads((pack / "ticket.json").read_text("utf-8"))
         assert meta["case_sha256"] == ticket.case_sha256
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[PgServer]:
+    running = start_server()
+    yield running
+    running.stop()
+
+
+def test_one_of_two_concurrent_builds_writes_the_pack_on_postgresql(tmp_path: Path, server: PgServer) -> None:
+    """The same with a PostgreSQL ledger an agency's team shares: its advisory lock orders the two."""
+    case = tiny_case(tmp_path / "case")
+    pairs = []
+    for number in range(PG_PAIRS):
+        url = server.create_database(f"pair_{number}")
+        pairs.append(run_pair_forked(case, tmp_path / f"pair-{number}", url))
+    assert set(tally(pairs)) <= {"B002 + written", "B010 + written"}, tally(pairs)
 
 
 @pytest.mark.parametrize("renameat2", [True, False], ids=["renameat2", "no-renameat2"])
