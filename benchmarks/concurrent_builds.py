@@ -3,7 +3,9 @@
 Each pair is two real processes building the same tiny case into a fresh `--out` and ledger at the same
 moment. Exactly one may write the pack; the other must be told the pack exists (B002), never replace it
 and say "pack written" too. Run: `.venv/bin/python benchmarks/concurrent_builds.py [--pairs N]`.
-Prints how the pairs ended and the time they took; exits 1 when a pair did not write exactly one pack.
+Prints how the pairs ended and the time they took; asserts nothing (the test in
+tests/ledger/test_ledger_concurrent_builds.py does). Target (issue 28): every pair writes exactly one
+pack; before the fix 4 of 20 wrote two.
 """
 
 from __future__ import annotations
@@ -41,7 +43,6 @@ def main() -> None:
     one_written = sum(counts[outcome] for outcome in RIGHT)
     refused = counts[RIGHT[0]]
     print(f"exactly one pack written: {one_written} of {args.pairs}; the other refused with B002: {refused}")
-    sys.exit(0 if one_written == args.pairs else 1)
 
 
 if __name__ == "__main__":
