@@ -130,6 +130,7 @@ bench: $(TEST_STAMP) ocr-engine
 	$(BIN)/python benchmarks/privacy_gate.py --split heldout
 	$(BIN)/python benchmarks/one_pass.py
 	$(BIN)/python benchmarks/letters.py
+	$(BIN)/python benchmarks/concurrent_builds.py
 
 clean:
 	rm -rf $(VENV) $(LOWEST) out build dist .mypy_cache .pytest_cache .ruff_cache

@@ -13,6 +13,7 @@ from ozon_urgent import i18n
 from ozon_urgent.casefile.discovery import discover
 from ozon_urgent.cli.environment import environment
 from ozon_urgent.cli.exit import fail, status_of
+from ozon_urgent.cli.ledger import say_waiting
 from ozon_urgent.cli.options import (
     CacheOpt,
     ExcludeOpt,
@@ -117,6 +118,7 @@ def build(
             ledger=ledger,
             now=environment(ctx).now(),
             ledger_in_filing=ledger if ledger != os.environ.get("OZON_URGENT_LEDGER") else None,
+            ledger_waiting=say_waiting,
         )
         failure: BuildStoppedError | None = None
         try:

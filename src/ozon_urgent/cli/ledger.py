@@ -23,6 +23,7 @@ from ozon_urgent.cli.options import (
     TemplatesOpt,
     TodayOpt,
     one_of,
+    run_lang,
     today_of,
     user_lang,
 )
@@ -70,12 +71,17 @@ def text(lang: Lang, key: str, table: str = "cli.ledger", /, **params: object) -
     return i18n.text(lang, table, key, **params)
 
 
+def say_waiting() -> None:
+    """The ledger waits for another process's write lock (up to 30 s): one line, so it never looks hung."""
+    typer.echo(text(run_lang(), "waiting"), err=True)
+
+
 @contextmanager
 def ledger_session(explicit: str | None) -> Iterator[Ledger]:
     """The open ledger, closed however the command ends; its errors carry their own messages."""
     from ozon_urgent.ledger import open_ledger
 
-    store = open_ledger(explicit)
+    store = open_ledger(explicit, on_wait=say_waiting)
     try:
         yield store
     finally:

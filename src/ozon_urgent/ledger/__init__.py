@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -87,8 +87,14 @@ __all__ = [
 ]
 
 
-def open_ledger(explicit: str | None = None, environ: Mapping[str, str] | None = None) -> Ledger:
-    """The ledger at `--ledger` / OZON_URGENT_LEDGER / the user data folder, migrated to this version.
+def open_ledger(
+    explicit: str | None = None,
+    environ: Mapping[str, str] | None = None,
+    *,
+    on_wait: Callable[[], None] | None = None,
+) -> Ledger:
+    """The ledger at `--ledger` / OZON_URGENT_LEDGER / the user data folder, migrated to this version;
+    `on_wait` is told when a write waits for another process's lock (`Ledger`).
 
     Raises LedgerError (exit 3) for a folder that does not exist, a corrupt or foreign file, a newer
     schema, a read-only file that needs migrating, or an unreachable server; nothing is written then.
@@ -97,7 +103,7 @@ def open_ledger(explicit: str | None = None, environ: Mapping[str, str] | None =
     from ozon_urgent.ledger.schema import ensure_schema
     from ozon_urgent.ledger.store import Ledger
 
-    ledger = Ledger(resolve_location(explicit, environ))
+    ledger = Ledger(resolve_location(explicit, environ), on_wait)
     try:
         ensure_schema(ledger)
     except BaseException:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from ozon_urgent.ledger.errors import Conflict
+from ozon_urgent.ledger.rows import RowReader
 from ozon_urgent.ledger.store import Ledger, Row
 
 IdSet = frozenset[tuple[str, str]]
@@ -49,26 +50,24 @@ def id_set(ids: Mapping[str, Sequence[object]]) -> IdSet:
 
 
 def _ticket(store: Ledger, row: Row) -> Ticket:
-    def ts(raw: object) -> datetime | None:
-        return None if raw is None else store.from_ts(raw)
-
+    read = RowReader(store, row[0], row[1])
     return Ticket(
-        id=int(row[0]),
-        case_id=row[1],
-        client_id=row[2],
-        scenario=row[3],
-        case_sha256=row[4],
-        pack_path=row[5],
-        built_at=ts(row[6]),
-        reference=row[7],
-        filed_at=ts(row[8]),
-        outcome=row[9],
-        outcome_note=row[10],
-        resolved_at=ts(row[11]),
-        store_name=row[12],
-        case_file=row[13],
-        followups=int(row[14]),
-        last_followup_at=ts(row[15]),
+        id=read.integer("id", row[0]),
+        case_id=read.text("case_id", row[1]),
+        client_id=read.text("client_id", row[2]),
+        scenario=read.text("scenario", row[3]),
+        case_sha256=read.text("case_sha256", row[4]),
+        pack_path=read.text("pack_path", row[5]),
+        built_at=read.optional_instant("built_at", row[6]),
+        reference=read.optional_text("reference", row[7]),
+        filed_at=read.optional_instant("filed_at", row[8]),
+        outcome=read.outcome("outcome", row[9]),
+        outcome_note=read.optional_text("outcome_note", row[10]),
+        resolved_at=read.optional_instant("resolved_at", row[11]),
+        store_name=read.optional_text("store_name", row[12]),
+        case_file=read.optional_text("case_file", row[13]),
+        followups=read.integer("followups", row[14]),
+        last_followup_at=read.optional_instant("followups.created_at", row[15]),
     )
 
 
@@ -93,8 +92,13 @@ def ticket_by_reference(store: Ledger, reference: str) -> Ticket | None:
 
 def filed_keys(store: Ledger) -> dict[tuple[str, str], str | None]:
     """(Client ID, case_id) of every ticket recorded as filed, with the case file it was recorded from."""
-    rows = store.query("SELECT client_id, case_id, case_file FROM tickets WHERE reference IS NOT NULL")
-    return {(str(client_id), str(case_id)): case_file for client_id, case_id, case_file in rows}
+    rows = store.query("SELECT id, client_id, case_id, case_file FROM tickets WHERE reference IS NOT NULL")
+    filed: dict[tuple[str, str], str | None] = {}
+    for ticket_id, client_id, case_id, case_file in rows:
+        read = RowReader(store, ticket_id, case_id)
+        key = (read.text("client_id", client_id), read.text("case_id", case_id))
+        filed[key] = read.optional_text("case_file", case_file)
+    return filed
 
 
 def list_tickets(store: Ledger) -> list[Ticket]:
@@ -114,14 +118,19 @@ class PastReference:
 def reference_histories(store: Ledger) -> dict[int, list[PastReference]]:
     """Every corrected Reference ID, by ticket id, oldest first."""
     rows = store.query(
-        "SELECT ticket_id, reference, filed_at, replaced_at, replaced_by FROM reference_history"
-        " ORDER BY ticket_id, replaced_at"
+        "SELECT h.ticket_id, t.case_id, h.reference, h.filed_at, h.replaced_at, h.replaced_by"
+        " FROM reference_history h JOIN tickets t ON t.id = h.ticket_id ORDER BY h.ticket_id, h.replaced_at"
     )
     history: dict[int, list[PastReference]] = {}
-    for ticket_id, reference, filed_raw, replaced_raw, replaced_by in rows:
-        filed_at = None if filed_raw is None else store.from_ts(filed_raw)
-        past = PastReference(str(reference), filed_at, store.from_ts(replaced_raw), str(replaced_by))
-        history.setdefault(int(ticket_id), []).append(past)
+    for ticket_id, case_id, reference, filed_at, replaced_at, replaced_by in rows:
+        read = RowReader(store, ticket_id, case_id)
+        past = PastReference(
+            read.text("reference_history.reference", reference),
+            read.optional_instant("reference_history.filed_at", filed_at),
+            read.instant("reference_history.replaced_at", replaced_at),
+            read.text("reference_history.replaced_by", replaced_by),
+        )
+        history.setdefault(read.integer("reference_history.ticket_id", ticket_id), []).append(past)
     return history
 
 
@@ -136,7 +145,7 @@ def next_attachment_number(store: Ledger, ticket_id: int) -> int:
     A ticket recorded without a build has no pack names; its files are counted from their sources.
     """
     names = store.query("SELECT name FROM evidence WHERE ticket_id = ? AND role = 'attachment'", (ticket_id,))
-    numbers = [int(str(name)[:2]) for (name,) in names if str(name)[:2].isdigit()]
+    numbers = [int(str(name)[:2]) for (name,) in names if str(name)[:2].isascii() and str(name)[:2].isdigit()]
     if numbers:
         return max(numbers) + 1
     sources = store.query(
@@ -189,6 +198,8 @@ def find_conflict(
             continue
         overlap = wanted & ticket_ids(store, int(ticket_id))
         if overlap:
-            filed_at = store.from_ts(filed_raw)
-            return Conflict(str(case_id), str(reference), filed_at, filed_at + window, tuple(sorted(overlap)))
+            read = RowReader(store, ticket_id, case_id)
+            filed_at = read.instant("filed_at", filed_raw)
+            conflict_case, ref = read.text("case_id", case_id), read.text("reference", reference)
+            return Conflict(conflict_case, ref, filed_at, filed_at + window, tuple(sorted(overlap)))
     return None

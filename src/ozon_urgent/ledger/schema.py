@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ozon_urgent.ledger.errors import LedgerError
+from ozon_urgent.ledger.rows import shown_value
 from ozon_urgent.ledger.store import Dialect, Ledger
 
 # Migration N brings a ledger from version N-1 to N. Append, never edit: ledgers in the field hold the
@@ -134,7 +135,11 @@ def current_version(store: Ledger) -> int:
     rows = store.query("SELECT version FROM schema_version")
     if len(rows) != 1:
         raise LedgerError("corrupt", ledger=store.location.shown, detail="schema_version has no single row")
-    return int(rows[0][0])
+    version = rows[0][0]
+    if isinstance(version, bool) or not isinstance(version, int):
+        detail = f"schema_version.version: {shown_value(version)}"
+        raise LedgerError("corrupt", ledger=store.location.shown, detail=detail)
+    return version
 
 
 def _refuse_newer(store: Ledger, version: int) -> None:

@@ -12,7 +12,7 @@ import re
 import sqlite3
 import stat
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,18 +25,25 @@ Row = tuple[Any, ...]
 Dialect = Literal["sqlite", "postgresql"]
 
 BUSY_SECONDS = 30.0  # another process holds the write lock this long at most before we give up
+# A wait this long is worth a word: a user at a terminal sees why nothing happens, not a frozen command.
+WAIT_NOTICE_SECONDS = 1.0
 CONNECT_SECONDS = 5  # an unreachable PostgreSQL server fails within this
 # One key for the whole ledger: PostgreSQL writers queue on it exactly as SQLite writers queue on
 # BEGIN IMMEDIATE, so both backends give the same guarantee with no serialization-failure retries.
 ADVISORY_KEY = 0x6F7A6F6E  # "ozon"
-_TS_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # fixed width: SQLite compares these as text, in time order
+TS_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # fixed width: SQLite compares these as text, in time order
 
 
 class Ledger:
-    """Statements are written with `?` placeholders; PostgreSQL gets them as `%s`."""
+    """Statements are written with `?` placeholders; PostgreSQL gets them as `%s`.
 
-    def __init__(self, location: Location) -> None:
+    `on_wait` is called once when a write waits WAIT_NOTICE_SECONDS for another process's lock (the CLI
+    says so on stderr; the ledger itself never prints).
+    """
+
+    def __init__(self, location: Location, on_wait: Callable[[], None] | None = None) -> None:
         self.location = location
+        self.on_wait = on_wait
         self.dialect: Dialect = "postgresql" if location.is_postgres else "sqlite"
         self.read_only = False
         self._conn: Any = _connect_postgres(location) if location.is_postgres else self._connect_sqlite()
@@ -119,21 +126,52 @@ class Ledger:
     def _begin_write(self) -> None:
         if not self.is_sqlite:
             self.execute("BEGIN")
-            self.execute("SELECT pg_advisory_xact_lock(?)", (ADVISORY_KEY,))
+            if self.on_wait is None or not self._try_advisory_lock():
+                self.execute("SELECT pg_advisory_xact_lock(?)", (ADVISORY_KEY,))
             return
-        # The busy timeout already waits; this loop covers the rare SQLITE_BUSY that SQLite returns
-        # without waiting, so "database is locked" never reaches the user before the deadline.
-        deadline = time.monotonic() + BUSY_SECONDS
+        try:
+            self._begin_immediate()
+        finally:
+            with suppress(sqlite3.Error):  # the error that matters is raised already
+                self._busy_timeout(BUSY_SECONDS)
+
+    def _try_advisory_lock(self) -> bool:
+        """The lock within WAIT_NOTICE_SECONDS, or False once `on_wait` has been told that it waits."""
+        told_at = time.monotonic() + WAIT_NOTICE_SECONDS
+        while not self.query("SELECT pg_try_advisory_xact_lock(?)", (ADVISORY_KEY,))[0][0]:
+            if time.monotonic() >= told_at:
+                assert self.on_wait is not None
+                self.on_wait()
+                return False
+            time.sleep(0.05)
+        return True
+
+    def _begin_immediate(self) -> None:
+        # SQLite's busy timeout waits inside the call, so it is cut at the notice: wait, tell, wait on.
+        # The loop also covers the rare SQLITE_BUSY that SQLite returns without waiting, so "database is
+        # locked" never reaches the user before the deadline.
+        started = time.monotonic()
+        deadline = started + BUSY_SECONDS
+        tell_at = None if self.on_wait is None else started + WAIT_NOTICE_SECONDS
         while True:
             try:
+                self._busy_timeout(max(0.0, min(deadline, tell_at or deadline) - time.monotonic()))
                 self._conn.execute("BEGIN IMMEDIATE")
                 return
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc) and "busy" not in str(exc):
                     raise _sqlite_error(exc, self.location) from None
-                if time.monotonic() > deadline:
+                now = time.monotonic()
+                if now > deadline:
                     raise LedgerError("busy", ledger=self.location.shown) from None
-                time.sleep(0.01)
+                if tell_at is not None and now >= tell_at and self.on_wait is not None:
+                    self.on_wait()
+                    tell_at = None
+                else:
+                    time.sleep(0.01)
+
+    def _busy_timeout(self, seconds: float) -> None:
+        self._conn.execute(f"PRAGMA busy_timeout = {round(seconds * 1000)}")
 
     def _rollback(self) -> None:
         # After a failed BEGIN there is nothing to roll back, and the error that matters is raised already.
@@ -141,14 +179,10 @@ class Ledger:
             self._conn.execute("ROLLBACK")
 
     def ts(self, moment: datetime) -> object:
-        """A UTC instant as the column stores it: text in SQLite, timestamptz in PostgreSQL."""
+        """A UTC instant as the column stores it: text in SQLite, timestamptz in PostgreSQL (read back by
+        `rows.RowReader.instant`)."""
         utc = moment.astimezone(UTC)
-        return utc.strftime(_TS_FORMAT) if self.is_sqlite else utc
-
-    def from_ts(self, raw: object) -> datetime:
-        if isinstance(raw, datetime):
-            return raw.astimezone(UTC)
-        return datetime.strptime(str(raw), _TS_FORMAT).replace(tzinfo=UTC)
+        return utc.strftime(TS_FORMAT) if self.is_sqlite else utc
 
 
 def _connect_postgres(location: Location) -> Any:

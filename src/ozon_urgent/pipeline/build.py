@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -61,6 +62,8 @@ class BuildOptions:
     # the default nor OZON_URGENT_LEDGER (still set when the seller runs them, and no path of this
     # machine belongs in a pack built from the environment).
     ledger_in_filing: str | None = None
+    # Told once when the ledger's write lock is held by another process for a moment (the CLI says so).
+    ledger_waiting: Callable[[], None] | None = None
 
 
 @dataclass(slots=True)
@@ -141,7 +144,7 @@ def _build_all(
     first = InspectLimits.for_policy(batch.policies[0]) if batch.policies else InspectLimits()
     start_workers(first, options.jobs)
     clean_stale(options.out)
-    with closing(open_ledger(options.ledger)) as ledger:
+    with closing(open_ledger(options.ledger, on_wait=options.ledger_waiting)) as ledger:
         digest = templates_digest(options.templates)
         session = _Session(options, renderer, ledger, run.packs, run.appeal, digest, check.today)
         for number, (checked, policy) in enumerate(batch.checked(check)):

@@ -52,8 +52,10 @@ def publish_pack(
 
     The pack is written whole beside its target first; it is moved into place inside the ledger's write
     transaction, which refuses a duplicate before writing anything, and taken back out if the transaction
-    does not commit. A failure of the ledger itself (locked past the timeout, the server gone) is raised
-    for the run to stop on.
+    does not commit. Without `--force` it is put there only if no pack is: two builds of one case at
+    once both pass the check before staging, and the second to publish is refused (B002), not told
+    "pack written" over the first's pack. A failure of the ledger itself (locked past the timeout, the
+    server gone) is raised for the run to stop on.
     """
     try:
         staged = stage_pack(how.target, files, force=how.force)
@@ -65,6 +67,9 @@ def publish_pack(
         return None
     try:
         _record(staged, record, ledger, how)
+    except PackExistsError as exc:  # another build of the case published first: it wins, this one is refused
+        result.add(_finding(Code.PACK_EXISTS, result, exc.variant, pack=str(how.target)))
+        return None
     except DuplicateTicketError as duplicate:
         result.add(duplicate_finding(duplicate.conflict, result))
         return None

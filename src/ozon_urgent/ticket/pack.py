@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import errno
 import hashlib
 import os
 import re
@@ -19,7 +20,7 @@ from ozon_urgent.safe_files import sync_folder, write_atomically
 
 TMP_PREFIX = ".ozon-urgent-tmp-"
 OLD_PREFIX = ".ozon-urgent-old-"
-_RENAME_EXCHANGE = 2
+_RENAME_NOREPLACE, _RENAME_EXCHANGE = 1, 2
 _AT_FDCWD = -100
 _STALE = re.compile(rf"^({re.escape(TMP_PREFIX)}|{re.escape(OLD_PREFIX)}).*-(\d+)-[0-9a-f]{{8}}$")
 _CLIENT_ID = re.compile(r"[0-9]{1,20}")
@@ -68,17 +69,47 @@ def _write_file(path: Path, data: bytes) -> None:
     write_atomically(path, data, exclusive=True)
 
 
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE); False where the platform cannot."""
+def _renameat2(a: Path, b: Path, flags: int) -> int | None:
+    """Linux renameat2: 0, or the errno it failed with; None where the platform has no such call."""
     name = ctypes.util.find_library("c")
     if not name:
-        return False
+        return None
     libc = ctypes.CDLL(name, use_errno=True)
     renameat2 = getattr(libc, "renameat2", None)
     if renameat2 is None:
-        return False
-    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
-    return bool(result == 0)
+        return None
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), flags)
+    return 0 if result == 0 else ctypes.get_errno()
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (RENAME_EXCHANGE); False where the platform cannot."""
+    return _renameat2(a, b, _RENAME_EXCHANGE) == 0
+
+
+def _rename_no_replace(source: Path, target: Path) -> None:
+    """Move `source` to `target` unless something is there: FileExistsError then, in one step.
+
+    Two builds of one case check that the pack is absent, judge its evidence, then publish: the check
+    is long gone by then. RENAME_NOREPLACE makes the absence and the move one step, whatever ledger each
+    run uses. Where renameat2 is missing (or the file system refuses the flag), a folder still cannot be
+    renamed onto a pack folder, which is never empty; the check before it covers a file or a link.
+    """
+    failed = _renameat2(source, target, _RENAME_NOREPLACE)
+    if failed == 0:
+        return
+    if failed == errno.EEXIST:
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target))
+    if failed not in (None, errno.ENOSYS, errno.EINVAL):
+        raise OSError(failed, os.strerror(failed), str(target))
+    if os.path.lexists(target):
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target))
+    try:
+        os.rename(source, target)
+    except OSError as exc:
+        if exc.errno in (errno.EEXIST, errno.ENOTEMPTY):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target)) from None
+        raise
 
 
 def clean_stale(out: Path) -> None:
@@ -137,7 +168,18 @@ def stage_pack(target: Path, files: Mapping[str, bytes], *, force: bool) -> Stag
     except BaseException:
         _remove_staged(temp)
         raise
-    return StagedPack(target, temp, out / f"{OLD_PREFIX}{token}")
+    return StagedPack(target, temp, out / f"{OLD_PREFIX}{token}", force=force)
+
+
+def _taken(target: Path) -> PackExistsError:
+    """What holds the pack's name that was free when the pack was staged."""
+    try:
+        mode = target.lstat().st_mode
+    except OSError:
+        mode = stat.S_IFDIR
+    if stat.S_ISLNK(mode):
+        return PackExistsError(str(target), "symlink")
+    return PackExistsError(str(target), "meanwhile" if stat.S_ISDIR(mode) else "not_folder")
 
 
 def _refuse_target(target: Path, force: bool) -> None:
@@ -158,15 +200,22 @@ def _refuse_target(target: Path, force: bool) -> None:
 class StagedPack:
     """A complete pack beside its target: published, then settled (the old pack removed) or discarded."""
 
-    def __init__(self, target: Path, temp: Path, aside: Path) -> None:
-        self.target, self._temp, self._aside = target, temp, aside
+    def __init__(self, target: Path, temp: Path, aside: Path, *, force: bool) -> None:
+        self.target, self._temp, self._aside, self._force = target, temp, aside, force
         self._published = False
         self._replaced = False  # the previous pack waits at `aside` until `settle`
 
     def publish(self) -> None:
-        """Put the pack at its target in one step; the previous pack is kept aside, not yet removed."""
+        """Put the pack at its target in one step; the previous pack is kept aside, not yet removed.
+
+        Without `force`, a pack another run put there since `stage_pack` looked is left as it is
+        (PackExistsError, variant `meanwhile`): of two builds of one case at once, the first to publish
+        wins and the other is refused, never both told "pack written".
+        """
         try:
-            if not self.target.exists():
+            if not self._force:
+                self._publish_new()
+            elif not self.target.exists():
                 os.rename(self._temp, self.target)
             elif _exchange(self._temp, self.target):
                 os.rename(self._temp, self._aside)  # the temp name now holds the previous pack
@@ -179,6 +228,12 @@ class StagedPack:
             sync_folder(self.target.parent)
         except OSError as exc:
             raise PackWriteError(self.target, exc.strerror or str(exc)) from None
+
+    def _publish_new(self) -> None:
+        try:
+            _rename_no_replace(self._temp, self.target)
+        except FileExistsError:
+            raise _taken(self.target) from None
 
     def settle(self) -> None:
         """The pack stays: the previous one goes."""
