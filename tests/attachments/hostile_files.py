@@ -319,15 +319,24 @@ def zip_bytes(files: dict[str, bytes]) -> bytes:
 
 
 def exif_jpeg(
-    *, gps: bool = True, serial: bool = True, orientation: int = 6, icc: bytes = b"ICC-PROFILE" * 20
+    *,
+    gps: bool = True,
+    serial: bool = True,
+    orientation: int = 6,
+    icc: bytes = b"ICC-PROFILE" * 20,
+    serial_in_ifd0: bool = False,
 ) -> bytes:
+    """A photo whose EXIF holds a GPS position and a BodySerialNumber (in the Exif IFD, or in IFD0
+    where some writers, Pillow among them, put it)."""
     exif = Image.Exif()
     exif[0x0112] = orientation
     exif[0x010F] = "Phone maker"
     if gps:
         position = exif.get_ifd(0x8825)
         position.update({1: "N", 2: (55.0, 45.0, 30.0), 3: "E", 4: (37.0, 36.0, 0.0)})
-    if serial:
+    if serial and serial_in_ifd0:
+        exif[0xA431] = "SN-0042-1337"
+    elif serial:
         exif.get_ifd(0x8769)[0xA431] = "SN-0042-1337"
     return encode(screenshot(900, 1200), "JPEG", quality=85, exif=exif, icc_profile=icc)
 
