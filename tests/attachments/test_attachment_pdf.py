@@ -31,12 +31,14 @@ from hostile_files import (
     text_pdf,
     written_pdf,
     xref_loop_pdf,
+    zip_bytes,
 )
 from report_helpers import codes_of, inspect_file, render
 
 from factories import variant, write_case
 from kit.cli import RunCli
 from ozon_urgent.attachments import InspectLimits
+from ozon_urgent.attachments.pdf_inspect import holds_zip
 from ozon_urgent.attachments.pdf_text import glyph_names_read
 
 
@@ -103,6 +105,13 @@ def test_empty_password_pdf_is_still_read(tmp_path: Path) -> None:
     report = inspect_file(tmp_path, "protected.pdf", written_pdf("empty_password"))
     assert report.pages == 1
     assert ("A215", "") in codes_of(report)  # a blank page has no text layer
+
+
+def test_a_zip_known_by_its_central_directory_alone_is_found_and_a_stray_signature_is_not() -> None:
+    archive = zip_bytes({"buyers.csv": b"name,phone\n"})
+    directory = archive[archive.index(b"PK\x01\x02") :]  # no local header left to find
+    assert holds_zip(text_pdf(["x"]) + directory)
+    assert not holds_zip(text_pdf(["x"]) + b"PK\x05\x06" + bytes(18))
 
 
 def test_scanned_pdf_is_info_only(tmp_path: Path) -> None:
