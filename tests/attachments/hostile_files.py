@@ -341,10 +341,13 @@ def exif_jpeg(
     return encode(screenshot(900, 1200), "JPEG", quality=85, exif=exif, icc_profile=icc)
 
 
-def mpo(frames: int = 2, exif: Image.Exif | None = None) -> bytes:
-    """A multi-picture JPEG; `exif` goes in before the MPF segment (MP offsets are relative to it)."""
+def mpo(frames: int = 2, exif: Image.Exif | None = None, later: dict[str, object] | None = None) -> bytes:
+    """A multi-picture JPEG; `exif` goes in before the MPF segment (MP offsets are relative to it);
+    `later`: what Pillow writes into each further frame (its own `exif`, a `comment`)."""
     first = screenshot(800, 1000)
     rest = [screenshot(800, 1000, seed=index) for index in range(1, frames)]
+    for frame in rest:
+        frame.encoderinfo = dict(later or {})  # Pillow saves a further frame with its own options
     data = encode(first, "MPO", save_all=True, append_images=rest, quality=85)
     if exif is None:
         return data
