@@ -120,6 +120,22 @@ def huge_length_pdf() -> bytes:
     return pdf_document(objects)
 
 
+def scanned_page_pdf(width: int, height: int, filters: bytes, data: bytes) -> bytes:
+    """One page that is only a grey picture declared `width`×`height` (a scan: no text layer)."""
+    image = b"/Type /XObject /Subtype /Image /Width %d /Height %d " % (width, height)
+    image += b"/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter " + filters + b" "
+    return pdf_document(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+            b" /Resources << /XObject << /Im1 5 0 R >> >> >>",
+            stream(b"q 595 0 0 842 0 0 cm /Im1 Do Q"),
+            stream(data, image),
+        ]
+    )
+
+
 def written_pdf(build: str) -> bytes:
     """PDFs that pypdf's writer makes best: encryption and embedded files."""
     writer = pypdf.PdfWriter()
