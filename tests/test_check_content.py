@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import zipfile
 from pathlib import Path
 
 from PIL import Image
@@ -128,6 +129,21 @@ def test_a_photo_hidden_after_the_picture_is_an_error_until_fixed(run_cli: RunCl
     copied = built / "attachments" / "02-perepiska-s-pokupatelem.jpg"
     assert copied.read_bytes() == shown  # no second picture, so no GPS position either
     assert not Image.open(copied).getexif().get_ifd(0x8825)
+
+
+def test_a_zip_in_a_pdf_is_an_error_as_after_a_jpeg(run_cli: RunCli, tmp_path: Path) -> None:
+    from factories import make_pdf
+
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("buyers.csv", "name,phone\n")
+    severities = {}
+    for name, data in (("statement.pdf", make_pdf()), ("chat.jpg", make_jpeg())):
+        case = _case_with(tmp_path / name, name, data + archive.getvalue())
+        code, found = findings(run_cli, "check", case)
+        [hidden] = [f for f in found if f["code"] == "A214"]
+        severities[name] = (code, hidden["severity"])
+    assert severities == {"statement.pdf": (1, "error"), "chat.jpg": (1, "error")}
 
 
 def test_phone_in_a_chat_screenshot_is_found_at_its_evidence_line(run_cli: RunCli, tmp_path: Path) -> None:

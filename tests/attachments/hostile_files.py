@@ -120,6 +120,22 @@ def huge_length_pdf() -> bytes:
     return pdf_document(objects)
 
 
+def scanned_page_pdf(width: int, height: int, filters: bytes, data: bytes) -> bytes:
+    """One page that is only a grey picture declared `width`×`height` (a scan: no text layer)."""
+    image = b"/Type /XObject /Subtype /Image /Width %d /Height %d " % (width, height)
+    image += b"/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter " + filters + b" "
+    return pdf_document(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+            b" /Resources << /XObject << /Im1 5 0 R >> >> >>",
+            stream(b"q 595 0 0 842 0 0 cm /Im1 Do Q"),
+            stream(data, image),
+        ]
+    )
+
+
 def written_pdf(build: str) -> bytes:
     """PDFs that pypdf's writer makes best: encryption and embedded files."""
     writer = pypdf.PdfWriter()
@@ -319,23 +335,35 @@ def zip_bytes(files: dict[str, bytes]) -> bytes:
 
 
 def exif_jpeg(
-    *, gps: bool = True, serial: bool = True, orientation: int = 6, icc: bytes = b"ICC-PROFILE" * 20
+    *,
+    gps: bool = True,
+    serial: bool = True,
+    orientation: int = 6,
+    icc: bytes = b"ICC-PROFILE" * 20,
+    serial_in_ifd0: bool = False,
 ) -> bytes:
+    """A photo whose EXIF holds a GPS position and a BodySerialNumber (in the Exif IFD, or in IFD0
+    where some writers, Pillow among them, put it)."""
     exif = Image.Exif()
     exif[0x0112] = orientation
     exif[0x010F] = "Phone maker"
     if gps:
         position = exif.get_ifd(0x8825)
         position.update({1: "N", 2: (55.0, 45.0, 30.0), 3: "E", 4: (37.0, 36.0, 0.0)})
-    if serial:
+    if serial and serial_in_ifd0:
+        exif[0xA431] = "SN-0042-1337"
+    elif serial:
         exif.get_ifd(0x8769)[0xA431] = "SN-0042-1337"
     return encode(screenshot(900, 1200), "JPEG", quality=85, exif=exif, icc_profile=icc)
 
 
-def mpo(frames: int = 2, exif: Image.Exif | None = None) -> bytes:
-    """A multi-picture JPEG; `exif` goes in before the MPF segment (MP offsets are relative to it)."""
+def mpo(frames: int = 2, exif: Image.Exif | None = None, later: dict[str, object] | None = None) -> bytes:
+    """A multi-picture JPEG; `exif` goes in before the MPF segment (MP offsets are relative to it);
+    `later`: what Pillow writes into each further frame (its own `exif`, a `comment`)."""
     first = screenshot(800, 1000)
     rest = [screenshot(800, 1000, seed=index) for index in range(1, frames)]
+    for frame in rest:
+        frame.encoderinfo = dict(later or {})  # Pillow saves a further frame with its own options
     data = encode(first, "MPO", save_all=True, append_images=rest, quality=85)
     if exif is None:
         return data

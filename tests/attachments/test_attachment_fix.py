@@ -103,6 +103,12 @@ def test_mpo_with_gps_keeps_its_first_frame() -> None:
     assert out.tobytes() == open_jpeg(data).tobytes()
 
 
+def test_a_serial_in_ifd0_is_stripped_too() -> None:
+    result = fixed(exif_jpeg(gps=False, serial_in_ifd0=True), "jpeg")
+    assert result.changes[0].detail == {"removed": "serial"}
+    assert 0xA431 not in open_jpeg(result.data).getexif()
+
+
 def test_oversized_jpeg_shrinks_below_the_limit() -> None:
     noisy = Image.effect_noise((1600, 1200), 60).convert("RGB")
     data = encode(noisy, "JPEG", quality=95)

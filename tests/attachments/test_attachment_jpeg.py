@@ -99,6 +99,12 @@ def test_exif_position_and_serial(
     assert codes_of(inspect_file(tmp_path, "photo.jpg", exif_jpeg(gps=gps, serial=serial))) == expected
 
 
+def test_a_serial_in_ifd0_is_found_as_in_the_exif_ifd(tmp_path: Path) -> None:
+    data = exif_jpeg(gps=False, serial_in_ifd0=True)
+    assert Image.open(io.BytesIO(data)).getexif()[0xA431] == "SN-0042-1337"  # IFD0, not the Exif IFD
+    assert codes_of(inspect_file(tmp_path, "photo.jpg", data)) == [("A213", "serial")]
+
+
 def test_small_screenshot_warns(tmp_path: Path) -> None:
     report = inspect_file(tmp_path, "thumb.jpg", jpeg(400, 560))
     assert codes_of(report) == [("A211", "")]

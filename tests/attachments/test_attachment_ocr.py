@@ -8,10 +8,12 @@ import os
 import subprocess
 import sys
 import time
+import zlib
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hostile_files import deflate_zeros, grey_jpeg, scanned_page_pdf, sof_patched_jpeg
 from PIL import Image, ImageDraw, ImageFont
 from report_helpers import codes_of, inspect_file
 
@@ -353,6 +355,31 @@ def test_scanned_pages_the_clock_did_not_reach_are_named() -> None:
     # no page counts as searched and all three are named.
     hits = text_hits(reader, 3, InspectLimits(), cpu_clock() + 0.01)
     assert [(hit.code, hit.variant, hit.params["pages"]) for hit in hits] == [("A216", "text_time", "1–3")]
+
+
+def test_a_scanned_page_too_large_to_read_is_named_never_passed(tmp_path: Path) -> None:
+    """The 50-megapixel limit a JPEG is held to (A208), for a PDF's scanned page: its size is the one
+    declared, so no picture here is decoded (the 50000² one would take 2.5 GB)."""
+    pictures = {
+        "dct_7200": (7200, 7200, b"/DCTDecode", grey_jpeg(7200, 7200)),  # real: 608 KB
+        "flate_12288": (12288, 12288, b"/FlateDecode", deflate_zeros(144 << 20)),  # real: 150 KB
+        "declared_50000": (50000, 50000, b"/FlateDecode", zlib.compress(bytes(100))),
+    }
+    for name, (width, height, filters, data) in pictures.items():
+        report = inspect_file(tmp_path, f"{name}.pdf", scanned_page_pdf(width, height, filters, data))
+        assert codes_of(report) == [("A216", "image_too_large")], name
+        assert report.hits[0].params == {"pages": "1", "total": 1, "limit_mp": 50}
+    assert codes_of(inspect_file(tmp_path, "dct_7200.jpg", grey_jpeg(7200, 7200))) == [("A208", "image")]
+
+
+def test_a_scanned_page_whose_picture_cannot_be_decoded_is_named(tmp_path: Path) -> None:
+    report = inspect_file(tmp_path, "scan.pdf", scanned_page_pdf(800, 800, b"/FlateDecode", b"not zlib"))
+    assert codes_of(report) == [("A216", "image_unreadable")]
+
+
+def test_a_picture_bigger_than_declared_is_stopped_by_the_jpeg_limit(tmp_path: Path) -> None:
+    data = scanned_page_pdf(800, 800, b"/DCTDecode", sof_patched_jpeg(9000, 9000))
+    assert codes_of(inspect_file(tmp_path, "scan.pdf", data)) == [("A216", "image_too_large")]
 
 
 def _phones_page(count: int) -> Image.Image:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hostile_files import (
@@ -15,6 +16,7 @@ from hostile_files import (
     encrypted_pdf,
     file_attachment_pdf,
     flate_bomb_pdf,
+    grey_jpeg,
     harmless_links_pdf,
     huge_annots_pdf,
     huge_length_pdf,
@@ -26,17 +28,20 @@ from hostile_files import (
     pdf_pages,
     polyglot_pdf_zip,
     remote_link_pdf,
+    scanned_page_pdf,
     script_behind_dummy_pdf,
     submit_form_pdf,
     text_pdf,
     written_pdf,
     xref_loop_pdf,
+    zip_bytes,
 )
 from report_helpers import codes_of, inspect_file, render
 
 from factories import variant, write_case
 from kit.cli import RunCli
 from ozon_urgent.attachments import InspectLimits
+from ozon_urgent.attachments.pdf_inspect import holds_zip
 from ozon_urgent.attachments.pdf_text import glyph_names_read
 
 
@@ -103,6 +108,13 @@ def test_empty_password_pdf_is_still_read(tmp_path: Path) -> None:
     report = inspect_file(tmp_path, "protected.pdf", written_pdf("empty_password"))
     assert report.pages == 1
     assert ("A215", "") in codes_of(report)  # a blank page has no text layer
+
+
+def test_a_zip_known_by_its_central_directory_alone_is_found_and_a_stray_signature_is_not() -> None:
+    archive = zip_bytes({"buyers.csv": b"name,phone\n"})
+    directory = archive[archive.index(b"PK\x01\x02") :]  # no local header left to find
+    assert holds_zip(text_pdf(["x"]) + directory)
+    assert not holds_zip(text_pdf(["x"]) + b"PK\x05\x06" + bytes(18))
 
 
 def test_scanned_pdf_is_info_only(tmp_path: Path) -> None:
@@ -237,6 +249,28 @@ def test_check_judges_encryption_the_same_way(
     [hit] = [f for f in found if str(f["code"]) in ("A203", "A204", "A207")]
     assert (hit["code"], hit["severity"], hit["path"]) == (code, severity, "evidence[1].file")
     assert result.exit_code == (1 if severity == "error" else 0)
+
+
+def _checked(run_cli: RunCli, folder: Path, name: str, data: bytes, *options: str) -> tuple[int, list[Any]]:
+    (folder / "evidence").mkdir(parents=True, exist_ok=True)
+    (folder / "evidence" / name).write_bytes(data)
+    case = write_case(folder, variant("misjudged_delisting", {"evidence[1].file": f"evidence/{name}"}))
+    result = run_cli("check", "--format", "json", *options, case)
+    found = json.loads(result.stdout)["cases"][0]["findings"]
+    return result.exit_code, [f for f in found if str(f["code"]).startswith("A")]
+
+
+def test_a_scan_too_large_to_read_fails_strict_as_the_same_jpeg_does(run_cli: RunCli, tmp_path: Path) -> None:
+    """A 7200×7200 scan: as a JPEG an error (A208); in a PDF a warning that names the page (an error
+    under --strict), where it was a note (A215) that let `check --strict` pass."""
+    picture = grey_jpeg(7200, 7200)
+    pdf = scanned_page_pdf(7200, 7200, b"/DCTDecode", picture)
+    code, [unread] = _checked(run_cli, tmp_path / "pdf", "statement.pdf", pdf)
+    assert (code, unread["code"], unread["severity"]) == (0, "A216", "warning")
+    assert "pages 1 (of 1)" in unread["message"] and "50 megapixels" in unread["message"]
+    assert _checked(run_cli, tmp_path / "strict", "statement.pdf", pdf, "--strict")[0] == 1
+    code, found = _checked(run_cli, tmp_path / "jpeg", "statement.jpg", picture)
+    assert code == 1 and [(f["code"], f["severity"]) for f in found] == [("A208", "error")]
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,9 @@ _GPS_IFD = 0x8825
 _EXIF_IFD = 0x8769
 # GPSLatitude and GPSLongitude: a position needs them; their refs (N/E) alone say nothing.
 _GPS_COORDINATES = (2, 4)
-_IFD0_SERIALS = (0xC62F,)  # CameraSerialNumber (DNG)
-_EXIF_SERIALS = (0xA431, 0xA435)  # BodySerialNumber, LensSerialNumber
+# CameraSerialNumber (DNG), BodySerialNumber, LensSerialNumber. Each is looked for in IFD0 and in the
+# Exif IFD alike: a writer may put any tag in IFD0 (Pillow does), and a viewer reads it from there.
+_SERIALS = (0xC62F, 0xA431, 0xA435)
 _MAKER_NOTE = 0x927C  # vendor blob where most cameras also keep the serial
 _XMP_PRIVATE = (b"GPSLatitude", b"GPSLongitude", b"SerialNumber")
 
@@ -25,11 +26,7 @@ def private_exif(exif: Image.Exif, xmp: bytes = b"") -> list[str]:
     ):
         found.append("gps")
     extra = exif.get_ifd(_EXIF_IFD)
-    if (
-        any(_filled(exif.get(tag)) for tag in _IFD0_SERIALS)
-        or any(_filled(extra.get(tag)) for tag in _EXIF_SERIALS)
-        or b"SerialNumber" in xmp
-    ):
+    if any(_filled(ifd.get(tag)) for ifd in (exif, extra) for tag in _SERIALS) or b"SerialNumber" in xmp:
         found.append("serial")
     return found
 
@@ -37,9 +34,9 @@ def private_exif(exif: Image.Exif, xmp: bytes = b"") -> list[str]:
 def strip_private_exif(exif: Image.Exif) -> Image.Exif:
     """The same EXIF without position, serials and maker notes; orientation and the rest stay."""
     extra = exif.get_ifd(_EXIF_IFD)  # loads the sub-IFD so that tobytes() writes it back
-    for tag in (*_EXIF_SERIALS, _MAKER_NOTE):
+    for tag in (*_SERIALS, _MAKER_NOTE):
         extra.pop(tag, None)
-    for tag in (_GPS_IFD, *_IFD0_SERIALS):
+    for tag in (_GPS_IFD, *_SERIALS, _MAKER_NOTE):
         exif.pop(tag, None)
     return exif
 

@@ -10,7 +10,7 @@ import re
 from PIL import Image, ImageDraw, JpegImagePlugin
 
 from ozon_urgent.attachments.exif_privacy import private_exif, strip_private_exif, xmp_is_private
-from ozon_urgent.attachments.jpeg_hidden import hidden_segments
+from ozon_urgent.attachments.jpeg_hidden import further_frames_metadata, hidden_segments
 from ozon_urgent.attachments.jpeg_inspect import JPEG_FORMATS, bomb_guard
 from ozon_urgent.attachments.jpeg_markers import JpegLayout, Segment, header_segments, jpeg_layout
 from ozon_urgent.attachments.masking import Region, mask_regions
@@ -158,6 +158,7 @@ def _drop_segments(data: bytes, layout: JpegLayout, flagged: list[Segment]) -> b
         drop += [
             s for s in layout.segments if s.marker == _APP2 and data.startswith(_MPF_HEADER, s.start + 4)
         ]
+        drop = [s for s in drop if s.end <= cut]  # a further frame's segments go with the frame
     out, position = bytearray(), 0
     for segment in sorted(set(drop), key=lambda s: s.start):
         out += data[position : segment.start]
@@ -192,6 +193,8 @@ def _strip_losslessly(data: bytes) -> tuple[bytes, list[str]] | None:
         elif marker == _APP2 and payload.startswith(_MPF_HEADER) and layout.frames > 1:
             continue  # further frames are dropped below, so their index goes too
         kept.append(bytes([0xFF, marker]) + (len(payload) + 2).to_bytes(2, "big") + payload)
+    if layout.frames > 1:  # the further frames go below: what they carried goes with them
+        removed.update(further_frames_metadata(data, layout))
     if not removed:
         return None
     # Later MPO frames carry their own metadata; Ozon shows only the first frame anyway.

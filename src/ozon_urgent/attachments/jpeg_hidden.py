@@ -55,7 +55,7 @@ def trailing_hit(data: bytes, layout: JpegLayout) -> AttachmentHit | None:
     kind = layout.trailing_kind
     if kind == "image":
         rest = data[layout.end :].lstrip(b"\x00\r\n \t")
-        variant = "jpeg_image_gps" if "gps" in _private_metadata(rest) else "jpeg_image"
+        variant = "jpeg_image_gps" if "gps" in private_metadata(rest) else "jpeg_image"
     elif kind in _ARCHIVE_NAMES:
         variant = "jpeg_archive"
         params["format"] = _ARCHIVE_NAMES[kind]
@@ -65,9 +65,10 @@ def trailing_hit(data: bytes, layout: JpegLayout) -> AttachmentHit | None:
 
 
 def hidden_segments(data: bytes, layout: JpegLayout) -> list[tuple[AttachmentHit, list[Segment]]]:
-    """Each finding about the first frame's COM/APPn segments and junk, with what `--fix` drops for it."""
+    """Each finding about the COM/APPn segments and junk of every frame (an MPO's further frames too),
+    with what `--fix` drops for it."""
     groups: dict[tuple[int, bool], list[Segment]] = {}
-    for segment in layout.segments:
+    for segment in layout.all_segments:
         if segment.marker in (_COM, GAP) or segment.marker in _APP:
             groups.setdefault((segment.marker, _is_known(data, segment)), []).append(segment)
     found = []
@@ -111,7 +112,13 @@ def _carried_file(data: bytes, segment: Segment, known: bool) -> str:
     return "image" if not known and _SOI in payload else ""
 
 
-def _private_metadata(jpeg: bytes) -> list[str]:
+def further_frames_metadata(data: bytes, layout: JpegLayout) -> set[str]:
+    """ "gps"/"serial" in the EXIF or XMP of an MPO's further frames: a viewer that shows frame 2 (Pillow
+    reads it on `seek(1)`) shows its position, though the first frame has none."""
+    return {found for start in layout.further_starts for found in private_metadata(data[start:])}
+
+
+def private_metadata(jpeg: bytes) -> list[str]:
     """ "gps"/"serial" found in a JPEG's own EXIF or XMP, read from its header segments."""
     parsed = header_segments(jpeg)
     if parsed is None:

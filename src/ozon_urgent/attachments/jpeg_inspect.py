@@ -11,7 +11,7 @@ from PIL import Image, MpoImagePlugin  # noqa: F401  (registers MPO: a phone's J
 
 from ozon_urgent.attachments.cpu_budget import cpu_clock
 from ozon_urgent.attachments.exif_privacy import private_exif
-from ozon_urgent.attachments.jpeg_hidden import hidden_hits
+from ozon_urgent.attachments.jpeg_hidden import further_frames_metadata, hidden_hits
 from ozon_urgent.attachments.jpeg_markers import jpeg_layout
 from ozon_urgent.attachments.model import AttachmentHit, InspectLimits
 from ozon_urgent.attachments.ocr import OcrError, not_read_hit, ocr_hits
@@ -21,6 +21,7 @@ from ozon_urgent.attachments.shown import Indexer
 from ozon_urgent.findings.codes import Code
 
 JPEG_FORMATS = ["JPEG", "MPO"]
+_PRIVATE_KINDS = ("gps", "serial")  # A213's variants, in the order they are reported
 # Share of the file's CPU time budget (InspectLimits.timeout_s) reading the picture's text may use.
 _OCR_TIME_SHARE = 0.8
 
@@ -46,7 +47,7 @@ def inspect_jpeg(
         return layout.width, layout.height, [AttachmentHit(Code.ATTACHMENT_DAMAGED, variant)]
     width, height = size
     hits = _quality_hits(image, size, limits)
-    hits.extend(_metadata_hits(image))
+    hits.extend(_metadata_hits(image, further_frames_metadata(data, layout)))
     hits.extend(hidden_hits(data, layout))
     del image
     if limits.ocr:
@@ -137,12 +138,16 @@ def _quality_hits(image: Image.Image, size: tuple[int, int], limits: InspectLimi
     return hits
 
 
-def _metadata_hits(image: Image.Image) -> list[AttachmentHit]:
+def _metadata_hits(image: Image.Image, further: set[str]) -> list[AttachmentHit]:
+    """The first frame's private metadata and `further` (the later frames'), each kind said once."""
     xmp = image.info.get("xmp", b"")
     try:
-        found = private_exif(image.getexif(), xmp if isinstance(xmp, bytes) else b"")
+        found = set(private_exif(image.getexif(), xmp if isinstance(xmp, bytes) else b""))
     except MemoryError:
         raise
     except Exception:  # unreadable EXIF shows Ozon nothing either
-        return []
-    return [AttachmentHit(Code.ATTACHMENT_EXIF_PRIVATE, variant) for variant in found]
+        found = set()
+    found |= further
+    return [
+        AttachmentHit(Code.ATTACHMENT_EXIF_PRIVATE, variant) for variant in _PRIVATE_KINDS if variant in found
+    ]

@@ -50,6 +50,14 @@ class JpegLayout:
     trailing: int  # bytes after `end` that are not padding
     trailing_kind: str  # what those bytes are: image · pdf · zip · rar · 7z, or "" for anything else
     segments: tuple[Segment, ...] = ()  # the first frame's marker segments (SOS headers too) and GAPs
+    # The further frames (MPO): where each starts, and all their segments. Each frame carries metadata
+    # and segments of its own, which a reader of that frame (Pillow's seek) shows as the first's.
+    further_starts: tuple[int, ...] = ()
+    further_segments: tuple[Segment, ...] = ()
+
+    @property
+    def all_segments(self) -> tuple[Segment, ...]:
+        return (*self.segments, *self.further_segments)
 
 
 def jpeg_layout(data: bytes) -> JpegLayout:
@@ -66,17 +74,34 @@ def jpeg_layout(data: bytes) -> JpegLayout:
     if first_end is None:
         return JpegLayout(width, height, 1, None, None, 0, "", tuple(segments))
     frames, end = 1, first_end
+    starts: list[int] = []
+    further: list[Segment] = []
     for offset in _mpf_offsets(data, segments):
         if offset >= first_end and data.startswith(_SOI, offset):
-            frame_end, _, _ = _walk_frame(data, offset)
+            frame_end, _, frame_segments = _walk_frame(data, offset)
+            starts.append(offset)
+            further.extend(frame_segments)
             if frame_end is None:
-                return JpegLayout(width, height, frames + 1, first_end, None, 0, "", tuple(segments))
+                return JpegLayout(
+                    width,
+                    height,
+                    frames + 1,
+                    first_end,
+                    None,
+                    0,
+                    "",
+                    tuple(segments),
+                    tuple(starts),
+                    tuple(further),
+                )
             frames += 1
             end = max(end, frame_end)
     rest = data[end:]
-    if not rest.strip(_PADDING):
-        return JpegLayout(width, height, frames, first_end, end, 0, "", tuple(segments))
-    return JpegLayout(width, height, frames, first_end, end, len(rest), trailing_kind(rest), tuple(segments))
+    trailing = len(rest) if rest.strip(_PADDING) else 0
+    kind = trailing_kind(rest) if trailing else ""
+    return JpegLayout(
+        width, height, frames, first_end, end, trailing, kind, tuple(segments), tuple(starts), tuple(further)
+    )
 
 
 def trailing_kind(rest: bytes) -> str:

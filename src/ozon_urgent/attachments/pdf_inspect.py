@@ -98,7 +98,17 @@ def holds_zip(data: bytes) -> bool:
             return True
         start = found + 1
     tail = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
-    return tail >= 0 and tail + 22 <= len(data)
+    return tail >= 0 and tail + 22 <= len(data) and _ends_a_directory(data, tail)
+
+
+def _ends_a_directory(data: bytes, tail: int) -> bool:
+    """Whether the end record at `tail` closes a real central directory: the directory's first entry
+    where the record's size says it starts, or ZIP64's locator just before it. A polyglot is an error,
+    so four bytes of a compressed stream that happen to spell the record's signature must not be one."""
+    if data.startswith(b"PK\x06\x07", tail - 20):
+        return True
+    size = int.from_bytes(data[tail + 12 : tail + 16], "little")
+    return 0 < size <= tail and data.startswith(b"PK\x01\x02", tail - size)
 
 
 def _judge(

@@ -5,20 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import pypdf
+from PIL import Image
 from pypdf.errors import LimitReachedError
 
 from ozon_urgent.attachments.cpu_budget import cpu_clock
+from ozon_urgent.attachments.jpeg_inspect import bomb_guard
 from ozon_urgent.attachments.model import AttachmentHit, InspectLimits, Params
 from ozon_urgent.attachments.ocr import OcrError, not_read_hit, ocr_hits
 from ozon_urgent.attachments.personal_data import Own, scan_pages
 from ozon_urgent.attachments.shown import Indexer
 from ozon_urgent.findings.codes import Code
-
-if TYPE_CHECKING:
-    from PIL import Image
 
 
 @dataclass
@@ -34,6 +32,8 @@ class _TextRun:
     stopped_at: int = 0  # the first page (1-based) not fully searched
     ocr_read: int = 0  # pages without text whose picture was read by OCR
     ocr_skipped: list[int] = field(default_factory=list)  # pages without text past the OCR page limit
+    # Scanned pages whose picture could not be read, by why: "image_too_large" | "image_unreadable".
+    not_read: dict[str, list[int]] = field(default_factory=dict)
     ocr_hits: list[AttachmentHit] = field(default_factory=list)
     ocr_error: OcrError | None = None  # the first time the engine could not read a page
     index: Indexer | None = None  # hears every text read, for the index of what the file shows
@@ -72,6 +72,9 @@ def text_hits(
     if run.ocr_skipped:
         params = {"pages": _page_ranges(run.ocr_skipped), "total": count, "limit": limits.pdf_ocr_pages}
         hits.append(AttachmentHit(Code.ATTACHMENT_TEXT_NOT_SEARCHED, "ocr_pages", params))
+    for reason, pages in run.not_read.items():
+        params = {"pages": _page_ranges(pages), "total": count, "limit_mp": limits.max_pixels // 1_000_000}
+        hits.append(AttachmentHit(Code.ATTACHMENT_TEXT_NOT_SEARCHED, reason, params))
     if run.stop:
         params = {"pages": _page_ranges(range(run.stopped_at, count + 1)), "total": count}
         if run.stop == "text_time":
@@ -113,8 +116,12 @@ def _page_texts(
         if scan and run.ocr_read >= limits.pdf_ocr_pages:
             run.ocr_skipped.append(page)  # its picture is not read: the page is not searched
             continue
-        if scan and not _read_scan(reader, index, limits, deadline, run):
+        outcome = _read_scan(reader, index, limits, deadline, run) if scan else _READ
+        if outcome == _OUT_OF_TIME:
             return
+        if outcome != _READ:  # a picture that was not read is a page not searched, never a clean one
+            run.not_read.setdefault(outcome, []).append(page)
+            continue
         if len(text) > budget:  # this page is searched only in part: it counts as not searched
             run.stop, run.stopped_at = "text_chars", page
             text = text[:budget]
@@ -163,19 +170,30 @@ def _page_text(page: pypdf.PageObject) -> str:
     return glyph_names_read(text)
 
 
+_READ = "read"  # the page's picture was read, or it has none: its personal data was searched
+_OUT_OF_TIME = "out_of_time"
+_TOO_LARGE = "image_too_large"  # over `InspectLimits.max_pixels`, the limit a JPEG is held to
+_UNREADABLE = "image_unreadable"  # pypdf or Pillow could not decode it (a JBIG2 scan, a broken stream)
+
+
 def _read_scan(
     reader: pypdf.PdfReader, index: int, limits: InspectLimits, deadline: float, run: _TextRun
-) -> bool:
-    """OCR a page without text (a scan) from its largest picture; False when the clock ran out on it."""
+) -> str:
+    """OCR a page without text (a scan) from its largest picture: _READ, _OUT_OF_TIME, or why the
+    picture could not be read (then the page is named as not searched: A216)."""
     page = index + 1
     try:
         image = _largest_image(reader.pages[index], limits.max_pixels)
     except (MemoryError, LimitReachedError):
         raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return _TOO_LARGE  # its stream holds a bigger picture than its dictionary declares
     except Exception:  # a picture pypdf cannot decode is not text we could read
-        image = None
+        return _UNREADABLE
     if image is None:
-        return True
+        return _READ
+    if isinstance(image, str):
+        return image
     try:
         own = Own(limits.own_names, limits.own_addresses)
         found = ocr_hits(image, deadline, limits.ocr_max_side, page=page, own=own, index=run.index)
@@ -183,15 +201,18 @@ def _read_scan(
     except OcrError as error:
         if error.variant == "timeout":
             run.stop, run.stopped_at = "text_time", page
-            return False
+            return _OUT_OF_TIME
         run.ocr_error = error  # a missing or failing engine fails every page: said once, not retried
-        return True
+        return _READ
     run.ocr_read += 1
-    return True
+    return _READ
 
 
-def _largest_image(page: pypdf.PageObject, max_pixels: int) -> Image.Image | None:
-    """The page's biggest image XObject, decoded, when it is no bigger than `max_pixels`."""
+def _largest_image(page: pypdf.PageObject, max_pixels: int) -> Image.Image | str | None:
+    """The page's biggest image XObject, decoded; None when it has none, _TOO_LARGE when the biggest is
+    over `max_pixels`. The size is the one its dictionary declares, so a 50000×50000 picture is refused
+    before a byte of it is decoded; one whose stream is bigger than declared is stopped while decoding
+    by the same guard as a JPEG (`bomb_guard`)."""
     resources = page.get("/Resources")
     objects = resources.get_object().get("/XObject") if resources is not None else None
     if objects is None:
@@ -203,11 +224,18 @@ def _largest_image(page: pypdf.PageObject, max_pixels: int) -> Image.Image | Non
         if item.get("/Subtype") != "/Image":
             continue
         pixels = int(item.get("/Width", 0)) * int(item.get("/Height", 0))
-        if 0 < pixels <= max_pixels and (best is None or pixels > best[0]):
+        if pixels > 0 and (best is None or pixels > best[0]):
             best = (pixels, str(name))
     if best is None:
         return None
-    return page.images[best[1]].image
+    if best[0] > max_pixels:
+        return _TOO_LARGE
+    with bomb_guard(max_pixels):
+        image = page.images[best[1]].image
+        if image is None:
+            return _UNREADABLE
+        image.load()
+        return image
 
 
 def _page_ranges(pages: Iterable[int]) -> str:
