@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -23,6 +22,7 @@ from ozon_urgent.ticket.content import (
     attachment_name,
     ticket_content,
 )
+from ozon_urgent.ticket.pack_text import pack_json
 from ozon_urgent.ticket.render import DEFAULT_OUT, Renderer, shell_word
 from ozon_urgent.ticket.seller_copy import seller_copy
 
@@ -164,4 +164,4 @@ def _ticket_json(
         "build": build,  # what `build` run again compares (pipeline.repeat): settings, sources, files
         "findings": [finding_dict(f, lang) for f in result.findings],
     }
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return pack_json(data)
