@@ -1,4 +1,4 @@
-"""What must never reach a terminal raw: control characters and bidi overrides, and the user's secrets.
+"""What must never reach a terminal or a pack raw: control characters, bidi and hidden ones, and secrets.
 
 ESC starts terminal escape sequences (colours, window titles, OSC links), CR returns to the line's start
 and overwrites what was printed, and the bidi embeddings, overrides and isolates reorder what a reader
