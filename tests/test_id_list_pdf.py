@@ -208,13 +208,22 @@ def test_columns_without_ids_are_left_out_and_no_ids_at_all_is_refused() -> None
     [
         (STORE, "灯具-01", "具灯"),  # CJK: no font that ships with the package draws it
         ("照明旗舰店", "ЛАМПА-01", "店旗明照舰"),
-        (STORE, "ЛАМПА\u202e10-", "\u202e"),  # a right-to-left override would show the ID reversed
     ],
 )
 def test_characters_the_font_lacks_refuse_the_pdf(store: str, offer: str, missing: str) -> None:
     with pytest.raises(GlyphsMissingError) as refused:
         render_id_list_pdf(store, CLIENT_ID, TITLE, [("offer_ids", "Артикул", [offer])])
     assert refused.value.characters == "".join(sorted(missing))
+
+
+def test_control_and_bidi_characters_are_drawn_as_their_escapes() -> None:
+    """A right-to-left override would show the ID reversed, ESC and CSI nothing: each is drawn visibly."""
+    offer = "ЛАМПА\u202e10-\x1b\x9b\u200f"
+    store = "Bright\u2066Home"
+    text = page_texts(render_id_list_pdf(store, CLIENT_ID, TITLE, [("offer_ids", "Артикул", [offer])]).data)
+    assert "ЛАМПА\\u202e10-\\x1b\\x9b\\u200f" in text[0]
+    assert "Bright\\u2066Home" in text[0]
+    assert not {"\u202e", "\x1b", "\x9b", "\u200f", "\u2066"} & set(text[0])
 
 
 def test_every_kind_of_id_has_a_column_header() -> None:

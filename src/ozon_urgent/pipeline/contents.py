@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -25,6 +24,7 @@ from ozon_urgent.ticket.content import (
     ticket_content,
 )
 from ozon_urgent.ticket.left_warnings import left_warnings
+from ozon_urgent.ticket.pack_text import pack_json
 from ozon_urgent.ticket.render import DEFAULT_OUT, FilingNotes, Renderer, shell_word
 from ozon_urgent.ticket.seller_copy import seller_copy
 
@@ -172,4 +172,4 @@ def _ticket_json(
         "build": build,  # what `build` run again compares (pipeline.repeat): settings, sources, files
         "findings": [finding_dict(f, lang) for f in result.findings],
     }
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return pack_json(data)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,6 +17,7 @@ from ozon_urgent.ticket.content import (
     describe_attachment,
     ids_subject,
 )
+from ozon_urgent.ticket.pack_text import pack_json
 
 TEMPLATE = "followup/comment.txt.j2"
 # ids_subject's plural nouns in the genitive: «к перечню отправлений», «к перечню заказов и товаров».
@@ -169,7 +169,7 @@ def followup_files(plan: FollowupPlan, comment: str, now: datetime) -> dict[str,
         ],
     }
     files = {"comment.txt": comment.encode("utf-8")}
-    files["followup.json"] = (json.dumps(meta, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    files["followup.json"] = pack_json(meta)
     for item in plan.attachments:
         files[f"attachments/{item.name}"] = item.data
     return files

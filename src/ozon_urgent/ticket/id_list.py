@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ozon_urgent.catalog import IdKind
+from ozon_urgent.unsafe_text import shown
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -89,9 +90,13 @@ def render_id_list_pdf(store: str, client_id: str, title: str, columns: Sequence
     """The PDF of every ID in `columns` (empty ones left out) and its page count; same input, same bytes.
     `title` says what it lists; no internal name (a case_id) is printed: Ozon's reader has no use for it.
 
-    Raises ValueError when there is no ID at all, GlyphsMissingError when the font lacks a character.
+    Raises ValueError when there is no ID at all, GlyphsMissingError when the font lacks a character
+    (Chinese, emoji); control, bidi and hidden characters are drawn as their escapes (`\\u202e`).
     """
-    columns = [column for column in columns if column[2]]
+    # Drawn under the rule of every pack text (unsafe_text): a control or bidi character as its escape,
+    # which the font draws, never raw (an ID shown reversed), one line per cell.
+    store, title = shown(store), shown(title)
+    columns = [(key, shown(header), [shown(text) for text in ids]) for key, header, ids in columns if ids]
     texts = [(index, text) for index, (_, _, ids) in enumerate(columns) for text in ids]
     if not texts:
         raise ValueError("an ID list needs at least one ID")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ozon_urgent.errors import UserError
 from ozon_urgent.safe_files import sync_folder, write_atomically
+from ozon_urgent.ticket.pack_text import refuse_hidden
 
 TMP_PREFIX = ".ozon-urgent-tmp-"
 OLD_PREFIX = ".ozon-urgent-old-"
@@ -150,7 +151,10 @@ def stage_pack(target: Path, files: Mapping[str, bytes], *, force: bool) -> Stag
 
     Refuses a target that exists without `force` (PackExistsError), and one that is a symbolic link or
     not a folder even with it: `--force` replaces a pack, never whatever else has the pack's name.
+    Every pack, a build's or a follow-up's, is written here: its texts are checked against the rule of
+    `pack_text` first (HiddenCharactersError, a bug), so none can be written with a raw control character.
     """
+    refuse_hidden(files)
     _refuse_target(target, force)
     out = target.parent
     token = f"{target.name}-{os.getpid()}-{secrets.token_hex(4)}"

@@ -37,6 +37,7 @@ from ozon_urgent.ticket.seller_copy import (
     zh_period,
 )
 from ozon_urgent.ticket.seller_words import attachment_names
+from ozon_urgent.unsafe_text import in_file, shown
 
 
 class TemplateError(UserError):
@@ -120,7 +121,9 @@ class Renderer:
         import jinja2
 
         try:
-            return self.env.get_template(name).render(**context)
+            # Every text of a pack is rendered here: whatever a value or an override's template brings,
+            # control, bidi and hidden characters leave as visible escapes (unsafe_text), never raw.
+            return in_file(self.env.get_template(name).render(**context))
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(
                 exc.filename or exc.name or name, exc.lineno, exc.message or "syntax error"
@@ -242,10 +245,11 @@ def id_summary(content: TicketContent, lang: Lang) -> str:
 
 def shell_word(path: str) -> str:
     """A path as one word of a shell command, quoted only when it must be; a path no command line can
-    carry (control characters, a backtick that would end the Markdown code) is shown as `CASE`."""
+    carry (control, bidi or hidden characters, which a pack shows escaped, or a backtick that would end
+    the Markdown code) is shown as `CASE`."""
     import shlex
 
-    if any(ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0 or char == "`" for char in path):
+    if "`" in path or shown(path) != path:  # a line feed or tab as well
         return "CASE"
     return shlex.quote(path)
 
