@@ -77,9 +77,7 @@ def run(
 
 
 def start(args: Sequence[str | Path], env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        command(*args), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
+    return subprocess.Popen(command(*args), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
 def kill_after(process: subprocess.Popen[bytes], delay: float) -> bool:

@@ -92,9 +92,11 @@ def test_sigkill_at_random_points_leaves_a_whole_pack_or_none(world: World) -> N
     kills, tries = 0, 0
     while kills < KILLS and tries < 4 * KILLS:
         tries += 1
-        force = ["--force"] if rng.random() < 0.7 else []  # --force: a pack replaced while killed
+        force: list[str | Path] = (
+            ["--force"] if rng.random() < 0.7 else []
+        )  # --force: a pack replaced while killed
         delay = rng.uniform(0.05, 1.1) * took
-        args = ["build", "--out", world.out, "--ledger", world.ledger, *force, *cases]
+        args: list[str | Path] = ["build", "--out", world.out, "--ledger", world.ledger, *force, *cases]
         killed = kill_after(start(args, world.env), delay)
         kills += killed
         world.assert_sound(f"try {tries}, killed after {delay:.3f} s ({force})", before)
@@ -113,7 +115,16 @@ def test_two_builds_of_one_case_at_once_write_one_pack(world: World) -> None:
     for pair in range(PAIRS):
         shutil.rmtree(world.out, ignore_errors=True)
         world.ledger.unlink(missing_ok=True)
-        args = ["build", "--format", "json", "--out", world.out, "--ledger", world.ledger, case]
+        args: list[str | Path] = [
+            "build",
+            "--format",
+            "json",
+            "--out",
+            world.out,
+            "--ledger",
+            world.ledger,
+            case,
+        ]
         processes = [start(args, world.env) for _ in range(2)]
         outputs = [p.communicate(timeout=TIMEOUT) for p in processes]
         results = [
