@@ -20,6 +20,7 @@ from ozon_urgent.cli.app import app
 # head start; the rest keep their order.
 HEAVY_FIRST = (
     "test_fuzz.py",  # one test, ~80 s: mutants for its time budget, then all of them through the CLI
+    "test_fuzz_faults.py",  # ~30 s on an idle machine: builds in subprocesses, killed, raced, starved
     "test_ci.py",  # ~70 s: builds the wheel and runs the CI snippets' steps in a venv
     "attachments/test_verdict_cache.py",  # ~90 s: every test judges (OCRs) its pictures afresh
     "attachments/test_attachment_hidden.py",  # ~35 s

@@ -61,6 +61,7 @@ HOSTILE: tuple[object, ...] = (
     "evi\0dence.pdf",
     "evidence/",
     "\x1b]0;title\x07",
+    "x\x1b]0;pwned\x07\x9b31m\u202eevil",  # ESC, BEL, a C1 CSI and RLO: each must reach no file raw
     "\x1b[31mred\x1b[0m",
     "line\rover",
     "57195475\u202e-0050-3",
