@@ -292,7 +292,10 @@ def test_the_label_says_who_made_the_back_translation(
     assert copy.count(zh) == 2
     caption = {None: "俄语说明的机器回译", "deepl": "俄语说明经 DeepL 回译", "person": "俄语说明的人工回译"}
     caption["tencent"] = "俄语说明经腾讯云机器翻译回译"
-    assert f"，附件说明：承运商出具的延误说明（{caption[by]}：配送服务关于延误的信函）；" in _attachment_lines(copy)[0]
+    assert (
+        f"，附件说明：承运商出具的延误说明（{caption[by]}：配送服务关于延误的信函）；"
+        in _attachment_lines(copy)[0]
+    )
     assert ("人工回译" in copy) is (by == "person")
     assert _copy(run_cli, tmp_path, case, "en").count(en) == 2
 

@@ -218,7 +218,11 @@ def test_status_sorted_by_urgency(tmp_path: Path, ledger: Path, clock: FrozenClo
         ("done", "none"),
     ]
     text = run("status", "--ledger", ledger, "--lang", "zh", clock=clock).stdout
-    assert "起已可跟进，请运行 `ozon-urgent followup` 生成跟进评论" in text and "莫斯科时间" in text and "防重复期" in text
+    assert (
+        "起已可跟进，请运行 `ozon-urgent followup` 生成跟进评论" in text
+        and "莫斯科时间" in text
+        and "防重复期" in text
+    )
 
 
 def test_resolve_needs_a_filed_ticket(tmp_path: Path, ledger: Path, clock: FrozenClock) -> None:
