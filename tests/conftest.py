@@ -13,6 +13,10 @@ from typer.testing import CliRunner
 from kit.cli import CliResult, RunCli, invoke
 from kit.repo import EXAMPLE_CASES, REPO
 from ozon_urgent.cli.app import app
+from ozon_urgent.cli.environment import NOW_ENV
+
+# When the example packs are built: the morning of `--today`, Moscow time (FILING dates step 10 from it).
+BUILT_AT = "2026-11-26T10:12:00+03:00"
 
 # The test files that take longest, first (CPU seconds on 2 cores, from `pytest --durations`). `make test`
 # hands test files to its workers in collection order (`--dist loadfile --no-loadscope-reorder`): one of
@@ -89,7 +93,8 @@ def packs(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (ran_in / "examples").symlink_to(REPO / "examples")
         with contextlib.chdir(ran_in):
             args = ["build", "--out", "out", "--lang", lang, "--today", "2026-11-26"]
-            result = CliRunner().invoke(app, [*args, *cases])
+            # A fixed build time: FILING's `--at` example is the first whole hour after the build.
+            result = CliRunner().invoke(app, [*args, *cases], env={NOW_ENV: BUILT_AT})
         assert result.exit_code == 0, result.stdout
         (root / lang).symlink_to(ran_in / "out")
     return root

@@ -177,7 +177,7 @@ def test_one_store_named_two_ways(run_cli: RunCli, tmp_path: Path) -> None:
     zh = run_cli("check", "--no-content", "--lang", "zh", files[0], files[2]).stdout
     differs = f"同一 Client ID {CLIENT_ID} 在两个案件里的店铺名称不一致"
     assert f"{differs}（本案件为“Haoyun Parts”，{files[0]} 为“Haoyun Auto”）" in zh
-    assert "请以卖家后台为准统一" in zh
+    assert "请统一 `store_name`：按卖家后台" in zh
 
 
 def test_jobs_one_and_output_file(run_cli: RunCli, mixed: list[Path], tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import dataclasses
 import json
 import re
 import shlex
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -86,21 +86,32 @@ def test_a_video_goes_to_a_public_link_reviewers_in_russia_can_open(lang: str) -
     assert words[lang][1] not in plain and words[lang][0] not in plain
 
 
-def test_the_at_example_run_as_written_records_that_moscow_time(
-    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("built", "at", "beijing"),
+    [
+        ("2026-11-26T10:12:00+03:00", "2026-11-26T11:00", "16:00"),  # the build day, after the build
+        ("2026-11-26T21:40:00+03:00", "2026-11-26T22:00", "03:00"),  # Beijing is a day ahead by then
+    ],
+)
+def test_the_at_example_run_as_written_records_it_after_the_build(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built: str, at: str, beijing: str
 ) -> None:
-    """The zh FILING's `--at` example, added to its record command, records the ticket at 14:30 Moscow
-    time on the notification's day: a time `record` takes (on or after that day, not ahead)."""
+    """The zh FILING's `--at` example, added to its record command a day later, records the ticket at
+    that Moscow time on the pack's build day, with no warning that it was filed before the pack was built."""
     write_case(tmp_path / "a", variant("carrier_failure", {"case_id": "late-record"}))
     monkeypatch.chdir(tmp_path)
-    assert run_cli("build", "--lang", "zh", "--out", "out", "a/case.yaml").exit_code == 0
+    made = run_cli("build", "--lang", "zh", "--out", "out", "a/case.yaml", env={"OZON_URGENT_NOW": built})
+    assert made.exit_code == 0, made.stdout + made.stderr
     filing = (pack_dir(tmp_path / "out", "late-record") / "FILING.md").read_text("utf-8")
     [record] = re.findall(r"^   `(ozon-urgent record .*)`$", filing, re.M)
-    [at] = re.findall(r"加上 `(--at \S+)`。", filing)
-    words = shlex.split(record.replace("<工单编号>", "REF-777")) + shlex.split(at)
-    recorded = run_cli(*words[1:])
+    [example] = re.findall(r"加上 `(--at \S+)`。", filing)
+    assert example == f"--at {at}" and f" {beijing} 提交（即莫斯科时间" in filing
+    words = shlex.split(record.replace("<工单编号>", "REF-777")) + shlex.split(example)
+    later = {"OZON_URGENT_NOW": "2026-11-28T12:00:00+03:00", "OZON_URGENT_LANG": "zh"}
+    recorded = run_cli(*words[1:], env=later)
     assert recorded.exit_code == 0, recorded.stdout + recorded.stderr
-    listed = run_cli("status", "--format", "json")
-    assert "REF-777" in listed.stdout
-    filed = json.dumps(json.loads(listed.stdout), ensure_ascii=False)
-    assert re.search(r"T14:30(:00)?\+03:00|T11:30(:00)?(\+00:00|Z)", filed), filed
+    assert "警告" not in recorded.stderr and "早于工单包生成时间" not in recorded.stderr, recorded.stderr
+    [ticket] = json.loads(run_cli("status", "--format", "json", env=later).stdout)["tickets"]
+    assert ticket["reference"] == "REF-777"
+    moscow = datetime.fromisoformat(ticket["filed_at"]).astimezone(timezone(timedelta(hours=3)))
+    assert moscow.strftime("%Y-%m-%dT%H:%M") == at and moscow > datetime.fromisoformat(built)

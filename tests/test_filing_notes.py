@@ -24,7 +24,7 @@ def test_filing_and_the_copy_open_with_the_deadline_as_of_the_build(run_cli: Run
     pack = _build(run_cli, tmp_path, base_case("carrier_failure"), "zh", "2026-11-28")
     filing = (pack / "FILING.md").read_text("utf-8").splitlines()
     assert filing[2].startswith(
-        "**申诉截止日：2026年11月29日**（生成本工单包时还有 1 天）。请尽量在这一天之前提交。"
+        "**申诉截止日：2026年11月29日**（生成本工单包时还有 1 天）。请尽量在这一天（含当天）之前提交。"
     )
     # What the tool knows of the window, no more: its own policy, and late filing still possible.
     assert (
@@ -32,12 +32,12 @@ def test_filing_and_the_copy_open_with_the_deadline_as_of_the_build(run_cli: Run
         in filing[2]
     )
     copy = (pack / "ticket.zh.md").read_text("utf-8")
-    assert "\n**申诉截止日：2026年11月29日**（生成本工单包时还有 1 天），提交步骤见 `FILING.md`。\n" in copy
+    assert "\n**申诉截止日：2026年11月29日**（生成本工单包时还有 1 天）。\n" in copy
     late = _build(run_cli, tmp_path, base_case("carrier_failure"), "en", "2026-12-01")
     text = (late / "FILING.md").read_text("utf-8")
     assert "**Appeal deadline: 29 November 2026** (2 days late when this pack was built). The tool\n" in text
     on_the_day = _build(run_cli, tmp_path, base_case("carrier_failure"), "zh", "2026-11-29")
-    said = "（本工单包是在截止当天生成的）。请尽量在这一天之前提交。"
+    said = "（本工单包是在截止当天生成的）。请尽量在这一天（含当天）之前提交。"
     assert said in (on_the_day / "FILING.md").read_text("utf-8")
 
 
@@ -59,7 +59,7 @@ def test_filing_lists_the_warnings_the_build_left(run_cli: RunCli, tmp_path: Pat
     head = filing.split("\n1. ", 1)[0]
     assert "**生成本工单包时仍有 10 条警告。** 警告不妨碍提交" in head
     listed = [line for line in head.splitlines() if line.startswith("- C197：")]
-    assert listed[0] == "- C197：`affected` 中列出了 47905260-0899-3，但没有任何附件显示这个 ID"
+    assert listed[0] == "- C197：`affected` 中列出了 47905260-0899-3，但所有附件中都找不到这个 ID"
     assert len(listed) == 8
     assert f"\n还有 2 条，运行 `ozon-urgent check {tmp_path / 'case' / 'case.yaml'}` 查看。\n" in head
     english = _build(run_cli, tmp_path, case, "en", "2026-11-26")

@@ -115,14 +115,14 @@ def test_every_step_a_step_refers_to_holds_what_it_refers_to(lang: str, links: b
         "zh": {
             r"与第 (\d+) 步相同的消息图标": "消息图标",
             r"上传第 (\d+) 步中的附件": "`attachments/",
-            r"第 (\d+) 步所需的跟进评论": "`ozon-urgent followup",
+            r"用第 (\d+) 步的命令生成跟进评论": "`ozon-urgent followup",
             r"按第 (\d+) 步生成跟进评论": "`ozon-urgent followup",
             r"第 (\d+) 步登记之后": "`ozon-urgent record",
         },
         "en": {
             r"same messages icon as in step (\d+)": "messages icon",
             r"files from step (\d+)": "`attachments/",
-            r"follow-up comment for step (\d+)": "`ozon-urgent followup",
+            r"step (\d+)'s command writes": "`ozon-urgent followup",
             r"follow-up comment\s+\(step (\d+)\)": "`ozon-urgent followup",
             r"record the\s+ticket \(step (\d+)\)": "`ozon-urgent record",
         },

@@ -88,4 +88,4 @@ def test_the_skeleton_s_comments_read_as_chinese(run_cli: RunCli, scenario: str,
     skeleton = run_cli("init", scenario, "--lang", "zh").stdout.splitlines()
     assert ids_line in skeleton
     [source_lang] = [line for line in skeleton if line.lstrip().startswith("source_lang:")]
-    assert source_lang.endswith("# 说明文字（text）用的语言：zh 中文 | en 英语 | ru 俄语")
+    assert source_lang.endswith("# 说明文字 `text` 的语言：zh 中文、en 英语、ru 俄语")

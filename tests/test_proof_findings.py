@@ -55,7 +55,7 @@ def test_the_finding_in_chinese_names_the_id(run_cli: RunCli, tmp_path: Path) ->
     lines = ["Tracking 57195475-0050-3, SKU 498274975", "Date 2026-11-01"]
     case = _case(tmp_path, "misjudged_delisting", _both(lines))
     result = run_cli("check", "--lang", "zh", "--today", "2026-11-26", case)
-    assert "57195475-0051-1" in result.stdout and "没有任何附件显示这个 ID" in result.stdout
+    assert "57195475-0051-1" in result.stdout and "所有附件中都找不到这个 ID" in result.stdout
 
 
 def test_a_file_that_shows_nothing_it_claims(run_cli: RunCli, tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from ozon_urgent.catalog import load_catalog
 from ozon_urgent.ticket.seller_copy import en_period, zh_period
 
 FIRST_LINE = {
-    "zh": "本文件仅供您核对，请勿提交给 Ozon。以下为俄语工单的中文对照。",
+    "zh": "本文件仅供您核对，请勿提交给 Ozon。需要提交给 Ozon 的是本文件夹中的俄语工单 `ticket.txt`",
     "en": (
         "This copy is for you to check; do not file it with Ozon. "
         "It shows in English what the Russian ticket says."
@@ -70,7 +70,10 @@ def test_copy_carries_the_tickets_facts_in_the_sellers_words(packs: Path, case_i
     assert data["seller_copy"] == f"ticket.{lang}.md"
     assert not (folder / f"ticket.{'en' if lang == 'zh' else 'zh'}.md").exists()
     copy = (folder / data["seller_copy"]).read_text("utf-8")
-    assert copy.splitlines()[0] == FIRST_LINE[lang]
+    # zh: its heading first, then that it is never filed; en: that line first
+    lines = copy.splitlines()
+    assert lines[2 if lang == "zh" else 0].startswith(FIRST_LINE[lang])
+    assert lang == "en" or lines[0].startswith("# 俄语工单中文对照：")
 
     case = _example(case_id)
     ids = [str(item) for group in data["ids"].values() for item in group]
@@ -184,7 +187,7 @@ def test_carrier_failure_copy_says_what_the_ticket_asks(packs: Path) -> None:
     assert notified in copy
     subject = "`URGENT: Об исключении 21 отправления из расчёта показателя — Client ID 2750416`"
     meaning = "【紧急】将 21 个货件从指标计算中剔除（Client ID 2750416）"
-    assert f"**工单标题（俄语）**：{subject}；意思是：{meaning}" in copy
+    assert f"**工单标题（俄语）**：{subject}。中文意思：{meaning}" in copy
     assert "本申诉涉及以下货件（共 21 个）：\n\n- 47905269-0899-3（见附件 01、02、03）\n" in copy
     assert "\n- 1550334110-0236-1（见附件 01、02）\n" in copy  # the files that show it, as the Russian
     english = (find_pack(packs / "en", case_id) / "ticket.en.md").read_text("utf-8")
@@ -252,7 +255,7 @@ def test_captions_are_the_sellers_and_one_day_is_one_date(run_cli: RunCli, tmp_p
     # the kind with its day, then the seller's caption, and that nothing has translated its Russian back
     caption = "of 20 November 2026: Log exported from our ERP (the Russian caption is not checked by"
     assert "`01-" in english and caption in english
-    assert "（2026年11月20日）：Log exported from our ERP（俄语说明未经回译核对）；" in chinese
+    assert "（2026年11月20日），附件说明：Log exported from our ERP（俄语说明未经回译核对）；" in chinese
     assert "Журнал" not in english + chinese
     # the Russian letter no longer sums up the dates its files cover, so neither copy does
     assert "cover 20 November 2026" not in english and "所附材料涵盖" not in chinese

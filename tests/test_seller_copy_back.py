@@ -162,13 +162,13 @@ def test_attachments_show_what_each_caption_means_and_its_dates(run_cli: RunCli,
     month, day = start
     assert f"（涵盖 {covers['from'][:4]}年{month}月{day}日至" in lines[0]  # Chinese order, no zero padding
     assert f"{int(end[1])}月{int(end[2])}日）" in lines[0] or f"{int(end[2])}日）" in lines[0]
-    assert "：承运商出具的延误说明（俄语说明的机器回译：配送服务关于延误的信函）；" in lines[0]
+    assert "，附件说明：承运商出具的延误说明（俄语说明的机器回译：配送服务关于延误的信函）；" in lines[0]
     assert lines[1].endswith("：十一月赔偿清单（俄语说明的机器回译）；")  # the Russian-only caption's meaning
-    assert "：承运商的第二份说明（俄语说明在上次回译后被手动改过，需重新回译）；" in lines[2]
+    assert "，附件说明：承运商的第二份说明（俄语说明在上次回译后被手动改过，需重新回译）；" in lines[2]
     assert "配送服务关于延误的信函" not in lines[2]  # the old back-translation is not shown as current
     received = [int(part) for part in case["notification"]["received"].split("-")]
     day_zh = f"{received[0]}年{received[1]}月{received[2]}日"
-    assert lines[3].endswith(f"— 其他补充材料（{day_zh}）：货件交接单（俄语说明未经回译核对）。")
+    assert lines[3].endswith(f"— 其他补充材料（{day_zh}），附件说明：货件交接单（俄语说明未经回译核对）。")
     assert _command(tmp_path) in copy.split(lines[3], 1)[1].split("\n\n")[1]  # how to check them
     assert not re.search(r"[а-яё]", "\n".join(lines), re.IGNORECASE)
     english = _copy(run_cli, tmp_path, case, "en").splitlines()
@@ -195,7 +195,7 @@ def test_subject_is_shown_in_russian_and_in_the_sellers_words(
     line = next(line for line in copy.splitlines() if f"`{subject}`" in line)
     if lang == "zh":  # the catalog's request in Chinese, not a machine's
         meaning = f"【紧急】解除店铺的销售限制（Client ID {client_id}）"
-        assert line == f"**工单标题（俄语）**：`{subject}`；意思是：{meaning}"
+        assert line == f"**工单标题（俄语）**：`{subject}`。中文意思：{meaning}"
     else:
         assert line.endswith(
             f"; it means: URGENT: Lift the store's sales restriction — Client ID {client_id}"
@@ -292,7 +292,10 @@ def test_the_label_says_who_made_the_back_translation(
     assert copy.count(zh) == 2
     caption = {None: "俄语说明的机器回译", "deepl": "俄语说明经 DeepL 回译", "person": "俄语说明的人工回译"}
     caption["tencent"] = "俄语说明经腾讯云机器翻译回译"
-    assert f"：承运商出具的延误说明（{caption[by]}：配送服务关于延误的信函）；" in _attachment_lines(copy)[0]
+    assert (
+        f"，附件说明：承运商出具的延误说明（{caption[by]}：配送服务关于延误的信函）；"
+        in _attachment_lines(copy)[0]
+    )
     assert ("人工回译" in copy) is (by == "person")
     assert _copy(run_cli, tmp_path, case, "en").count(en) == 2
 

@@ -70,7 +70,7 @@ def test_bad_reference_ids(tmp_path: Path, ledger: Path, clock: FrozenClock, ref
         ("工单123", "汉字“工单”"),
         ("SR-１２３", "全角字符“１２３”"),
         ("工单：１２３", "汉字“工单”和全角字符“：１２３”"),
-        ("工单СR-1٣", "汉字“工单”、俄语字母“С”（看起来像英文字母）和其他字符“٣”"),
+        ("工单СR-1٣", "汉字“工单”、俄语字母“С”（外形与英文字母相同）和其他字符“٣”"),
     ],
 )
 def test_a_reference_typed_in_chinese_says_what_it_holds(
@@ -218,7 +218,11 @@ def test_status_sorted_by_urgency(tmp_path: Path, ledger: Path, clock: FrozenClo
         ("done", "none"),
     ]
     text = run("status", "--ledger", ledger, "--lang", "zh", clock=clock).stdout
-    assert "起已可跟进，请写跟进评论" in text and "莫斯科时间" in text and "防重复期" in text
+    assert (
+        "起已可跟进，请运行 `ozon-urgent followup` 生成跟进评论" in text
+        and "莫斯科时间" in text
+        and "防重复期" in text
+    )
 
 
 def test_resolve_needs_a_filed_ticket(tmp_path: Path, ledger: Path, clock: FrozenClock) -> None:

@@ -233,7 +233,7 @@ def test_a_follow_up_allowed_is_not_overdue(run_cli: RunCli, tmp_path: Path, age
     assert "you may follow up now (allowed since 28.11.2026 00:00 MSK)" in en
     zh = run_cli(*args, "--lang", "zh", env=env).stdout
     assert "申诉：已超期 1 件，今天到期 0 件，未来 6 天内（不含今天）到期 1 件；可跟进 1 件" in zh
-    assert f"共有案件 {len(agency)} 件，截至" in zh  # cases counted with 件 in the header as in the summary
+    assert f"，共 {len(agency)} 件案件；" in zh  # cases counted with 件 in the header as in the summary
     assert "2026-11-27（超期 3 天）" in zh and "2026-11-28（已可跟进 2 天）  未答复：可以跟进" in zh
     assert zh.count("超期") == 3, zh  # the summary, s1's row and the totals' column: not the follow-up
     overdue = _json(run_cli, env, "cases", "--due", "overdue")
@@ -257,5 +257,5 @@ def test_one_store_named_two_ways_is_counted_once_under_the_usual_name(
     assert text.count("Sunrise Auto Parts (4100001)") == 3  # two case rows and the store's totals
     assert "Sunrise Parts (4100001)" in text  # the odd case's own row keeps its own name
     said = "同一 Client ID 4100001 在不同案件里的店铺名称不一致（“Sunrise Auto Parts”、“Sunrise Parts”）"
-    assert said + "：请以卖家后台为准统一。上表按“Sunrise Auto Parts”汇总。" in text
+    assert said + "：请统一为卖家后台显示的名称。上表按“Sunrise Auto Parts”汇总。" in text
     assert "在不同案件里的店铺名称不一致" not in run_cli("status", "cases/store-2", env=env).stdout

@@ -500,7 +500,7 @@ def test_a_dry_run_says_it_bills_before_it_sends(tmp_path: Path, fake: FakeDeepL
     assert result.exit_code == 0, result.stderr
     first, *rest = result.stderr.splitlines()
     assert first == i18n.text("zh", "cli.translate", "dry_run_bills")
-    assert first == "试运行同样会发送文字并计费；正式运行时还会再计费一次。"
+    assert first == "试运行同样会把文字发给翻译服务并计费；正式运行时还会再计费一次。"
     assert any("计费" in line for line in rest)  # and afterwards, how much
     real = run_translate(write(tmp_path, simple_case(), "real.yaml"), "--lang", "zh")
     assert "试运行" not in real.stderr

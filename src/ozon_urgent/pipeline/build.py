@@ -201,6 +201,7 @@ def build_case(checked: CheckedCase, policy: Policy, session: _Session) -> Build
     if gated is None or result.count(Severity.ERROR):
         return BuildStatus.REFUSED
     appeal = _appeal_due(case, policy, session.today)
+    now = options.now or datetime.now(UTC)  # the ledger's `built_at`, and FILING's `--at` example after it
     source = PackSource(
         case,
         result,
@@ -211,12 +212,12 @@ def build_case(checked: CheckedCase, policy: Policy, session: _Session) -> Build
         settings,
         str(options.out),
         appeal,
+        now,
     )
     contents = pack_contents(source, session.renderer)
     if contents.body_chars > policy.letter_max_chars:
         result.add(_too_long(case, contents, policy, result.file))
         return BuildStatus.REFUSED
-    now = options.now or datetime.now(UTC)
     how = Publishing(target, options.force, now, policy.duplicate_hours)
     record = built_pack(case, result, contents, gated, how.target)
     pack = publish_pack(contents.files, record, session.ledger, how, result)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from ozon_urgent import __version__
 from ozon_urgent.casefile.model import Case
@@ -43,7 +44,8 @@ class PackSource:
     (the `--fix` copies where made), the policy's limits, the reader's language for FILING.md and the
     seller's copy, the ledger FILING.md's commands name (None: none named), and the digest of the
     settings that change a pack (`pipeline.repeat.settings_digest`), kept in ticket.json; `appeal`: the
-    appeal deadline FILING.md and the seller's copy open with (None for an `as_of` case)."""
+    appeal deadline FILING.md and the seller's copy open with (None for an `as_of` case); `built`: the
+    build's time, for FILING's `--at` example."""
 
     case: Case
     result: CaseResult  # the case file as `build` was given it, its case_id, hash and findings
@@ -54,6 +56,7 @@ class PackSource:
     settings: str = ""
     out: str = DEFAULT_OUT  # `--out` as given: FILING.md names the pack's folder and followup's
     appeal: AppealDue | None = None
+    built: datetime | None = None
 
 
 def pack_contents(source: PackSource, renderer: Renderer) -> PackContents:
@@ -82,7 +85,9 @@ def pack_contents(source: PackSource, renderer: Renderer) -> PackContents:
     unreviewed = any(f.code == Code.RUSSIAN_NOT_REVIEWED for f in result.findings)  # as `check` said it
     # What FILING.md says before its steps; C173 and C160 have paragraphs of their own there.
     elsewhere = [Code.RUSSIAN_NOT_REVIEWED, *([Code.APPEAL_WINDOW_PASSED] if source.appeal else [])]
-    notes = FilingNotes(unreviewed, source.appeal, left_warnings(result.findings, lang, elsewhere))
+    notes = FilingNotes(
+        unreviewed, source.appeal, left_warnings(result.findings, lang, elsewhere), source.built
+    )
     filing = renderer.filing(
         content, catalog, policy, lang, result.file, source.ledger, source.out, captions, notes
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from ozon_urgent.i18n import Lang, mib
 from ozon_urgent.policy import Policy
 from ozon_urgent.safe_files import write_atomically
 from ozon_urgent.ticket.appeal import AppealDue
+from ozon_urgent.ticket.at_example import at_example
 from ozon_urgent.ticket.content import CATEGORY, TicketContent
 from ozon_urgent.ticket.interface import interface_labels
 from ozon_urgent.ticket.left_warnings import LeftWarnings
@@ -64,11 +66,12 @@ DEFAULT_OUT = "out"
 class FilingNotes:
     """What FILING.md says before step 1, since sellers follow FILING alone: that the Russian is not yet
     reviewed (C173: the build does not stop for it), the appeal deadline (None for an `as_of` case), and
-    the warnings the build left."""
+    the warnings the build left; `built`: when the pack was built, for step 10's `--at` example."""
 
     ru_unreviewed: bool = False
     appeal: AppealDue | None = None
     warnings: LeftWarnings = field(default_factory=LeftWarnings)
+    built: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +214,7 @@ class Renderer:
                 appeal=notes.appeal,
                 appeal_window_days=policy.appeal_window_days,
                 warnings=notes.warnings,
+                at=at_example(notes.built, content.received),
             )
         )
 
