@@ -117,7 +117,7 @@ def test_a_zip_known_by_its_central_directory_alone_is_found_and_a_stray_signatu
     assert not holds_zip(text_pdf(["x"]) + b"PK\x05\x06" + bytes(18))
 
 
-def test_scanned_pdf_is_info_only(tmp_path: Path) -> None:
+def test_a_pdf_with_nothing_read_is_named_not_passed(tmp_path: Path) -> None:
     report = inspect_file(tmp_path, "scan.pdf", pdf_pages([b"0 0 m 100 100 l S", b"q Q"]))
     assert codes_of(report) == [("A215", "")]
     assert report.hits[0].params == {"pages": 2}
@@ -271,6 +271,16 @@ def test_a_scan_too_large_to_read_fails_strict_as_the_same_jpeg_does(run_cli: Ru
     assert _checked(run_cli, tmp_path / "strict", "statement.pdf", pdf, "--strict")[0] == 1
     code, found = _checked(run_cli, tmp_path / "jpeg", "statement.jpg", picture)
     assert code == 1 and [(f["code"], f["severity"]) for f in found] == [("A208", "error")]
+
+
+def test_a_pdf_whose_pages_gave_no_text_at_all_fails_strict(run_cli: RunCli, tmp_path: Path) -> None:
+    """Pages with no text layer from which OCR read nothing (a picture drawn where the search does not look,
+    blank pages): personal data in them was never searched, so `check --strict` must not pass the file. It
+    was a note (info) that let it through."""
+    pdf = pdf_pages([b"0 0 m 100 100 l S", b"q Q"])
+    code, [scanned] = _checked(run_cli, tmp_path / "plain", "statement.pdf", pdf)
+    assert (code, scanned["code"], scanned["severity"]) == (0, "A215", "warning")
+    assert _checked(run_cli, tmp_path / "strict", "statement.pdf", pdf, "--strict")[0] == 1
 
 
 @pytest.mark.parametrize(
