@@ -50,6 +50,16 @@ class CaseContext:
         return self.catalog.scenarios.get(self.case.scenario)
 
     @property
+    def window_days(self) -> int | None:
+        """The days the metric is computed over for this case: the policy's, per metric where the case names
+        one. None without a known scenario or for a scenario with no window."""
+        scenario = self.scenario
+        if scenario is None:
+            return None
+        metric = self.case.notification.metric or scenario.metric
+        return self.policy.window_for(scenario.id, scenario.window_days, metric)
+
+    @property
     def case_dir(self) -> Path:
         return self.case_file.parent
 

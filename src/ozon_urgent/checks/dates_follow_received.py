@@ -30,11 +30,9 @@ class DatesFollowReceived(Check):
     severity = Severity.WARNING
 
     def run(self, ctx: CaseContext) -> Iterator[Hit]:
-        scenario = ctx.scenario
-        if scenario is None:
+        if ctx.scenario is None:
             return
-        metric = ctx.case.notification.metric or scenario.metric
-        window = ctx.policy.window_for(scenario.id, scenario.window_days, metric)
+        window = ctx.window_days
         received = ctx.case.notification.received
         ranges: list[tuple[FieldPath, str, DateRange | None]] = [(("period",), "period", ctx.case.period)]
         ranges += [

@@ -45,11 +45,7 @@ class WindowCovered(Check):
     severity = Severity.ERROR
 
     def run(self, ctx: CaseContext) -> Iterator[Hit]:
-        scenario = ctx.scenario
-        if scenario is None:
-            return
-        metric = ctx.case.notification.metric or scenario.metric
-        days = ctx.policy.window_for(scenario.id, scenario.window_days, metric)
+        days = ctx.window_days
         if not days:
             return
         received = ctx.case.notification.received

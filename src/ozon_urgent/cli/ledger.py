@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -40,31 +40,14 @@ if TYPE_CHECKING:
     from ozon_urgent.policy import Policy
 
 
-# CASE's help says what each command does with it, not "CASE  The case file." over again.
-RecordCase = Annotated[
-    Path,
-    typer.Argument(
-        metavar="CASE",
-        help="The case file (`case.yaml`) to record as filed.",
-        dir_okay=False,
-        show_default=False,
-    ),
-]
-ResolveCase = Annotated[
-    Path,
-    typer.Argument(
-        metavar="CASE",
-        help="The case file (`case.yaml`) whose ticket Ozon answered.",
-        dir_okay=False,
-        show_default=False,
-    ),
-]
-FollowupCase = Annotated[
-    Path,
-    typer.Argument(
-        metavar="CASE", help="The case file (`case.yaml`) to follow up.", dir_okay=False, show_default=False
-    ),
-]
+def _case_argument(help_text: str) -> Any:
+    """CASE, its help saying what each command does with it, not "CASE  The case file." over again."""
+    return typer.Argument(metavar="CASE", help=help_text, dir_okay=False, show_default=False)
+
+
+RecordCase = Annotated[Path, _case_argument("The case file (`case.yaml`) to record as filed.")]
+ResolveCase = Annotated[Path, _case_argument("The case file (`case.yaml`) whose ticket Ozon answered.")]
+FollowupCase = Annotated[Path, _case_argument("The case file (`case.yaml`) to follow up.")]
 
 
 def text(lang: Lang, key: str, table: str = "cli.ledger", /, **params: object) -> str:

@@ -5,10 +5,9 @@ time. Following it must never draw `record`'s warning that the ticket was filed 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 
-MOSCOW = timezone(timedelta(hours=3))  # `--at` without a zone is Moscow time; Russia keeps no summer time
-BEIJING = timezone(timedelta(hours=8))
+from ozon_urgent.i18n import BEIJING, MOSCOW  # `--at` without a zone is Moscow time
 
 
 @dataclass(frozen=True, slots=True)
